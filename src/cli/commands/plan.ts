@@ -1,0 +1,47 @@
+import { resolvePlan, publicPlan, type Plan } from '../../core/plan.js';
+import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
+import type { CliIO } from '../io.js';
+
+export const planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL] [--flag NAME]... [--NAME]
+                   [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--json]
+
+Resolves the layered sew.yaml and prints what a run will do, without doing any of it.`;
+
+export async function planCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
+  if (parsed.values.help) {
+    io.out(`${planHelp}\n`);
+    return 0;
+  }
+  const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
+  for (const warning of plan.warnings) io.err(`warning: ${warning}\n`);
+  io.out(parsed.values.json ? `${JSON.stringify(publicPlan(plan), null, 2)}\n` : formatPlan(plan));
+  return 0;
+}
+
+export function formatPlan(plan: Plan): string {
+  const lines: string[] = [];
+  const row = (label: string, value: string) => lines.push(`${label.padEnd(16)}${value}`);
+  row('config', plan.embeddedDefault ? 'embedded default (no sew.yaml found)' : plan.sources.join(' -> '));
+  if (plan.flags.length || plan.availableFlags.length) {
+    const available = plan.availableFlags.map((f) => `--${f.name}${f.description ? ` (${f.description})` : ''}`).join(', ');
+    row('flags', `${plan.flags.map((f) => `--${f}`).join(' ') || 'none'}${available ? `   available: ${available}` : ''}`);
+  }
+  row('cluster', `${plan.cluster.name} (${plan.kindConfig.nodes.length} node${plan.kindConfig.nodes.length === 1 ? '' : 's'})`);
+  if (!plan.preload.enabled) row('preload', 'skipped (--skip-preload)');
+  else if (plan.preload.refs.length === 0) row('preload', 'nothing to preload');
+  else {
+    const platforms = plan.preload.platforms === 'all' ? 'all platforms' : plan.preload.platforms.join(', ');
+    row('preload', `${plan.preload.refs.length} image${plan.preload.refs.length === 1 ? '' : 's'} into ${plan.preload.container} (${plan.preload.data}), ${platforms}`);
+    for (const ref of plan.preload.refs) row('', `  ${ref}`);
+  }
+  for (const ref of plan.preload.skipped) row('', `  skipped: ${ref}`);
+  if (plan.mirrors) {
+    row('mirrors', plan.mirrors.entries.map((e) => (e.endpoints.length === 1 && e.endpoints[0] === 'local' ? e.host : `${e.host}=${e.endpoints.join(',')}`)).join(', '));
+    row('', `  data: ${plan.mirrors.data}`);
+  } else row('mirrors', 'off');
+  row('hosts dir', plan.hostsDir);
+  row('registry image', plan.registryImage);
+  row('cache key', plan.cacheKey);
+  return `${lines.join('\n')}\n`;
+}

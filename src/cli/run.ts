@@ -1,0 +1,44 @@
+// The CLI's one place that turns errors into messages and exit codes.
+import { describeError, exitCodeFor } from '../core/errors.js';
+import { planCommand } from './commands/plan.js';
+import type { CliIO } from './io.js';
+
+type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  plan: { run: planCommand, summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)' },
+};
+
+export const VERSION = '0.1.0';
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length)) + 2;
+  const list = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`)
+    .join('\n');
+  return `Usage: sew-ci <command> [options]\n\nCommands:\n${list}\n\nRun 'sew-ci <command> --help' for a command's options.\n`;
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage());
+    return 0;
+  }
+  if (name === '--version' || name === 'version') {
+    io.out(`sew-ci ${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`sew-ci: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    io.err(`sew-ci: ${describeError(err)}\n`);
+    if (io.env.SEW_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+    return exitCodeFor(err);
+  }
+}

@@ -1,0 +1,152 @@
+// Folds the composed layers into one configuration, with sew's merge rules:
+//   images.preload   merge (default) unions refs and accumulates skip; replace discards
+//                    inherited refs and ignores skip
+//   images.mirrors   last writer wins
+//   kind             scalars child-wins, maps merged, `nodes` and `containerdConfigPatches` replaced
+//   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
+import { homedir } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
+import { normaliseReference, ReferenceError } from '../images/reference.js';
+import type { Layer } from './compose.js';
+import type { ConfigDocument } from './document.js';
+import type { RegistryAccessInput, UpstreamInput } from './schema.js';
+
+export interface Located<T> {
+  readonly value: T;
+  /** file:line:col it was written at. */
+  readonly where: string;
+}
+
+export interface ResolvedConfig {
+  readonly kind: Record<string, unknown>;
+  readonly preload: {
+    readonly refs: readonly Located<string>[];
+    readonly skip: readonly Located<string>[];
+    readonly platforms?: readonly string[] | 'all';
+  };
+  /** Undefined when no layer enables mirrors. */
+  readonly mirrors?: { readonly data?: string; readonly upstreams: readonly Located<UpstreamInput>[] };
+  readonly registries: Readonly<Record<string, Located<RegistryAccessInput>>>;
+  readonly registryImage?: Located<string>;
+  /** sew fields sew-ci does not act on, merged and kept. */
+  readonly carried: Record<string, unknown>;
+}
+
+const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'kind', 'images']);
+const KIND_REPLACED = new Set(['nodes', 'containerdConfigPatches']);
+
+export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
+  let kind: Record<string, unknown> = {};
+  let refs: Located<string>[] = [];
+  let skip: Located<string>[] = [];
+  let platforms: readonly string[] | 'all' | undefined;
+  let mirrors: ResolvedConfig['mirrors'];
+  const registries: Record<string, Located<RegistryAccessInput>> = {};
+  let registryImage: Located<string> | undefined;
+  let carried: Record<string, unknown> = {};
+
+  for (const layer of layers) {
+    const { doc } = layer;
+    const file = doc.value;
+    if (file.kind) kind = mergeKind(kind, file.kind as Record<string, unknown>);
+
+    const preload = file.images?.preload;
+    if (preload) {
+      const layerRefs = normaliseAll(doc, ['images', 'preload', 'refs'], preload.refs ?? []);
+      if (preload.mode === 'replace') {
+        refs = layerRefs;
+        skip = [];
+      } else {
+        refs = [...refs, ...layerRefs];
+        skip = [...skip, ...normaliseAll(doc, ['images', 'preload', 'skip'], preload.skip ?? [])];
+      }
+      if (preload.platforms !== undefined) platforms = preload.platforms;
+    }
+
+    const images = file.images;
+    if (images && 'mirrors' in images && images.mirrors !== undefined) {
+      const m = images.mirrors ?? {};
+      mirrors = {
+        ...(m.data !== undefined && { data: localPath(m.data, layer) }),
+        upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(['images', 'mirrors', 'upstreams', i]) })),
+      };
+    }
+    for (const [host, access] of Object.entries(images?.registries ?? {})) {
+      registries[host] = { value: access, where: doc.where(['images', 'registries', host]) };
+    }
+    if (images?.registryImage !== undefined) {
+      registryImage = { value: images.registryImage, where: doc.where(['images', 'registryImage']) };
+    }
+
+    const rest = Object.fromEntries(Object.entries(file).filter(([key]) => !COMPOSITION_KEYS.has(key)));
+    carried = mergeCarried(carried, rest) as Record<string, unknown>;
+  }
+
+  return {
+    kind,
+    preload: { refs, skip, ...(platforms !== undefined && { platforms }) },
+    ...(mirrors && { mirrors }),
+    registries,
+    ...(registryImage && { registryImage }),
+    carried,
+  };
+}
+
+function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: readonly string[]): Located<string>[] {
+  return refs.map((ref, i) => {
+    const where = doc.where([...path, i]);
+    try {
+      return { value: normaliseReference(ref), where };
+    } catch (err) {
+      if (err instanceof ReferenceError) throw new InputError(where, err.message);
+      throw err;
+    }
+  });
+}
+
+function localPath(path: string, layer: Layer): string {
+  if (path === '~' || path.startsWith('~/')) return resolve(homedir(), path.slice(2));
+  if (isAbsolute(path)) return path;
+  const base = layer.dir.protocol === 'file:' ? fileURLToPath(layer.dir) : process.cwd();
+  return resolve(base, path);
+}
+
+export function mergeKind(base: Record<string, unknown>, child: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(child)) {
+    out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
+  }
+  return out;
+}
+
+function mergeCarried(base: unknown, child: unknown): unknown {
+  return mergeValues(base, child, true);
+}
+
+function mergeValues(base: unknown, child: unknown, byName: boolean): unknown {
+  if (isPlainObject(base) && isPlainObject(child)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(child)) out[key] = mergeValues(base[key], value, byName);
+    return out;
+  }
+  if (byName && Array.isArray(base) && Array.isArray(child) && [...base, ...child].every(hasName)) {
+    const out = base.map((item) => ({ ...item }));
+    for (const item of child) {
+      const at = out.findIndex((existing) => existing.name === item.name);
+      if (at === -1) out.push(item);
+      else out[at] = mergeValues(out[at], item, byName) as Record<string, unknown>;
+    }
+    return out;
+  }
+  return child;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasName(value: unknown): value is Record<string, unknown> & { name: unknown } {
+  return isPlainObject(value) && typeof value.name === 'string';
+}

@@ -1,0 +1,106 @@
+// The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
+// `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
+import { z } from 'zod';
+
+const nonEmpty = z.string().min(1, 'must not be empty');
+
+export const PRELOAD_MODES = ['merge', 'replace'] as const;
+
+const preloadSchema = z
+  .object({
+    mode: z.enum(PRELOAD_MODES).optional(),
+    refs: z.array(nonEmpty).optional(),
+    skip: z.array(nonEmpty).optional(),
+    /** sew-ci extension: platforms to copy for tags (default: the host's); `all` copies whole indexes. */
+    platforms: z.union([z.literal('all'), z.array(z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'must look like os/arch[/variant]')).min(1)]).optional(),
+  })
+  .strict();
+
+/** `host`, `host=url[,url...]` (endpoints tried in order), or the object form. `*` is every other host. */
+const upstreamSchema = z.union([
+  nonEmpty,
+  z.object({ host: nonEmpty, endpoints: z.array(nonEmpty).min(1).optional() }).strict(),
+]);
+
+const mirrorsSchema = z
+  .object({
+    data: nonEmpty.optional(),
+    upstreams: z.array(upstreamSchema).optional(),
+  })
+  .strict();
+
+const registryAccessSchema = z
+  .object({
+    url: nonEmpty.optional(),
+    username: z.string().optional(),
+    password: z.string().optional(),
+  })
+  .strict();
+
+const imagesSchema = z
+  .object({
+    mirrors: mirrorsSchema.nullable().optional(),
+    preload: preloadSchema.optional(),
+    registries: z.record(nonEmpty, registryAccessSchema).optional(),
+    /** sew-ci extension: the image the preload and mirror registries run. */
+    registryImage: nonEmpty.optional(),
+  })
+  .strict();
+
+// Kind validates its own config; sew-ci only needs the shapes it merges and extends.
+const kindNodeSchema = z
+  .object({
+    role: z.enum(['control-plane', 'worker']).optional(),
+    image: nonEmpty.optional(),
+    extraMounts: z.array(z.record(z.string(), z.unknown())).optional(),
+    extraPortMappings: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
+  .loose();
+
+const kindSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
+    nodes: z.array(kindNodeSchema).optional(),
+    containerdConfigPatches: z.array(z.string()).optional(),
+  })
+  .loose();
+
+export const KNOWN_TOP_LEVEL = [
+  'registry',
+  'from',
+  'abstract',
+  'description',
+  'kind',
+  'images',
+  'components',
+  'helm',
+  'repos',
+  'features',
+  'builds',
+  'notes',
+] as const;
+
+export const sewFileSchema = z
+  .object({
+    registry: nonEmpty.optional(),
+    from: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
+    abstract: z.boolean().optional(),
+    description: z.string().optional(),
+    kind: kindSchema.optional(),
+    images: imagesSchema.optional(),
+    components: z.array(z.record(z.string(), z.unknown())).optional(),
+    helm: z.unknown().optional(),
+    repos: z.unknown().optional(),
+    features: z.unknown().optional(),
+    builds: z.unknown().optional(),
+    notes: z.unknown().optional(),
+  })
+  // Unknown top-level keys are carried (sew grows new fields) and warned about, not refused.
+  .loose();
+
+export type SewFile = z.infer<typeof sewFileSchema>;
+export type KindConfigInput = z.infer<typeof kindSchema>;
+export type PreloadInput = z.infer<typeof preloadSchema>;
+export type MirrorsInput = z.infer<typeof mirrorsSchema>;
+export type UpstreamInput = z.infer<typeof upstreamSchema>;
+export type RegistryAccessInput = z.infer<typeof registryAccessSchema>;

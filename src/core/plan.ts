@@ -1,0 +1,130 @@
+// What a run will do, as a pure function of the composed configuration and the options.
+// Everything after it (registries, copy, Kind, cache) consumes the plan.
+import { join } from 'node:path';
+import { cacheKey } from './cache/key.js';
+import { compose, type ComposeRequest, type Composition, type FlagInfo } from './config/compose.js';
+import { mergeLayers, type ResolvedConfig } from './config/merge.js';
+import { resolveRegistries, type RegistryEndpoint } from './config/registries.js';
+import { createSourceReader, type SourceReader } from './config/sources.js';
+import { InputError } from './errors.js';
+import { normaliseReference, ReferenceError } from './images/reference.js';
+import { kindConfig, type KindConfig } from './kind/config.js';
+import { parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
+import { hostPlatform, sewHome as defaultSewHome } from './paths.js';
+
+export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
+export const DEFAULT_CLUSTER_NAME = 'sew';
+export const PRELOAD_CONTAINER = 'sew-preload';
+
+export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
+  readonly env: NodeJS.ProcessEnv;
+  readonly sewHome?: string;
+  readonly skipPreload?: boolean;
+  /** --registry-image; wins over SEW_REGISTRY_IMAGE and images.registryImage. */
+  readonly registryImage?: string;
+  /** Refs added on top of the configuration (action input `preload`). */
+  readonly extraRefs?: readonly string[];
+  /** Upstreams added on top of the configuration (action input `mirrors`); turns mirrors on. */
+  readonly extraUpstreams?: readonly string[];
+  readonly platform?: string;
+}
+
+export interface Plan {
+  readonly sewHome: string;
+  readonly sources: readonly string[];
+  readonly embeddedDefault: boolean;
+  readonly warnings: readonly string[];
+  readonly cluster: { readonly name: string };
+  readonly flags: readonly string[];
+  readonly availableFlags: readonly FlagInfo[];
+  readonly preload: {
+    readonly enabled: boolean;
+    readonly refs: readonly string[];
+    readonly skipped: readonly string[];
+    readonly platforms: readonly string[] | 'all';
+    readonly container: string;
+    readonly data: string;
+  };
+  readonly mirrors: { readonly upstreams: readonly string[]; readonly data: string; readonly entries: readonly MirrorEntry[] } | null;
+  readonly registries: Readonly<Record<string, RegistryEndpoint>>;
+  readonly registryImage: string;
+  readonly hostsDir: string;
+  readonly cacheKey: string;
+  readonly kindConfig: KindConfig;
+  /** Carried sew fields (components, helm, ...), for tools that act on them. */
+  readonly carried: Readonly<Record<string, unknown>>;
+}
+
+export async function resolvePlan(options: PlanOptions, reader: SourceReader = createSourceReader()): Promise<Plan> {
+  const home = defaultSewHome(options.env, options.sewHome);
+  const composition = await compose({ ...options, sewHome: home }, reader);
+  return buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
+}
+
+export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
+  const home = options.sewHome;
+  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseExtra(ref), where: 'input preload' }));
+  const skip = new Set(config.preload.skip.map((s) => s.value));
+  const all = unique([...config.preload.refs, ...extra].map((r) => r.value));
+  const kept = all.filter((ref) => !skip.has(ref));
+  const skipped = all.filter((ref) => skip.has(ref));
+  const preloadRefs = options.skipPreload ? [] : kept;
+
+  const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: 'input mirrors' }));
+  const mirrorsOn = config.mirrors !== undefined || extraUpstreams.length > 0;
+  const mirrorsData = config.mirrors?.data ?? join(home, 'mirrors');
+  const entries = mirrorsOn ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]) : [];
+  const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
+
+  const hostsDir = join(mirrorsData, 'hosts');
+  const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
+  const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
+  const name = typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME;
+  const wiring = preloadRefs.length > 0 || mirrors !== null;
+
+  return {
+    sewHome: home,
+    sources: composition.layers.map((l) => l.doc.name),
+    embeddedDefault: composition.embeddedDefault,
+    warnings: composition.warnings,
+    cluster: { name },
+    flags: composition.flags,
+    availableFlags: composition.available,
+    preload: {
+      enabled: !options.skipPreload,
+      refs: preloadRefs,
+      skipped,
+      platforms,
+      container: PRELOAD_CONTAINER,
+      data: join(home, 'preload'),
+    },
+    mirrors,
+    registries: resolveRegistries(config.registries, options.env),
+    registryImage,
+    hostsDir,
+    cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
+    kindConfig: kindConfig(config.kind, name, wiring ? hostsDir : undefined),
+    carried: config.carried,
+  };
+}
+
+function normaliseExtra(ref: string): string {
+  try {
+    return normaliseReference(ref);
+  } catch (err) {
+    if (err instanceof ReferenceError) throw new InputError('input preload', err.message);
+    throw err;
+  }
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** The plan as printed by `plan --json`: everything but credentials. */
+export function publicPlan(plan: Plan): Record<string, unknown> {
+  const registries = Object.fromEntries(
+    Object.entries(plan.registries).map(([host, r]) => [host, { url: r.url, credentials: r.username !== undefined || r.password !== undefined }]),
+  );
+  return { ...plan, registries };
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../support/cli.js';
+import { writeTree } from '../../support/tree.js';
+
+const project = () =>
+  writeTree({
+    'reg/base/sew.yaml': 'kind:\n  name: demo\nimages:\n  preload:\n    refs: [mongo:7, docker.elastic.co/elasticsearch/elasticsearch:8.17.0]\n',
+    'reg/base/sew--no-es.yaml': 'description: Disable Elasticsearch\nimages:\n  preload:\n    skip: [docker.elastic.co/elasticsearch/elasticsearch:8.17.0]\n',
+    'sew.yaml': 'registry: file://./reg\nfrom: [base]\nimages:\n  mirrors:\n    upstreams: [ghcr.io]\n  preload:\n    refs: [bitnami/redis:7.4]\n',
+  });
+
+describe('sew-ci plan', () => {
+  it('--json prints one object with the resolved plan', async () => {
+    const dir = project();
+    const { code, stdout, stderr } = await cli(['plan', '--json', '--no-es', '--sew-home', join(dir, 'home')], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.cluster).toEqual({ name: 'demo' });
+    expect(plan.flags).toEqual(['no-es']);
+    expect(plan.preload.refs).toEqual(['docker.io/library/mongo:7', 'docker.io/bitnami/redis:7.4']);
+    expect(plan.preload.skipped).toEqual(['docker.elastic.co/elasticsearch/elasticsearch:8.17.0']);
+    expect(plan.mirrors).toMatchObject({ upstreams: ['docker.io', 'ghcr.io'], data: join(dir, 'home', 'mirrors') });
+    expect(plan.hostsDir).toBe(join(dir, 'home', 'mirrors', 'hosts'));
+    expect(plan.cacheKey).toMatch(/^sew-v1-/);
+    expect(plan.kindConfig).toMatchObject({ kind: 'Cluster', name: 'demo' });
+  });
+
+  it('--flag NAME is the same as --NAME', async () => {
+    const dir = project();
+    const a = await cli(['plan', '--json', '--flag', 'no-es'], dir);
+    const b = await cli(['plan', '--json', '--no-es'], dir);
+    expect(JSON.parse(a.stdout).cacheKey).toBe(JSON.parse(b.stdout).cacheKey);
+  });
+
+  it('prints a readable summary by default', async () => {
+    const dir = project();
+    const { code, stdout } = await cli(['plan'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('reg/base/sew.yaml -> sew.yaml');
+    expect(stdout).toMatch(/preload\s+3 images into sew-preload/);
+    expect(stdout).toMatch(/mirrors\s+docker\.io, ghcr\.io/);
+    expect(stdout).toContain('available: --no-es (Disable Elasticsearch)');
+  });
+
+  it('runs on the embedded default with no sew.yaml', async () => {
+    const dir = writeTree({});
+    const { code, stdout } = await cli(['plan', '--json'], dir);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ cluster: { name: 'sew' }, embeddedDefault: true, mirrors: { upstreams: ['docker.io'] } });
+  });
+
+  it('never prints credentials', async () => {
+    const dir = writeTree({ 'sew.yaml': 'images:\n  registries:\n    ghcr.io: {username: bot, password: "${TOKEN}"}\n' });
+    const { stdout } = await cli(['plan', '--json'], dir, { TOKEN: 'hunter2-secret' });
+    expect(stdout).not.toContain('hunter2-secret');
+    expect(stdout).not.toContain('bot');
+    expect(JSON.parse(stdout).registries['ghcr.io']).toEqual({ url: 'https://ghcr.io', credentials: true });
+  });
+
+  it('warns about a misspelled top-level key on stderr', async () => {
+    const dir = writeTree({ 'sew.yaml': 'imagse: {}\n' });
+    const { code, stderr } = await cli(['plan', '--json'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toBe('warning: sew.yaml:1:1: unknown key "imagse" (did you mean "images"?); carried, not used by sew-ci\n');
+  });
+});
+
+describe('exit codes and messages', () => {
+  it.each<{ args: string[]; files: Record<string, string>; stderr: string | RegExp }>([
+    { args: ['plan', '--no-such'], files: {}, stderr: 'sew-ci: --no-such: unknown context flag; no context flags are defined\n' },
+    { args: ['plan', '-x'], files: {}, stderr: 'sew-ci: -x: unknown option; see --help\n' },
+    { args: ['plan', '--config'], files: {}, stderr: 'sew-ci: --config: needs a value\n' },
+    { args: ['plan', '--json=yes'], files: {}, stderr: 'sew-ci: --json: takes no value\n' },
+    { args: ['plan', '--config', 'missing.yaml'], files: {}, stderr: 'sew-ci: --config: missing.yaml does not exist\n' },
+    { args: ['plan'], files: { 'sew.yaml': 'kind: [\n' }, stderr: /^sew-ci: sew\.yaml:2:1: .+\n$/ },
+    { args: ['plan'], files: { 'sew.yaml': 'images:\n  preload:\n    refs: ["Bad:1"]\n' }, stderr: 'sew-ci: sew.yaml:3:12: invalid image reference "Bad:1": repository must be lowercase\n' },
+    { args: ['plan', '--from', 'x', '--registry', 'gopher://x'], files: {}, stderr: 'sew-ci: --registry: unsupported registry scheme in "gopher://x" (use file://, https:// or http://)\n' },
+  ])('$args exits 2: $stderr', async ({ args, files, stderr }) => {
+    const result = await cli(args, writeTree(files));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    if (typeof stderr === 'string') expect(result.stderr).toBe(stderr);
+    else expect(result.stderr).toMatch(stderr);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unknown command exits 2 with the usage', async () => {
+    const result = await cli(['deploy'], writeTree({}));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "deploy"');
+    expect(result.stderr).toContain('Commands:');
+  });
+
+  it.each([[['--help']], [['plan', '--help']], [['--version']]])('%j exits 0', async (args) => {
+    const result = await cli(args, writeTree({}));
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toBe('');
+  });
+});
