@@ -1,0 +1,139 @@
+// A registry container (preload or mirror), idempotently: a running one with the same
+// settings is left alone; a stopped or differently configured one is replaced. The data
+// directory is a bind mount, so it survives every replacement.
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type Docker from 'dockerode';
+import { RuntimeError } from '../errors.js';
+import { REGISTRY_PORT } from '../containerd/hosts.js';
+import { dockerReason, isNotFound } from './docker.js';
+
+export const MANAGED_LABEL = 'sew-ci.managed';
+export const ROLE_LABEL = 'sew-ci.role';
+const SPEC_LABEL = 'sew-ci.spec';
+
+export interface RegistrySpec {
+  readonly name: string;
+  readonly role: 'preload' | 'mirror' | 'local';
+  readonly image: string;
+  readonly dataDir: string;
+  readonly network: string;
+  /** Fixed port on 127.0.0.1; without one Docker picks a free port. */
+  readonly hostPort?: number;
+  /** Container environment: where a proxy's credentials go, never into a file. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export interface RunningRegistry {
+  readonly name: string;
+  /** How this host reaches it: http://127.0.0.1:<port>. */
+  readonly url: string;
+  readonly hostPort: number;
+  /** How nodes on the network reach it. */
+  readonly networkUrl: string;
+  readonly action: 'kept' | 'created' | 'replaced';
+}
+
+export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promise<RunningRegistry> {
+  const fingerprint = specFingerprint(spec);
+  const container = docker.getContainer(spec.name);
+  let existing: Docker.ContainerInspectInfo | undefined;
+  try {
+    existing = await container.inspect();
+  } catch (err) {
+    if (!isNotFound(err)) throw new RuntimeError(`cannot inspect container ${spec.name}: ${dockerReason(err)}`);
+  }
+  if (existing?.State.Running && existing.Config.Labels?.[SPEC_LABEL] === fingerprint) {
+    const hostPort = publishedPort(existing);
+    if (hostPort !== undefined) return running(spec, hostPort, 'kept');
+  }
+  if (existing) await removeContainer(docker, spec.name);
+
+  await mkdir(spec.dataDir, { recursive: true });
+  const created = await docker
+    .createContainer({
+      name: spec.name,
+      Image: spec.image,
+      Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
+      Labels: { [MANAGED_LABEL]: 'true', [ROLE_LABEL]: spec.role, [SPEC_LABEL]: fingerprint },
+      ExposedPorts: { [`${REGISTRY_PORT}/tcp`]: {} },
+      HostConfig: {
+        Binds: [`${spec.dataDir}:/var/lib/registry`],
+        PortBindings: { [`${REGISTRY_PORT}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: spec.hostPort ? String(spec.hostPort) : '' }] },
+        RestartPolicy: { Name: 'unless-stopped' },
+        NetworkMode: spec.network,
+      },
+      NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: [spec.name] } } },
+    })
+    .catch((err: unknown) => {
+      throw new RuntimeError(`cannot create container ${spec.name}: ${dockerReason(err)}`);
+    });
+  try {
+    await created.start();
+  } catch (err) {
+    await removeContainer(docker, spec.name).catch(() => undefined);
+    throw await startFailure(docker, spec, err);
+  }
+  const hostPort = publishedPort(await created.inspect());
+  if (hostPort === undefined) throw new RuntimeError(`container ${spec.name} started without a published port`);
+  return running(spec, hostPort, existing ? 'replaced' : 'created');
+}
+
+/** Waits until the registry answers /v2/ (200, or 401 when it wants credentials). */
+export async function waitForRegistry(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(2_000) });
+      await response.body?.cancel();
+      if (response.status === 200 || response.status === 401) return;
+      last = `HTTP ${response.status}`;
+    } catch (err) {
+      last = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new RuntimeError(`registry at ${url} did not become ready within ${timeoutMs / 1000} s (${last})`);
+}
+
+export async function removeContainer(docker: Docker, name: string): Promise<boolean> {
+  try {
+    await docker.getContainer(name).remove({ force: true, v: false });
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw new RuntimeError(`cannot remove container ${name}: ${dockerReason(err)}`);
+  }
+}
+
+function running(spec: RegistrySpec, hostPort: number, action: RunningRegistry['action']): RunningRegistry {
+  return { name: spec.name, url: `http://127.0.0.1:${hostPort}`, hostPort, networkUrl: `http://${spec.name}:${REGISTRY_PORT}`, action };
+}
+
+function publishedPort(info: Docker.ContainerInspectInfo): number | undefined {
+  const binding = info.NetworkSettings.Ports?.[`${REGISTRY_PORT}/tcp`]?.find((b) => b.HostIp === '127.0.0.1' || b.HostIp === '');
+  return binding ? Number(binding.HostPort) : undefined;
+}
+
+function specFingerprint(spec: RegistrySpec): string {
+  const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role });
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+async function startFailure(docker: Docker, spec: RegistrySpec, err: unknown): Promise<RuntimeError> {
+  const reason = dockerReason(err);
+  if (spec.hostPort !== undefined && /port is already allocated|address already in use/i.test(reason)) {
+    const holder = await containerPublishing(docker, spec.hostPort);
+    const by = holder ? ` by container ${holder}` : ' by another process';
+    return new RuntimeError(`port 127.0.0.1:${spec.hostPort} for ${spec.name} is already taken${by}`);
+  }
+  return new RuntimeError(`cannot start container ${spec.name}: ${reason}`);
+}
+
+async function containerPublishing(docker: Docker, port: number): Promise<string | undefined> {
+  const containers = await docker.listContainers().catch(() => []);
+  const holder = containers.find((c) => c.Ports.some((p) => p.PublicPort === port));
+  return holder?.Names[0]?.replace(/^\//, '');
+}

@@ -1,0 +1,50 @@
+// $SEW_HOME/clusters/<name>.yaml, sew's layout: enough for `down` to work without the config.
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+
+const stateSchema = z.object({
+  name: z.string(),
+  kubeconfig: z.string(),
+  kindConfig: z.string(),
+  hostsDir: z.string().optional(),
+  createdAt: z.string(),
+  createdBy: z.literal('sew-ci'),
+});
+
+export type ClusterState = z.infer<typeof stateSchema>;
+
+export function clustersDir(sewHome: string): string {
+  return join(sewHome, 'clusters');
+}
+
+export function statePath(sewHome: string, name: string): string {
+  return join(clustersDir(sewHome), `${name}.yaml`);
+}
+
+export async function writeClusterState(sewHome: string, state: ClusterState): Promise<string> {
+  const path = statePath(sewHome, state.name);
+  await writeFileAtomic(path, stringify(state));
+  return path;
+}
+
+export async function readClusterState(sewHome: string, name: string): Promise<ClusterState | undefined> {
+  const path = statePath(sewHome, name);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = stateSchema.safeParse(parse(text));
+  if (!parsed.success) throw new InputError(path, 'not a cluster state file written by sew-ci');
+  return parsed.data;
+}
+
+export async function removeClusterState(sewHome: string, name: string): Promise<void> {
+  await rm(statePath(sewHome, name), { force: true });
+  await rm(join(clustersDir(sewHome), `${name}.kind.yaml`), { force: true });
+}

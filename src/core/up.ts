@@ -1,0 +1,188 @@
+// `up`: plan -> registries -> preload -> mirrors -> hosts.toml -> Kind. Each phase is a
+// short call into the module that owns it; this file only orders them and collects the report.
+import type Docker from 'dockerode';
+import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
+import type { SourceReader } from './config/sources.js';
+import { renderHostsFiles } from './containerd/hosts.js';
+import { writeHostsDir } from './containerd/write-hosts.js';
+import { ensureImage } from './containers/image.js';
+import { ensureNetwork, KIND_NETWORK } from './containers/network.js';
+import { ensureRegistry, waitForRegistry, type RunningRegistry } from './containers/registry.js';
+import type { Exec } from './exec/exec.js';
+import { parseReference, type ImageRef } from './images/reference.js';
+import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from './kind/cluster.js';
+import { clustersDir, writeClusterState } from './kind/state.js';
+import { ensureMirrors, type RunningMirror } from './mirrors/containers.js';
+import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
+import { timed, type PhaseTiming, type ProgressEvent, type Reporter } from './report.js';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export type ImageSource = 'hit' | 'copied' | 'daemon';
+
+export interface ImageReport {
+  readonly ref: string;
+  readonly digest?: string;
+  readonly source?: ImageSource;
+  readonly bytesCopied: number;
+  readonly size?: number;
+  readonly error?: string;
+  readonly warning?: string;
+}
+
+/** The blob copier, as `up` uses it. */
+export interface Preloader {
+  preload(
+    refs: readonly ImageRef[],
+    target: { url: string },
+    options: { platforms: readonly string[] | 'all'; onProgress?: (event: ProgressEvent) => void },
+  ): Promise<ImageReport[]>;
+}
+
+export interface UpDeps {
+  readonly docker: () => Promise<Docker>;
+  readonly exec: Exec;
+  readonly reporter: Reporter;
+  readonly preloader: Preloader;
+  /** Credentials for a host from the Docker config, when images.registries has none. */
+  readonly dockerCredentials: (host: string) => Promise<Credentials | undefined>;
+  readonly reader?: SourceReader;
+}
+
+export interface UpOptions extends PlanOptions {
+  /** Create (or reuse) the Kind cluster; false for --no-cluster. */
+  readonly cluster: boolean;
+  readonly nodeImage?: string;
+  readonly wait?: string;
+}
+
+export interface UpResult {
+  readonly plan: Plan;
+  readonly preload: { readonly registry?: string; readonly images: readonly ImageReport[]; readonly bytesCopied: number };
+  readonly mirrors: readonly { readonly host: string; readonly container: string; readonly url: string }[];
+  readonly hostsFiles: readonly string[];
+  readonly cluster?: { readonly name: string; readonly action: 'created' | 'reused'; readonly kubeconfig: string; readonly state: string };
+  readonly phases: readonly PhaseTiming[];
+  /** Images that could not be preloaded: the run did everything else, and exits 1. */
+  readonly failed: readonly string[];
+}
+
+export async function up(options: UpOptions, deps: UpDeps): Promise<UpResult> {
+  const { reporter, timings } = timed(deps.reporter);
+  const plan = await reporter.phase('Resolve sew.yaml', () => resolvePlan(options, deps.reader));
+  for (const warning of plan.warnings) reporter.warn(warning);
+
+  const needsRegistries = plan.preload.refs.length > 0 || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
+  const docker = needsRegistries || options.cluster ? await deps.docker() : undefined;
+  if (docker && needsRegistries) {
+    await reporter.phase('Registry image', async () => {
+      await ensureNetwork(docker, KIND_NETWORK);
+      const how = await ensureImage(docker, plan.registryImage, (image) => reporter.info(`pulling ${image}`));
+      reporter.info(`${plan.registryImage}: ${how}`);
+    });
+  }
+
+  let preloadRegistry: RunningRegistry | undefined;
+  let images: ImageReport[] = [];
+  if (docker && plan.preload.refs.length > 0) {
+    preloadRegistry = await reporter.phase('Preload registry', async () => {
+      const registry = await ensureRegistry(docker, {
+        name: plan.preload.container,
+        role: 'preload',
+        image: plan.registryImage,
+        dataDir: plan.preload.data,
+        network: KIND_NETWORK,
+      });
+      await waitForRegistry(registry.url);
+      reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
+      return registry;
+    });
+    const target = preloadRegistry;
+    images = await reporter.phase('Preload images', () =>
+      deps.preloader.preload(
+        plan.preload.refs.map((r) => parseReference(r)),
+        { url: target.url },
+        { platforms: plan.preload.platforms, ...(reporter.progress && { onProgress: reporter.progress }) },
+      ),
+    );
+    for (const image of images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
+  }
+
+  let mirrors: RunningMirror[] = [];
+  if (docker && plan.mirrors) {
+    const mirrorsPlan = plan.mirrors;
+    mirrors = await reporter.phase('Mirrors', () =>
+      ensureMirrors(docker, {
+        entries: mirrorsPlan.entries,
+        data: mirrorsPlan.data,
+        registryImage: plan.registryImage,
+        upstreamUrl: (host) => endpointFor(plan.registries, host).url,
+        credentials: (host) => credentialsFor(plan, host, options.env, deps),
+      }),
+    );
+  }
+
+  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null;
+  const hostsFiles = wired
+    ? await reporter.phase('containerd hosts', () =>
+        writeHostsDir(
+          plan.hostsDir,
+          renderHostsFiles({
+            preloadHosts: [...new Set(plan.preload.refs.map((r) => parseReference(r).host))],
+            preloadContainer: plan.preload.container,
+            mirrors: plan.mirrors?.entries ?? [],
+            upstreamUrl: (host) => endpointFor(plan.registries, host).url,
+          }),
+        ),
+      )
+    : [];
+
+  const cluster = options.cluster ? await reporter.phase('Kind cluster', () => ensureCluster(plan, options, deps, reporter)) : undefined;
+
+  return {
+    plan,
+    preload: {
+      ...(preloadRegistry && { registry: preloadRegistry.url }),
+      images,
+      bytesCopied: images.reduce((sum, i) => sum + i.bytesCopied, 0),
+    },
+    mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, url: m.url })),
+    hostsFiles,
+    ...(cluster && { cluster }),
+    phases: timings,
+    failed: images.filter((i) => i.error).map((i) => i.ref),
+  };
+}
+
+async function credentialsFor(plan: Plan, host: string, env: NodeJS.ProcessEnv, deps: UpDeps): Promise<Credentials | undefined> {
+  return registryCredentials(endpointFor(plan.registries, host), env) ?? (await deps.dockerCredentials(host));
+}
+
+async function ensureCluster(plan: Plan, options: UpOptions, deps: UpDeps, reporter: Reporter): Promise<NonNullable<UpResult['cluster']>> {
+  const name = plan.cluster.name;
+  const kubeconfig = options.env.KUBECONFIG?.split(':')[0] || join(options.env.HOME ?? homedir(), '.kube', 'config');
+  let action: 'created' | 'reused';
+  let kindConfig: string;
+  if (await clusterExists(deps.exec, name)) {
+    action = 'reused';
+    const synced = await syncHostsIntoNodes(deps.exec, await clusterNodes(deps.exec, name), plan.hostsDir);
+    if (synced.length) reporter.info(`hosts.toml copied into ${synced.join(', ')}`);
+    kindConfig = join(clustersDir(plan.sewHome), `${name}.kind.yaml`);
+  } else {
+    action = 'created';
+    kindConfig = await createCluster(deps.exec, plan.kindConfig, clustersDir(plan.sewHome), {
+      wait: options.wait ?? '60s',
+      ...(options.nodeImage && { image: options.nodeImage }),
+      onOutput: (chunk) => chunk.split('\n').filter((l) => l.trim()).forEach((l) => reporter.info(l.trim())),
+    });
+  }
+  const state = await writeClusterState(plan.sewHome, {
+    name,
+    kubeconfig,
+    kindConfig,
+    hostsDir: plan.hostsDir,
+    createdAt: new Date().toISOString(),
+    createdBy: 'sew-ci',
+  });
+  return { name, action, kubeconfig, state };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { RuntimeError } from '../../../src/core/errors.js';
+import { CommandNotFoundError, type Exec } from '../../../src/core/exec/exec.js';
+import { clusterExists, createCluster, kind, kindCreateArgs } from '../../../src/core/kind/cluster.js';
+import { kindConfig } from '../../../src/core/kind/config.js';
+import { recordedExec } from '../../support/recorded-exec.js';
+import { writeTree } from '../../support/tree.js';
+
+describe('kind create cluster arguments', () => {
+  it.each([
+    [{ wait: '60s' }, ['create', 'cluster', '--name', 'sew', '--config', '/c.yaml', '--wait', '60s']],
+    [{ wait: '5m', image: 'kindest/node:v1.31.0' }, ['create', 'cluster', '--name', 'sew', '--config', '/c.yaml', '--image', 'kindest/node:v1.31.0', '--wait', '5m']],
+    [{ wait: '0s', kubeconfig: '/k' }, ['create', 'cluster', '--name', 'sew', '--config', '/c.yaml', '--wait', '0s', '--kubeconfig', '/k']],
+  ])('%j', (options, expected) => {
+    expect(kindCreateArgs('sew', '/c.yaml', options)).toEqual(expected);
+  });
+});
+
+describe('kind through the exec port', () => {
+  it('writes the plan’s config and passes it to kind', async () => {
+    const dir = writeTree({});
+    const exec = recordedExec('kind', () => ({}));
+    const config = kindConfig({ name: 'demo' }, 'demo', '/hosts');
+    const path = await createCluster(exec, config, join(dir, 'clusters'), { wait: '60s' });
+    expect(path).toBe(join(dir, 'clusters', 'demo.kind.yaml'));
+    expect(parse(readFileSync(path, 'utf8'))).toEqual(config);
+    expect(exec.calls).toEqual([{ command: 'kind', args: ['create', 'cluster', '--name', 'demo', '--config', path, '--wait', '60s'] }]);
+  });
+
+  it('finds an existing cluster by name', async () => {
+    const exec = recordedExec('kind', () => ({ stdout: 'other\nsew\n' }));
+    expect(await clusterExists(exec, 'sew')).toBe(true);
+    expect(await clusterExists(exec, 'se')).toBe(false);
+  });
+
+  it('reports a kind failure in one line', async () => {
+    const exec = recordedExec('kind', () => ({ code: 1, stderr: 'Creating cluster...\nERROR: failed to create cluster: node(s) already exist\n' }));
+    await expect(kind(exec, ['create', 'cluster'])).rejects.toThrow(new RuntimeError('kind create cluster failed: failed to create cluster: node(s) already exist'));
+  });
+
+  it('says how to get kind when it is missing', async () => {
+    const missing: Exec = { run: async (command) => Promise.reject(new CommandNotFoundError(command)) };
+    await expect(kind(missing, ['get', 'clusters'])).rejects.toThrow(/^kind is not installed: see https:\/\/kind\.sigs\.k8s\.io/);
+  });
+});
