@@ -1,0 +1,70 @@
+// Puts each blob into each destination repository at most once per run. A blob two images
+// share is transferred once: the first image to need it transfers it, every other
+// repository waits for that transfer and then mounts it. Waiting never holds a transfer
+// slot, so shared blobs cannot deadlock the bounded pool.
+
+import type { RegistryClient } from './client.js';
+import type { Limiter } from './limiter.js';
+
+/** Streams one blob from its source into an upload session of `repository`; resolves with bytes moved. */
+export type Transfer = (location: URL) => Promise<number>;
+
+export class BlobPlacement {
+  private readonly placed = new Map<string, Promise<number>>();
+  /** A destination repository known (or about to be known) to hold each digest. */
+  private readonly holders = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly destination: RegistryClient,
+    private readonly transfers: Limiter,
+  ) {}
+
+  /** Ensures `digest` is committed in `repository`; resolves with the bytes this call moved (0 if none). */
+  ensure(repository: string, digest: string, transfer: Transfer): Promise<number> {
+    const key = `${repository}@${digest}`;
+    const existing = this.placed.get(key);
+    if (existing !== undefined) return existing.then(() => 0);
+    const placing = this.place(repository, digest, transfer);
+    this.placed.set(key, placing);
+    // A later image may retry a placement that failed.
+    placing.catch(() => this.placed.delete(key));
+    return placing;
+  }
+
+  private async place(repository: string, digest: string, transfer: Transfer): Promise<number> {
+    if (await this.destination.hasBlob(repository, digest)) {
+      if (!this.holders.has(digest)) this.holders.set(digest, Promise.resolve(repository));
+      return 0;
+    }
+    const holder = this.holders.get(digest);
+    if (holder === undefined) {
+      let settle!: (repo: string | undefined) => void;
+      this.holders.set(digest, new Promise((resolve) => (settle = resolve)));
+      try {
+        const moved = await this.upload(repository, transfer);
+        settle(repository);
+        return moved;
+      } catch (err) {
+        this.holders.delete(digest);
+        settle(undefined);
+        throw err;
+      }
+    }
+    const from = await holder;
+    if (from !== undefined && from !== repository) {
+      const start = await this.destination.startUpload(repository, { digest, from });
+      if (start.mounted) return 0;
+      return this.transfers(() => transfer(start.location));
+    }
+    if (from === repository) return 0;
+    return this.upload(repository, transfer);
+  }
+
+  private upload(repository: string, transfer: Transfer): Promise<number> {
+    return this.transfers(async () => {
+      const start = await this.destination.startUpload(repository);
+      if (start.mounted) return 0;
+      return transfer(start.location);
+    });
+  }
+}

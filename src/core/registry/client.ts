@@ -1,0 +1,328 @@
+// A distribution (OCI) registry client: just the calls a copier needs, every body streamed
+// or size-capped, every failure a RegistryError naming host and repository.
+
+import { createHash } from 'node:crypto';
+import type { CredentialLookup, Credentials, RegistryAccess } from './access.js';
+import { Authenticator } from './auth.js';
+import { discard, readCapped, send, TransportError, type Reply } from './http.js';
+import { ManifestFormatError, parseManifest, type Manifest } from './manifest.js';
+import { MANIFEST_ACCEPT } from './media-types.js';
+import { RegistryError, type RegistryErrorKind } from './registry-error.js';
+
+const MAX_MANIFEST = 4 * 1024 * 1024;
+const MAX_ERROR_BODY = 64 * 1024;
+const MAX_REDIRECTS = 5;
+
+export interface ClientOptions {
+  /** Used when the access carries no username/password of its own. */
+  readonly credentials?: CredentialLookup;
+  /** Longest silence tolerated on any request (connect, headers, between body chunks). */
+  readonly stallMs: number;
+}
+
+/** What a manifest HEAD tells: enough to compare digests without fetching the bytes. */
+export interface ManifestHead {
+  readonly digest: string;
+  readonly mediaType: string | undefined;
+}
+
+export type UploadStart = { readonly mounted: true } | { readonly mounted: false; readonly location: URL };
+
+interface RequestOptions {
+  readonly method: string;
+  /** A path under /v2, or an absolute URL the registry gave us (upload locations). */
+  readonly at: string | URL;
+  readonly query?: Record<string, string>;
+  readonly scopes: readonly string[];
+  readonly headers?: Record<string, string>;
+  readonly body?: Uint8Array | ReadableStream<Uint8Array>;
+}
+
+const pull = (repository: string): string => `repository:${repository}:pull`;
+const push = (repository: string): string => `repository:${repository}:pull,push`;
+
+export class RegistryClient {
+  /** `host[:port]` of the registry URL: what error messages name. */
+  readonly host: string;
+  private readonly base: URL;
+  /** A path the registry lives under, usually empty. */
+  private readonly prefix: string;
+  private readonly auth: Authenticator;
+  private pinged: Promise<void> | undefined;
+
+  constructor(access: RegistryAccess, private readonly options: ClientOptions) {
+    let base: URL;
+    try {
+      base = new URL(access.url);
+    } catch {
+      throw new RegistryError('invalid', access.url.replace(/\/\/[^@/]*@/, '//'), undefined, 'registry URL is not a valid URL');
+    }
+    if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+      throw new RegistryError('invalid', base.host, undefined, 'registry URL must be http:// or https://');
+    }
+    if (base.username !== '' || base.password !== '') {
+      throw new RegistryError('invalid', base.host, undefined, 'registry URL must not carry credentials; pass username and password instead');
+    }
+    this.base = base;
+    this.prefix = base.pathname.replace(/\/+$/, '');
+    this.host = base.host;
+    const explicit: Credentials | undefined =
+      access.username !== undefined && access.password !== undefined ? { username: access.username, password: access.password } : undefined;
+    let looked: Promise<Credentials | undefined> | undefined;
+    const lookup = options.credentials;
+    const credentials = (): Promise<Credentials | undefined> =>
+      explicit !== undefined ? Promise.resolve(explicit) : (looked ??= lookup === undefined ? Promise.resolve(undefined) : lookup(this.host));
+    this.auth = new Authenticator(this.host, credentials, options.stallMs);
+  }
+
+  /** HEAD a manifest; undefined when the registry does not have it. */
+  async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
+    const reply = await this.request(repository, 'manifest', {
+      method: 'HEAD',
+      at: `/${repository}/manifests/${reference}`,
+      scopes: [pull(repository)],
+      headers: { accept: MANIFEST_ACCEPT },
+    });
+    await discard(reply);
+    if (reply.status === 404) return undefined;
+    if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
+    const digest = reply.headers.get('docker-content-digest');
+    // Without the header only a GET can tell; callers treat undefined digest as "fetch it".
+    if (digest === null) return undefined;
+    return { digest, mediaType: reply.headers.get('content-type')?.split(';')[0] ?? undefined };
+  }
+
+  /** GET a manifest; the digest is computed from the bytes and checked against any the registry or reference names. */
+  async getManifest(repository: string, reference: string): Promise<Manifest> {
+    const reply = await this.request(repository, 'manifest', {
+      method: 'GET',
+      at: `/${repository}/manifests/${reference}`,
+      scopes: [pull(repository)],
+      headers: { accept: MANIFEST_ACCEPT },
+    });
+    if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
+    const bytes = await this.guard(repository, () => readCapped(reply, MAX_MANIFEST, `manifest ${reference}`));
+    let manifest: Manifest;
+    try {
+      manifest = parseManifest(bytes, reply.headers.get('content-type'));
+    } catch (err) {
+      if (err instanceof ManifestFormatError) throw new RegistryError('invalid', this.host, repository, `manifest ${reference}: ${err.message}`);
+      throw err;
+    }
+    const announced = reply.headers.get('docker-content-digest');
+    const pinned = reference.includes(':') ? reference : undefined;
+    for (const claimed of [pinned, announced?.startsWith('sha256:') ? announced : undefined]) {
+      if (claimed !== undefined && claimed !== manifest.digest) {
+        throw new RegistryError('invalid', this.host, repository, `manifest ${reference} has digest ${manifest.digest}, not ${claimed}`);
+      }
+    }
+    return manifest;
+  }
+
+  /** PUT manifest bytes verbatim under a tag or their digest. */
+  async putManifest(repository: string, reference: string, manifest: Manifest): Promise<void> {
+    const reply = await this.request(repository, 'manifest', {
+      method: 'PUT',
+      at: `/${repository}/manifests/${reference}`,
+      scopes: [push(repository)],
+      headers: { 'content-type': manifest.mediaType },
+      body: manifest.bytes,
+    });
+    if (reply.status !== 201 && reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference} push`);
+    await discard(reply);
+    const stored = reply.headers.get('docker-content-digest');
+    if (stored !== null && stored !== manifest.digest) {
+      throw new RegistryError('invalid', this.host, repository, `manifest ${reference} was stored as ${stored}, not ${manifest.digest}`);
+    }
+  }
+
+  async hasBlob(repository: string, digest: string): Promise<boolean> {
+    const reply = await this.request(repository, 'blob', { method: 'HEAD', at: `/${repository}/blobs/${digest}`, scopes: [pull(repository)] });
+    await discard(reply);
+    if (reply.status === 200) return true;
+    if (reply.status === 404) return false;
+    throw await this.failure(reply, repository, `blob ${digest}`);
+  }
+
+  /** The blob's bytes as a stream; the caller verifies them (see verifyingStream). */
+  async getBlob(repository: string, digest: string): Promise<ReadableStream<Uint8Array>> {
+    const reply = await this.request(repository, 'blob', { method: 'GET', at: `/${repository}/blobs/${digest}`, scopes: [pull(repository)] });
+    if (reply.status !== 200 || reply.body === null) throw await this.failure(reply, repository, `blob ${digest}`);
+    // Fed into an upload to another registry, a failure here must still name this one.
+    const reader = reply.body.getReader();
+    return new ReadableStream<Uint8Array>(
+      {
+        pull: (out) =>
+          this.guard(repository, async () => {
+            const { done, value } = await reader.read();
+            if (done) out.close();
+            else out.enqueue(value);
+          }),
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 },
+    );
+  }
+
+  /**
+   * Opens an upload, first trying a cross-repository mount when `mount` is given:
+   * 201 means the blob is already committed, 202 hands us an upload session instead.
+   */
+  async startUpload(repository: string, mount?: { readonly digest: string; readonly from: string }): Promise<UploadStart> {
+    const reply = await this.request(repository, 'upload', {
+      method: 'POST',
+      at: `/${repository}/blobs/uploads/`,
+      ...(mount !== undefined && { query: { mount: mount.digest, from: mount.from } }),
+      scopes: mount !== undefined ? [push(repository), pull(mount.from)] : [push(repository)],
+    });
+    await discard(reply);
+    if (reply.status === 201 && mount !== undefined) return { mounted: true };
+    const location = reply.headers.get('location');
+    if (reply.status !== 202 || location === null) throw await this.failure(reply, repository, 'blob upload start');
+    return { mounted: false, location: new URL(location, this.base) };
+  }
+
+  /** Completes an upload with one streamed PUT carrying the digest; the registry commits on success. */
+  async finishUpload(repository: string, location: URL, digest: string, size: number, body: ReadableStream<Uint8Array>): Promise<void> {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    const reply = await this.request(repository, 'upload', {
+      method: 'PUT',
+      at: url,
+      scopes: [push(repository)],
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
+      body,
+    });
+    if (reply.status !== 201) throw await this.failure(reply, repository, `blob ${digest} upload`);
+    await discard(reply);
+  }
+
+  /**
+   * Uploads a blob whose digest is not known in advance (PATCH streamed, then PUT with the
+   * digest computed on the way). Returns the digest and size it was committed under.
+   */
+  async uploadUnknown(repository: string, body: ReadableStream<Uint8Array>): Promise<{ digest: string; size: number }> {
+    const start = await this.startUpload(repository);
+    if (start.mounted) throw new RegistryError('invalid', this.host, repository, 'registry answered an upload with a mount');
+    const hashing = hashingStream();
+    const patch = await this.request(repository, 'upload', {
+      method: 'PATCH',
+      at: start.location,
+      scopes: [push(repository)],
+      headers: { 'content-type': 'application/octet-stream' },
+      body: body.pipeThrough(hashing.stream),
+    });
+    const next = patch.headers.get('location');
+    if (patch.status !== 202 || next === null) throw await this.failure(patch, repository, 'blob upload');
+    await discard(patch);
+    const { digest, size } = hashing.result();
+    const url = new URL(next, this.base);
+    url.searchParams.set('digest', digest);
+    const put = await this.request(repository, 'upload', { method: 'PUT', at: url, scopes: [push(repository)], headers: { 'content-length': '0' } });
+    if (put.status !== 201) throw await this.failure(put, repository, `blob ${digest} upload`);
+    await discard(put);
+    return { digest, size };
+  }
+
+  /** Sends with auth, retrying once after a 401 that taught us a new challenge; follows redirects of reads. */
+  private async request(repository: string, what: string, options: RequestOptions): Promise<Reply> {
+    await this.ping(repository);
+    const streaming = options.body instanceof ReadableStream;
+    let url = typeof options.at === 'string' ? this.url(options.at, options.query) : options.at;
+    let authorization = await this.auth.authorization(options.scopes, repository);
+    for (let attempt = 0, redirects = 0; ; ) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (authorization !== undefined) headers['authorization'] = authorization;
+      const reply = await this.guard(repository, () =>
+        send(url, { method: options.method, headers, ...(options.body !== undefined && { body: options.body }), stallMs: this.options.stallMs }),
+      );
+      if (reply.status === 401 && attempt === 0 && !streaming) {
+        attempt++;
+        await discard(reply);
+        if (!this.auth.learn(reply.headers.get('www-authenticate'))) return reply;
+        authorization = await this.auth.authorization(options.scopes, repository);
+        continue;
+      }
+      const location = reply.headers.get('location');
+      if ((options.method === 'GET' || options.method === 'HEAD') && isRedirect(reply.status) && location !== null) {
+        await discard(reply);
+        if (++redirects > MAX_REDIRECTS) throw new RegistryError('invalid', this.host, repository, `${what}: too many redirects`);
+        const next = new URL(location, url);
+        // Blob storage (S3, a CDN) gets presigned URLs; our registry credentials stay home.
+        if (next.origin !== this.base.origin) authorization = undefined;
+        url = next;
+        continue;
+      }
+      return reply;
+    }
+  }
+
+  /** The /v2/ ping, once per client: learns the auth scheme and tells early that a registry is down. */
+  private ping(repository: string): Promise<void> {
+    this.pinged ??= (async () => {
+      const reply = await this.guard(repository, () => send(this.url('/'), { method: 'GET', stallMs: this.options.stallMs }));
+      await discard(reply);
+      if (reply.status === 200) return;
+      if (reply.status === 401 && this.auth.learn(reply.headers.get('www-authenticate'))) return;
+      throw await this.failure(reply, undefined, 'registry API check (/v2/)');
+    })();
+    return this.pinged;
+  }
+
+  private url(path: string, query?: Record<string, string>): URL {
+    const url = new URL(this.base);
+    url.pathname = `${this.prefix}/v2${path}`;
+    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
+    return url;
+  }
+
+  /** Network failures become `unreachable` RegistryErrors naming this registry. */
+  private async guard<T>(repository: string | undefined, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (err) {
+      if (err instanceof TransportError) throw new RegistryError('unreachable', this.host, repository, err.message, { cause: err });
+      throw err;
+    }
+  }
+
+  /** An unexpected status as a RegistryError, with the registry's own error code when it sent one. */
+  private async failure(reply: Reply, repository: string | undefined, what: string): Promise<RegistryError> {
+    let detail = '';
+    try {
+      const body = await readCapped(reply, MAX_ERROR_BODY, 'error body');
+      const parsed = JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown; message?: unknown }[] };
+      const first = parsed.errors?.[0];
+      if (first !== undefined) detail = `: ${[first.code, first.message].filter((x) => typeof x === 'string' && x !== '').join(' ')}`.slice(0, 300);
+    } catch {
+      await discard(reply);
+    }
+    return new RegistryError(statusKind(reply.status), this.host, repository, `${what}: HTTP ${reply.status}${detail}`);
+  }
+}
+
+function statusKind(status: number): RegistryErrorKind {
+  if (status === 401 || status === 403) return 'denied';
+  if (status === 404) return 'not-found';
+  if (status >= 500 || status === 429) return 'unreachable';
+  return 'invalid';
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function hashingStream(): { stream: TransformStream<Uint8Array, Uint8Array>; result: () => { digest: string; size: number } } {
+  const hash = createHash('sha256');
+  let size = 0;
+  return {
+    stream: new TransformStream({
+      transform(chunk, out) {
+        size += chunk.length;
+        hash.update(chunk);
+        out.enqueue(chunk);
+      },
+    }),
+    result: () => ({ digest: `sha256:${hash.digest('hex')}`, size }),
+  };
+}

@@ -1,0 +1,262 @@
+// Fills the preload registry from upstream registries, blob for blob, so digests survive.
+//
+// Platforms: a tag whose upstream manifest is a multi-platform index is, by default, copied
+// for one platform only (the host's CPU, on Linux) and the tag is pointed at that
+// platform's image manifest, bytes verbatim, so its digest equals the upstream's manifest
+// for that platform. That moves a fraction of the bytes a whole index would, and containerd
+// on the Kind node accepts a plain manifest under a tag. With `platforms: 'all'` or several
+// platforms the whole index and every child is copied and the tag points at the index.
+// Digest-pinned refs always get exactly the upstream bytes under that digest (the whole
+// index with all its children when the digest names an index), or the pin would miss.
+//
+// Safety when killed midway: a blob is committed only after its sha256 was verified on the
+// way, and a manifest is pushed only after everything it references is committed, so a
+// rerun finds either nothing or a complete image under each tag and digest.
+
+import { InputError } from '../errors.js';
+import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
+import type { CredentialLookup, RegistryAccess, RegistryResolver } from './access.js';
+import { BlobPlacement } from './blob-placement.js';
+import { RegistryClient } from './client.js';
+import { DigestMismatchError, verifyingStream } from './digest-stream.js';
+import { dockerConfigCredentials } from './docker-config.js';
+import { limiter, type Limiter } from './limiter.js';
+import { requiredBlobs, type Descriptor, type Manifest } from './manifest.js';
+import { isIndex } from './media-types.js';
+import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from './platform.js';
+import { isUnreachable, RegistryError } from './registry-error.js';
+
+export interface CopyRequest {
+  readonly source: ImageRef;
+}
+
+export interface CopyOptions {
+  /** The preload registry, e.g. `{ url: 'http://127.0.0.1:5001' }`. */
+  readonly target: RegistryAccess;
+  /** Where each upstream host is reached. */
+  readonly upstream: RegistryResolver;
+  /** `['linux/amd64']`-style list or `'all'`; defaults to the host's Linux platform. */
+  readonly platforms?: 'all' | readonly string[];
+  /** Blob transfers running at once (default 6). */
+  readonly concurrency?: number;
+  /** Credentials for registries whose access names none; defaults to the Docker config. */
+  readonly credentials?: CredentialLookup;
+  /** Longest silence tolerated from a registry before a request fails (default 60 s). */
+  readonly stallTimeoutMs?: number;
+  readonly onEvent?: (event: CopyEvent) => void;
+}
+
+export type ImageSource = 'hit' | 'copied' | 'failed';
+
+export interface ImageResult {
+  /** Canonical reference, as formatReference writes it. */
+  readonly ref: string;
+  /** What the tag or digest resolves to in the preload registry; empty when the copy failed. */
+  readonly digest: string;
+  readonly source: ImageSource;
+  /** Blob bytes this image moved into the preload registry. */
+  readonly bytesCopied: number;
+  readonly error?: string;
+  readonly warning?: string;
+}
+
+export interface CopyTotals {
+  readonly images: number;
+  readonly hits: number;
+  readonly copied: number;
+  readonly failed: number;
+  readonly bytesCopied: number;
+  readonly durationMs: number;
+}
+
+export interface CopyReport {
+  readonly results: readonly ImageResult[];
+  readonly totals: CopyTotals;
+}
+
+export type CopyEvent =
+  | { readonly type: 'image-started'; readonly ref: string }
+  | { readonly type: 'image-finished'; readonly result: ImageResult }
+  /** `bytes` so far of a blob transfer; `bytes === size` when its last chunk went out. */
+  | { readonly type: 'blob-progress'; readonly ref: string; readonly digest: string; readonly bytes: number; readonly size: number };
+
+const DEFAULT_CONCURRENCY = 6;
+/** Images resolved at once: bounds manifest and HEAD traffic, not blob transfers. */
+const IMAGE_CONCURRENCY = 8;
+const DEFAULT_STALL_MS = 60_000;
+
+/** Copies every image, each independently: one failing image is reported, never thrown. */
+export async function copyImages(requests: readonly CopyRequest[], options: CopyOptions): Promise<CopyReport> {
+  const started = Date.now();
+  const run = new CopyRun(options);
+  const images = limiter(IMAGE_CONCURRENCY);
+  const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
+  return { results, totals: totalsOf(results, Date.now() - started) };
+}
+
+interface Job {
+  readonly source: ImageRef;
+  readonly ref: string;
+  /** The repository in the preload registry. */
+  readonly target: string;
+  bytes: number;
+}
+
+class CopyRun {
+  private readonly destination: RegistryClient;
+  private readonly upstreams = new Map<string, RegistryClient>();
+  private readonly blobs: BlobPlacement;
+  private readonly platforms: 'all' | readonly Platform[];
+  private readonly credentials: CredentialLookup;
+  private readonly stallMs: number;
+
+  constructor(private readonly options: CopyOptions) {
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError('concurrency', `must be a positive integer, not ${concurrency}`);
+    this.platforms = options.platforms === 'all' ? 'all' : (options.platforms?.map(parsePlatform) ?? [hostPlatform()]);
+    if (this.platforms !== 'all' && this.platforms.length === 0) throw new InputError('platforms', 'must name at least one platform');
+    this.credentials = options.credentials ?? dockerConfigCredentials();
+    this.stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_MS;
+    this.destination = new RegistryClient(options.target, { credentials: this.credentials, stallMs: this.stallMs });
+    const transfers: Limiter = limiter(concurrency);
+    this.blobs = new BlobPlacement(this.destination, transfers);
+  }
+
+  async copy(source: ImageRef): Promise<ImageResult> {
+    const job: Job = { source, ref: formatReference(source), target: preloadRepository(source), bytes: 0 };
+    this.options.onEvent?.({ type: 'image-started', ref: job.ref });
+    let result: ImageResult;
+    try {
+      result = await this.copyImage(job);
+    } catch (err) {
+      result = await this.recover(job, err);
+    }
+    this.options.onEvent?.({ type: 'image-finished', result });
+    return result;
+  }
+
+  private async copyImage(job: Job): Promise<ImageResult> {
+    const { source } = job;
+    if (source.digest !== undefined) {
+      // Content under a digest never changes: present means done, even with the upstream gone.
+      if ((await this.destination.headManifest(job.target, source.digest)) !== undefined) return done(job, 'hit', source.digest);
+      const upstream = this.upstream(source.host);
+      const manifest = await upstream.getManifest(source.repository, source.digest);
+      await this.copyTree(job, upstream, manifest);
+      await this.destination.putManifest(job.target, source.digest, manifest);
+      return done(job, 'copied', manifest.digest);
+    }
+
+    const tag = source.tag ?? 'latest';
+    const upstream = this.upstream(source.host);
+    // HEAD first: registries such as Docker Hub count manifest GETs against pull limits, not HEADs.
+    const [current, announced] = await Promise.all([
+      this.destination.headManifest(job.target, tag),
+      upstream.headManifest(source.repository, tag),
+    ]);
+    if (current !== undefined && current.digest === announced?.digest) return done(job, 'hit', current.digest);
+    const top = await upstream.getManifest(source.repository, announced?.digest ?? tag);
+    const chosen = await this.forPlatforms(job, upstream, top);
+    if (current?.digest === chosen.digest) return done(job, 'hit', chosen.digest);
+    await this.copyTree(job, upstream, chosen);
+    await this.destination.putManifest(job.target, tag, chosen);
+    return done(job, 'copied', chosen.digest);
+  }
+
+  /** The manifest to tag: the index itself, or its child for the one wanted platform. */
+  private async forPlatforms(job: Job, upstream: RegistryClient, top: Manifest): Promise<Manifest> {
+    if (!isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length > 1) return top;
+    const wanted = this.platforms[0]!;
+    const child = selectPlatform(top.references, wanted);
+    if (child === undefined) {
+      const offered = top.references.flatMap((entry) => (entry.platform !== undefined ? [formatPlatform(entry.platform)] : []));
+      throw new RegistryError(
+        'not-found',
+        upstream.host,
+        job.source.repository,
+        `no ${formatPlatform(wanted)} image in the index (it has ${offered.join(', ') || 'no platforms'})`,
+      );
+    }
+    return upstream.getManifest(job.source.repository, child.digest);
+  }
+
+  /** Commits everything `manifest` references in the preload registry (not the manifest itself). */
+  private async copyTree(job: Job, upstream: RegistryClient, manifest: Manifest): Promise<void> {
+    if (isIndex(manifest.mediaType)) {
+      await Promise.all(
+        manifest.references.map(async (entry) => {
+          if ((await this.destination.headManifest(job.target, entry.digest)) !== undefined) return;
+          const child = await upstream.getManifest(job.source.repository, entry.digest);
+          await this.copyTree(job, upstream, child);
+          await this.destination.putManifest(job.target, entry.digest, child);
+        }),
+      );
+      return;
+    }
+    await Promise.all(
+      requiredBlobs(manifest).map(async (blob) => {
+        const moved = await this.blobs.ensure(job.target, blob.digest, (location) => this.transfer(job, upstream, blob, location));
+        job.bytes += moved;
+      }),
+    );
+  }
+
+  private async transfer(job: Job, upstream: RegistryClient, blob: Descriptor, location: URL): Promise<number> {
+    const body = await upstream.getBlob(job.source.repository, blob.digest);
+    const onBytes = (bytes: number): void =>
+      this.options.onEvent?.({ type: 'blob-progress', ref: job.ref, digest: blob.digest, bytes, size: blob.size });
+    try {
+      await this.destination.finishUpload(job.target, location, blob.digest, blob.size, body.pipeThrough(verifyingStream(blob, onBytes)));
+    } catch (err) {
+      if (err instanceof DigestMismatchError) throw new RegistryError('invalid', upstream.host, job.source.repository, err.message);
+      throw err;
+    }
+    return blob.size;
+  }
+
+  /** A failed copy still succeeds when the upstream is merely unreachable and the image is already preloaded. */
+  private async recover(job: Job, err: unknown): Promise<ImageResult> {
+    const fromUpstream = err instanceof RegistryError && err.host !== this.destination.host;
+    if (fromUpstream && isUnreachable(err)) {
+      const reference = job.source.digest ?? job.source.tag ?? 'latest';
+      const present = await this.destination.headManifest(job.target, reference).catch(() => undefined);
+      if (present !== undefined) {
+        return { ...done(job, 'hit', present.digest), warning: `upstream ${err.host} unreachable (${err.detail}); using the preloaded copy` };
+      }
+      return failed(job, `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`);
+    }
+    if (err instanceof RegistryError) {
+      return failed(job, `${err.detail} (${fromUpstream ? 'upstream' : 'preload registry'} ${err.host})`);
+    }
+    return failed(job, err instanceof Error ? err.message : String(err));
+  }
+
+  private upstream(host: string): RegistryClient {
+    let client = this.upstreams.get(host);
+    if (client === undefined) {
+      client = new RegistryClient(this.options.upstream(host), { credentials: this.credentials, stallMs: this.stallMs });
+      this.upstreams.set(host, client);
+    }
+    return client;
+  }
+}
+
+function done(job: Job, source: 'hit' | 'copied', digest: string): ImageResult {
+  return { ref: job.ref, digest, source, bytesCopied: job.bytes };
+}
+
+function failed(job: Job, error: string): ImageResult {
+  return { ref: job.ref, digest: '', source: 'failed', bytesCopied: job.bytes, error: `${job.ref}: ${error}` };
+}
+
+function totalsOf(results: readonly ImageResult[], durationMs: number): CopyTotals {
+  const count = (source: ImageSource): number => results.filter((r) => r.source === source).length;
+  return {
+    images: results.length,
+    hits: count('hit'),
+    copied: count('copied'),
+    failed: count('failed'),
+    bytesCopied: results.reduce((sum, r) => sum + r.bytesCopied, 0),
+    durationMs,
+  };
+}

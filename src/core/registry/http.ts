@@ -1,0 +1,180 @@
+// One HTTP exchange on Node's fetch, with a stall timer instead of a total timeout: a
+// healthy 1 GB blob may take minutes, but no registry should leave us waiting this long
+// for a connection, for response headers, or between two chunks of a body.
+
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The URL that answered (after any redirect the caller followed). */
+  readonly url: URL;
+  /** Null for bodiless replies. Always read to the end or cancel it, or the connection leaks. */
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+export interface SendOptions {
+  readonly method: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: Uint8Array | ReadableStream<Uint8Array>;
+  /** Longest silence tolerated: to connect, between chunks, and until response headers. */
+  readonly stallMs: number;
+}
+
+export async function send(url: URL, options: SendOptions): Promise<Reply> {
+  const controller = new AbortController();
+  const stall = stallTimer(options.stallMs, controller);
+  let body = options.body;
+  let bodyFailure: { error: unknown } | undefined;
+  if (body instanceof ReadableStream) {
+    const reader = body.getReader();
+    body = new ReadableStream<Uint8Array>(
+      {
+        // Each chunk handed over is progress; the last one starts the wait for headers.
+        async pull(out) {
+          try {
+            const { done, value } = await reader.read();
+            if (done) out.close();
+            else {
+              stall.arm();
+              out.enqueue(value);
+            }
+          } catch (error) {
+            bodyFailure = { error };
+            throw error;
+          }
+        },
+        cancel: (reason) => reader.cancel(reason),
+      },
+      { highWaterMark: 0 },
+    );
+  }
+  stall.arm();
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method,
+      ...(options.headers !== undefined && { headers: options.headers }),
+      ...(body !== undefined && { body, duplex: 'half' }),
+      redirect: 'manual',
+      signal: controller.signal,
+    } as RequestInit);
+  } catch (err) {
+    // A failing body (a digest mismatch, the source registry going away) is the real story.
+    if (bodyFailure !== undefined) throw bodyFailure.error;
+    throw transportError(err, controller);
+  } finally {
+    stall.stop();
+  }
+  return { status: response.status, headers: response.headers, url, body: watchBody(response.body, stall, controller) };
+}
+
+/** Reads a whole body, refusing more than `max` bytes (manifests, tokens, error documents). */
+export async function readCapped(reply: Reply, max: number, what: string): Promise<Buffer> {
+  if (reply.body === null) return Buffer.alloc(0);
+  const declared = Number(reply.headers.get('content-length') ?? Number.NaN);
+  if (declared > max) {
+    await reply.body.cancel();
+    throw new TransportError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = reply.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      throw new TransportError(`${what} is over the ${max}-byte limit`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Releases a reply whose body we do not need. */
+export async function discard(reply: Reply): Promise<void> {
+  await reply.body?.cancel().catch(() => {});
+}
+
+interface StallTimer {
+  arm(): void;
+  stop(): void;
+}
+
+function stallTimer(ms: number, controller: AbortController): StallTimer {
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    arm() {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(new TransportError(`no response for ${ms / 1000}s`)), ms);
+      timer.unref();
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+function watchBody(
+  body: ReadableStream<Uint8Array> | null,
+  stall: StallTimer,
+  controller: AbortController,
+): ReadableStream<Uint8Array> | null {
+  if (body === null) return null;
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      // Only time our wait for the network: a slow consumer is backpressure, not a stall.
+      async pull(out) {
+        stall.arm();
+        try {
+          const { done, value } = await reader.read();
+          if (done) out.close();
+          else out.enqueue(value);
+        } catch (err) {
+          throw transportError(err, controller);
+        } finally {
+          stall.stop();
+        }
+      },
+      async cancel(reason) {
+        stall.stop();
+        await reader.cancel(reason).catch(() => {});
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EPIPE: 'connection closed',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed',
+  UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+  UND_ERR_BODY_TIMEOUT: 'body stalled',
+};
+
+/** Fetch's errors as one short phrase without URLs (they may carry upload state or tokens). */
+function transportError(err: unknown, controller: AbortController): Error {
+  if (controller.signal.aborted && controller.signal.reason instanceof TransportError) return controller.signal.reason;
+  if (err instanceof TransportError) return err;
+  let cause: unknown = err;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code !== undefined && NETWORK_CODES[code] !== undefined) return new TransportError(NETWORK_CODES[code]!, { cause: err });
+    cause = cause.cause;
+  }
+  const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
+  return new TransportError(`connection failed (${reason})`, { cause: err });
+}

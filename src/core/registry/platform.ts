@@ -1,0 +1,86 @@
+// Platform names and matching as containerd does them, since containerd on the Kind node is
+// what will pull from the preload registry: normalised spellings, arm64 "v8" equal to no
+// variant, and an arm/v7 host accepting v6 and v5 images when nothing better exists.
+
+import { InputError } from '../errors.js';
+
+export interface Platform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+}
+
+const ARCH_ALIASES: Record<string, Platform['architecture']> = {
+  x86_64: 'amd64',
+  'x86-64': 'amd64',
+  aarch64: 'arm64',
+  i386: '386',
+  armhf: 'arm',
+  armel: 'arm',
+};
+
+export function normalisePlatform(platform: Platform): Platform {
+  const os = platform.os.toLowerCase();
+  const raw = platform.architecture.toLowerCase();
+  const architecture = ARCH_ALIASES[raw] ?? raw;
+  let variant = platform.variant?.toLowerCase() || undefined;
+  if (raw === 'armhf') variant ??= 'v7';
+  if (raw === 'armel') variant ??= 'v6';
+  if (architecture === 'arm64' && variant === 'v8') variant = undefined;
+  if (architecture === 'amd64' && variant === 'v1') variant = undefined;
+  if (architecture === 'arm') variant ??= 'v7';
+  return { os, architecture, ...(variant !== undefined && { variant }) };
+}
+
+/** `linux/arm64`, `linux/arm/v7`. */
+export function parsePlatform(text: string): Platform {
+  const parts = text.trim().split('/');
+  if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === '')) {
+    throw new InputError('platforms', `"${text}" is not os/architecture[/variant]`);
+  }
+  const [os, architecture, variant] = parts as [string, string, string | undefined];
+  return normalisePlatform({ os, architecture, ...(variant !== undefined && { variant }) });
+}
+
+export function formatPlatform(platform: Platform): string {
+  return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined).join('/');
+}
+
+/** Kind nodes are Linux whatever the host OS; only the CPU architecture comes from the host. */
+export function hostPlatform(arch: string = process.arch, armVersion: unknown = (process.config.variables as Record<string, unknown>)['arm_version']): Platform {
+  switch (arch) {
+    case 'x64':
+      return { os: 'linux', architecture: 'amd64' };
+    case 'ia32':
+      return { os: 'linux', architecture: '386' };
+    case 'arm':
+      return { os: 'linux', architecture: 'arm', variant: `v${typeof armVersion === 'string' || typeof armVersion === 'number' ? armVersion : 7}` };
+    default:
+      return { os: 'linux', architecture: arch };
+  }
+}
+
+/**
+ * The best entry of an index for `wanted`, or undefined. Entries without a platform
+ * (attestations, or `unknown/unknown`) never match.
+ */
+export function selectPlatform<T extends { readonly platform?: Platform }>(entries: readonly T[], wanted: Platform): T | undefined {
+  const target = normalisePlatform(wanted);
+  for (const variant of acceptableVariants(target)) {
+    const found = entries.find((entry) => {
+      if (entry.platform === undefined) return false;
+      const candidate = normalisePlatform(entry.platform);
+      return candidate.os === target.os && candidate.architecture === target.architecture && candidate.variant === variant;
+    });
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function acceptableVariants(platform: Platform): (string | undefined)[] {
+  if (platform.architecture !== 'arm') return [platform.variant];
+  const level = Number(platform.variant?.slice(1) ?? 7);
+  const variants: string[] = [];
+  for (let v = level; v >= 5; v--) variants.push(`v${v}`);
+  return variants;
+}
