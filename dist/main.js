@@ -1,4 +1,4 @@
-import { createRequire as __sewRequire } from 'node:module'; const require = __sewRequire(import.meta.url);
+import { createRequire as __sewRequire } from 'node:module'; import { fileURLToPath as __sewPath } from 'node:url'; import { dirname as __sewDirname } from 'node:path'; const require = __sewRequire(import.meta.url); const __filename = __sewPath(import.meta.url); const __dirname = __sewDirname(__filename);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;

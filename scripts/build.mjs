@@ -14,11 +14,19 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // dockerode's optional native ssh transport is never used (we talk to the local socket).
-  external: ['cpu-features', 'ssh2'],
+  // docker-modem loads ssh2 eagerly, so it is bundled; its optional native add-ons are
+  // loaded in try/catch and left out (the ssh transport is never used here anyway).
+  external: ['cpu-features', '*.node'],
   banner: {
-    // Bundled CommonJS dependencies call require(); give ESM output one.
-    js: "import { createRequire as __sewRequire } from 'node:module'; const require = __sewRequire(import.meta.url);",
+    // Bundled CommonJS dependencies use require() and __dirname; give the ESM output both.
+    js: [
+      "import { createRequire as __sewRequire } from 'node:module';",
+      "import { fileURLToPath as __sewPath } from 'node:url';",
+      "import { dirname as __sewDirname } from 'node:path';",
+      'const require = __sewRequire(import.meta.url);',
+      'const __filename = __sewPath(import.meta.url);',
+      'const __dirname = __sewDirname(__filename);',
+    ].join(' '),
   },
   legalComments: 'none',
   logLevel: 'warning',

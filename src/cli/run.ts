@@ -1,12 +1,16 @@
 // The CLI's one place that turns errors into messages and exit codes.
 import { describeError, exitCodeFor } from '../core/errors.js';
+import { downCommand } from './commands/down.js';
 import { planCommand } from './commands/plan.js';
+import { upCommand } from './commands/up.js';
 import type { CliIO } from './io.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   plan: { run: planCommand, summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)' },
+  up: { run: upCommand, summary: 'start the registries, preload the images, write containerd hosts, create the Kind cluster' },
+  down: { run: downCommand, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
 };
 
 export const VERSION = '0.1.0';

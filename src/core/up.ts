@@ -9,6 +9,7 @@ import { ensureImage } from './containers/image.js';
 import { ensureNetwork, KIND_NETWORK } from './containers/network.js';
 import { ensureRegistry, waitForRegistry, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
+import type { RegistryResolver } from './registry/access.js';
 import { parseReference, type ImageRef } from './images/reference.js';
 import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from './kind/cluster.js';
 import { clustersDir, writeClusterState } from './kind/state.js';
@@ -35,7 +36,7 @@ export interface Preloader {
   preload(
     refs: readonly ImageRef[],
     target: { url: string },
-    options: { platforms: readonly string[] | 'all'; onProgress?: (event: ProgressEvent) => void },
+    options: { platforms: readonly string[] | 'all'; upstream: RegistryResolver; onProgress?: (event: ProgressEvent) => void },
   ): Promise<ImageReport[]>;
 }
 
@@ -59,7 +60,7 @@ export interface UpOptions extends PlanOptions {
 export interface UpResult {
   readonly plan: Plan;
   readonly preload: { readonly registry?: string; readonly images: readonly ImageReport[]; readonly bytesCopied: number };
-  readonly mirrors: readonly { readonly host: string; readonly container: string; readonly url: string }[];
+  readonly mirrors: readonly { readonly host: string; readonly container: string; readonly url: string; readonly problem?: string }[];
   readonly hostsFiles: readonly string[];
   readonly cluster?: { readonly name: string; readonly action: 'created' | 'reused'; readonly kubeconfig: string; readonly state: string };
   readonly phases: readonly PhaseTiming[];
@@ -102,7 +103,14 @@ export async function up(options: UpOptions, deps: UpDeps): Promise<UpResult> {
       deps.preloader.preload(
         plan.preload.refs.map((r) => parseReference(r)),
         { url: target.url },
-        { platforms: plan.preload.platforms, ...(reporter.progress && { onProgress: reporter.progress }) },
+        {
+          platforms: plan.preload.platforms,
+          upstream: (host) => {
+            const endpoint = endpointFor(plan.registries, host);
+            return { url: endpoint.url, ...registryCredentials(endpoint, options.env) };
+          },
+          ...(reporter.progress && { onProgress: reporter.progress }),
+        },
       ),
     );
     for (const image of images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
@@ -121,6 +129,8 @@ export async function up(options: UpOptions, deps: UpDeps): Promise<UpResult> {
       }),
     );
   }
+
+  for (const mirror of mirrors) if (mirror.problem) reporter.warn(`mirror ${mirror.host} is not serving: ${mirror.problem}`);
 
   const wired = plan.preload.refs.length > 0 || plan.mirrors !== null;
   const hostsFiles = wired
@@ -146,7 +156,7 @@ export async function up(options: UpOptions, deps: UpDeps): Promise<UpResult> {
       images,
       bytesCopied: images.reduce((sum, i) => sum + i.bytesCopied, 0),
     },
-    mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, url: m.url })),
+    mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, url: m.url, ...(m.problem && { problem: m.problem }) })),
     hostsFiles,
     ...(cluster && { cluster }),
     phases: timings,

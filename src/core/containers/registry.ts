@@ -84,13 +84,19 @@ export async function waitForRegistry(url: string, timeoutMs = 30_000): Promise<
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
+    // A ref'd timer: an unref'd one (AbortSignal.timeout) lets Node exit mid-wait when a
+    // half-open connection is all that is left on the event loop.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 2_000);
     try {
-      const response = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${url}/v2/`, { signal: controller.signal });
       await response.body?.cancel();
       if (response.status === 200 || response.status === 401) return;
       last = `HTTP ${response.status}`;
     } catch (err) {
       last = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    } finally {
+      clearTimeout(timer);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

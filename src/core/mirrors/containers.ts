@@ -20,7 +20,11 @@ export interface MirrorSetup {
 export interface RunningMirror extends RunningRegistry {
   readonly host: string;
   readonly dataDir: string;
+  /** Why the proxy is not serving (its upstream unreachable at start, say); nodes then fall back upstream. */
+  readonly problem?: string;
 }
+
+const MIRROR_READY_MS = 15_000;
 
 export function mirrorDataDir(data: string, host: string): string {
   return join(data, 'data', host);
@@ -40,8 +44,12 @@ export async function ensureMirrors(docker: Docker, setup: MirrorSetup): Promise
     // Only a container about to start reads the state; refreshing under a running one is harmless.
     await refreshSchedulerState(dataDir);
     const registry = await ensureRegistry(docker, spec);
-    await waitForRegistry(registry.url);
-    out.push({ ...registry, host: entry.host, dataDir });
+    // A mirror is an optimisation: one that cannot serve is reported, and the run goes on.
+    const problem = await waitForRegistry(registry.url, MIRROR_READY_MS).then(
+      () => undefined,
+      (err: Error) => `${err.message}; see \`docker logs ${registry.name}\``,
+    );
+    out.push({ ...registry, host: entry.host, dataDir, ...(problem && { problem }) });
   }
   return out;
 }

@@ -1,0 +1,38 @@
+import { down } from '../../core/down.js';
+import { sewHome } from '../../core/paths.js';
+import { parseCommandArgs } from '../args.js';
+import { cliDeps } from '../deps.js';
+import type { CliIO } from '../io.js';
+import { cliReporter } from '../reporter.js';
+
+export const downHelp = `Usage: sew-ci down [--name NAME] [--purge] [--sew-home DIR]
+
+Deletes the Kind cluster (default: the one cluster sew-ci knows of, else "sew"). The preload
+and mirror registries and their data stay, as the cache of the next run, unless --purge.`;
+
+const DOWN_OPTIONS = {
+  name: { type: 'string' },
+  purge: { type: 'boolean' },
+  'sew-home': { type: 'string' },
+} as const;
+
+export async function downCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseCommandArgs(args, DOWN_OPTIONS, false);
+  const v = parsed.values;
+  if (v.help) {
+    io.out(`${downHelp}\n`);
+    return 0;
+  }
+  const deps = cliDeps(cliReporter(io));
+  const result = await down(
+    {
+      sewHome: sewHome(io.env, typeof v['sew-home'] === 'string' ? v['sew-home'] : undefined),
+      ...(typeof v.name === 'string' && { name: v.name }),
+      purge: v.purge === true,
+    },
+    deps,
+  );
+  io.out(`cluster ${result.name}: ${result.clusterDeleted ? 'deleted' : 'not found'}\n`);
+  if (v.purge) io.out(`removed ${result.removedContainers.length} registry container(s) and ${result.removedData.length} data dir(s)\n`);
+  return 0;
+}

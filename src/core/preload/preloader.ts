@@ -1,0 +1,39 @@
+// The copier as `up` uses it: results and progress in the report's terms.
+import type { CredentialLookup } from '../registry/access.js';
+import { copyImages } from '../registry/copier.js';
+import type { ImageReport, Preloader } from '../up.js';
+
+/** `credentials` serves registries whose access names none (the Docker config). */
+export function registryPreloader(credentials: CredentialLookup): Preloader {
+  return {
+    async preload(refs, target, options) {
+      const report = await copyImages(
+        refs.map((source) => ({ source })),
+        {
+          target,
+          upstream: options.upstream,
+          platforms: options.platforms,
+          credentials,
+          onEvent: (event) => {
+            const progress = options.onProgress;
+            if (!progress) return;
+            if (event.type === 'image-started') progress({ kind: 'image-start', ref: event.ref });
+            else if (event.type === 'image-finished') {
+              const r = event.result;
+              progress({ kind: 'image-done', ref: r.ref, source: r.source, bytesCopied: r.bytesCopied, ...(r.error && { error: r.error }) });
+            } else if (event.bytes === event.size) progress({ kind: 'bytes', ref: event.ref, bytes: event.size });
+          },
+        },
+      );
+      return report.results.map(
+        (r): ImageReport => ({
+          ref: r.ref,
+          bytesCopied: r.bytesCopied,
+          ...(r.source !== 'failed' && { source: r.source, digest: r.digest }),
+          ...(r.error && { error: r.error }),
+          ...(r.warning && { warning: r.warning }),
+        }),
+      );
+    },
+  };
+}
