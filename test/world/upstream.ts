@@ -26,7 +26,7 @@ export async function startUpstream(options: { alias: string; port: number }): P
     '-p', `127.0.0.1:${options.port}:${options.port}`, '-e', `REGISTRY_HTTP_ADDR=:${options.port}`,
     '-e', 'REGISTRY_STORAGE_DELETE_ENABLED=true', '-v', `${dataDir}:/var/lib/registry`, 'registry:2',
   );
-  const ready = () => waitFor(async () => (await fetch(`${url}/v2/`)).ok, `${name} to serve /v2/`);
+  const ready = () => waitFor(async () => (await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1_000) })).ok, `${name} to serve /v2/`);
   await ready();
   return {
     name,
