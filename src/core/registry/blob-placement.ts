@@ -36,28 +36,33 @@ export class BlobPlacement {
       if (!this.holders.has(digest)) this.holders.set(digest, Promise.resolve(repository));
       return 0;
     }
-    const holder = this.holders.get(digest);
-    if (holder === undefined) {
-      let settle!: (repo: string | undefined) => void;
-      this.holders.set(digest, new Promise((resolve) => (settle = resolve)));
-      try {
-        const moved = await this.upload(repository, transfer);
-        settle(repository);
-        return moved;
-      } catch (err) {
-        this.holders.delete(digest);
-        settle(undefined);
-        throw err;
+    for (;;) {
+      const holder = this.holders.get(digest);
+      if (holder === undefined) return this.claim(repository, digest, transfer);
+      const from = await holder;
+      if (from !== undefined) {
+        const start = await this.destination.startUpload(repository, { digest, from });
+        if (start.mounted) return 0;
+        return this.transfers(() => transfer(start.location));
       }
+      // That transfer failed and its claim is gone; the first waiter to get here tries next.
     }
-    const from = await holder;
-    if (from !== undefined && from !== repository) {
-      const start = await this.destination.startUpload(repository, { digest, from });
-      if (start.mounted) return 0;
-      return this.transfers(() => transfer(start.location));
+  }
+
+  /** Becomes the repository others mount the digest from, by transferring it. */
+  private async claim(repository: string, digest: string, transfer: Transfer): Promise<number> {
+    let settle!: (repo: string | undefined) => void;
+    const holder = new Promise<string | undefined>((resolve) => (settle = resolve));
+    this.holders.set(digest, holder);
+    try {
+      const moved = await this.upload(repository, transfer);
+      settle(repository);
+      return moved;
+    } catch (err) {
+      this.holders.delete(digest);
+      settle(undefined);
+      throw err;
     }
-    if (from === repository) return 0;
-    return this.upload(repository, transfer);
   }
 
   private upload(repository: string, transfer: Transfer): Promise<number> {

@@ -10,6 +10,8 @@ export interface Challenge {
 
 const TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
 const TOKEN68 = /[A-Za-z0-9\-._~+/]+=*/y;
+/** Looser than an RFC 7235 token: some servers leave URLs unquoted, so take up to the next comma. */
+const BARE_VALUE = /[^,\s]*/y;
 
 export function parseChallenges(header: string): Challenge[] {
   const challenges: { scheme: string; params: Record<string, string> }[] = [];
@@ -48,7 +50,7 @@ export function parseChallenges(header: string): Challenge[] {
     }
     pos++;
     skip(/[ \t]/);
-    const value = header[pos] === '"' ? quoted() : (match(TOKEN) ?? '');
+    const value = header[pos] === '"' ? quoted() : (match(BARE_VALUE) ?? '');
     return [name.toLowerCase(), value];
   };
 

@@ -28,7 +28,7 @@ export interface DockerConfigOptions {
 
 /** `https://ghcr.io/v2/` -> `ghcr.io`; every Docker Hub spelling -> the hub key. */
 export function credentialKey(server: string): string {
-  const host = server.replace(/^https?:\/\//, '').split('/')[0]!.toLowerCase();
+  const host = server.replace(/^https?:\/\//i, '').split('/')[0]!.toLowerCase();
   return HUB_ALIASES.has(host) ? HUB_KEY : host;
 }
 

@@ -58,7 +58,9 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
       method: options.method,
       ...(options.headers !== undefined && { headers: options.headers }),
       ...(body !== undefined && { body, duplex: 'half' }),
-      redirect: 'manual',
+      // Fetch clones a request unless redirects are errors, and cloning tees a streamed body
+      // whose unread branch then buffers every byte we send. Uploads never follow redirects.
+      redirect: body instanceof ReadableStream ? 'error' : 'manual',
       signal: controller.signal,
     } as RequestInit);
   } catch (err) {

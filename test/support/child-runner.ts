@@ -1,0 +1,44 @@
+// Bundles copy-child.ts with esbuild (Node 20 cannot run TypeScript itself) and runs it.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { ChildArgs } from './copy-child.js';
+
+let bundled: Promise<string> | undefined;
+
+export function bundleCopyChild(): Promise<string> {
+  bundled ??= (async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'sew-child-')), 'copy-child.mjs');
+    await build({
+      entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'copy-child.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      logLevel: 'warning',
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
+export interface RunningChild {
+  readonly process: ChildProcess;
+  /** Resolves with the exit code, or the signal that ended it. */
+  readonly exited: Promise<number | NodeJS.Signals>;
+}
+
+/** Starts the copy child; `onLine` sees each JSON line it prints. */
+export async function runCopyChild(args: ChildArgs, onLine: (value: Record<string, unknown>) => void): Promise<RunningChild> {
+  const script = await bundleCopyChild();
+  const child = spawn(process.execPath, [script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  createInterface({ input: child.stdout! }).on('line', (text) => onLine(JSON.parse(text) as Record<string, unknown>));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)));
+  return { process: child, exited };
+}
