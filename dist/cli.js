@@ -83493,28 +83493,31 @@ var BlobPlacement = class {
       if (!this.holders.has(digest)) this.holders.set(digest, Promise.resolve(repository));
       return 0;
     }
-    const holder = this.holders.get(digest);
-    if (holder === void 0) {
-      let settle2;
-      this.holders.set(digest, new Promise((resolve4) => settle2 = resolve4));
-      try {
-        const moved = await this.upload(repository, transfer);
-        settle2(repository);
-        return moved;
-      } catch (err) {
-        this.holders.delete(digest);
-        settle2(void 0);
-        throw err;
+    for (; ; ) {
+      const holder = this.holders.get(digest);
+      if (holder === void 0) return this.claim(repository, digest, transfer);
+      const from = await holder;
+      if (from !== void 0) {
+        const start = await this.destination.startUpload(repository, { digest, from });
+        if (start.mounted) return 0;
+        return this.transfers(() => transfer(start.location));
       }
     }
-    const from = await holder;
-    if (from !== void 0 && from !== repository) {
-      const start = await this.destination.startUpload(repository, { digest, from });
-      if (start.mounted) return 0;
-      return this.transfers(() => transfer(start.location));
+  }
+  /** Becomes the repository others mount the digest from, by transferring it. */
+  async claim(repository, digest, transfer) {
+    let settle2;
+    const holder = new Promise((resolve4) => settle2 = resolve4);
+    this.holders.set(digest, holder);
+    try {
+      const moved = await this.upload(repository, transfer);
+      settle2(repository);
+      return moved;
+    } catch (err) {
+      this.holders.delete(digest);
+      settle2(void 0);
+      throw err;
     }
-    if (from === repository) return 0;
-    return this.upload(repository, transfer);
   }
   upload(repository, transfer) {
     return this.transfers(async () => {
@@ -83531,6 +83534,7 @@ import { createHash as createHash4 } from "node:crypto";
 // src/core/registry/challenge.ts
 var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
 var TOKEN68 = /[A-Za-z0-9\-._~+/]+=*/y;
+var BARE_VALUE = /[^,\s]*/y;
 function parseChallenges(header) {
   const challenges = [];
   let pos = 0;
@@ -83566,7 +83570,7 @@ function parseChallenges(header) {
     }
     pos++;
     skip(/[ \t]/);
-    const value = header[pos] === '"' ? quoted() : match(TOKEN) ?? "";
+    const value = header[pos] === '"' ? quoted() : match(BARE_VALUE) ?? "";
     return [name.toLowerCase(), value];
   };
   while (pos < header.length) {
@@ -83641,7 +83645,9 @@ async function send(url2, options) {
       method: options.method,
       ...options.headers !== void 0 && { headers: options.headers },
       ...body !== void 0 && { body, duplex: "half" },
-      redirect: "manual",
+      // Fetch clones a request unless redirects are errors, and cloning tees a streamed body
+      // whose unread branch then buffers every byte we send. Uploads never follow redirects.
+      redirect: body instanceof ReadableStream ? "error" : "manual",
       signal: controller.signal
     });
   } catch (err) {
@@ -84310,7 +84316,7 @@ function parseHelperOutput(out, program, server) {
 var HUB_KEY = "https://index.docker.io/v1/";
 var HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 function credentialKey(server) {
-  const host = server.replace(/^https?:\/\//, "").split("/")[0].toLowerCase();
+  const host = server.replace(/^https?:\/\//i, "").split("/")[0].toLowerCase();
   return HUB_ALIASES.has(host) ? HUB_KEY : host;
 }
 function dockerConfigCredentials(options = {}) {
