@@ -6,10 +6,10 @@ import { dockerConfigCredentials } from '../core/registry/docker-config.js';
 import type { Reporter } from '../core/report.js';
 import type { UpDeps } from '../core/up.js';
 
-export function cliDeps(reporter: Reporter): UpDeps {
+export function cliDeps(reporter: Reporter, env: NodeJS.ProcessEnv): UpDeps {
   const credentials = dockerConfigCredentials();
   return {
-    docker: () => connectDocker(),
+    docker: () => connectDocker(env),
     exec: processExec,
     reporter,
     preloader: registryPreloader(credentials),

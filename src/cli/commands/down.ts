@@ -23,7 +23,7 @@ export async function downCommand(args: readonly string[], io: CliIO): Promise<n
     io.out(`${downHelp}\n`);
     return 0;
   }
-  const deps = cliDeps(cliReporter(io));
+  const deps = cliDeps(cliReporter(io), io.env);
   const result = await down(
     {
       sewHome: sewHome(io.env, typeof v['sew-home'] === 'string' ? v['sew-home'] : undefined),

@@ -32,7 +32,7 @@ export async function upCommand(args: readonly string[], io: CliIO): Promise<num
       ...(typeof v['node-image'] === 'string' && { nodeImage: v['node-image'] }),
       ...(typeof v.wait === 'string' && { wait: v.wait }),
     },
-    cliDeps(cliReporter(io)),
+    cliDeps(cliReporter(io), io.env),
   );
   io.out(v.json ? `${JSON.stringify(jsonReport(result), null, 2)}\n` : humanReport(result));
   return result.failed.length > 0 ? 1 : 0;

@@ -10,7 +10,7 @@ export function dockerEndpoint(env: NodeJS.ProcessEnv): string {
 
 /** A connected engine, or a RuntimeError saying why not. */
 export async function connectDocker(env: NodeJS.ProcessEnv = process.env): Promise<Docker> {
-  const docker = new Docker(); // honours DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH like the docker CLI
+  const docker = new Docker(connectionOptions(env));
   try {
     await docker.ping();
   } catch (err) {
@@ -30,4 +30,13 @@ export function dockerReason(err: unknown): string {
 
 export function isNotFound(err: unknown): boolean {
   return (err as { statusCode?: number }).statusCode === 404;
+}
+
+/** DOCKER_HOST as the docker CLI reads it: a unix socket, or tcp:// (TLS per DOCKER_TLS_VERIFY, via dockerode). */
+function connectionOptions(env: NodeJS.ProcessEnv): Docker.DockerOptions | undefined {
+  const host = env.DOCKER_HOST;
+  if (host === undefined || host === '') return { socketPath: '/var/run/docker.sock' };
+  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
+  // dockerode parses tcp:// hosts and the TLS variables itself from the process environment.
+  return undefined;
 }
