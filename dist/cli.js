@@ -29573,7 +29573,7 @@ var require_channel_credentials = __commonJS({
     };
     function getConnectionOptions(secureContext, verifyOptions, channelTarget, options) {
       var _a3, _b;
-      const connectionOptions = {
+      const connectionOptions2 = {
         secureContext
       };
       let realTarget = channelTarget;
@@ -29586,32 +29586,32 @@ var require_channel_credentials = __commonJS({
       const targetPath = (0, resolver_1.getDefaultAuthority)(realTarget);
       const hostPort = (0, uri_parser_1.splitHostPort)(targetPath);
       const remoteHost = (_a3 = hostPort === null || hostPort === void 0 ? void 0 : hostPort.host) !== null && _a3 !== void 0 ? _a3 : targetPath;
-      connectionOptions.host = remoteHost;
+      connectionOptions2.host = remoteHost;
       if (verifyOptions.checkServerIdentity) {
-        connectionOptions.checkServerIdentity = verifyOptions.checkServerIdentity;
+        connectionOptions2.checkServerIdentity = verifyOptions.checkServerIdentity;
       }
       if (verifyOptions.rejectUnauthorized !== void 0) {
-        connectionOptions.rejectUnauthorized = verifyOptions.rejectUnauthorized;
+        connectionOptions2.rejectUnauthorized = verifyOptions.rejectUnauthorized;
       }
-      connectionOptions.ALPNProtocols = ["h2"];
+      connectionOptions2.ALPNProtocols = ["h2"];
       if (options["grpc.ssl_target_name_override"]) {
         const sslTargetNameOverride = options["grpc.ssl_target_name_override"];
-        const originalCheckServerIdentity = (_b = connectionOptions.checkServerIdentity) !== null && _b !== void 0 ? _b : tls_1.checkServerIdentity;
-        connectionOptions.checkServerIdentity = (host, cert) => {
+        const originalCheckServerIdentity = (_b = connectionOptions2.checkServerIdentity) !== null && _b !== void 0 ? _b : tls_1.checkServerIdentity;
+        connectionOptions2.checkServerIdentity = (host, cert) => {
           return originalCheckServerIdentity(sslTargetNameOverride, cert);
         };
-        connectionOptions.servername = sslTargetNameOverride;
+        connectionOptions2.servername = sslTargetNameOverride;
       } else {
-        connectionOptions.servername = remoteHost;
+        connectionOptions2.servername = remoteHost;
       }
       if (options["grpc-node.tls_enable_trace"]) {
-        connectionOptions.enableTrace = true;
+        connectionOptions2.enableTrace = true;
       }
-      return connectionOptions;
+      return connectionOptions2;
     }
     var SecureConnectorImpl = class {
-      constructor(connectionOptions, callCredentials) {
-        this.connectionOptions = connectionOptions;
+      constructor(connectionOptions2, callCredentials) {
+        this.connectionOptions = connectionOptions2;
         this.callCredentials = callCredentials;
       }
       connect(socket) {
@@ -29662,8 +29662,8 @@ var require_channel_credentials = __commonJS({
         }
       }
       _createSecureConnector(channelTarget, options, callCredentials) {
-        const connectionOptions = getConnectionOptions(this.secureContext, this.verifyOptions, channelTarget, options);
-        return new SecureConnectorImpl(connectionOptions, callCredentials !== null && callCredentials !== void 0 ? callCredentials : call_credentials_1.CallCredentials.createEmpty());
+        const connectionOptions2 = getConnectionOptions(this.secureContext, this.verifyOptions, channelTarget, options);
+        return new SecureConnectorImpl(connectionOptions2, callCredentials !== null && callCredentials !== void 0 ? callCredentials : call_credentials_1.CallCredentials.createEmpty());
       }
     };
     var CertificateProviderChannelCredentialsImpl = class _CertificateProviderChannelCredentialsImpl extends ChannelCredentials {
@@ -62694,7 +62694,7 @@ function dockerEndpoint(env) {
   return env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
 }
 async function connectDocker(env = process.env) {
-  const docker = new import_dockerode.default();
+  const docker = new import_dockerode.default(connectionOptions(env));
   try {
     await docker.ping();
   } catch (err) {
@@ -62712,6 +62712,12 @@ function dockerReason(err) {
 }
 function isNotFound(err) {
   return err.statusCode === 404;
+}
+function connectionOptions(env) {
+  const host = env.DOCKER_HOST;
+  if (host === void 0 || host === "") return { socketPath: "/var/run/docker.sock" };
+  if (host.startsWith("unix://")) return { socketPath: host.slice("unix://".length) };
+  return void 0;
 }
 
 // src/core/containers/registry.ts
@@ -62740,7 +62746,8 @@ async function ensureRegistry(docker, spec) {
     Labels: { [MANAGED_LABEL]: "true", [ROLE_LABEL]: spec.role, [SPEC_LABEL]: fingerprint },
     ExposedPorts: { [`${REGISTRY_PORT}/tcp`]: {} },
     HostConfig: {
-      Binds: [`${spec.dataDir}:/var/lib/registry`],
+      // A mount, not a bind string: data dirs are named after hosts, and `host:port` has a colon.
+      Mounts: [{ Type: "bind", Source: spec.dataDir, Target: "/var/lib/registry" }],
       PortBindings: { [`${REGISTRY_PORT}/tcp`]: [{ HostIp: "127.0.0.1", HostPort: spec.hostPort ? String(spec.hostPort) : "" }] },
       RestartPolicy: { Name: "unless-stopped" },
       NetworkMode: spec.network
@@ -62756,13 +62763,18 @@ async function ensureRegistry(docker, spec) {
     throw await startFailure(docker, spec, err);
   }
   const hostPort = publishedPort(await created.inspect());
-  if (hostPort === void 0) throw new RuntimeError(`container ${spec.name} started without a published port`);
+  if (hostPort === void 0) {
+    const crashed = await crashReason(docker, spec.name);
+    throw new RuntimeError(crashed ? `registry ${spec.name} exits at start: ${crashed}` : `container ${spec.name} started without a published port`);
+  }
   return running(spec, hostPort, existing ? "replaced" : "created");
 }
-async function waitForRegistry(url2, timeoutMs = 3e4) {
+async function waitForRegistry(url2, timeoutMs = 3e4, container) {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
+    const crashed = container && await crashReason(container.docker, container.name);
+    if (crashed) throw new RuntimeError(`registry ${container.name} exits at start: ${crashed}`);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 2e3);
     try {
@@ -62813,6 +62825,24 @@ async function containerPublishing(docker, port) {
   const containers = await docker.listContainers().catch(() => []);
   const holder = containers.find((c) => c.Ports.some((p) => p.PublicPort === port));
   return holder?.Names[0]?.replace(/^\//, "");
+}
+async function crashReason(docker, name) {
+  const info = await docker.getContainer(name).inspect().catch(() => void 0);
+  if (!info || info.State.Running && !info.State.Restarting && info.RestartCount === 0) return void 0;
+  const logs = await docker.getContainer(name).logs({ stdout: true, stderr: true, tail: 20, follow: false }).catch(() => Buffer.alloc(0));
+  const lines = demux(logs).split("\n").map((l) => l.trim()).filter(Boolean);
+  const cause = lines.find((l) => l.startsWith("panic:")) ?? lines.at(-1);
+  return cause ?? `state ${info.State.Status}`;
+}
+function demux(buffer) {
+  let out = "";
+  let offset = 0;
+  while (offset + 8 <= buffer.length) {
+    const size = buffer.readUInt32BE(offset + 4);
+    out += buffer.subarray(offset + 8, offset + 8 + size).toString("utf8");
+    offset += 8 + size;
+  }
+  return out;
 }
 
 // src/core/kind/cluster.ts
@@ -84651,10 +84681,10 @@ function registryPreloader(credentials) {
 }
 
 // src/cli/deps.ts
-function cliDeps(reporter) {
+function cliDeps(reporter, env) {
   const credentials = dockerConfigCredentials();
   return {
-    docker: () => connectDocker(),
+    docker: () => connectDocker(env),
     exec: processExec,
     reporter,
     preloader: registryPreloader(credentials),
@@ -84728,7 +84758,7 @@ async function downCommand(args, io) {
 `);
     return 0;
   }
-  const deps = cliDeps(cliReporter(io));
+  const deps = cliDeps(cliReporter(io), io.env);
   const result = await down(
     {
       sewHome: sewHome(io.env, typeof v["sew-home"] === "string" ? v["sew-home"] : void 0),
@@ -84864,8 +84894,8 @@ async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) 
   const expiry = new Date(now.getTime() + TTL_MS).toISOString();
   let refreshed = 0;
   for (const entry of Object.values(state)) {
-    if (entry && typeof entry === "object" && "Expiry" in entry) {
-      entry.Expiry = expiry;
+    if (entry && typeof entry === "object" && "ExpiryData" in entry) {
+      entry.ExpiryData = expiry;
       refreshed++;
     }
   }
@@ -84880,24 +84910,35 @@ function mirrorDataDir(data, host) {
 }
 async function ensureMirrors(docker, setup) {
   const out = [];
-  for (const entry of setup.entries.filter(hasLocalProxy)) {
-    const dataDir = mirrorDataDir(setup.data, entry.host);
-    const credentials = await setup.credentials(entry.host);
-    const env = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(entry.host) };
-    if (credentials) {
-      env.REGISTRY_PROXY_USERNAME = credentials.username;
-      env.REGISTRY_PROXY_PASSWORD = credentials.password;
-    }
-    const spec = { name: mirrorContainerName(entry.host), role: "mirror", image: setup.registryImage, dataDir, network: KIND_NETWORK, env };
-    await refreshSchedulerState(dataDir);
-    const registry2 = await ensureRegistry(docker, spec);
-    const problem = await waitForRegistry(registry2.url, MIRROR_READY_MS).then(
-      () => void 0,
-      (err) => `${err.message}; see \`docker logs ${registry2.name}\``
-    );
-    out.push({ ...registry2, host: entry.host, dataDir, ...problem && { problem } });
-  }
+  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry.host));
   return out;
+}
+async function ensureMirror(docker, setup, host) {
+  const dataDir = mirrorDataDir(setup.data, host);
+  const credentials = await setup.credentials(host);
+  const env = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(host) };
+  if (credentials) {
+    env.REGISTRY_PROXY_USERNAME = credentials.username;
+    env.REGISTRY_PROXY_PASSWORD = credentials.password;
+  }
+  const spec = { name: mirrorContainerName(host), role: "mirror", image: setup.registryImage, dataDir, network: KIND_NETWORK, env };
+  await refreshSchedulerState(dataDir);
+  const proxy = await startAndWait(docker, spec);
+  if (proxy.registry) return { host, name: spec.name, dataDir, url: proxy.registry.url };
+  const cacheOnly = await startAndWait(docker, { ...spec, env: {} });
+  if (cacheOnly.registry) {
+    return { host, name: spec.name, dataDir, url: cacheOnly.registry.url, degraded: `proxy cannot start (${proxy.problem}); serving its cache only` };
+  }
+  return { host, name: spec.name, dataDir, problem: `${proxy.problem} (see \`docker logs ${spec.name}\`); nodes fall back to the upstream` };
+}
+async function startAndWait(docker, spec) {
+  try {
+    const registry2 = await ensureRegistry(docker, spec);
+    await waitForRegistry(registry2.url, MIRROR_READY_MS, { docker, name: registry2.name });
+    return { registry: registry2 };
+  } catch (err) {
+    return { problem: err.message };
+  }
 }
 
 // src/core/report.ts
@@ -84982,7 +85023,10 @@ async function up(options, deps) {
       })
     );
   }
-  for (const mirror of mirrors) if (mirror.problem) reporter.warn(`mirror ${mirror.host} is not serving: ${mirror.problem}`);
+  for (const mirror of mirrors) {
+    if (mirror.problem) reporter.warn(`mirror ${mirror.host} is not serving: ${mirror.problem}`);
+    if (mirror.degraded) reporter.warn(`mirror ${mirror.host}: ${mirror.degraded}`);
+  }
   const wired = plan.preload.refs.length > 0 || plan.mirrors !== null;
   const hostsFiles = wired ? await reporter.phase(
     "containerd hosts",
@@ -85004,7 +85048,7 @@ async function up(options, deps) {
       images,
       bytesCopied: images.reduce((sum, i) => sum + i.bytesCopied, 0)
     },
-    mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, url: m.url, ...m.problem && { problem: m.problem } })),
+    mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, ...m.url && { url: m.url }, ...m.problem && { problem: m.problem }, ...m.degraded && { degraded: m.degraded } })),
     hostsFiles,
     ...cluster && { cluster },
     phases: timings,
@@ -85070,7 +85114,7 @@ async function upCommand(args, io) {
       ...typeof v["node-image"] === "string" && { nodeImage: v["node-image"] },
       ...typeof v.wait === "string" && { wait: v.wait }
     },
-    cliDeps(cliReporter(io))
+    cliDeps(cliReporter(io), io.env)
   );
   io.out(v.json ? `${JSON.stringify(jsonReport(result), null, 2)}
 ` : humanReport(result));
@@ -85098,7 +85142,7 @@ function humanReport(result) {
     out += `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied into ${result.preload.registry}
 `;
   }
-  for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url})
+  for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? "not serving"})
 `;
   if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))
 `;

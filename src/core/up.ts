@@ -60,7 +60,7 @@ export interface UpOptions extends PlanOptions {
 export interface UpResult {
   readonly plan: Plan;
   readonly preload: { readonly registry?: string; readonly images: readonly ImageReport[]; readonly bytesCopied: number };
-  readonly mirrors: readonly { readonly host: string; readonly container: string; readonly url: string; readonly problem?: string }[];
+  readonly mirrors: readonly { readonly host: string; readonly container: string; readonly url?: string; readonly problem?: string; readonly degraded?: string }[];
   readonly hostsFiles: readonly string[];
   readonly cluster?: { readonly name: string; readonly action: 'created' | 'reused'; readonly kubeconfig: string; readonly state: string };
   readonly phases: readonly PhaseTiming[];
@@ -130,7 +130,10 @@ export async function up(options: UpOptions, deps: UpDeps): Promise<UpResult> {
     );
   }
 
-  for (const mirror of mirrors) if (mirror.problem) reporter.warn(`mirror ${mirror.host} is not serving: ${mirror.problem}`);
+  for (const mirror of mirrors) {
+    if (mirror.problem) reporter.warn(`mirror ${mirror.host} is not serving: ${mirror.problem}`);
+    if (mirror.degraded) reporter.warn(`mirror ${mirror.host}: ${mirror.degraded}`);
+  }
 
   const wired = plan.preload.refs.length > 0 || plan.mirrors !== null;
   const hostsFiles = wired
@@ -156,7 +159,7 @@ export async function up(options: UpOptions, deps: UpDeps): Promise<UpResult> {
       images,
       bytesCopied: images.reduce((sum, i) => sum + i.bytesCopied, 0),
     },
-    mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, url: m.url, ...(m.problem && { problem: m.problem }) })),
+    mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, ...(m.url && { url: m.url }), ...(m.problem && { problem: m.problem }), ...(m.degraded && { degraded: m.degraded }) })),
     hostsFiles,
     ...(cluster && { cluster }),
     phases: timings,

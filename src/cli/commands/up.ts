@@ -60,7 +60,7 @@ function humanReport(result: UpResult): string {
     out += table(rows);
     out += `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied into ${result.preload.registry}\n`;
   }
-  for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url})\n`;
+  for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? 'not serving'})\n`;
   if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))\n`;
   if (result.cluster) out += `cluster ${result.cluster.name} ${result.cluster.action}; kubeconfig ${result.cluster.kubeconfig}\n`;
   if (result.failed.length) out += `${result.failed.length} image(s) could not be preloaded: ${result.failed.join(', ')}\n`;

@@ -58,7 +58,8 @@ export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promis
       Labels: { [MANAGED_LABEL]: 'true', [ROLE_LABEL]: spec.role, [SPEC_LABEL]: fingerprint },
       ExposedPorts: { [`${REGISTRY_PORT}/tcp`]: {} },
       HostConfig: {
-        Binds: [`${spec.dataDir}:/var/lib/registry`],
+        // A mount, not a bind string: data dirs are named after hosts, and `host:port` has a colon.
+        Mounts: [{ Type: 'bind', Source: spec.dataDir, Target: '/var/lib/registry' }],
         PortBindings: { [`${REGISTRY_PORT}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: spec.hostPort ? String(spec.hostPort) : '' }] },
         RestartPolicy: { Name: 'unless-stopped' },
         NetworkMode: spec.network,
@@ -75,15 +76,23 @@ export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promis
     throw await startFailure(docker, spec, err);
   }
   const hostPort = publishedPort(await created.inspect());
-  if (hostPort === undefined) throw new RuntimeError(`container ${spec.name} started without a published port`);
+  if (hostPort === undefined) {
+    const crashed = await crashReason(docker, spec.name);
+    throw new RuntimeError(crashed ? `registry ${spec.name} exits at start: ${crashed}` : `container ${spec.name} started without a published port`);
+  }
   return running(spec, hostPort, existing ? 'replaced' : 'created');
 }
 
-/** Waits until the registry answers /v2/ (200, or 401 when it wants credentials). */
-export async function waitForRegistry(url: string, timeoutMs = 30_000): Promise<void> {
+/**
+ * Waits until the registry answers /v2/ (200, or 401 when it wants credentials). With a
+ * container, gives up at once when it exits or restarts, quoting its last log line.
+ */
+export async function waitForRegistry(url: string, timeoutMs = 30_000, container?: { docker: Docker; name: string }): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
+    const crashed = container && (await crashReason(container.docker, container.name));
+    if (crashed) throw new RuntimeError(`registry ${container.name} exits at start: ${crashed}`);
     // A ref'd timer: an unref'd one (AbortSignal.timeout) lets Node exit mid-wait when a
     // half-open connection is all that is left on the event loop.
     const controller = new AbortController();
@@ -142,4 +151,25 @@ async function containerPublishing(docker: Docker, port: number): Promise<string
   const containers = await docker.listContainers().catch(() => []);
   const holder = containers.find((c) => c.Ports.some((p) => p.PublicPort === port));
   return holder?.Names[0]?.replace(/^\//, '');
+}
+
+async function crashReason(docker: Docker, name: string): Promise<string | undefined> {
+  const info = await docker.getContainer(name).inspect().catch(() => undefined);
+  if (!info || (info.State.Running && !info.State.Restarting && info.RestartCount === 0)) return undefined;
+  const logs = (await docker.getContainer(name).logs({ stdout: true, stderr: true, tail: 20, follow: false }).catch(() => Buffer.alloc(0))) as Buffer;
+  const lines = demux(logs).split('\n').map((l) => l.trim()).filter(Boolean);
+  const cause = lines.find((l) => l.startsWith('panic:')) ?? lines.at(-1);
+  return cause ?? `state ${info.State.Status}`;
+}
+
+/** Docker's multiplexed log stream (8-byte frame headers) as plain text. */
+function demux(buffer: Buffer): string {
+  let out = '';
+  let offset = 0;
+  while (offset + 8 <= buffer.length) {
+    const size = buffer.readUInt32BE(offset + 4);
+    out += buffer.subarray(offset + 8, offset + 8 + size).toString('utf8');
+    offset += 8 + size;
+  }
+  return out;
 }

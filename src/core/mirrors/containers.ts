@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Credentials } from '../config/registries.js';
-import { ensureRegistry, waitForRegistry, type RunningRegistry } from '../containers/registry.js';
+import { ensureRegistry, waitForRegistry, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
 import { KIND_NETWORK } from '../containers/network.js';
 import { hasLocalProxy, mirrorContainerName, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
@@ -17,11 +17,16 @@ export interface MirrorSetup {
   readonly credentials: (host: string) => Promise<Credentials | undefined>;
 }
 
-export interface RunningMirror extends RunningRegistry {
+export interface RunningMirror {
   readonly host: string;
+  readonly name: string;
   readonly dataDir: string;
-  /** Why the proxy is not serving (its upstream unreachable at start, say); nodes then fall back upstream. */
+  /** How this host reaches it; absent when it could not be started at all. */
+  readonly url?: string;
+  /** Why the mirror is not serving at all; nodes then fall back to the upstream. */
   readonly problem?: string;
+  /** Serving its cache without proxying, because the proxy could not start. */
+  readonly degraded?: string;
 }
 
 const MIRROR_READY_MS = 15_000;
@@ -32,24 +37,41 @@ export function mirrorDataDir(data: string, host: string): string {
 
 export async function ensureMirrors(docker: Docker, setup: MirrorSetup): Promise<RunningMirror[]> {
   const out: RunningMirror[] = [];
-  for (const entry of setup.entries.filter(hasLocalProxy)) {
-    const dataDir = mirrorDataDir(setup.data, entry.host);
-    const credentials = await setup.credentials(entry.host);
-    const env: Record<string, string> = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(entry.host) };
-    if (credentials) {
-      env.REGISTRY_PROXY_USERNAME = credentials.username;
-      env.REGISTRY_PROXY_PASSWORD = credentials.password;
-    }
-    const spec = { name: mirrorContainerName(entry.host), role: 'mirror' as const, image: setup.registryImage, dataDir, network: KIND_NETWORK, env };
-    // Only a container about to start reads the state; refreshing under a running one is harmless.
-    await refreshSchedulerState(dataDir);
-    const registry = await ensureRegistry(docker, spec);
-    // A mirror is an optimisation: one that cannot serve is reported, and the run goes on.
-    const problem = await waitForRegistry(registry.url, MIRROR_READY_MS).then(
-      () => undefined,
-      (err: Error) => `${err.message}; see \`docker logs ${registry.name}\``,
-    );
-    out.push({ ...registry, host: entry.host, dataDir, ...(problem && { problem }) });
-  }
+  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry.host));
   return out;
+}
+
+async function ensureMirror(docker: Docker, setup: MirrorSetup, host: string): Promise<RunningMirror> {
+  const dataDir = mirrorDataDir(setup.data, host);
+  const credentials = await setup.credentials(host);
+  const env: Record<string, string> = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(host) };
+  if (credentials) {
+    env.REGISTRY_PROXY_USERNAME = credentials.username;
+    env.REGISTRY_PROXY_PASSWORD = credentials.password;
+  }
+  const spec = { name: mirrorContainerName(host), role: 'mirror' as const, image: setup.registryImage, dataDir, network: KIND_NETWORK, env };
+  // Only a container about to start reads the state; refreshing under a running one is harmless.
+  await refreshSchedulerState(dataDir);
+  const proxy = await startAndWait(docker, spec);
+  if (proxy.registry) return { host, name: spec.name, dataDir, url: proxy.registry.url };
+
+  // registry:2 in proxy mode asks its upstream for auth challenges at start and exits when it
+  // cannot reach it. What it cached is a plain registry's layout, so serve that, read-only
+  // in effect; the next run with the upstream back replaces it with the proxy again.
+  const cacheOnly = await startAndWait(docker, { ...spec, env: {} });
+  if (cacheOnly.registry) {
+    return { host, name: spec.name, dataDir, url: cacheOnly.registry.url, degraded: `proxy cannot start (${proxy.problem}); serving its cache only` };
+  }
+  return { host, name: spec.name, dataDir, problem: `${proxy.problem} (see \`docker logs ${spec.name}\`); nodes fall back to the upstream` };
+}
+
+/** A mirror is an optimisation: one that cannot serve is reported, and the run goes on. */
+async function startAndWait(docker: Docker, spec: RegistrySpec): Promise<{ registry?: RunningRegistry; problem?: string }> {
+  try {
+    const registry = await ensureRegistry(docker, spec);
+    await waitForRegistry(registry.url, MIRROR_READY_MS, { docker, name: registry.name });
+    return { registry };
+  } catch (err) {
+    return { problem: (err as Error).message };
+  }
 }

@@ -9,9 +9,10 @@ import { writeFileAtomic } from '../fs/atomic.js';
 export const SCHEDULER_STATE = 'scheduler-state.json';
 const TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** distribution's schedulerEntry; the expiry's JSON name really is `ExpiryData`. */
 interface Entry {
   Key: string;
-  Expiry: string;
+  ExpiryData: string;
   EntryType: number;
 }
 
@@ -28,8 +29,8 @@ export async function refreshSchedulerState(dataDir: string, now: Date = new Dat
   const expiry = new Date(now.getTime() + TTL_MS).toISOString();
   let refreshed = 0;
   for (const entry of Object.values(state)) {
-    if (entry && typeof entry === 'object' && 'Expiry' in entry) {
-      entry.Expiry = expiry;
+    if (entry && typeof entry === 'object' && 'ExpiryData' in entry) {
+      entry.ExpiryData = expiry;
       refreshed++;
     }
   }
