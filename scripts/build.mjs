@@ -8,6 +8,7 @@ await build({
   entryPoints: {
     cli: 'src/cli/bin.ts',
     main: 'src/action/main-entry.ts',
+    post: 'src/action/post-entry.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -1,20 +1,48 @@
-// The action's main step. GitHub glue only: inputs, groups, outputs; the work is the core's.
+// The action's main step: inputs -> plan -> restore cache -> registries -> preload -> Kind
+// -> outputs and job summary. GitHub glue only; the work is the core's `up`.
 import * as core from '@actions/core';
+import { cachePaths, restoreKeys } from '../core/cache/content.js';
 import { describeError } from '../core/errors.js';
-import { resolvePlan } from '../core/plan.js';
-import { planOptionsFromInputs, readInputs } from './inputs.js';
+import { up } from '../core/up.js';
+import { Inputs, Outputs, State } from './constants.js';
+import { defaultActionDeps, type ActionDeps, type CacheState } from './deps.js';
+import { readInputs, upOptionsFromInputs } from './inputs.js';
+import { summaryMarkdown } from './summary.js';
 
-export async function main(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<void> {
+export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    const plan = await core.group('Resolve sew.yaml', async () => {
-      const resolved = await resolvePlan(planOptionsFromInputs(inputs, cwd, env));
-      for (const warning of resolved.warnings) core.warning(warning);
-      core.info(`cluster ${resolved.cluster.name}; ${resolved.preload.refs.length} image(s) to preload; mirrors: ${resolved.mirrors?.upstreams.join(', ') ?? 'off'}`);
-      return resolved;
-    });
-    core.setOutput('cluster-name', plan.cluster.name);
-    core.setOutput('cache-key', plan.cacheKey);
+    const version = inputs[Inputs.kindVersion];
+    if (version && inputs[Inputs.cluster]) await core.group(`Install kind ${version}`, () => deps.installKind(version));
+
+    let cache: CacheState | undefined;
+    const restore = {
+      phase: 'Restore cache',
+      run: async (plan: Parameters<typeof cachePaths>[0]) => {
+        const paths = cachePaths(plan);
+        const keys = restoreKeys(inputs[Inputs.cacheKeyPrefix], plan);
+        let restoredKey: string | undefined;
+        try {
+          restoredKey = paths.length ? await deps.cache.restore(paths, keys.primary, keys.restoreKeys) : undefined;
+          core.info(restoredKey ? `restored ${restoredKey}` : `no cache for ${keys.primary}`);
+        } catch (err) {
+          core.warning(`cache not restored: ${describeError(err)}; continuing without it`);
+        }
+        cache = { paths, keyPrefix: keys.primary, ...(restoredKey && { restoredKey }) };
+        core.saveState(State.cache, JSON.stringify(cache));
+      },
+    };
+    const result = await up(upOptionsFromInputs(inputs, deps.cwd, deps.env), deps.up, inputs[Inputs.cache] ? { beforeRegistries: restore } : {});
+
+    const hit = cache?.restoredKey?.startsWith(`${cache.keyPrefix}-`) ?? false;
+    core.setOutput(Outputs.cacheHit, String(hit));
+    core.setOutput(Outputs.cacheKey, result.plan.cacheKey);
+    core.setOutput(Outputs.clusterName, result.plan.cluster.name);
+    core.setOutput(Outputs.kubeconfig, result.cluster?.kubeconfig ?? '');
+    core.setOutput(Outputs.preloadRegistry, result.preload.registry ?? '');
+    core.setOutput(Outputs.images, JSON.stringify(result.preload.images));
+    await core.summary.addRaw(summaryMarkdown(result, { hit, ...(cache?.restoredKey && { restoredKey: cache.restoredKey }) })).write();
+    if (result.failed.length) core.setFailed(`${result.failed.length} image(s) could not be preloaded: ${result.failed.join(', ')}`);
   } catch (err) {
     core.setFailed(describeError(err));
   }

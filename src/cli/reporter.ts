@@ -1,5 +1,6 @@
 // The CLI's reporter: phases and notes on stderr (stdout stays clean for --json), a live
 // byte counter per image on a terminal, one line per image otherwise.
+import { formatBytes } from '../core/format.js';
 import type { ProgressEvent, Reporter } from '../core/report.js';
 import type { CliIO } from './io.js';
 
@@ -28,18 +29,6 @@ export function cliReporter(io: CliIO): Reporter {
       }
     },
   };
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 export function table(rows: readonly (readonly string[])[]): string {

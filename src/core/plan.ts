@@ -27,6 +27,8 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   /** Upstreams added on top of the configuration (action input `mirrors`); turns mirrors on. */
   readonly extraUpstreams?: readonly string[];
   readonly platform?: string;
+  /** Overrides kind.name (action input cluster-name). */
+  readonly clusterName?: string;
 }
 
 export interface Plan {
@@ -79,7 +81,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const hostsDir = join(mirrorsData, 'hosts');
   const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
   const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
-  const name = typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME;
+  const name = options.clusterName ?? (typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME);
   const wiring = preloadRefs.length > 0 || mirrors !== null;
 
   return {

@@ -68,10 +68,17 @@ export interface UpResult {
   readonly failed: readonly string[];
 }
 
-export async function up(options: UpOptions, deps: UpDeps): Promise<UpResult> {
+export interface UpHooks {
+  /** Runs between the plan and the registries: where the action restores the CI cache. */
+  readonly beforeRegistries?: { readonly phase: string; run(plan: Plan): Promise<void> };
+}
+
+export async function up(options: UpOptions, deps: UpDeps, hooks: UpHooks = {}): Promise<UpResult> {
   const { reporter, timings } = timed(deps.reporter);
   const plan = await reporter.phase('Resolve sew.yaml', () => resolvePlan(options, deps.reader));
   for (const warning of plan.warnings) reporter.warn(warning);
+  const before = hooks.beforeRegistries;
+  if (before) await reporter.phase(before.phase, () => before.run(plan));
 
   const needsRegistries = plan.preload.refs.length > 0 || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : undefined;

@@ -3,7 +3,8 @@ import { up, type UpResult } from '../../core/up.js';
 import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
 import { cliDeps } from '../deps.js';
 import type { CliIO } from '../io.js';
-import { cliReporter, formatBytes, table } from '../reporter.js';
+import { formatBytes } from '../../core/format.js';
+import { cliReporter, table } from '../reporter.js';
 
 export const upHelp = `Usage: sew-ci up [plan options] [--no-cluster] [--node-image IMAGE] [--wait DURATION] [--json]
 

@@ -1,0 +1,32 @@
+import { directoryCacheStore, type CacheStore } from '../core/cache/store.js';
+import { cliDeps } from '../cli/deps.js';
+import type { UpDeps } from '../core/up.js';
+import { githubCacheStore } from './github-cache.js';
+import { installKind } from './install-kind.js';
+import { actionReporter } from './reporter.js';
+
+export interface CacheState {
+  readonly paths: readonly string[];
+  /** The saved key is `<keyPrefix>-<content fingerprint>`. */
+  readonly keyPrefix: string;
+  readonly restoredKey?: string;
+}
+
+export interface ActionDeps {
+  readonly up: UpDeps;
+  readonly cache: CacheStore;
+  readonly installKind: (version: string) => Promise<void>;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export function defaultActionDeps(env: NodeJS.ProcessEnv = process.env): ActionDeps {
+  return {
+    up: cliDeps(actionReporter, env),
+    // SEW_CACHE_DIR swaps the GitHub service for a directory: self-hosted runners, local runs.
+    cache: env.SEW_CACHE_DIR ? directoryCacheStore(env.SEW_CACHE_DIR) : githubCacheStore,
+    installKind,
+    env,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,53 @@
+// What the cache holds, and a fingerprint of it. Keys are immutable, so the saved key names
+// the content too: a mirror cache that grew gets a new key; an unchanged one is not saved.
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Plan } from '../plan.js';
+
+/** The registry data directories: blobs and manifests only, never credentials or hosts files. */
+export function cachePaths(plan: Plan): string[] {
+  const paths: string[] = [];
+  if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
+  if (plan.mirrors?.entries.some((e) => e.endpoints.includes('local'))) paths.push(join(plan.mirrors.data, 'data'));
+  return paths;
+}
+
+/** Hash of the blob digests stored under each path (a registry's content is its blob set). */
+export async function contentFingerprint(paths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const path of paths) {
+    hash.update(`${path}\n`);
+    for (const digest of (await blobDigests(path)).sort()) hash.update(`${digest}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function blobDigests(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (!entry.isDirectory()) continue;
+      const path = join(dir, entry.name);
+      // distribution's layout: .../blobs/sha256/<2 hex>/<64 hex>/data
+      if (/^[a-f0-9]{64}$/.test(entry.name) && dir.includes(`${join('blobs', 'sha256')}`)) found.push(`sha256:${entry.name}`);
+      else await walk(path);
+    }
+  };
+  await walk(root);
+  return found;
+}
+
+export interface CacheKeys {
+  readonly primary: string;
+  readonly restoreKeys: readonly string[];
+}
+
+/** Restore: this plan's newest cache, else any sew-ci cache (the nearest one is better than none). */
+export function restoreKeys(prefix: string, plan: Plan): CacheKeys {
+  return { primary: `${prefix}${plan.cacheKey}`, restoreKeys: [`${prefix}${plan.cacheKey}-`, `${prefix}${plan.cacheKey.replace(/[0-9a-f]+$/, '')}`] };
+}
+
+export function saveKey(prefix: string, plan: Plan, fingerprint: string): string {
+  return `${prefix}${plan.cacheKey}-${fingerprint}`;
+}
