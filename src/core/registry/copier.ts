@@ -19,8 +19,10 @@ import type { CredentialLookup, RegistryAccess, RegistryResolver } from './acces
 import { BlobPlacement } from './blob-placement.js';
 import { RegistryClient } from './client.js';
 import { DigestMismatchError, verifyingStream } from './digest-stream.js';
+import { pushFromDaemon } from './daemon-push.js';
 import { dockerConfigCredentials } from './docker-config.js';
 import { limiter, type Limiter } from './limiter.js';
+import type { LocalImages } from './local-images.js';
 import { requiredBlobs, type Descriptor, type Manifest } from './manifest.js';
 import { isIndex } from './media-types.js';
 import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from './platform.js';
@@ -43,10 +45,13 @@ export interface CopyOptions {
   readonly credentials?: CredentialLookup;
   /** Longest silence tolerated from a registry before a request fails (default 60 s). */
   readonly stallTimeoutMs?: number;
+  /** Where to find images no upstream serves (built in this job); none by default. */
+  readonly localImages?: LocalImages;
   readonly onEvent?: (event: CopyEvent) => void;
 }
 
-export type ImageSource = 'hit' | 'copied' | 'failed';
+/** `daemon`: pushed from the local Docker daemon because no upstream could serve it. */
+export type ImageSource = 'hit' | 'copied' | 'daemon' | 'failed';
 
 export interface ImageResult {
   /** Canonical reference, as formatReference writes it. */
@@ -64,6 +69,7 @@ export interface CopyTotals {
   readonly images: number;
   readonly hits: number;
   readonly copied: number;
+  readonly fromDaemon: number;
   readonly failed: number;
   readonly bytesCopied: number;
   readonly durationMs: number;
@@ -214,21 +220,45 @@ class CopyRun {
     return blob.size;
   }
 
-  /** A failed copy still succeeds when the upstream is merely unreachable and the image is already preloaded. */
+  /**
+   * A failed copy may still be served: from the preload registry when the upstream is merely
+   * unreachable, else from the local Docker daemon when the upstream cannot give the image.
+   */
   private async recover(job: Job, err: unknown): Promise<ImageResult> {
-    const fromUpstream = err instanceof RegistryError && err.host !== this.destination.host;
-    if (fromUpstream && isUnreachable(err)) {
+    const upstreamError = err instanceof RegistryError && err.host !== this.destination.host ? err : undefined;
+    if (upstreamError !== undefined && isUnreachable(upstreamError)) {
       const reference = job.source.digest ?? job.source.tag ?? 'latest';
       const present = await this.destination.headManifest(job.target, reference).catch(() => undefined);
       if (present !== undefined) {
-        return { ...done(job, 'hit', present.digest), warning: `upstream ${err.host} unreachable (${err.detail}); using the preloaded copy` };
+        return { ...done(job, 'hit', present.digest), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
       }
-      return failed(job, `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`);
     }
-    if (err instanceof RegistryError) {
-      return failed(job, `${err.detail} (${fromUpstream ? 'upstream' : 'preload registry'} ${err.host})`);
+    let failure = this.describe(err);
+    const local = this.options.localImages;
+    // Only a tag can be rebuilt from the daemon: its manifest bytes are ours, not the upstream's.
+    if (local !== undefined && upstreamError !== undefined && upstreamError.kind !== 'invalid' && job.source.digest === undefined) {
+      try {
+        const pushed = await pushFromDaemon(local, this.destination, job.ref, job.target, job.source.tag ?? 'latest', (digest, size) =>
+          this.options.onEvent?.({ type: 'blob-progress', ref: job.ref, digest, bytes: size, size }),
+        );
+        if (pushed !== undefined) {
+          job.bytes += pushed.bytesCopied;
+          const result = done(job, pushed.unchanged ? 'hit' : 'daemon', pushed.digest);
+          return isUnreachable(upstreamError) ? { ...result, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); preloaded from the local Docker daemon` } : result;
+        }
+        failure += '; not in the local Docker daemon either';
+      } catch (daemonErr) {
+        failure += `; preloading from the local Docker daemon failed: ${this.describe(daemonErr)}`;
+      }
     }
-    return failed(job, err instanceof Error ? err.message : String(err));
+    return failed(job, failure);
+  }
+
+  private describe(err: unknown): string {
+    if (!(err instanceof RegistryError)) return err instanceof Error ? err.message : String(err);
+    if (err.host === this.destination.host) return `${err.detail} (preload registry ${err.host})`;
+    if (isUnreachable(err)) return `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`;
+    return `${err.detail} (upstream ${err.host})`;
   }
 
   private upstream(host: string): RegistryClient {
@@ -241,7 +271,7 @@ class CopyRun {
   }
 }
 
-function done(job: Job, source: 'hit' | 'copied', digest: string): ImageResult {
+function done(job: Job, source: 'hit' | 'copied' | 'daemon', digest: string): ImageResult {
   return { ref: job.ref, digest, source, bytesCopied: job.bytes };
 }
 
@@ -255,6 +285,7 @@ function totalsOf(results: readonly ImageResult[], durationMs: number): CopyTota
     images: results.length,
     hits: count('hit'),
     copied: count('copied'),
+    fromDaemon: count('daemon'),
     failed: count('failed'),
     bytesCopied: results.reduce((sum, r) => sum + r.bytesCopied, 0),
     durationMs,
