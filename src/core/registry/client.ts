@@ -20,12 +20,6 @@ export interface ClientOptions {
   readonly stallMs: number;
 }
 
-/** What a manifest HEAD tells: enough to compare digests without fetching the bytes. */
-export interface ManifestHead {
-  readonly digest: string;
-  readonly mediaType: string | undefined;
-}
-
 export type UploadStart = { readonly mounted: true } | { readonly mounted: false; readonly location: URL };
 
 interface RequestOptions {
@@ -75,8 +69,11 @@ export class RegistryClient {
     this.auth = new Authenticator(this.host, credentials, options.stallMs);
   }
 
-  /** HEAD a manifest; undefined when the registry does not have it. */
-  async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
+  /**
+   * The digest a tag or digest resolves to, by HEAD; undefined when the registry does not have
+   * it, or does not say (then only a GET can tell).
+   */
+  async manifestDigest(repository: string, reference: string): Promise<string | undefined> {
     const reply = await this.request(repository, 'manifest', {
       method: 'HEAD',
       at: `/${repository}/manifests/${reference}`,
@@ -86,10 +83,7 @@ export class RegistryClient {
     await discard(reply);
     if (reply.status === 404) return undefined;
     if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
-    const digest = reply.headers.get('docker-content-digest');
-    // Without the header only a GET can tell; callers treat undefined digest as "fetch it".
-    if (digest === null) return undefined;
-    return { digest, mediaType: reply.headers.get('content-type')?.split(';')[0] ?? undefined };
+    return reply.headers.get('docker-content-digest') ?? undefined;
   }
 
   /** GET a manifest; the digest is computed from the bytes and checked against any the registry or reference names. */

@@ -145,7 +145,7 @@ class CopyRun {
     const { source } = job;
     if (source.digest !== undefined) {
       // Content under a digest never changes: present means done, even with the upstream gone.
-      if ((await this.destination.headManifest(job.target, source.digest)) !== undefined) return done(job, 'hit', source.digest);
+      if ((await this.destination.manifestDigest(job.target, source.digest)) !== undefined) return done(job, 'hit', source.digest);
       const upstream = this.upstream(source.host);
       const manifest = await upstream.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream, manifest);
@@ -157,13 +157,13 @@ class CopyRun {
     const upstream = this.upstream(source.host);
     // HEAD first: registries such as Docker Hub count manifest GETs against pull limits, not HEADs.
     const [current, announced] = await Promise.all([
-      this.destination.headManifest(job.target, tag),
-      upstream.headManifest(source.repository, tag),
+      this.destination.manifestDigest(job.target, tag),
+      upstream.manifestDigest(source.repository, tag),
     ]);
-    if (current !== undefined && current.digest === announced?.digest) return done(job, 'hit', current.digest);
-    const top = await upstream.getManifest(source.repository, announced?.digest ?? tag);
+    if (current !== undefined && current === announced) return done(job, 'hit', current);
+    const top = await upstream.getManifest(source.repository, announced ?? tag);
     const chosen = await this.forPlatforms(job, upstream, top);
-    if (current?.digest === chosen.digest) return done(job, 'hit', chosen.digest);
+    if (current === chosen.digest) return done(job, 'hit', current);
     await this.copyTree(job, upstream, chosen);
     await this.destination.putManifest(job.target, tag, chosen);
     return done(job, 'copied', chosen.digest);
@@ -189,9 +189,9 @@ class CopyRun {
   /** Commits everything `manifest` references in the preload registry (not the manifest itself). */
   private async copyTree(job: Job, upstream: RegistryClient, manifest: Manifest): Promise<void> {
     if (isIndex(manifest.mediaType)) {
-      await Promise.all(
+      await settleAll(
         manifest.references.map(async (entry) => {
-          if ((await this.destination.headManifest(job.target, entry.digest)) !== undefined) return;
+          if ((await this.destination.manifestDigest(job.target, entry.digest)) !== undefined) return;
           const child = await upstream.getManifest(job.source.repository, entry.digest);
           await this.copyTree(job, upstream, child);
           await this.destination.putManifest(job.target, entry.digest, child);
@@ -199,7 +199,7 @@ class CopyRun {
       );
       return;
     }
-    await Promise.all(
+    await settleAll(
       requiredBlobs(manifest).map(async (blob) => {
         const moved = await this.blobs.ensure(job.target, blob.digest, (location) => this.transfer(job, upstream, blob, location));
         job.bytes += moved;
@@ -228,9 +228,9 @@ class CopyRun {
     const upstreamError = err instanceof RegistryError && err.host !== this.destination.host ? err : undefined;
     if (upstreamError !== undefined && isUnreachable(upstreamError)) {
       const reference = job.source.digest ?? job.source.tag ?? 'latest';
-      const present = await this.destination.headManifest(job.target, reference).catch(() => undefined);
+      const present = await this.destination.manifestDigest(job.target, reference).catch(() => undefined);
       if (present !== undefined) {
-        return { ...done(job, 'hit', present.digest), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
+        return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
       }
     }
     let failure = this.describe(err);
@@ -269,6 +269,16 @@ class CopyRun {
     }
     return client;
   }
+}
+
+/**
+ * Like Promise.all, but waits for every sibling before failing: a copy reported failed has
+ * no transfers still running behind it, and what did succeed is committed for the rerun.
+ */
+async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(work);
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
 }
 
 function done(job: Job, source: 'hit' | 'copied' | 'daemon', digest: string): ImageResult {

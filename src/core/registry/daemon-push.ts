@@ -49,10 +49,10 @@ export async function pushFromDaemon(
   const imageId = await local.imageId(ref);
   if (imageId === undefined) return undefined;
 
-  const current = await destination.headManifest(repository, tag);
+  const current = await destination.manifestDigest(repository, tag);
   if (current !== undefined) {
-    const manifest = await destination.getManifest(repository, current.digest);
-    if (manifest.references[0]?.digest === imageId) return { digest: current.digest, bytesCopied: 0, unchanged: true };
+    const manifest = await destination.getManifest(repository, current);
+    if (manifest.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
   }
 
   const stored = new Map<string, Stored>();

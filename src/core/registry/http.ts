@@ -9,8 +9,6 @@ export class TransportError extends Error {
 export interface Reply {
   readonly status: number;
   readonly headers: Headers;
-  /** The URL that answered (after any redirect the caller followed). */
-  readonly url: URL;
   /** Null for bodiless replies. Always read to the end or cancel it, or the connection leaks. */
   readonly body: ReadableStream<Uint8Array> | null;
 }
@@ -70,7 +68,7 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
   } finally {
     stall.stop();
   }
-  return { status: response.status, headers: response.headers, url, body: watchBody(response.body, stall, controller) };
+  return { status: response.status, headers: response.headers, body: watchBody(response.body, stall, controller) };
 }
 
 /** Reads a whole body, refusing more than `max` bytes (manifests, tokens, error documents). */
