@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CredentialLookup, Credentials, RegistryAccess } from './access.js';
 import { Authenticator } from './auth.js';
-import { discard, readCapped, send, TransportError, type Reply } from './http.js';
+import { discard, readCapped, send, TooLargeError, TransportError, type Reply } from './http.js';
 import { ManifestFormatError, parseManifest, type Manifest } from './manifest.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
 import { RegistryError, type RegistryErrorKind } from './registry-error.js';
@@ -270,12 +270,13 @@ export class RegistryClient {
     return url;
   }
 
-  /** Network failures become `unreachable` RegistryErrors naming this registry. */
+  /** Network failures and oversize answers become RegistryErrors naming this registry. */
   private async guard<T>(repository: string | undefined, action: () => Promise<T>): Promise<T> {
     try {
       return await action();
     } catch (err) {
       if (err instanceof TransportError) throw new RegistryError('unreachable', this.host, repository, err.message, { cause: err });
+      if (err instanceof TooLargeError) throw new RegistryError('invalid', this.host, repository, err.message, { cause: err });
       throw err;
     }
   }
