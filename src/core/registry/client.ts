@@ -220,7 +220,7 @@ export class RegistryClient {
 
   /** Sends with auth, retrying once after a 401 that taught us a new challenge; follows redirects of reads. */
   private async request(repository: string, what: string, options: RequestOptions): Promise<Reply> {
-    await this.ping(repository);
+    await this.ping();
     const streaming = options.body instanceof ReadableStream;
     let url = typeof options.at === 'string' ? this.url(options.at, options.query) : options.at;
     let authorization = await this.auth.authorization(options.scopes, repository);
@@ -252,9 +252,9 @@ export class RegistryClient {
   }
 
   /** The /v2/ ping, once per client: learns the auth scheme and tells early that a registry is down. */
-  private ping(repository: string): Promise<void> {
+  private ping(): Promise<void> {
     this.pinged ??= (async () => {
-      const reply = await this.guard(repository, () => send(this.url('/'), { method: 'GET', stallMs: this.options.stallMs }));
+      const reply = await this.guard(undefined, () => send(this.url('/'), { method: 'GET', stallMs: this.options.stallMs }));
       await discard(reply);
       if (reply.status === 200) return;
       if (reply.status === 401 && this.auth.learn(reply.headers.get('www-authenticate'))) return;

@@ -162,16 +162,17 @@ class CopyRun {
     ]);
     if (current !== undefined && current === announced) return done(job, 'hit', current);
     const top = await upstream.getManifest(source.repository, announced ?? tag);
-    const chosen = await this.forPlatforms(job, upstream, top);
-    if (current === chosen.digest) return done(job, 'hit', current);
+    const child = this.platformChild(job, upstream, top);
+    if (current !== undefined && current === (child?.digest ?? top.digest)) return done(job, 'hit', current);
+    const chosen = child === undefined ? top : await upstream.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
     await this.destination.putManifest(job.target, tag, chosen);
     return done(job, 'copied', chosen.digest);
   }
 
-  /** The manifest to tag: the index itself, or its child for the one wanted platform. */
-  private async forPlatforms(job: Job, upstream: RegistryClient, top: Manifest): Promise<Manifest> {
-    if (!isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length > 1) return top;
+  /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
+  private platformChild(job: Job, upstream: RegistryClient, top: Manifest): Descriptor | undefined {
+    if (!isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length > 1) return undefined;
     const wanted = this.platforms[0]!;
     const child = selectPlatform(top.references, wanted);
     if (child === undefined) {
@@ -183,7 +184,7 @@ class CopyRun {
         `no ${formatPlatform(wanted)} image in the index (it has ${offered.join(', ') || 'no platforms'})`,
       );
     }
-    return upstream.getManifest(job.source.repository, child.digest);
+    return child;
   }
 
   /** Commits everything `manifest` references in the preload registry (not the manifest itself). */
