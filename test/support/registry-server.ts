@@ -36,7 +36,12 @@ export class RegistryServer {
     const configPath = join(dir, 'config.yml');
     writeFileSync(configPath, configYaml(dir, port, options));
     const server = new RegistryServer(port, dir, configPath);
-    await server.start();
+    try {
+      await server.start();
+    } catch (err) {
+      await server.dispose();
+      throw err;
+    }
     return server;
   }
 
