@@ -1,21 +1,21 @@
 // Bundles copy-child.ts with esbuild (Node 20 cannot run TypeScript itself) and runs it.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { ChildArgs } from './copy-child.js';
 
+const here = dirname(fileURLToPath(import.meta.url));
 let bundled: Promise<string> | undefined;
 
 export function bundleCopyChild(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'sew-child-')), 'copy-child.mjs');
+    // A fixed, git-ignored path rewritten each run (integration files run one at a time).
+    const outfile = join(here, '..', '..', 'node_modules', '.cache', 'sew-ci', 'copy-child.mjs');
     await build({
-      entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'copy-child.ts')],
+      entryPoints: [join(here, 'copy-child.ts')],
       outfile,
       bundle: true,
       platform: 'node',

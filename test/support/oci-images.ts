@@ -142,8 +142,17 @@ async function expectStatus(reply: Response, status: number, what: string): Prom
   throw new Error(`${what}: HTTP ${reply.status} ${await reply.text()}`);
 }
 
-/** A ustar archive of regular files, every field fixed so the bytes depend only on the files. */
-export function tar(entries: readonly { name: string; content: Buffer }[]): Buffer {
+export interface TarInput {
+  readonly name: string;
+  readonly content: Buffer;
+  /** Typeflag: '0' file (default), '5' directory, '2' symlink, 'x' PAX header, 'L' GNU long name. */
+  readonly type?: string;
+  /** The ustar prefix field, joined to the name with a slash by readers. */
+  readonly prefix?: string;
+}
+
+/** A ustar archive, every field fixed so the bytes depend only on the entries. */
+export function tar(entries: readonly TarInput[]): Buffer {
   const parts: Buffer[] = [];
   for (const entry of entries) {
     const header = Buffer.alloc(512);
@@ -154,9 +163,10 @@ export function tar(entries: readonly { name: string; content: Buffer }[]): Buff
     header.write(`${entry.content.length.toString(8).padStart(11, '0')}\0`, 124);
     header.write('00000000000\0', 136);
     header.write('        ', 148);
-    header.write('0', 156);
+    header.write(entry.type ?? '0', 156);
     header.write('ustar\0', 257);
     header.write('00', 263);
+    if (entry.prefix !== undefined) header.write(entry.prefix, 345, 155, 'utf8');
     let sum = 0;
     for (const byte of header) sum += byte;
     header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);

@@ -36,7 +36,12 @@ export class RegistryServer {
     const configPath = join(dir, 'config.yml');
     writeFileSync(configPath, configYaml(dir, port, options));
     const server = new RegistryServer(port, dir, configPath);
-    await server.start();
+    try {
+      await server.start();
+    } catch (err) {
+      await server.dispose();
+      throw err;
+    }
     return server;
   }
 
@@ -47,8 +52,11 @@ export class RegistryServer {
     this.child = child;
     live.add(child);
     child.once('exit', () => live.delete(child));
+    let spawnError: Error | undefined;
+    child.once('error', (err) => (spawnError = err));
     const deadline = Date.now() + 15_000;
     for (;;) {
+      if (spawnError !== undefined) throw new Error(`cannot run ${BINARY} (${spawnError.message}); install it: apt-get install -y docker-registry`);
       if (child.exitCode !== null) throw new Error(`${BINARY} exited with ${child.exitCode}; see ${this.dir}/registry.log`);
       try {
         const reply = await fetch(`${this.url}/v2/`);
@@ -114,7 +122,7 @@ function configYaml(dir: string, port: number, options: RegistryServerOptions): 
   if (options.htpasswd !== undefined) {
     const path = join(dir, 'htpasswd');
     // Test-only secret in argv; htpasswd is the stock way to make the bcrypt entry.
-    writeFileSync(path, execFileSync('htpasswd', ['-Bbn', options.htpasswd.username, options.htpasswd.password]));
+    writeFileSync(path, htpasswdEntry(options.htpasswd.username, options.htpasswd.password));
     lines.push('auth:', '  htpasswd:', '    realm: sew-test', `    path: ${path}`);
   }
   if (options.token !== undefined) {
@@ -122,4 +130,12 @@ function configYaml(dir: string, port: number, options: RegistryServerOptions): 
     lines.push('auth:', '  token:', `    realm: ${t.realm}`, `    service: ${t.service}`, `    issuer: ${t.issuer}`, `    rootcertbundle: ${t.certificatePath}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+function htpasswdEntry(username: string, password: string): Buffer {
+  try {
+    return execFileSync('htpasswd', ['-Bbn', username, password]);
+  } catch (err) {
+    throw new Error(`cannot run htpasswd (${(err as Error).message}); install it: apt-get install -y apache2-utils`);
+  }
 }

@@ -4,7 +4,7 @@
 
 import type { Credentials } from './access.js';
 import { parseChallenges, type Challenge } from './challenge.js';
-import { readCapped, send, TransportError } from './http.js';
+import { readCapped, send, TooLargeError, TransportError } from './http.js';
 import { RegistryError } from './registry-error.js';
 
 const MAX_TOKEN_RESPONSE = 4 * 1024 * 1024;
@@ -88,6 +88,7 @@ export class Authenticator {
       body = await readCapped(reply, MAX_TOKEN_RESPONSE, 'token response');
     } catch (err) {
       if (err instanceof TransportError) throw fail('unreachable', `${realm.host}: ${err.message}`, err);
+      if (err instanceof TooLargeError) throw fail('invalid', err.message, err);
       throw err;
     }
     let parsed: { token?: unknown; access_token?: unknown; expires_in?: unknown };

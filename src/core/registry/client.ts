@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CredentialLookup, Credentials, RegistryAccess } from './access.js';
 import { Authenticator } from './auth.js';
-import { discard, readCapped, send, TransportError, type Reply } from './http.js';
+import { discard, readCapped, send, TooLargeError, TransportError, type Reply } from './http.js';
 import { ManifestFormatError, parseManifest, type Manifest } from './manifest.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
 import { RegistryError, type RegistryErrorKind } from './registry-error.js';
@@ -18,12 +18,6 @@ export interface ClientOptions {
   readonly credentials?: CredentialLookup;
   /** Longest silence tolerated on any request (connect, headers, between body chunks). */
   readonly stallMs: number;
-}
-
-/** What a manifest HEAD tells: enough to compare digests without fetching the bytes. */
-export interface ManifestHead {
-  readonly digest: string;
-  readonly mediaType: string | undefined;
 }
 
 export type UploadStart = { readonly mounted: true } | { readonly mounted: false; readonly location: URL };
@@ -75,8 +69,11 @@ export class RegistryClient {
     this.auth = new Authenticator(this.host, credentials, options.stallMs);
   }
 
-  /** HEAD a manifest; undefined when the registry does not have it. */
-  async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
+  /**
+   * The digest a tag or digest resolves to, by HEAD; undefined when the registry does not have
+   * it, or does not say (then only a GET can tell).
+   */
+  async manifestDigest(repository: string, reference: string): Promise<string | undefined> {
     const reply = await this.request(repository, 'manifest', {
       method: 'HEAD',
       at: `/${repository}/manifests/${reference}`,
@@ -86,10 +83,7 @@ export class RegistryClient {
     await discard(reply);
     if (reply.status === 404) return undefined;
     if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
-    const digest = reply.headers.get('docker-content-digest');
-    // Without the header only a GET can tell; callers treat undefined digest as "fetch it".
-    if (digest === null) return undefined;
-    return { digest, mediaType: reply.headers.get('content-type')?.split(';')[0] ?? undefined };
+    return reply.headers.get('docker-content-digest') ?? undefined;
   }
 
   /** GET a manifest; the digest is computed from the bytes and checked against any the registry or reference names. */
@@ -226,7 +220,7 @@ export class RegistryClient {
 
   /** Sends with auth, retrying once after a 401 that taught us a new challenge; follows redirects of reads. */
   private async request(repository: string, what: string, options: RequestOptions): Promise<Reply> {
-    await this.ping(repository);
+    await this.ping();
     const streaming = options.body instanceof ReadableStream;
     let url = typeof options.at === 'string' ? this.url(options.at, options.query) : options.at;
     let authorization = await this.auth.authorization(options.scopes, repository);
@@ -258,9 +252,9 @@ export class RegistryClient {
   }
 
   /** The /v2/ ping, once per client: learns the auth scheme and tells early that a registry is down. */
-  private ping(repository: string): Promise<void> {
+  private ping(): Promise<void> {
     this.pinged ??= (async () => {
-      const reply = await this.guard(repository, () => send(this.url('/'), { method: 'GET', stallMs: this.options.stallMs }));
+      const reply = await this.guard(undefined, () => send(this.url('/'), { method: 'GET', stallMs: this.options.stallMs }));
       await discard(reply);
       if (reply.status === 200) return;
       if (reply.status === 401 && this.auth.learn(reply.headers.get('www-authenticate'))) return;
@@ -276,12 +270,13 @@ export class RegistryClient {
     return url;
   }
 
-  /** Network failures become `unreachable` RegistryErrors naming this registry. */
+  /** Network failures and oversize answers become RegistryErrors naming this registry. */
   private async guard<T>(repository: string | undefined, action: () => Promise<T>): Promise<T> {
     try {
       return await action();
     } catch (err) {
       if (err instanceof TransportError) throw new RegistryError('unreachable', this.host, repository, err.message, { cause: err });
+      if (err instanceof TooLargeError) throw new RegistryError('invalid', this.host, repository, err.message, { cause: err });
       throw err;
     }
   }

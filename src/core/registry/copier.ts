@@ -19,8 +19,10 @@ import type { CredentialLookup, RegistryAccess, RegistryResolver } from './acces
 import { BlobPlacement } from './blob-placement.js';
 import { RegistryClient } from './client.js';
 import { DigestMismatchError, verifyingStream } from './digest-stream.js';
+import { pushFromDaemon } from './daemon-push.js';
 import { dockerConfigCredentials } from './docker-config.js';
 import { limiter, type Limiter } from './limiter.js';
+import type { LocalImages } from './local-images.js';
 import { requiredBlobs, type Descriptor, type Manifest } from './manifest.js';
 import { isIndex } from './media-types.js';
 import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from './platform.js';
@@ -43,10 +45,13 @@ export interface CopyOptions {
   readonly credentials?: CredentialLookup;
   /** Longest silence tolerated from a registry before a request fails (default 60 s). */
   readonly stallTimeoutMs?: number;
+  /** Where to find images no upstream serves (built in this job); none by default. */
+  readonly localImages?: LocalImages;
   readonly onEvent?: (event: CopyEvent) => void;
 }
 
-export type ImageSource = 'hit' | 'copied' | 'failed';
+/** `daemon`: pushed from the local Docker daemon because no upstream could serve it. */
+export type ImageSource = 'hit' | 'copied' | 'daemon' | 'failed';
 
 export interface ImageResult {
   /** Canonical reference, as formatReference writes it. */
@@ -64,6 +69,7 @@ export interface CopyTotals {
   readonly images: number;
   readonly hits: number;
   readonly copied: number;
+  readonly fromDaemon: number;
   readonly failed: number;
   readonly bytesCopied: number;
   readonly durationMs: number;
@@ -139,7 +145,7 @@ class CopyRun {
     const { source } = job;
     if (source.digest !== undefined) {
       // Content under a digest never changes: present means done, even with the upstream gone.
-      if ((await this.destination.headManifest(job.target, source.digest)) !== undefined) return done(job, 'hit', source.digest);
+      if ((await this.destination.manifestDigest(job.target, source.digest)) !== undefined) return done(job, 'hit', source.digest);
       const upstream = this.upstream(source.host);
       const manifest = await upstream.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream, manifest);
@@ -151,21 +157,22 @@ class CopyRun {
     const upstream = this.upstream(source.host);
     // HEAD first: registries such as Docker Hub count manifest GETs against pull limits, not HEADs.
     const [current, announced] = await Promise.all([
-      this.destination.headManifest(job.target, tag),
-      upstream.headManifest(source.repository, tag),
+      this.destination.manifestDigest(job.target, tag),
+      upstream.manifestDigest(source.repository, tag),
     ]);
-    if (current !== undefined && current.digest === announced?.digest) return done(job, 'hit', current.digest);
-    const top = await upstream.getManifest(source.repository, announced?.digest ?? tag);
-    const chosen = await this.forPlatforms(job, upstream, top);
-    if (current?.digest === chosen.digest) return done(job, 'hit', chosen.digest);
+    if (current !== undefined && current === announced) return done(job, 'hit', current);
+    const top = await upstream.getManifest(source.repository, announced ?? tag);
+    const child = this.platformChild(job, upstream, top);
+    if (current !== undefined && current === (child?.digest ?? top.digest)) return done(job, 'hit', current);
+    const chosen = child === undefined ? top : await upstream.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
     await this.destination.putManifest(job.target, tag, chosen);
     return done(job, 'copied', chosen.digest);
   }
 
-  /** The manifest to tag: the index itself, or its child for the one wanted platform. */
-  private async forPlatforms(job: Job, upstream: RegistryClient, top: Manifest): Promise<Manifest> {
-    if (!isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length > 1) return top;
+  /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
+  private platformChild(job: Job, upstream: RegistryClient, top: Manifest): Descriptor | undefined {
+    if (!isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length > 1) return undefined;
     const wanted = this.platforms[0]!;
     const child = selectPlatform(top.references, wanted);
     if (child === undefined) {
@@ -177,15 +184,15 @@ class CopyRun {
         `no ${formatPlatform(wanted)} image in the index (it has ${offered.join(', ') || 'no platforms'})`,
       );
     }
-    return upstream.getManifest(job.source.repository, child.digest);
+    return child;
   }
 
   /** Commits everything `manifest` references in the preload registry (not the manifest itself). */
   private async copyTree(job: Job, upstream: RegistryClient, manifest: Manifest): Promise<void> {
     if (isIndex(manifest.mediaType)) {
-      await Promise.all(
+      await settleAll(
         manifest.references.map(async (entry) => {
-          if ((await this.destination.headManifest(job.target, entry.digest)) !== undefined) return;
+          if ((await this.destination.manifestDigest(job.target, entry.digest)) !== undefined) return;
           const child = await upstream.getManifest(job.source.repository, entry.digest);
           await this.copyTree(job, upstream, child);
           await this.destination.putManifest(job.target, entry.digest, child);
@@ -193,7 +200,7 @@ class CopyRun {
       );
       return;
     }
-    await Promise.all(
+    await settleAll(
       requiredBlobs(manifest).map(async (blob) => {
         const moved = await this.blobs.ensure(job.target, blob.digest, (location) => this.transfer(job, upstream, blob, location));
         job.bytes += moved;
@@ -214,21 +221,45 @@ class CopyRun {
     return blob.size;
   }
 
-  /** A failed copy still succeeds when the upstream is merely unreachable and the image is already preloaded. */
+  /**
+   * A failed copy may still be served: from the preload registry when the upstream is merely
+   * unreachable, else from the local Docker daemon when the upstream cannot give the image.
+   */
   private async recover(job: Job, err: unknown): Promise<ImageResult> {
-    const fromUpstream = err instanceof RegistryError && err.host !== this.destination.host;
-    if (fromUpstream && isUnreachable(err)) {
+    const upstreamError = err instanceof RegistryError && err.host !== this.destination.host ? err : undefined;
+    if (upstreamError !== undefined && isUnreachable(upstreamError)) {
       const reference = job.source.digest ?? job.source.tag ?? 'latest';
-      const present = await this.destination.headManifest(job.target, reference).catch(() => undefined);
+      const present = await this.destination.manifestDigest(job.target, reference).catch(() => undefined);
       if (present !== undefined) {
-        return { ...done(job, 'hit', present.digest), warning: `upstream ${err.host} unreachable (${err.detail}); using the preloaded copy` };
+        return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
       }
-      return failed(job, `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`);
     }
-    if (err instanceof RegistryError) {
-      return failed(job, `${err.detail} (${fromUpstream ? 'upstream' : 'preload registry'} ${err.host})`);
+    let failure = this.describe(err);
+    const local = this.options.localImages;
+    // Only a tag can be rebuilt from the daemon: its manifest bytes are ours, not the upstream's.
+    if (local !== undefined && upstreamError !== undefined && upstreamError.kind !== 'invalid' && job.source.digest === undefined) {
+      try {
+        const pushed = await pushFromDaemon(local, this.destination, job.ref, job.target, job.source.tag ?? 'latest', (digest, size) =>
+          this.options.onEvent?.({ type: 'blob-progress', ref: job.ref, digest, bytes: size, size }),
+        );
+        if (pushed !== undefined) {
+          job.bytes += pushed.bytesCopied;
+          const result = done(job, pushed.unchanged ? 'hit' : 'daemon', pushed.digest);
+          return isUnreachable(upstreamError) ? { ...result, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); preloaded from the local Docker daemon` } : result;
+        }
+        failure += '; not in the local Docker daemon either';
+      } catch (daemonErr) {
+        failure += `; preloading from the local Docker daemon failed: ${this.describe(daemonErr)}`;
+      }
     }
-    return failed(job, err instanceof Error ? err.message : String(err));
+    return failed(job, failure);
+  }
+
+  private describe(err: unknown): string {
+    if (!(err instanceof RegistryError)) return err instanceof Error ? err.message : String(err);
+    if (err.host === this.destination.host) return `${err.detail} (preload registry ${err.host})`;
+    if (isUnreachable(err)) return `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`;
+    return `${err.detail} (upstream ${err.host})`;
   }
 
   private upstream(host: string): RegistryClient {
@@ -241,7 +272,17 @@ class CopyRun {
   }
 }
 
-function done(job: Job, source: 'hit' | 'copied', digest: string): ImageResult {
+/**
+ * Like Promise.all, but waits for every sibling before failing: a copy reported failed has
+ * no transfers still running behind it, and what did succeed is committed for the rerun.
+ */
+async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(work);
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
+}
+
+function done(job: Job, source: 'hit' | 'copied' | 'daemon', digest: string): ImageResult {
   return { ref: job.ref, digest, source, bytesCopied: job.bytes };
 }
 
@@ -255,6 +296,7 @@ function totalsOf(results: readonly ImageResult[], durationMs: number): CopyTota
     images: results.length,
     hits: count('hit'),
     copied: count('copied'),
+    fromDaemon: count('daemon'),
     failed: count('failed'),
     bytesCopied: results.reduce((sum, r) => sum + r.bytesCopied, 0),
     durationMs,

@@ -2,15 +2,19 @@
 // healthy 1 GB blob may take minutes, but no registry should leave us waiting this long
 // for a connection, for response headers, or between two chunks of a body.
 
+/** The network failed us: refused, reset, unresolvable, or silent for too long. */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
+}
+
+/** A body over its size cap: the peer answered, but not something we accept. */
+export class TooLargeError extends Error {
+  override readonly name = 'TooLargeError';
 }
 
 export interface Reply {
   readonly status: number;
   readonly headers: Headers;
-  /** The URL that answered (after any redirect the caller followed). */
-  readonly url: URL;
   /** Null for bodiless replies. Always read to the end or cancel it, or the connection leaks. */
   readonly body: ReadableStream<Uint8Array> | null;
 }
@@ -70,7 +74,7 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
   } finally {
     stall.stop();
   }
-  return { status: response.status, headers: response.headers, url, body: watchBody(response.body, stall, controller) };
+  return { status: response.status, headers: response.headers, body: watchBody(response.body, stall, controller) };
 }
 
 /** Reads a whole body, refusing more than `max` bytes (manifests, tokens, error documents). */
@@ -79,7 +83,7 @@ export async function readCapped(reply: Reply, max: number, what: string): Promi
   const declared = Number(reply.headers.get('content-length') ?? Number.NaN);
   if (declared > max) {
     await reply.body.cancel();
-    throw new TransportError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
+    throw new TooLargeError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -90,7 +94,7 @@ export async function readCapped(reply: Reply, max: number, what: string): Promi
     size += value.length;
     if (size > max) {
       await reader.cancel();
-      throw new TransportError(`${what} is over the ${max}-byte limit`);
+      throw new TooLargeError(`${what} is over the ${max}-byte limit`);
     }
     chunks.push(value);
   }
