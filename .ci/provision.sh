@@ -5,7 +5,7 @@
 set -euo pipefail
 here=$(dirname "$0")
 
-packages=(docker.io containerd docker-registry skopeo zstd curl)
+packages=(docker.io containerd docker-registry skopeo zstd curl apache2-utils openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

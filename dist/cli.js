@@ -300,11 +300,11 @@ var require_reader = __commonJS({
         return this._buf.slice(this._offset);
       }
     });
-    Reader.prototype.readByte = function(peek) {
+    Reader.prototype.readByte = function(peek2) {
       if (this._size - this._offset < 1)
         return null;
       var b = this._buf[this._offset] & 255;
-      if (!peek)
+      if (!peek2)
         this._offset += 1;
       return b;
     };
@@ -20105,11 +20105,11 @@ var require_keygen = __commonJS({
           const checkInt = randomBytes2(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
-          let padding = [];
-          for (let i = 1; (privBlobLen + padding.length) % blockLen; ++i)
-            padding.push(i & 255);
-          padding = Buffer.from(padding);
-          let privBlob = Buffer.allocUnsafe(privBlobLen + padding.length);
+          let padding2 = [];
+          for (let i = 1; (privBlobLen + padding2.length) % blockLen; ++i)
+            padding2.push(i & 255);
+          padding2 = Buffer.from(padding2);
+          let privBlob = Buffer.allocUnsafe(privBlobLen + padding2.length);
           let extra;
           {
             let pos = 0;
@@ -20118,7 +20118,7 @@ var require_keygen = __commonJS({
             privBlob.set(parsed.priv, pos += 4);
             privBlob.writeUInt32BE(commentBin.length, pos += parsed.priv.length);
             privBlob.set(commentBin, pos += 4);
-            privBlob.set(padding, pos += commentBin.length);
+            privBlob.set(padding2, pos += commentBin.length);
           }
           if (encrypted) {
             const options = { authTagLength: encrypted.cipher.authLen };
@@ -21303,9 +21303,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable = require_stream_readable();
+    var Readable2 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable);
+    require_inherits()(Duplex, Readable2);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -21318,7 +21318,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable.call(this, options);
+      Readable2.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -22032,14 +22032,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input2);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable, iterable, opts) {
+    function from(Readable2, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable(_objectSpread({
+      var readable = new Readable2(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -22079,9 +22079,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable;
+    module.exports = Readable2;
     var Duplex;
-    Readable.ReadableState = ReadableState;
+    Readable2.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -22116,7 +22116,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable, Stream);
+    require_inherits()(Readable2, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -22160,9 +22160,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable(options) {
+    function Readable2(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable)) return new Readable(options);
+      if (!(this instanceof Readable2)) return new Readable2(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -22172,7 +22172,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable.prototype, "destroyed", {
+    Object.defineProperty(Readable2.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -22190,12 +22190,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable.prototype.destroy = destroyImpl.destroy;
-    Readable.prototype._undestroy = destroyImpl.undestroy;
-    Readable.prototype._destroy = function(err, cb) {
+    Readable2.prototype.destroy = destroyImpl.destroy;
+    Readable2.prototype._undestroy = destroyImpl.undestroy;
+    Readable2.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable.prototype.push = function(chunk, encoding) {
+    Readable2.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -22212,7 +22212,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable.prototype.unshift = function(chunk) {
+    Readable2.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -22273,10 +22273,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable.prototype.isPaused = function() {
+    Readable2.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable.prototype.setEncoding = function(enc) {
+    Readable2.prototype.setEncoding = function(enc) {
       if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder(enc);
       this._readableState.decoder = decoder;
@@ -22322,7 +22322,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable.prototype.read = function(n) {
+    Readable2.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -22431,10 +22431,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable.prototype._read = function(n) {
+    Readable2.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable.prototype.pipe = function(dest, pipeOpts) {
+    Readable2.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -22537,7 +22537,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable.prototype.unpipe = function(dest) {
+    Readable2.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -22571,7 +22571,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable.prototype.on = function(ev, fn) {
+    Readable2.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -22592,15 +22592,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable.prototype.addListener = Readable.prototype.on;
-    Readable.prototype.removeListener = function(ev, fn) {
+    Readable2.prototype.addListener = Readable2.prototype.on;
+    Readable2.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable.prototype.removeAllListeners = function(ev) {
+    Readable2.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -22620,7 +22620,7 @@ var require_stream_readable = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable.prototype.resume = function() {
+    Readable2.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -22646,7 +22646,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable.prototype.pause = function() {
+    Readable2.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -22661,7 +22661,7 @@ var require_stream_readable = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable.prototype.wrap = function(stream) {
+    Readable2.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -22706,14 +22706,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable.prototype[Symbol.asyncIterator] = function() {
+      Readable2.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -22722,7 +22722,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable.prototype, "readableBuffer", {
+    Object.defineProperty(Readable2.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -22731,7 +22731,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable.prototype, "readableFlowing", {
+    Object.defineProperty(Readable2.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -22745,8 +22745,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable._fromList = fromList2;
-    Object.defineProperty(Readable.prototype, "readableLength", {
+    Readable2._fromList = fromList2;
+    Object.defineProperty(Readable2.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -22792,11 +22792,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable.from = function(iterable, opts) {
+      Readable2.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable, iterable, opts);
+        return from(Readable2, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -25579,7 +25579,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable = require_readable().Readable;
+    var Readable2 = require_readable().Readable;
     var Writable = require_readable().Writable;
     var StringDecoder = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -25655,14 +25655,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable.call(this, opts);
+      Readable2.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable);
+    inherits(Pack, Readable2);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -38811,7 +38811,7 @@ var require_tokenize = __commonJS({
       function push2(token) {
         stack.push(token);
       }
-      function peek() {
+      function peek2() {
         if (!stack.length) {
           var token = next();
           if (token === null)
@@ -38821,7 +38821,7 @@ var require_tokenize = __commonJS({
         return stack[0];
       }
       function skip(expected, optional2) {
-        var actual = peek(), equals = actual === expected;
+        var actual = peek2(), equals = actual === expected;
         if (equals) {
           next();
           return true;
@@ -38841,7 +38841,7 @@ var require_tokenize = __commonJS({
           }
         } else {
           if (lastCommentLine < trailingLine) {
-            peek();
+            peek2();
           }
           comment = comments[trailingLine];
           delete comments[trailingLine];
@@ -38853,7 +38853,7 @@ var require_tokenize = __commonJS({
       }
       return Object.defineProperty({
         next,
-        peek,
+        peek: peek2,
         push: push2,
         skip,
         cmnt
@@ -38902,7 +38902,7 @@ var require_parse = __commonJS({
       if (!options)
         options = parse4.defaults;
       var preferTrailingComment = options.preferTrailingComment || false;
-      var tn = tokenize(source, options.alternateCommentMode || false), next = tn.next, push2 = tn.push, peek = tn.peek, skip = tn.skip, cmnt = tn.cmnt;
+      var tn = tokenize(source, options.alternateCommentMode || false), next = tn.next, push2 = tn.push, peek2 = tn.peek, skip = tn.skip, cmnt = tn.cmnt;
       var head = true, pkg, imports, weakImports, edition = "proto2";
       var ptr = root;
       var topLevelObjects = [];
@@ -38932,7 +38932,7 @@ var require_parse = __commonJS({
             throw illegal(token2);
           values.push(next());
           skip(token2);
-          token2 = peek();
+          token2 = peek2();
         } while (token2 === '"' || token2 === "'");
         return values.join("");
       }
@@ -38951,7 +38951,7 @@ var require_parse = __commonJS({
             return false;
         }
         try {
-          return parseNumber(
+          return parseNumber2(
             token2,
             /* insideTryCatch */
             true
@@ -38965,7 +38965,7 @@ var require_parse = __commonJS({
       function readRanges(target, acceptStrings) {
         var token2, start;
         do {
-          if (acceptStrings && ((token2 = peek()) === '"' || token2 === "'")) {
+          if (acceptStrings && ((token2 = peek2()) === '"' || token2 === "'")) {
             var str = readString();
             target.push(str);
             if (edition >= 2023) {
@@ -39002,7 +39002,7 @@ var require_parse = __commonJS({
           }
         );
       }
-      function parseNumber(token2, insideTryCatch) {
+      function parseNumber2(token2, insideTryCatch) {
         var sign = 1;
         if (token2.charAt(0) === "-") {
           sign = -1;
@@ -39060,7 +39060,7 @@ var require_parse = __commonJS({
         skip(";");
       }
       function parseImport() {
-        var token2 = peek();
+        var token2 = peek2();
         var whichImports;
         switch (token2) {
           case "weak":
@@ -39197,7 +39197,7 @@ var require_parse = __commonJS({
           parseGroup(parent, rule, depth);
           return;
         }
-        while (type.endsWith(".") || peek().startsWith(".")) {
+        while (type.endsWith(".") || peek2().startsWith(".")) {
           type += next();
         }
         if (!typeRefRe.test(type))
@@ -39426,9 +39426,9 @@ var require_parse = __commonJS({
             var value;
             var propName = token;
             skip(":", true);
-            if (peek() === "{") {
+            if (peek2() === "{") {
               value = parseOptionValue(parent, name + "." + token, depth + 1);
-            } else if (peek() === "[") {
+            } else if (peek2() === "[") {
               value = [];
               var lastValue;
               if (skip("[", true)) {
@@ -53682,8 +53682,8 @@ var require_docker = __commonJS({
     var util = require_util();
     var withSession = require_session();
     var extend2 = util.extend;
-    var Docker2 = function(opts) {
-      if (!(this instanceof Docker2)) return new Docker2(opts);
+    var Docker3 = function(opts) {
+      if (!(this instanceof Docker3)) return new Docker3(opts);
       var plibrary = global.Promise;
       if (opts && opts.Promise) {
         plibrary = opts.Promise;
@@ -53698,7 +53698,7 @@ var require_docker = __commonJS({
       }
       this.modem.Promise = plibrary;
     };
-    Docker2.prototype.createContainer = function(opts, callback) {
+    Docker3.prototype.createContainer = function(opts, callback) {
       var self2 = this;
       var optsf = {
         path: "/containers/create?",
@@ -53733,7 +53733,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.createImage = function(auth, opts, callback) {
+    Docker3.prototype.createImage = function(auth, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -53770,7 +53770,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.loadImage = function(file2, opts, callback) {
+    Docker3.prototype.loadImage = function(file2, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -53803,7 +53803,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.importImage = function(file2, opts, callback) {
+    Docker3.prototype.importImage = function(file2, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -53839,7 +53839,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.checkAuth = function(opts, callback) {
+    Docker3.prototype.checkAuth = function(opts, callback) {
       var self2 = this;
       var optsf = {
         path: "/auth",
@@ -53867,7 +53867,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.buildImage = function(file2, opts, callback) {
+    Docker3.prototype.buildImage = function(file2, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -53935,44 +53935,44 @@ var require_docker = __commonJS({
         dialWithSession(callback);
       }
     };
-    Docker2.prototype.followProgress = function(stream, onFinished, onProgress) {
+    Docker3.prototype.followProgress = function(stream, onFinished, onProgress) {
       var buildkit = require_buildkit();
       return buildkit.followProgress(stream, onFinished, onProgress);
     };
-    Docker2.prototype.getContainer = function(id) {
+    Docker3.prototype.getContainer = function(id) {
       return new Container(this.modem, id);
     };
-    Docker2.prototype.getImage = function(name) {
+    Docker3.prototype.getImage = function(name) {
       return new Image(this.modem, name);
     };
-    Docker2.prototype.getVolume = function(name) {
+    Docker3.prototype.getVolume = function(name) {
       return new Volume(this.modem, name);
     };
-    Docker2.prototype.getPlugin = function(name, remote) {
+    Docker3.prototype.getPlugin = function(name, remote) {
       return new Plugin(this.modem, name, remote);
     };
-    Docker2.prototype.getService = function(id) {
+    Docker3.prototype.getService = function(id) {
       return new Service(this.modem, id);
     };
-    Docker2.prototype.getTask = function(id) {
+    Docker3.prototype.getTask = function(id) {
       return new Task(this.modem, id);
     };
-    Docker2.prototype.getNode = function(id) {
+    Docker3.prototype.getNode = function(id) {
       return new Node(this.modem, id);
     };
-    Docker2.prototype.getNetwork = function(id) {
+    Docker3.prototype.getNetwork = function(id) {
       return new Network(this.modem, id);
     };
-    Docker2.prototype.getSecret = function(id) {
+    Docker3.prototype.getSecret = function(id) {
       return new Secret(this.modem, id);
     };
-    Docker2.prototype.getConfig = function(id) {
+    Docker3.prototype.getConfig = function(id) {
       return new Config(this.modem, id);
     };
-    Docker2.prototype.getExec = function(id) {
+    Docker3.prototype.getExec = function(id) {
       return new Exec(this.modem, id);
     };
-    Docker2.prototype.listContainers = function(opts, callback) {
+    Docker3.prototype.listContainers = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54001,7 +54001,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listImages = function(opts, callback) {
+    Docker3.prototype.listImages = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54030,7 +54030,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.getImages = function(opts, callback) {
+    Docker3.prototype.getImages = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54060,7 +54060,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listServices = function(opts, callback) {
+    Docker3.prototype.listServices = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54088,7 +54088,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listNodes = function(opts, callback) {
+    Docker3.prototype.listNodes = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54119,7 +54119,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listTasks = function(opts, callback) {
+    Docker3.prototype.listTasks = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54147,7 +54147,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.createSecret = function(opts, callback) {
+    Docker3.prototype.createSecret = function(opts, callback) {
       var args = util.processArgs(opts, callback);
       var self2 = this;
       var optsf = {
@@ -54180,7 +54180,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.createConfig = function(opts, callback) {
+    Docker3.prototype.createConfig = function(opts, callback) {
       var args = util.processArgs(opts, callback);
       var self2 = this;
       var optsf = {
@@ -54213,7 +54213,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listSecrets = function(opts, callback) {
+    Docker3.prototype.listSecrets = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54241,7 +54241,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listConfigs = function(opts, callback) {
+    Docker3.prototype.listConfigs = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54269,7 +54269,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.createPlugin = function(opts, callback) {
+    Docker3.prototype.createPlugin = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54300,7 +54300,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listPlugins = function(opts, callback) {
+    Docker3.prototype.listPlugins = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54328,7 +54328,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.pruneImages = function(opts, callback) {
+    Docker3.prototype.pruneImages = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54356,7 +54356,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.pruneBuilder = function(opts, callback) {
+    Docker3.prototype.pruneBuilder = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54383,7 +54383,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.pruneContainers = function(opts, callback) {
+    Docker3.prototype.pruneContainers = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54411,7 +54411,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.pruneVolumes = function(opts, callback) {
+    Docker3.prototype.pruneVolumes = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54439,7 +54439,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.pruneNetworks = function(opts, callback) {
+    Docker3.prototype.pruneNetworks = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54467,7 +54467,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.createVolume = function(opts, callback) {
+    Docker3.prototype.createVolume = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54499,7 +54499,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.createService = function(auth, opts, callback) {
+    Docker3.prototype.createService = function(auth, opts, callback) {
       if (!callback && typeof opts === "function") {
         callback = opts;
         opts = auth;
@@ -54536,7 +54536,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listVolumes = function(opts, callback) {
+    Docker3.prototype.listVolumes = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54565,7 +54565,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.createNetwork = function(opts, callback) {
+    Docker3.prototype.createNetwork = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54597,7 +54597,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.listNetworks = function(opts, callback) {
+    Docker3.prototype.listNetworks = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54626,7 +54626,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.searchImages = function(opts, callback) {
+    Docker3.prototype.searchImages = function(opts, callback) {
       var self2 = this;
       var optsf = {
         path: "/images/search?",
@@ -54654,7 +54654,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.info = function(opts, callback) {
+    Docker3.prototype.info = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var opts = {
@@ -54681,7 +54681,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.version = function(opts, callback) {
+    Docker3.prototype.version = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var opts = {
@@ -54708,7 +54708,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.ping = function(opts, callback) {
+    Docker3.prototype.ping = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54735,7 +54735,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.df = function(opts, callback) {
+    Docker3.prototype.df = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54762,7 +54762,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.getEvents = function(opts, callback) {
+    Docker3.prototype.getEvents = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54791,7 +54791,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.pull = function(repoTag, opts, callback, auth) {
+    Docker3.prototype.pull = function(repoTag, opts, callback, auth) {
       var args = util.processArgs(opts, callback);
       var imageSrc = util.parseRepositoryTag(repoTag);
       args.opts.fromImage = imageSrc.repository;
@@ -54802,7 +54802,7 @@ var require_docker = __commonJS({
       }
       return this.createImage.apply(this, argsf);
     };
-    Docker2.prototype.pullAll = function(repoTag, opts, callback, auth) {
+    Docker3.prototype.pullAll = function(repoTag, opts, callback, auth) {
       var args = util.processArgs(opts, callback);
       var imageSrc = util.parseRepositoryTag(repoTag);
       args.opts.fromImage = imageSrc.repository;
@@ -54812,14 +54812,14 @@ var require_docker = __commonJS({
       }
       return this.createImage.apply(this, argsf);
     };
-    Docker2.prototype.run = function(image, cmd, streamo, createOptions, startOptions, callback) {
+    Docker3.prototype.run = function(image, cmd, streamo, createOptions, startOptions, callback) {
       if (typeof arguments[arguments.length - 1] === "function") {
         return this.runCallback(image, cmd, streamo, createOptions, startOptions, callback);
       } else {
         return this.runPromise(image, cmd, streamo, createOptions, startOptions);
       }
     };
-    Docker2.prototype.runCallback = function(image, cmd, streamo, createOptions, startOptions, callback) {
+    Docker3.prototype.runCallback = function(image, cmd, streamo, createOptions, startOptions, callback) {
       if (!callback && typeof createOptions === "function") {
         callback = createOptions;
         createOptions = {};
@@ -54888,7 +54888,7 @@ var require_docker = __commonJS({
       this.createContainer(optsc, handler);
       return hub;
     };
-    Docker2.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
+    Docker3.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
       var self2 = this;
       createOptions = createOptions || {};
       startOptions = startOptions || {};
@@ -54948,7 +54948,7 @@ var require_docker = __commonJS({
         });
       });
     };
-    Docker2.prototype.swarmInit = function(opts, callback) {
+    Docker3.prototype.swarmInit = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -54977,7 +54977,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.swarmJoin = function(opts, callback) {
+    Docker3.prototype.swarmJoin = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55006,7 +55006,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.swarmLeave = function(opts, callback) {
+    Docker3.prototype.swarmLeave = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55034,7 +55034,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.swarmUpdate = function(opts, callback) {
+    Docker3.prototype.swarmUpdate = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55063,7 +55063,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.prototype.swarmInspect = function(opts, callback) {
+    Docker3.prototype.swarmInspect = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55091,17 +55091,17 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker2.Container = Container;
-    Docker2.Image = Image;
-    Docker2.Volume = Volume;
-    Docker2.Network = Network;
-    Docker2.Service = Service;
-    Docker2.Plugin = Plugin;
-    Docker2.Secret = Secret;
-    Docker2.Task = Task;
-    Docker2.Node = Node;
-    Docker2.Exec = Exec;
-    module.exports = Docker2;
+    Docker3.Container = Container;
+    Docker3.Image = Image;
+    Docker3.Volume = Volume;
+    Docker3.Network = Network;
+    Docker3.Service = Service;
+    Docker3.Plugin = Plugin;
+    Docker3.Secret = Secret;
+    Docker3.Task = Task;
+    Docker3.Node = Node;
+    Docker3.Exec = Exec;
+    module.exports = Docker3;
   }
 });
 
@@ -62561,6 +62561,12 @@ function preloadRepository(ref) {
   return `${hostNamespace(ref.host)}/${ref.repository}`;
 }
 
+// src/core/registry/access.ts
+var DOCKER_HUB_API = "https://registry-1.docker.io";
+function defaultAccess(host) {
+  return { url: host === DOCKER_HUB ? DOCKER_HUB_API : `https://${host}` };
+}
+
 // src/core/config/expand.ts
 var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 function expandVariables(text, env, where) {
@@ -62573,7 +62579,7 @@ function expandVariables(text, env, where) {
 
 // src/core/config/registries.ts
 function defaultRegistryUrl(host) {
-  return host === DOCKER_HUB ? "https://registry-1.docker.io" : `https://${host}`;
+  return defaultAccess(host).url;
 }
 function resolveRegistries(declared, env) {
   const out = {};
@@ -64306,8 +64312,8 @@ function uint8ArrayToBase64(bytes) {
 }
 function base64urlToUint8Array(base64url3) {
   const base643 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
-  const padding = "=".repeat((4 - base643.length % 4) % 4);
-  return base64ToUint8Array(base643 + padding);
+  const padding2 = "=".repeat((4 - base643.length % 4) % 4);
+  return base64ToUint8Array(base643 + padding2);
 }
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
@@ -65068,8 +65074,8 @@ var _undefined = /^undefined$/i;
 var lowercase = /^[^A-Z]*$/;
 var uppercase = /^[^a-z]*$/;
 var hex = /^[0-9a-fA-F]*$/;
-function fixedBase64(bodyLength, padding) {
-  return new RegExp(`^[A-Za-z0-9+/]{${bodyLength}}${padding}$`);
+function fixedBase64(bodyLength, padding2) {
+  return new RegExp(`^[A-Za-z0-9+/]{${bodyLength}}${padding2}$`);
 }
 function fixedBase64url(length) {
   return new RegExp(`^[A-Za-z0-9_-]{${length}}$`);
@@ -83361,7 +83367,7 @@ function buildPlan(composition, config2, options) {
   const hostsDir = join6(mirrorsData, "hosts");
   const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config2.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
   const platforms = config2.preload.platforms ?? [options.platform ?? hostPlatform()];
-  const name = typeof config2.kind.name === "string" ? config2.kind.name : DEFAULT_CLUSTER_NAME;
+  const name = options.clusterName ?? (typeof config2.kind.name === "string" ? config2.kind.name : DEFAULT_CLUSTER_NAME);
   const wiring = preloadRefs.length > 0 || mirrors !== null;
   return {
     sewHome: home,
@@ -83640,6 +83646,9 @@ function parseChallenges(header) {
 var TransportError = class extends Error {
   name = "TransportError";
 };
+var TooLargeError = class extends Error {
+  name = "TooLargeError";
+};
 async function send(url2, options) {
   const controller = new AbortController();
   const stall = stallTimer(options.stallMs, controller);
@@ -83686,14 +83695,14 @@ async function send(url2, options) {
   } finally {
     stall.stop();
   }
-  return { status: response.status, headers: response.headers, url: url2, body: watchBody(response.body, stall, controller) };
+  return { status: response.status, headers: response.headers, body: watchBody(response.body, stall, controller) };
 }
 async function readCapped2(reply, max, what) {
   if (reply.body === null) return Buffer.alloc(0);
   const declared = Number(reply.headers.get("content-length") ?? Number.NaN);
   if (declared > max) {
     await reply.body.cancel();
-    throw new TransportError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
+    throw new TooLargeError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
   }
   const chunks = [];
   let size = 0;
@@ -83704,7 +83713,7 @@ async function readCapped2(reply, max, what) {
     size += value.length;
     if (size > max) {
       await reader.cancel();
-      throw new TransportError(`${what} is over the ${max}-byte limit`);
+      throw new TooLargeError(`${what} is over the ${max}-byte limit`);
     }
     chunks.push(value);
   }
@@ -83720,7 +83729,6 @@ function stallTimer(ms, controller) {
     arm() {
       clearTimeout(timer);
       timer = setTimeout(() => controller.abort(new TransportError(`no response for ${ms / 1e3}s`)), ms);
-      timer.unref();
     },
     stop() {
       clearTimeout(timer);
@@ -83872,6 +83880,7 @@ var Authenticator = class {
       body = await readCapped2(reply, MAX_TOKEN_RESPONSE, "token response");
     } catch (err) {
       if (err instanceof TransportError) throw fail("unreachable", `${realm.host}: ${err.message}`, err);
+      if (err instanceof TooLargeError) throw fail("invalid", err.message, err);
       throw err;
     }
     let parsed;
@@ -83898,6 +83907,9 @@ var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
 var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+var DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar";
+var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 var INDEXES = /* @__PURE__ */ new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
 var MANIFESTS = /* @__PURE__ */ new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
 var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
@@ -84014,8 +84026,11 @@ var RegistryClient = class {
   prefix;
   auth;
   pinged;
-  /** HEAD a manifest; undefined when the registry does not have it. */
-  async headManifest(repository, reference) {
+  /**
+   * The digest a tag or digest resolves to, by HEAD; undefined when the registry does not have
+   * it, or does not say (then only a GET can tell).
+   */
+  async manifestDigest(repository, reference) {
     const reply = await this.request(repository, "manifest", {
       method: "HEAD",
       at: `/${repository}/manifests/${reference}`,
@@ -84025,9 +84040,7 @@ var RegistryClient = class {
     await discard(reply);
     if (reply.status === 404) return void 0;
     if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
-    const digest = reply.headers.get("docker-content-digest");
-    if (digest === null) return void 0;
-    return { digest, mediaType: reply.headers.get("content-type")?.split(";")[0] ?? void 0 };
+    return reply.headers.get("docker-content-digest") ?? void 0;
   }
   /** GET a manifest; the digest is computed from the bytes and checked against any the registry or reference names. */
   async getManifest(repository, reference) {
@@ -84154,7 +84167,7 @@ var RegistryClient = class {
   }
   /** Sends with auth, retrying once after a 401 that taught us a new challenge; follows redirects of reads. */
   async request(repository, what, options) {
-    await this.ping(repository);
+    await this.ping();
     const streaming = options.body instanceof ReadableStream;
     let url2 = typeof options.at === "string" ? this.url(options.at, options.query) : options.at;
     let authorization = await this.auth.authorization(options.scopes, repository);
@@ -84185,9 +84198,9 @@ var RegistryClient = class {
     }
   }
   /** The /v2/ ping, once per client: learns the auth scheme and tells early that a registry is down. */
-  ping(repository) {
+  ping() {
     this.pinged ??= (async () => {
-      const reply = await this.guard(repository, () => send(this.url("/"), { method: "GET", stallMs: this.options.stallMs }));
+      const reply = await this.guard(void 0, () => send(this.url("/"), { method: "GET", stallMs: this.options.stallMs }));
       await discard(reply);
       if (reply.status === 200) return;
       if (reply.status === 401 && this.auth.learn(reply.headers.get("www-authenticate"))) return;
@@ -84201,12 +84214,13 @@ var RegistryClient = class {
     for (const [key, value] of Object.entries(query ?? {})) url2.searchParams.set(key, value);
     return url2;
   }
-  /** Network failures become `unreachable` RegistryErrors naming this registry. */
+  /** Network failures and oversize answers become RegistryErrors naming this registry. */
   async guard(repository, action) {
     try {
       return await action();
     } catch (err) {
       if (err instanceof TransportError) throw new RegistryError("unreachable", this.host, repository, err.message, { cause: err });
+      if (err instanceof TooLargeError) throw new RegistryError("invalid", this.host, repository, err.message, { cause: err });
       throw err;
     }
   }
@@ -84276,6 +84290,308 @@ function verifyingStream(expected, onBytes) {
         throw new DigestMismatchError(`blob ${expected.digest} has content with digest ${actual}`);
       }
       if (held !== void 0) out.enqueue(held);
+    }
+  });
+}
+
+// src/core/registry/tar-reader.ts
+var TarFormatError = class extends Error {
+};
+var BLOCK = 512;
+async function* readTar(input2) {
+  const bytes = new ByteReader(input2.getReader());
+  let longPath;
+  let paxPath;
+  let paxSize;
+  try {
+    for (; ; ) {
+      const header = await bytes.exactly(BLOCK);
+      if (header === void 0 || header.every((b) => b === 0)) return;
+      verifyChecksum(header);
+      const typeflag = String.fromCharCode(header[156]);
+      const size = paxSize ?? parseNumber(header.subarray(124, 136));
+      if (typeflag === "x" || typeflag === "L" || typeflag === "g") {
+        const data = await bytes.exactly(size);
+        if (data === void 0) throw new TarFormatError("archive ends inside an extended header");
+        await bytes.skip(padding(size));
+        if (typeflag === "L") longPath = cString(data);
+        if (typeflag === "x") {
+          const records = parsePax(data);
+          paxPath = records.get("path") ?? paxPath;
+          const sizeRecord = records.get("size");
+          if (sizeRecord !== void 0) paxSize = Number(sizeRecord);
+        }
+        continue;
+      }
+      const prefix = cString(header.subarray(345, 500));
+      const name = cString(header.subarray(0, 100));
+      const path = paxPath ?? longPath ?? (prefix !== "" && header.subarray(257, 262).toString() === "ustar" ? `${prefix}/${name}` : name);
+      longPath = paxPath = paxSize = void 0;
+      const body = bytes.slice(size);
+      yield { path: path.replace(/^\.\//, ""), type: entryType(typeflag), size, body: body.stream };
+      await body.finish();
+      await bytes.skip(padding(size));
+    }
+  } finally {
+    await bytes.cancel();
+  }
+}
+function entryType(flag) {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "7":
+      return "file";
+    case "5":
+      return "directory";
+    case "2":
+      return "symlink";
+    case "1":
+      return "link";
+    default:
+      return "other";
+  }
+}
+function padding(size) {
+  return (BLOCK - size % BLOCK) % BLOCK;
+}
+function cString(bytes) {
+  const end = bytes.indexOf(0);
+  return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString("utf8");
+}
+function parseNumber(field) {
+  if ((field[0] & 128) !== 0) {
+    let value = field[0] & 127;
+    for (let i = 1; i < field.length; i++) value = value * 256 + field[i];
+    return value;
+  }
+  const text = cString(field).trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function verifyChecksum(header) {
+  const stored = parseNumber(header.subarray(148, 156));
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i];
+  if (sum !== stored) throw new TarFormatError("not a tar archive (bad header checksum)");
+}
+function parsePax(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    const space = data.indexOf(32, pos);
+    if (space === -1) break;
+    const length = Number(data.subarray(pos, space).toString());
+    if (!(length > 0)) break;
+    const record2 = data.subarray(space + 1, pos + length - 1).toString("utf8");
+    const eq = record2.indexOf("=");
+    if (eq !== -1) records.set(record2.slice(0, eq), record2.slice(eq + 1));
+    pos += length;
+  }
+  return records;
+}
+var ByteReader = class {
+  constructor(reader) {
+    this.reader = reader;
+  }
+  reader;
+  pending = new Uint8Array(0);
+  ended = false;
+  /** The next `n` bytes, or undefined at a clean end of input. */
+  async exactly(n) {
+    const parts = [];
+    let have = 0;
+    while (have < n) {
+      const chunk = await this.next(n - have);
+      if (chunk === void 0) {
+        if (have === 0) return void 0;
+        throw new TarFormatError("archive is truncated");
+      }
+      parts.push(chunk);
+      have += chunk.length;
+    }
+    return Buffer.concat(parts);
+  }
+  async skip(n) {
+    for (let left = n; left > 0; ) {
+      const chunk = await this.next(left);
+      if (chunk === void 0) throw new TarFormatError("archive is truncated");
+      left -= chunk.length;
+    }
+  }
+  /** The next `size` bytes as a stream, and a way to skip what its reader left. */
+  slice(size) {
+    let left = size;
+    const stream = new ReadableStream(
+      {
+        pull: async (out) => {
+          if (left === 0) return out.close();
+          const chunk = await this.next(left);
+          if (chunk === void 0) throw new TarFormatError("archive is truncated");
+          left -= chunk.length;
+          out.enqueue(chunk);
+          if (left === 0) out.close();
+        }
+      },
+      { highWaterMark: 0 }
+    );
+    return { stream, finish: () => this.skip(left).then(() => void (left = 0)) };
+  }
+  async cancel() {
+    if (!this.ended) await this.reader.cancel().catch(() => {
+    });
+  }
+  /** Up to `max` bytes; undefined at end of input. */
+  async next(max) {
+    if (this.pending.length === 0) {
+      if (this.ended) return void 0;
+      const { done: done2, value } = await this.reader.read();
+      if (done2) {
+        this.ended = true;
+        return void 0;
+      }
+      this.pending = value;
+    }
+    const chunk = this.pending.subarray(0, max);
+    this.pending = this.pending.subarray(chunk.length);
+    return chunk;
+  }
+};
+
+// src/core/registry/daemon-push.ts
+var MAX_JSON = 4 * 1024 * 1024;
+var OCI_BLOB = /^blobs\/sha256\/([a-f0-9]{64})$/;
+var LEGACY_LAYER = /(^|\/)layer\.tar$/;
+async function pushFromDaemon(local, destination, ref, repository, tag, onBlob) {
+  const imageId = await local.imageId(ref);
+  if (imageId === void 0) return void 0;
+  const current = await destination.manifestDigest(repository, tag);
+  if (current !== void 0) {
+    const manifest2 = await destination.getManifest(repository, current);
+    if (manifest2.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
+  }
+  const stored = /* @__PURE__ */ new Map();
+  const json2 = /* @__PURE__ */ new Map();
+  let bytesCopied = 0;
+  for await (const entry of readTar(await local.save(ref))) {
+    if (entry.type !== "file") continue;
+    const named = OCI_BLOB.exec(entry.path);
+    if (entry.path === "manifest.json" || entry.path === `${imageId.slice("sha256:".length)}.json` || named && `sha256:${named[1]}` === imageId) {
+      json2.set(entry.path, await readAll(entry, ref));
+      continue;
+    }
+    if (named === null && !LEGACY_LAYER.test(entry.path)) continue;
+    const { head, body } = await peek(entry.body);
+    if (head[0] === 123) {
+      await body.cancel();
+      continue;
+    }
+    const mediaType = layerMediaType(head, ref);
+    if (named !== null) {
+      const digest = `sha256:${named[1]}`;
+      if (await destination.hasBlob(repository, digest)) await body.cancel();
+      else {
+        await upload(destination, repository, digest, entry.size, body.pipeThrough(verifyingStream({ digest, size: entry.size })));
+        bytesCopied += entry.size;
+        onBlob?.(digest, entry.size);
+      }
+      stored.set(entry.path, { digest, size: entry.size, mediaType });
+    } else {
+      const { digest, size } = await destination.uploadUnknown(repository, body);
+      bytesCopied += size;
+      onBlob?.(digest, size);
+      stored.set(entry.path, { digest, size, mediaType });
+    }
+  }
+  const saved = parseSaveManifest(json2.get("manifest.json"), ref);
+  const config2 = json2.get(saved.config);
+  if (config2 === void 0 || sha256Digest(config2) !== imageId) {
+    throw new RuntimeError(`docker save of ${ref} has no config matching image ${imageId}`);
+  }
+  const layers = saved.layers.map((path) => {
+    const layer = stored.get(path);
+    if (layer === void 0) throw new RuntimeError(`docker save of ${ref} lists layer ${path} but does not contain it`);
+    return layer;
+  });
+  if (!await destination.hasBlob(repository, imageId)) {
+    await upload(destination, repository, imageId, config2.length, bytesStream(config2));
+    bytesCopied += config2.length;
+  }
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: DOCKER_MANIFEST,
+      config: { mediaType: DOCKER_CONFIG, size: config2.length, digest: imageId },
+      layers: layers.map((l) => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
+    })
+  );
+  const manifest = parseManifest(bytes, DOCKER_MANIFEST);
+  await destination.putManifest(repository, tag, manifest);
+  return { digest: manifest.digest, bytesCopied, unchanged: false };
+}
+async function upload(destination, repository, digest, size, body) {
+  const start = await destination.startUpload(repository);
+  if (start.mounted) return void await body.cancel();
+  await destination.finishUpload(repository, start.location, digest, size, body);
+}
+function layerMediaType(head, ref) {
+  if (head[0] === 31 && head[1] === 139) return DOCKER_LAYER_GZIP;
+  if (head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) {
+    throw new RuntimeError(`docker save of ${ref} has a zstd layer, which a Docker schema 2 manifest cannot describe`);
+  }
+  return DOCKER_LAYER;
+}
+function parseSaveManifest(raw, ref) {
+  if (raw === void 0) throw new RuntimeError(`docker save of ${ref} has no manifest.json`);
+  const parsed = JSON.parse(raw.toString("utf8"));
+  const first = Array.isArray(parsed) ? parsed[0] : void 0;
+  if (typeof first?.Config !== "string" || !Array.isArray(first.Layers) || !first.Layers.every((l) => typeof l === "string")) {
+    throw new RuntimeError(`docker save of ${ref} has an unreadable manifest.json`);
+  }
+  return { config: first.Config, layers: first.Layers };
+}
+async function readAll(entry, ref) {
+  if (entry.size > MAX_JSON) throw new RuntimeError(`docker save of ${ref}: ${entry.path} is over ${MAX_JSON} bytes`);
+  const parts = [];
+  for (const reader = entry.body.getReader(); ; ) {
+    const { done: done2, value } = await reader.read();
+    if (done2) return Buffer.concat(parts);
+    parts.push(value);
+  }
+}
+async function peek(stream) {
+  const reader = stream.getReader();
+  const first = [];
+  let length = 0;
+  while (length < 4) {
+    const { done: done2, value } = await reader.read();
+    if (done2) break;
+    first.push(value);
+    length += value.length;
+  }
+  const head = Buffer.concat(first);
+  let replayed = false;
+  const body = new ReadableStream(
+    {
+      async pull(out) {
+        if (!replayed) {
+          replayed = true;
+          if (head.length > 0) return out.enqueue(head);
+        }
+        const { done: done2, value } = await reader.read();
+        if (done2) out.close();
+        else out.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason)
+    },
+    { highWaterMark: 0 }
+  );
+  return { head, body };
+}
+function bytesStream(bytes) {
+  return new ReadableStream({
+    start(out) {
+      out.enqueue(bytes);
+      out.close();
     }
   });
 }
@@ -84534,7 +84850,7 @@ var CopyRun = class {
   async copyImage(job) {
     const { source } = job;
     if (source.digest !== void 0) {
-      if (await this.destination.headManifest(job.target, source.digest) !== void 0) return done(job, "hit", source.digest);
+      if (await this.destination.manifestDigest(job.target, source.digest) !== void 0) return done(job, "hit", source.digest);
       const upstream2 = this.upstream(source.host);
       const manifest = await upstream2.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream2, manifest);
@@ -84544,20 +84860,21 @@ var CopyRun = class {
     const tag = source.tag ?? "latest";
     const upstream = this.upstream(source.host);
     const [current, announced] = await Promise.all([
-      this.destination.headManifest(job.target, tag),
-      upstream.headManifest(source.repository, tag)
+      this.destination.manifestDigest(job.target, tag),
+      upstream.manifestDigest(source.repository, tag)
     ]);
-    if (current !== void 0 && current.digest === announced?.digest) return done(job, "hit", current.digest);
-    const top = await upstream.getManifest(source.repository, announced?.digest ?? tag);
-    const chosen = await this.forPlatforms(job, upstream, top);
-    if (current?.digest === chosen.digest) return done(job, "hit", chosen.digest);
+    if (current !== void 0 && current === announced) return done(job, "hit", current);
+    const top = await upstream.getManifest(source.repository, announced ?? tag);
+    const child = this.platformChild(job, upstream, top);
+    if (current !== void 0 && current === (child?.digest ?? top.digest)) return done(job, "hit", current);
+    const chosen = child === void 0 ? top : await upstream.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
     await this.destination.putManifest(job.target, tag, chosen);
     return done(job, "copied", chosen.digest);
   }
-  /** The manifest to tag: the index itself, or its child for the one wanted platform. */
-  async forPlatforms(job, upstream, top) {
-    if (!isIndex(top.mediaType) || this.platforms === "all" || this.platforms.length > 1) return top;
+  /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
+  platformChild(job, upstream, top) {
+    if (!isIndex(top.mediaType) || this.platforms === "all" || this.platforms.length > 1) return void 0;
     const wanted = this.platforms[0];
     const child = selectPlatform(top.references, wanted);
     if (child === void 0) {
@@ -84569,14 +84886,14 @@ var CopyRun = class {
         `no ${formatPlatform(wanted)} image in the index (it has ${offered.join(", ") || "no platforms"})`
       );
     }
-    return upstream.getManifest(job.source.repository, child.digest);
+    return child;
   }
   /** Commits everything `manifest` references in the preload registry (not the manifest itself). */
   async copyTree(job, upstream, manifest) {
     if (isIndex(manifest.mediaType)) {
-      await Promise.all(
+      await settleAll(
         manifest.references.map(async (entry) => {
-          if (await this.destination.headManifest(job.target, entry.digest) !== void 0) return;
+          if (await this.destination.manifestDigest(job.target, entry.digest) !== void 0) return;
           const child = await upstream.getManifest(job.source.repository, entry.digest);
           await this.copyTree(job, upstream, child);
           await this.destination.putManifest(job.target, entry.digest, child);
@@ -84584,7 +84901,7 @@ var CopyRun = class {
       );
       return;
     }
-    await Promise.all(
+    await settleAll(
       requiredBlobs(manifest).map(async (blob) => {
         const moved = await this.blobs.ensure(job.target, blob.digest, (location) => this.transfer(job, upstream, blob, location));
         job.bytes += moved;
@@ -84602,21 +84919,48 @@ var CopyRun = class {
     }
     return blob.size;
   }
-  /** A failed copy still succeeds when the upstream is merely unreachable and the image is already preloaded. */
+  /**
+   * A failed copy may still be served: from the preload registry when the upstream is merely
+   * unreachable, else from the local Docker daemon when the upstream cannot give the image.
+   */
   async recover(job, err) {
-    const fromUpstream = err instanceof RegistryError && err.host !== this.destination.host;
-    if (fromUpstream && isUnreachable(err)) {
+    const upstreamError = err instanceof RegistryError && err.host !== this.destination.host ? err : void 0;
+    if (upstreamError !== void 0 && isUnreachable(upstreamError)) {
       const reference = job.source.digest ?? job.source.tag ?? "latest";
-      const present = await this.destination.headManifest(job.target, reference).catch(() => void 0);
+      const present = await this.destination.manifestDigest(job.target, reference).catch(() => void 0);
       if (present !== void 0) {
-        return { ...done(job, "hit", present.digest), warning: `upstream ${err.host} unreachable (${err.detail}); using the preloaded copy` };
+        return { ...done(job, "hit", present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
       }
-      return failed(job, `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`);
     }
-    if (err instanceof RegistryError) {
-      return failed(job, `${err.detail} (${fromUpstream ? "upstream" : "preload registry"} ${err.host})`);
+    let failure2 = this.describe(err);
+    const local = this.options.localImages;
+    if (local !== void 0 && upstreamError !== void 0 && upstreamError.kind !== "invalid" && job.source.digest === void 0) {
+      try {
+        const pushed = await pushFromDaemon(
+          local,
+          this.destination,
+          job.ref,
+          job.target,
+          job.source.tag ?? "latest",
+          (digest, size) => this.options.onEvent?.({ type: "blob-progress", ref: job.ref, digest, bytes: size, size })
+        );
+        if (pushed !== void 0) {
+          job.bytes += pushed.bytesCopied;
+          const result = done(job, pushed.unchanged ? "hit" : "daemon", pushed.digest);
+          return isUnreachable(upstreamError) ? { ...result, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); preloaded from the local Docker daemon` } : result;
+        }
+        failure2 += "; not in the local Docker daemon either";
+      } catch (daemonErr) {
+        failure2 += `; preloading from the local Docker daemon failed: ${this.describe(daemonErr)}`;
+      }
     }
-    return failed(job, err instanceof Error ? err.message : String(err));
+    return failed(job, failure2);
+  }
+  describe(err) {
+    if (!(err instanceof RegistryError)) return err instanceof Error ? err.message : String(err);
+    if (err.host === this.destination.host) return `${err.detail} (preload registry ${err.host})`;
+    if (isUnreachable(err)) return `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`;
+    return `${err.detail} (upstream ${err.host})`;
   }
   upstream(host) {
     let client = this.upstreams.get(host);
@@ -84627,6 +84971,11 @@ var CopyRun = class {
     return client;
   }
 };
+async function settleAll(work) {
+  const outcomes = await Promise.allSettled(work);
+  const failure2 = outcomes.find((o) => o.status === "rejected");
+  if (failure2 !== void 0) throw failure2.reason;
+}
 function done(job, source, digest) {
   return { ref: job.ref, digest, source, bytesCopied: job.bytes };
 }
@@ -84639,6 +84988,7 @@ function totalsOf(results, durationMs) {
     images: results.length,
     hits: count("hit"),
     copied: count("copied"),
+    fromDaemon: count("daemon"),
     failed: count("failed"),
     bytesCopied: results.reduce((sum, r) => sum + r.bytesCopied, 0),
     durationMs
@@ -84646,7 +84996,7 @@ function totalsOf(results, durationMs) {
 }
 
 // src/core/preload/preloader.ts
-function registryPreloader(credentials) {
+function registryPreloader(credentials, localImages) {
   return {
     async preload(refs, target, options) {
       const report = await copyImages(
@@ -84656,6 +85006,7 @@ function registryPreloader(credentials) {
           upstream: options.upstream,
           platforms: options.platforms,
           credentials,
+          ...localImages && { localImages },
           onEvent: (event) => {
             const progress = options.onProgress;
             if (!progress) return;
@@ -84680,16 +85031,55 @@ function registryPreloader(credentials) {
   };
 }
 
+// src/core/registry/local-images.ts
+var import_dockerode2 = __toESM(require_docker(), 1);
+import { Readable } from "node:stream";
+function dockerDaemonImages(docker = new import_dockerode2.default()) {
+  return {
+    async imageId(ref) {
+      try {
+        return (await docker.getImage(ref).inspect()).Id;
+      } catch (err) {
+        if (err.statusCode === 404) return void 0;
+        throw err;
+      }
+    },
+    async save(ref) {
+      const stream = await docker.getImage(ref).get();
+      return Readable.toWeb(Readable.from(stream, { objectMode: false }));
+    }
+  };
+}
+
 // src/cli/deps.ts
 function cliDeps(reporter, env) {
   const credentials = dockerConfigCredentials();
+  let engine;
+  const docker = () => engine ??= connectDocker(env);
+  const daemon = {
+    imageId: async (ref) => dockerDaemonImages(await docker()).imageId(ref),
+    save: async (ref) => dockerDaemonImages(await docker()).save(ref)
+  };
   return {
-    docker: () => connectDocker(env),
+    docker,
     exec: processExec,
     reporter,
-    preloader: registryPreloader(credentials),
+    preloader: registryPreloader(credentials, daemon),
     dockerCredentials: credentials
   };
+}
+
+// src/core/format.ts
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 // src/cli/reporter.ts
@@ -84723,17 +85113,6 @@ function cliReporter(io) {
       }
     }
   };
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KB", "MB", "GB", "TB"];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -84963,10 +85342,12 @@ function timed(reporter) {
 // src/core/up.ts
 import { homedir as homedir4 } from "node:os";
 import { join as join11 } from "node:path";
-async function up(options, deps) {
+async function up(options, deps, hooks = {}) {
   const { reporter, timings } = timed(deps.reporter);
   const plan = await reporter.phase("Resolve sew.yaml", () => resolvePlan(options, deps.reader));
   for (const warning of plan.warnings) reporter.warn(warning);
+  const before = hooks.beforeRegistries;
+  if (before) await reporter.phase(before.phase, () => before.run(plan));
   const needsRegistries = plan.preload.refs.length > 0 || (plan.mirrors?.entries.some((e) => e.endpoints.includes("local")) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : void 0;
   if (docker && needsRegistries) {

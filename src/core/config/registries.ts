@@ -1,6 +1,6 @@
 // How to reach a registry host (`images.registries`): its url and, optionally, credentials.
 import { InputError } from '../errors.js';
-import { DOCKER_HUB } from '../images/reference.js';
+import { defaultAccess, type Credentials } from '../registry/access.js';
 import { expandVariables } from './expand.js';
 import type { Located } from './merge.js';
 import type { RegistryAccessInput } from './schema.js';
@@ -15,13 +15,10 @@ export interface RegistryEndpoint {
   readonly where?: string;
 }
 
-export interface Credentials {
-  readonly username: string;
-  readonly password: string;
-}
+export type { Credentials };
 
 export function defaultRegistryUrl(host: string): string {
-  return host === DOCKER_HUB ? 'https://registry-1.docker.io' : `https://${host}`;
+  return defaultAccess(host).url;
 }
 
 export function resolveRegistries(

@@ -1,10 +1,14 @@
 // The copier as `up` uses it: results and progress in the report's terms.
 import type { CredentialLookup } from '../registry/access.js';
 import { copyImages } from '../registry/copier.js';
+import type { LocalImages } from '../registry/local-images.js';
 import type { ImageReport, Preloader } from '../up.js';
 
-/** `credentials` serves registries whose access names none (the Docker config). */
-export function registryPreloader(credentials: CredentialLookup): Preloader {
+/**
+ * `credentials` serves registries whose access names none (the Docker config); `localImages`
+ * is the Docker daemon, for images built in the job or kept by Docker Layer Caching.
+ */
+export function registryPreloader(credentials: CredentialLookup, localImages?: LocalImages): Preloader {
   return {
     async preload(refs, target, options) {
       const report = await copyImages(
@@ -14,6 +18,7 @@ export function registryPreloader(credentials: CredentialLookup): Preloader {
           upstream: options.upstream,
           platforms: options.platforms,
           credentials,
+          ...(localImages && { localImages }),
           onEvent: (event) => {
             const progress = options.onProgress;
             if (!progress) return;

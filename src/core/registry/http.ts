@@ -116,8 +116,9 @@ function stallTimer(ms: number, controller: AbortController): StallTimer {
   return {
     arm() {
       clearTimeout(timer);
+      // Kept ref'd on purpose: while a request waits, this timer may be all that holds the
+      // event loop open (undici does not), and Node would exit mid-copy with code 13.
       timer = setTimeout(() => controller.abort(new TransportError(`no response for ${ms / 1000}s`)), ms);
-      timer.unref();
     },
     stop() {
       clearTimeout(timer);
