@@ -16,8 +16,9 @@ export function cachePaths(plan: Plan): string[] {
 /** Hash of the blob digests stored under each path (a registry's content is its blob set). */
 export async function contentFingerprint(paths: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  for (const path of paths) {
-    hash.update(`${path}\n`);
+  // By position, not path: a runner's home directory may differ from the one that saved.
+  for (const [i, path] of paths.entries()) {
+    hash.update(`${i}\n`);
     for (const digest of (await blobDigests(path)).sort()) hash.update(`${digest}\n`);
   }
   return hash.digest('hex').slice(0, 16);

@@ -1,7 +1,9 @@
 // Puts each blob into each destination repository at most once per run. A blob two images
 // share is transferred once: the first image to need it transfers it, every other
 // repository waits for that transfer and then mounts it. Waiting never holds a transfer
-// slot, so shared blobs cannot deadlock the bounded pool.
+// slot, so shared blobs cannot deadlock the bounded pool. A blob missing from a repository
+// but already held by another repository of this run (an earlier run's copy of a shared
+// base layer, say) is mounted from there instead of transferred again.
 
 import type { RegistryClient } from './client.js';
 import type { Limiter } from './limiter.js';
@@ -17,6 +19,8 @@ export class BlobPlacement {
   constructor(
     private readonly destination: RegistryClient,
     private readonly transfers: Limiter,
+    /** Destination repositories of this run, where an earlier run may have left the blob. */
+    private readonly neighbours: readonly string[] = [],
   ) {}
 
   /** Ensures `digest` is committed in `repository`; resolves with the bytes this call moved (0 if none). */
@@ -55,7 +59,7 @@ export class BlobPlacement {
     const holder = new Promise<string | undefined>((resolve) => (settle = resolve));
     this.holders.set(digest, holder);
     try {
-      const moved = await this.upload(repository, transfer);
+      const moved = await this.upload(repository, digest, transfer);
       settle(repository);
       return moved;
     } catch (err) {
@@ -65,11 +69,20 @@ export class BlobPlacement {
     }
   }
 
-  private upload(repository: string, transfer: Transfer): Promise<number> {
+  private async upload(repository: string, digest: string, transfer: Transfer): Promise<number> {
+    const from = await this.neighbourHolding(repository, digest);
     return this.transfers(async () => {
-      const start = await this.destination.startUpload(repository);
+      const start = await this.destination.startUpload(repository, from !== undefined ? { digest, from } : undefined);
       if (start.mounted) return 0;
       return transfer(start.location);
     });
+  }
+
+  /** HEADs cost nothing against pull limits and open no upload session, unlike mount attempts. */
+  private async neighbourHolding(repository: string, digest: string): Promise<string | undefined> {
+    for (const neighbour of this.neighbours) {
+      if (neighbour !== repository && (await this.destination.hasBlob(neighbour, digest))) return neighbour;
+    }
+    return undefined;
   }
 }

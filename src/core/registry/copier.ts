@@ -94,7 +94,9 @@ const DEFAULT_STALL_MS = 60_000;
 /** Copies every image, each independently: one failing image is reported, never thrown. */
 export async function copyImages(requests: readonly CopyRequest[], options: CopyOptions): Promise<CopyReport> {
   const started = Date.now();
-  const run = new CopyRun(options);
+  // Bounded: each missing blob may be looked for in every other repository of the run.
+  const neighbours = [...new Set(requests.map((r) => preloadRepository(r.source)))].slice(0, 16);
+  const run = new CopyRun(options, neighbours);
   const images = limiter(IMAGE_CONCURRENCY);
   const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
   return { results, totals: totalsOf(results, Date.now() - started) };
@@ -116,7 +118,10 @@ class CopyRun {
   private readonly credentials: CredentialLookup;
   private readonly stallMs: number;
 
-  constructor(private readonly options: CopyOptions) {
+  constructor(
+    private readonly options: CopyOptions,
+    neighbours: readonly string[],
+  ) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError('concurrency', `must be a positive integer, not ${concurrency}`);
     this.platforms = options.platforms === 'all' ? 'all' : (options.platforms?.map(parsePlatform) ?? [hostPlatform()]);
@@ -125,7 +130,7 @@ class CopyRun {
     this.stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_MS;
     this.destination = new RegistryClient(options.target, { credentials: this.credentials, stallMs: this.stallMs });
     const transfers: Limiter = limiter(concurrency);
-    this.blobs = new BlobPlacement(this.destination, transfers);
+    this.blobs = new BlobPlacement(this.destination, transfers, neighbours);
   }
 
   async copy(source: ImageRef): Promise<ImageResult> {

@@ -1,0 +1,135 @@
+// The action's main and post against real Docker and registries, with a directory cache
+// behind the same interface as @actions/cache: a cold run saves, a rerun on a fresh runner
+// restores and copies nothing, a changed image list restores the nearest cache.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/action/main.js';
+import { post } from '../../../src/action/post.js';
+import { actionReporter } from '../../../src/action/reporter.js';
+import { cliDeps } from '../../../src/cli/deps.js';
+import { directoryCacheStore } from '../../../src/core/cache/store.js';
+import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
+import { image, pushManifest, textLayer } from '../../support/oci-images.js';
+import { writeTree } from '../../support/tree.js';
+import { removeContainers, requireWorld } from '../../world/docker.js';
+import { startUpstream, type Upstream } from '../../world/upstream.js';
+
+const one = image([textLayer('action-base', 30), textLayer('action-one')], undefined, 'one');
+const two = image([textLayer('action-base', 30), textLayer('action-two')], undefined, 'two');
+let upstream: Upstream;
+let project: string;
+let cacheDir: string;
+
+const sewYaml = (refs: string[]) =>
+  `images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [${refs.join(', ')}]\n`;
+
+/** One job on a fresh runner: main, then post, with its own $SEW_HOME. */
+async function job(inputs: Record<string, string>) {
+  const home = mkdtempSync(join(tmpdir(), 'runner-home-'));
+  const deps = { up: cliDeps(actionReporter, process.env), cache: directoryCacheStore(cacheDir), installKind: async () => undefined, env: process.env, cwd: project };
+  const mainFiles = stepFiles();
+  runnerEnv({ cluster: 'false', 'sew-home': home, ...inputs }, mainFiles);
+  await main(deps);
+  const mainExit = process.exitCode;
+  const outputs = readRecords(mainFiles.output);
+  const summary = readFileSync(mainFiles.summary, 'utf8');
+  const postFiles = stepFiles();
+  runnerEnv({}, postFiles, readRecords(mainFiles.state));
+  await post(deps);
+  return { mainExit, outputs, summary, postExit: process.exitCode, state: readFileSync(mainFiles.state, 'utf8') };
+}
+
+beforeAll(async () => {
+  await requireWorld();
+  upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
+  await pushManifest(upstream, 'team/one', '1', one);
+  await pushManifest(upstream, 'team/two', '1', two);
+  cacheDir = mkdtempSync(join(tmpdir(), 'gh-cache-'));
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+});
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  process.exitCode = undefined;
+  await Promise.all([upstream?.remove(), removeContainers('sew-preload')]);
+});
+
+describe('action cache round trip', () => {
+  it('a cold run copies and saves under plan key + content', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
+    const run = await job({});
+    expect(run.mainExit).toBeUndefined();
+    expect(run.outputs['cache-hit']).toBe('false');
+    const images = JSON.parse(run.outputs.images!);
+    expect(images).toEqual([expect.objectContaining({ ref: 'upstream.test:5900/team/one:1', source: 'copied', digest: one.digest })]);
+    expect(run.outputs['cluster-name']).toBe('sew');
+    expect(run.outputs['preload-registry']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(run.summary).toContain('| `upstream.test:5900/team/one:1` | copied |');
+    expect(run.summary).toMatch(/\| Preload images \| \d+\.\d \|/);
+    const saved = readdirSync(cacheDir).map(decodeURIComponent);
+    expect(saved).toEqual([expect.stringMatching(new RegExp(`^${run.outputs['cache-key']}-[0-9a-f]{16}$`))]);
+  });
+
+  it('a rerun on a fresh runner restores, hits, copies nothing and saves nothing', async () => {
+    const before = readdirSync(cacheDir);
+    const run = await job({});
+    expect(run.outputs['cache-hit']).toBe('true');
+    const images = JSON.parse(run.outputs.images!);
+    expect(images.map((i: { source: string; bytesCopied: number }) => [i.source, i.bytesCopied])).toEqual([['hit', 0]]);
+    expect(readdirSync(cacheDir)).toEqual(before);
+  });
+
+  it('a changed image list restores the nearest cache and saves a new key', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1', 'upstream.test:5900/team/two:1']) });
+    const run = await job({});
+    expect(run.outputs['cache-hit']).toBe('false');
+    const images = JSON.parse(run.outputs.images!);
+    const bySource = Object.fromEntries(images.map((i: { ref: string; source: string; bytesCopied: number }) => [i.ref, [i.source, i.bytesCopied]]));
+    expect(bySource['upstream.test:5900/team/one:1']).toEqual(['hit', 0]);
+    // Only what `two` does not share with `one` moves: its own layer and config.
+    const own = two.blobs.filter((b) => !one.blobs.some((o) => o.digest === b.digest));
+    expect(bySource['upstream.test:5900/team/two:1']).toEqual(['copied', own.reduce((s, b) => s + b.size, 0)]);
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+
+  it('keeps every secret out of state and outputs', async () => {
+    project = writeTree({
+      'sew.yaml': `${sewYaml(['upstream.test:5900/team/one:1'])}  mirrors:\n    upstreams: [upstream.test:5900]\n`.replace(
+        '{url: "http://upstream.test:5900"}',
+        '{url: "http://upstream.test:5900", username: bot, password: "${ACTION_TEST_SECRET}"}',
+      ),
+    });
+    vi.stubEnv('ACTION_TEST_SECRET', 'action-secret-value-91c2');
+    const run = await job({});
+    expect(run.state).not.toContain('action-secret-value-91c2');
+    expect(JSON.stringify(run.outputs)).not.toContain('action-secret-value-91c2');
+    expect(run.summary).not.toContain('action-secret-value-91c2');
+    await removeContainers('sew-mirror-upstream-test-5900', 'sew-mirror-docker-io');
+  });
+
+  it('a bad input fails the step naming it, and starts nothing', async () => {
+    const run = await job({ wait: 'forever' });
+    expect(run.mainExit).toBe(1);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('without the cache service: a warning, and the run goes on', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
+    const home = mkdtempSync(join(tmpdir(), 'runner-home-'));
+    const failing = { restore: async () => Promise.reject(new Error('the GitHub cache service is not available on this runner')), save: async () => Promise.reject(new Error('unavailable')) };
+    const files = stepFiles();
+    runnerEnv({ cluster: 'false', 'sew-home': home }, files);
+    const warnings: string[] = [];
+    vi.mocked(process.stdout.write).mockImplementation((chunk: string | Uint8Array) => {
+      if (/^::(warning|error)::/.test(String(chunk))) warnings.push(String(chunk));
+      return true;
+    });
+    await main({ up: cliDeps(actionReporter, process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
+    expect(process.exitCode, warnings.join('')).toBeUndefined();
+    expect(warnings.join('')).toContain('cache not restored: the GitHub cache service is not available on this runner; continuing without it');
+    expect(readRecords(files.output)['cache-hit']).toBe('false');
+  });
+});
