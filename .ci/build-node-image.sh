@@ -2,7 +2,7 @@
 # Builds the test "node": Debian's containerd and ctr in an otherwise empty rootfs. It reads
 # /etc/containerd/certs.d/<host>/hosts.toml exactly as a Kind node does.
 set -euo pipefail
-tag=${1:-sew-test/containerd-node:1}
+tag=${1:-sew-test/containerd-node:2}
 if docker image inspect "$tag" >/dev/null 2>&1; then
   echo "$tag: present"
   exit 0
@@ -10,6 +10,9 @@ fi
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/bin" "$root/etc/containerd/certs.d" "$root/var/lib/containerd" "$root/run/containerd" "$root/tmp"
+# A shell, as Kind nodes have: sew-ci writes hosts.toml into running nodes with `sh -c`.
+cp /bin/busybox "$root/bin/busybox"
+for applet in sh mkdir cat mv ls; do ln -s busybox "$root/bin/$applet"; done
 for bin in /usr/bin/containerd /usr/bin/ctr; do
   cp "$bin" "$root/bin/"
   ldd "$bin" | grep -oE '/[^ ]+' | while read -r lib; do

@@ -5,7 +5,7 @@
 set -euo pipefail
 here=$(dirname "$0")
 
-packages=(docker.io containerd docker-registry skopeo zstd curl apache2-utils openssl)
+packages=(docker.io containerd docker-registry skopeo zstd curl apache2-utils openssl busybox-static)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -40,4 +40,4 @@ fi
 grep -q 'upstream.test' /etc/hosts || echo '127.0.0.1 upstream.test upstream2.test' >>/etc/hosts
 
 bash "$here/build-registry-image.sh" registry:2
-bash "$here/build-node-image.sh" sew-test/containerd-node:1
+bash "$here/build-node-image.sh" sew-test/containerd-node:2

@@ -83505,12 +83505,14 @@ function planOptionsFrom(parsed, cwd, env) {
 
 // src/core/registry/blob-placement.ts
 var BlobPlacement = class {
-  constructor(destination, transfers) {
+  constructor(destination, transfers, neighbours = []) {
     this.destination = destination;
     this.transfers = transfers;
+    this.neighbours = neighbours;
   }
   destination;
   transfers;
+  neighbours;
   placed = /* @__PURE__ */ new Map();
   /** A destination repository known (or about to be known) to hold each digest. */
   holders = /* @__PURE__ */ new Map();
@@ -83546,7 +83548,7 @@ var BlobPlacement = class {
     const holder = new Promise((resolve4) => settle2 = resolve4);
     this.holders.set(digest, holder);
     try {
-      const moved = await this.upload(repository, transfer);
+      const moved = await this.upload(repository, digest, transfer);
       settle2(repository);
       return moved;
     } catch (err) {
@@ -83555,12 +83557,20 @@ var BlobPlacement = class {
       throw err;
     }
   }
-  upload(repository, transfer) {
+  async upload(repository, digest, transfer) {
+    const from = await this.neighbourHolding(repository, digest);
     return this.transfers(async () => {
-      const start = await this.destination.startUpload(repository);
+      const start = await this.destination.startUpload(repository, from !== void 0 ? { digest, from } : void 0);
       if (start.mounted) return 0;
       return transfer(start.location);
     });
+  }
+  /** HEADs cost nothing against pull limits and open no upload session, unlike mount attempts. */
+  async neighbourHolding(repository, digest) {
+    for (const neighbour of this.neighbours) {
+      if (neighbour !== repository && await this.destination.hasBlob(neighbour, digest)) return neighbour;
+    }
+    return void 0;
   }
 };
 
@@ -84810,13 +84820,14 @@ var IMAGE_CONCURRENCY = 8;
 var DEFAULT_STALL_MS = 6e4;
 async function copyImages(requests, options) {
   const started = Date.now();
-  const run = new CopyRun(options);
+  const neighbours = [...new Set(requests.map((r) => preloadRepository(r.source)))].slice(0, 16);
+  const run = new CopyRun(options, neighbours);
   const images = limiter(IMAGE_CONCURRENCY);
   const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
   return { results, totals: totalsOf(results, Date.now() - started) };
 }
 var CopyRun = class {
-  constructor(options) {
+  constructor(options, neighbours) {
     this.options = options;
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError("concurrency", `must be a positive integer, not ${concurrency}`);
@@ -84826,7 +84837,7 @@ var CopyRun = class {
     this.stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_MS;
     this.destination = new RegistryClient(options.target, { credentials: this.credentials, stallMs: this.stallMs });
     const transfers = limiter(concurrency);
-    this.blobs = new BlobPlacement(this.destination, transfers);
+    this.blobs = new BlobPlacement(this.destination, transfers, neighbours);
   }
   options;
   destination;

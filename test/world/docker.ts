@@ -29,7 +29,7 @@ export async function requireWorld(): Promise<void> {
   await docker('network', 'create', 'kind').catch(() => undefined);
 }
 
-export const NODE_IMAGE = 'sew-test/containerd-node:1';
+export const NODE_IMAGE = 'sew-test/containerd-node:2';
 
 export async function removeContainers(...names: string[]): Promise<void> {
   await Promise.all(names.map((n) => docker('rm', '-f', '-v', n).catch(() => undefined)));

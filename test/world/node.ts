@@ -9,13 +9,13 @@ export interface Node {
   remove(): Promise<void>;
 }
 
-export async function startNode(options: { name: string; hostsDir: string }): Promise<Node> {
+export async function startNode(options: { name: string; hostsDir: string; readOnly?: boolean }): Promise<Node> {
   const { name } = options;
   await removeContainers(name);
   await docker(
     'run', '-d', '--name', name, '--network', 'kind',
     '--cap-add', 'SYS_ADMIN', '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined',
-    '-v', `${options.hostsDir}:/etc/containerd/certs.d:ro`, NODE_IMAGE,
+    '--mount', `type=bind,source=${options.hostsDir},target=/etc/containerd/certs.d${options.readOnly === false ? '' : ',readonly'}`, NODE_IMAGE,
   );
   await waitFor(async () => (await docker('exec', name, '/bin/ctr', 'version')).includes('Server'), `${name} containerd`);
   const ctr = (...args: string[]) => docker('exec', name, '/bin/ctr', '-n', 'k8s.io', ...args);

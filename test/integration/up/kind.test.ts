@@ -1,0 +1,101 @@
+// Kind cannot run here (no kind binary, no privileged containers): the kind calls go to a
+// recorded stand-in behind the Exec port, while everything else is real, including a
+// containerd node named like a Kind node for the reuse path.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cliDeps } from '../../../src/cli/deps.js';
+import { down } from '../../../src/core/down.js';
+import { silentReporter } from '../../../src/core/report.js';
+import { up } from '../../../src/core/up.js';
+import { recordedExec, type Script } from '../../support/recorded-exec.js';
+import { image, pushManifest, textLayer } from '../../support/oci-images.js';
+import { writeTree } from '../../support/tree.js';
+import { docker, removeContainers, requireWorld } from '../../world/docker.js';
+import { startNode, type Node } from '../../world/node.js';
+import { startUpstream, type Upstream } from '../../world/upstream.js';
+
+const app = image([textLayer('kind-app')], undefined, 'kind');
+let upstream: Upstream;
+let node: Node | undefined;
+let project: string;
+
+const sewYaml = 'kind:\n  name: sewtest\nimages:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [upstream.test:5900/team/app:1]\n';
+
+function run(home: string, script: Script) {
+  const exec = recordedExec('kind', script);
+  const deps = { ...cliDeps(silentReporter, process.env), exec };
+  const options = { cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '90s' };
+  return { exec, deps, up: () => up(options, deps) };
+}
+
+beforeAll(async () => {
+  await requireWorld();
+  upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
+  await pushManifest(upstream, 'team/app', '1', app);
+  project = writeTree({ 'sew.yaml': sewYaml });
+});
+
+afterAll(async () => {
+  await Promise.all([upstream?.remove(), node?.remove(), removeContainers('sew-preload')]);
+});
+
+describe('Kind', () => {
+  it('creates the cluster with the plan’s config and records its state', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const { exec, up: go } = run(home, () => ({}));
+    const result = await go();
+    const kindCalls = exec.calls.filter((c) => c.command === 'kind').map((c) => c.args);
+    const configPath = join(home, 'clusters', 'sewtest.kind.yaml');
+    expect(kindCalls).toEqual([
+      ['get', 'clusters'],
+      ['create', 'cluster', '--name', 'sewtest', '--config', configPath, '--wait', '90s'],
+    ]);
+    expect(parse(readFileSync(configPath, 'utf8'))).toEqual(result.plan.kindConfig);
+    expect(result.plan.kindConfig.nodes[0]).toMatchObject({ extraMounts: [{ hostPath: join(home, 'mirrors', 'hosts'), containerPath: '/etc/containerd/certs.d' }] });
+    expect(result.cluster).toEqual({ name: 'sewtest', action: 'created', kubeconfig: join(home, '.kube', 'config'), state: join(home, 'clusters', 'sewtest.yaml') });
+    expect(parse(readFileSync(join(home, 'clusters', 'sewtest.yaml'), 'utf8'))).toMatchObject({ name: 'sewtest', kindConfig: configPath, createdBy: 'sew-ci' });
+  });
+
+  it('reuses an existing cluster: nothing recreated, its nodes get the hosts files', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    // A node created before the hosts dir was mounted: an empty directory where Kind's would be.
+    node = await startNode({ name: 'sewtest-control-plane', hostsDir: mkdtempSync(join(tmpdir(), 'empty-certs-')), readOnly: false });
+    const { exec, up: go } = run(home, ({ args }) =>
+      args[0] === 'get' && args[1] === 'clusters' ? { stdout: 'sewtest\n' } : args[1] === 'nodes' ? { stdout: 'sewtest-control-plane\n' } : {},
+    );
+    const result = await go();
+    expect(result.cluster?.action).toBe('reused');
+    expect(exec.calls.filter((c) => c.command === 'kind').map((c) => c.args[0])).toEqual(['get', 'get']);
+    await upstream.stop();
+    expect(await node.pull('upstream.test:5900/team/app:1')).toBe(app.digest);
+    await upstream.start();
+  });
+
+  it('down deletes the cluster and its state, and keeps the registries', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const { up: go } = run(home, () => ({}));
+    await go();
+    const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
+    const result = await down({ sewHome: home, purge: false }, { exec, docker: cliDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    expect(result).toMatchObject({ name: 'sewtest', clusterDeleted: true, removedContainers: [] });
+    expect(exec.calls.map((c) => c.args)).toContainEqual(['delete', 'cluster', '--name', 'sewtest']);
+    expect(existsSync(join(home, 'clusters', 'sewtest.yaml'))).toBe(false);
+    expect(await docker('inspect', '--format', '{{.State.Running}}', 'sew-preload')).toBe('true');
+    expect(existsSync(join(home, 'preload'))).toBe(true);
+  });
+
+  it('down --purge removes the registries and their data too', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const { up: go } = run(home, () => ({}));
+    await go();
+    const exec = recordedExec('kind', () => ({ stdout: '' }));
+    const result = await down({ sewHome: home, purge: true }, { exec, docker: cliDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    expect(result.clusterDeleted).toBe(false);
+    expect(result.removedContainers).toContain('sew-preload');
+    expect(existsSync(join(home, 'preload'))).toBe(false);
+    await expect(docker('inspect', 'sew-preload')).rejects.toThrow();
+  });
+});
