@@ -77,6 +77,13 @@ describe('mirrors', () => {
     await waitFor(async () => existsSync(join(home, 'mirrors', 'data', 'upstream.test:5900', 'scheduler-state.json')), 'the proxy scheduler state', 20_000);
   });
 
+  it('fall back to the upstream when the mirror is down', async () => {
+    await docker('stop', '-t', '1', MIRROR);
+    await node.clearImages();
+    expect(await node.pull('upstream.test:5900/team/tool:1')).toBe(tool.digest);
+    await docker('start', MIRROR);
+  });
+
   it('keep the upstream password out of every file, output and label, in the proxy’s environment only', async () => {
     const everything = [first.stdout, first.stderr, ...filesUnder(home).map((f) => readFileSync(f, 'latin1'))].join('\n');
     expect(everything).not.toContain(SECRET);
