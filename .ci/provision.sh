@@ -21,6 +21,9 @@ if ((${#missing[@]})); then
 fi
 
 if ! docker info >/dev/null 2>&1; then
+  # A machine handed back after its processes were stopped keeps /run: a pid file whose
+  # process is gone makes dockerd refuse to start.
+  if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then rm -f /var/run/docker.pid; fi
   echo "::: starting dockerd"
   # No init system here: run the daemon detached from this shell.
   setsid dockerd >/tmp/dockerd.log 2>&1 < /dev/null &

@@ -1,7 +1,7 @@
 // An "upstream" registry: a registry:2 container with a network alias on the kind network
 // and the same port published on 127.0.0.1, so `http://upstream.test:PORT` works from the
 // host (/etc/hosts) and from nodes (the alias) alike.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker, removeContainers, waitFor } from './docker.js';
@@ -38,6 +38,9 @@ export async function startUpstream(options: { alias: string; port: number }): P
       await docker('start', name);
       await ready();
     },
-    remove: () => removeContainers(name),
+    remove: async () => {
+      await removeContainers(name);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
