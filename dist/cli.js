@@ -85062,8 +85062,8 @@ function dockerDaemonImages(docker = new import_dockerode2.default()) {
   };
 }
 
-// src/cli/deps.ts
-function cliDeps(reporter, env) {
+// src/core/default-deps.ts
+function defaultUpDeps(reporter, env) {
   const credentials = dockerConfigCredentials();
   let engine;
   const docker = () => engine ??= connectDocker(env);
@@ -85148,7 +85148,7 @@ async function downCommand(args, io) {
 `);
     return 0;
   }
-  const deps = cliDeps(cliReporter(io), io.env);
+  const deps = defaultUpDeps(cliReporter(io), io.env);
   const result = await down(
     {
       sewHome: sewHome(io.env, typeof v["sew-home"] === "string" ? v["sew-home"] : void 0),
@@ -85506,7 +85506,7 @@ async function upCommand(args, io) {
       ...typeof v["node-image"] === "string" && { nodeImage: v["node-image"] },
       ...typeof v.wait === "string" && { wait: v.wait }
     },
-    cliDeps(cliReporter(io), io.env)
+    defaultUpDeps(cliReporter(io), io.env)
   );
   io.out(v.json ? `${JSON.stringify(jsonReport(result), null, 2)}
 ` : humanReport(result));

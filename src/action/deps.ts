@@ -1,5 +1,5 @@
 import { directoryCacheStore, type CacheStore } from '../core/cache/store.js';
-import { cliDeps } from '../cli/deps.js';
+import { defaultUpDeps } from '../core/default-deps.js';
 import type { UpDeps } from '../core/up.js';
 import { githubCacheStore } from './github-cache.js';
 import { installKind } from './install-kind.js';
@@ -22,7 +22,7 @@ export interface ActionDeps {
 
 export function defaultActionDeps(env: NodeJS.ProcessEnv = process.env): ActionDeps {
   return {
-    up: cliDeps(actionReporter, env),
+    up: defaultUpDeps(actionReporter, env),
     // SEW_CACHE_DIR swaps the GitHub service for a directory: self-hosted runners, local runs.
     cache: env.SEW_CACHE_DIR ? directoryCacheStore(env.SEW_CACHE_DIR) : githubCacheStore,
     installKind,

@@ -1,7 +1,7 @@
 import { down } from '../../core/down.js';
 import { sewHome } from '../../core/paths.js';
 import { parseCommandArgs } from '../args.js';
-import { cliDeps } from '../deps.js';
+import { defaultUpDeps } from '../../core/default-deps.js';
 import type { CliIO } from '../io.js';
 import { cliReporter } from '../reporter.js';
 
@@ -23,7 +23,7 @@ export async function downCommand(args: readonly string[], io: CliIO): Promise<n
     io.out(`${downHelp}\n`);
     return 0;
   }
-  const deps = cliDeps(cliReporter(io), io.env);
+  const deps = defaultUpDeps(cliReporter(io), io.env);
   const result = await down(
     {
       sewHome: sewHome(io.env, typeof v['sew-home'] === 'string' ? v['sew-home'] : undefined),

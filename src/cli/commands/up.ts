@@ -1,7 +1,7 @@
 import { publicPlan } from '../../core/plan.js';
 import { up, type UpResult } from '../../core/up.js';
 import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
-import { cliDeps } from '../deps.js';
+import { defaultUpDeps } from '../../core/default-deps.js';
 import type { CliIO } from '../io.js';
 import { formatBytes } from '../../core/format.js';
 import { cliReporter, table } from '../reporter.js';
@@ -33,7 +33,7 @@ export async function upCommand(args: readonly string[], io: CliIO): Promise<num
       ...(typeof v['node-image'] === 'string' && { nodeImage: v['node-image'] }),
       ...(typeof v.wait === 'string' && { wait: v.wait }),
     },
-    cliDeps(cliReporter(io), io.env),
+    defaultUpDeps(cliReporter(io), io.env),
   );
   io.out(v.json ? `${JSON.stringify(jsonReport(result), null, 2)}\n` : humanReport(result));
   return result.failed.length > 0 ? 1 : 0;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/action/main.js';
 import { post } from '../../../src/action/post.js';
 import { actionReporter } from '../../../src/action/reporter.js';
-import { cliDeps } from '../../../src/cli/deps.js';
+import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
@@ -28,7 +28,7 @@ const sewYaml = (refs: string[]) =>
 /** One job on a fresh runner: main, then post, with its own $SEW_HOME. */
 async function job(inputs: Record<string, string>) {
   const home = mkdtempSync(join(tmpdir(), 'runner-home-'));
-  const deps = { up: cliDeps(actionReporter, process.env), cache: directoryCacheStore(cacheDir), installKind: async () => undefined, env: process.env, cwd: project };
+  const deps = { up: defaultUpDeps(actionReporter, process.env), cache: directoryCacheStore(cacheDir), installKind: async () => undefined, env: process.env, cwd: project };
   const mainFiles = stepFiles();
   runnerEnv({ cluster: 'false', 'sew-home': home, ...inputs }, mainFiles);
   await main(deps);
@@ -127,7 +127,7 @@ describe('action cache round trip', () => {
       if (/^::(warning|error)::/.test(String(chunk))) warnings.push(String(chunk));
       return true;
     });
-    await main({ up: cliDeps(actionReporter, process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
+    await main({ up: defaultUpDeps(actionReporter, process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
     expect(process.exitCode, warnings.join('')).toBeUndefined();
     expect(warnings.join('')).toContain('cache not restored: the GitHub cache service is not available on this runner; continuing without it');
     expect(readRecords(files.output)['cache-hit']).toBe('false');

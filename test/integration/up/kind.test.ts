@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cliDeps } from '../../../src/cli/deps.js';
+import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { down } from '../../../src/core/down.js';
 import { silentReporter } from '../../../src/core/report.js';
 import { up } from '../../../src/core/up.js';
@@ -26,7 +26,7 @@ const sewYaml = 'kind:\n  name: sewtest\nimages:\n  registries:\n    upstream.te
 
 function run(home: string, script: Script) {
   const exec = recordedExec('kind', script);
-  const deps = { ...cliDeps(silentReporter, process.env), exec };
+  const deps = { ...defaultUpDeps(silentReporter, process.env), exec };
   const options = { cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '90s' };
   return { exec, deps, up: () => up(options, deps) };
 }
@@ -79,7 +79,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     await go();
     const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
-    const result = await down({ sewHome: home, purge: false }, { exec, docker: cliDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, purge: false }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
     expect(result).toMatchObject({ name: 'sewtest', clusterDeleted: true, removedContainers: [] });
     expect(exec.calls.map((c) => c.args)).toContainEqual(['delete', 'cluster', '--name', 'sewtest']);
     expect(existsSync(join(home, 'clusters', 'sewtest.yaml'))).toBe(false);
@@ -92,7 +92,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     await go();
     const exec = recordedExec('kind', () => ({ stdout: '' }));
-    const result = await down({ sewHome: home, purge: true }, { exec, docker: cliDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, purge: true }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
     expect(result.clusterDeleted).toBe(false);
     expect(result.removedContainers).toContain('sew-preload');
     expect(existsSync(join(home, 'preload'))).toBe(false);
