@@ -7,6 +7,7 @@ import { removeContainer } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
 import { clusterExists, kind } from './kind/cluster.js';
 import { clustersDir, readClusterState, removeClusterState } from './kind/state.js';
+import { withHomeLock } from './lock.js';
 import { DEFAULT_CLUSTER_NAME } from './plan.js';
 import type { Reporter } from './report.js';
 
@@ -24,6 +25,10 @@ export interface DownResult {
 }
 
 export async function down(options: DownOptions, deps: { exec: Exec; docker: () => Promise<Docker>; reporter: Reporter }): Promise<DownResult> {
+  return withHomeLock(options.sewHome, deps.reporter, () => tearDown(options, deps));
+}
+
+async function tearDown(options: DownOptions, deps: { exec: Exec; docker: () => Promise<Docker>; reporter: Reporter }): Promise<DownResult> {
   const name = options.name ?? (await onlyKnownCluster(options.sewHome)) ?? DEFAULT_CLUSTER_NAME;
   const state = await readClusterState(options.sewHome, name);
   const clusterDeleted = await deps.reporter.phase(`Delete cluster ${name}`, async () => {

@@ -15,6 +15,7 @@ import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from '
 import { clustersDir, writeClusterState } from './kind/state.js';
 import { ensureMirrors, type RunningMirror } from './mirrors/containers.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
+import { withHomeLock } from './lock.js';
 import { timed, type PhaseTiming, type ProgressEvent, type Reporter } from './report.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,8 @@ export interface UpOptions extends PlanOptions {
   readonly cluster: boolean;
   readonly nodeImage?: string;
   readonly wait?: string;
+  /** How long to wait for another run holding the same $SEW_HOME. */
+  readonly lockWaitMs?: number;
 }
 
 export interface UpResult {
@@ -77,6 +80,10 @@ export async function up(options: UpOptions, deps: UpDeps, hooks: UpHooks = {}):
   const { reporter, timings } = timed(deps.reporter);
   const plan = await reporter.phase('Resolve sew.yaml', () => resolvePlan(options, deps.reader));
   for (const warning of plan.warnings) reporter.warn(warning);
+  return withHomeLock(plan.sewHome, reporter, () => apply(plan, options, deps, hooks, reporter, timings), options.lockWaitMs);
+}
+
+async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHooks, reporter: Reporter, timings: PhaseTiming[]): Promise<UpResult> {
   const before = hooks.beforeRegistries;
   if (before) await reporter.phase(before.phase, () => before.run(plan));
 

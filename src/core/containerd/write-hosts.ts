@@ -13,6 +13,10 @@ export async function writeHostsDir(hostsDir: string, files: ReadonlyMap<string,
     written.push(path);
   }
   for (const entry of await readdir(hostsDir).catch(() => [] as string[])) {
+    // Temporary files of a run killed between write and rename are never read; drop them.
+    for (const file of await readdir(join(hostsDir, entry)).catch(() => [] as string[])) {
+      if (file.endsWith('.tmp')) await rm(join(hostsDir, entry, file), { force: true });
+    }
     if (files.has(entry)) continue;
     const isOurs = await stat(join(hostsDir, entry, 'hosts.toml')).then(() => true, () => false);
     if (isOurs) await rm(join(hostsDir, entry), { recursive: true, force: true });
