@@ -86480,7 +86480,9 @@ var CopyRun = class {
   async copyImage(job) {
     const { source } = job;
     if (source.digest !== void 0) {
-      if (await this.destination.manifestDigest(job.target, source.digest) !== void 0) return done(job, "hit", source.digest);
+      if (await this.destination.manifestDigest(job.target, source.digest) !== void 0 && await this.complete(job.target, source.digest)) {
+        return done(job, "hit", source.digest);
+      }
       const upstream2 = this.upstream(source.host);
       const manifest = await upstream2.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream2, manifest);
@@ -86493,14 +86495,24 @@ var CopyRun = class {
       this.destination.manifestDigest(job.target, tag),
       upstream.manifestDigest(source.repository, tag)
     ]);
-    if (current !== void 0 && current === announced) return done(job, "hit", current);
+    if (current !== void 0 && current === announced && await this.complete(job.target, current)) return done(job, "hit", current);
     const top = await upstream.getManifest(source.repository, announced ?? tag);
     const child = this.platformChild(job, upstream, top);
-    if (current !== void 0 && current === (child?.digest ?? top.digest)) return done(job, "hit", current);
+    if (current !== void 0 && current === (child?.digest ?? top.digest) && await this.complete(job.target, current)) return done(job, "hit", current);
     const chosen = child === void 0 ? top : await upstream.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
     await this.destination.putManifest(job.target, tag, chosen);
     return done(job, "copied", chosen.digest);
+  }
+  /**
+   * Whether everything `digest` needs is in the preload registry. A tag that resolves is not
+   * enough: a restored cache may have lost a blob (dropped as damaged), and the registry would
+   * serve the manifest and fail the node's pull.
+   */
+  async complete(target, digest) {
+    const manifest = await this.destination.getManifest(target, digest);
+    const parts = isIndex(manifest.mediaType) ? manifest.references.map((entry) => this.complete(target, entry.digest).catch(() => false)) : requiredBlobs(manifest).map((blob) => this.destination.hasBlob(target, blob.digest));
+    return (await Promise.all(parts)).every(Boolean);
   }
   /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
   platformChild(job, upstream, top) {
@@ -86559,7 +86571,10 @@ var CopyRun = class {
       const reference = job.source.digest ?? job.source.tag ?? "latest";
       const present = await this.destination.manifestDigest(job.target, reference).catch(() => void 0);
       if (present !== void 0) {
-        return { ...done(job, "hit", present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
+        if (await this.complete(job.target, present).catch(() => false)) {
+          return { ...done(job, "hit", present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
+        }
+        return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);
       }
     }
     let failure2 = this.describe(err);

@@ -2,6 +2,7 @@
 // -> outputs and job summary. GitHub glue only; the work is the core's `up`.
 import * as core from '@actions/core';
 import { cachePaths, restoreKeys } from '../core/cache/content.js';
+import { dropDamagedBlobsIn } from '../core/cache/verify.js';
 import { describeError } from '../core/errors.js';
 import { up } from '../core/up.js';
 import { Inputs, Outputs, State } from './constants.js';
@@ -25,6 +26,11 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
         try {
           restoredKey = paths.length ? await deps.cache.restore(paths, keys.primary, keys.restoreKeys) : undefined;
           core.info(restoredKey ? `restored ${restoredKey}` : `no cache for ${keys.primary}`);
+          if (restoredKey) {
+            const check = await dropDamagedBlobsIn(paths);
+            core.info(`${check.checked} restored blob(s) checked against their digests`);
+            if (check.removed.length) core.warning(`restored cache had ${check.removed.length} damaged blob(s), dropped: ${check.removed.join(', ')}`);
+          }
         } catch (err) {
           core.warning(`cache not restored: ${describeError(err)}; continuing without it`);
         }

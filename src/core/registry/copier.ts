@@ -150,7 +150,9 @@ class CopyRun {
     const { source } = job;
     if (source.digest !== undefined) {
       // Content under a digest never changes: present means done, even with the upstream gone.
-      if ((await this.destination.manifestDigest(job.target, source.digest)) !== undefined) return done(job, 'hit', source.digest);
+      if ((await this.destination.manifestDigest(job.target, source.digest)) !== undefined && (await this.complete(job.target, source.digest))) {
+        return done(job, 'hit', source.digest);
+      }
       const upstream = this.upstream(source.host);
       const manifest = await upstream.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream, manifest);
@@ -165,14 +167,27 @@ class CopyRun {
       this.destination.manifestDigest(job.target, tag),
       upstream.manifestDigest(source.repository, tag),
     ]);
-    if (current !== undefined && current === announced) return done(job, 'hit', current);
+    if (current !== undefined && current === announced && (await this.complete(job.target, current))) return done(job, 'hit', current);
     const top = await upstream.getManifest(source.repository, announced ?? tag);
     const child = this.platformChild(job, upstream, top);
-    if (current !== undefined && current === (child?.digest ?? top.digest)) return done(job, 'hit', current);
+    if (current !== undefined && current === (child?.digest ?? top.digest) && (await this.complete(job.target, current))) return done(job, 'hit', current);
     const chosen = child === undefined ? top : await upstream.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
     await this.destination.putManifest(job.target, tag, chosen);
     return done(job, 'copied', chosen.digest);
+  }
+
+  /**
+   * Whether everything `digest` needs is in the preload registry. A tag that resolves is not
+   * enough: a restored cache may have lost a blob (dropped as damaged), and the registry would
+   * serve the manifest and fail the node's pull.
+   */
+  private async complete(target: string, digest: string): Promise<boolean> {
+    const manifest = await this.destination.getManifest(target, digest);
+    const parts = isIndex(manifest.mediaType)
+      ? manifest.references.map((entry) => this.complete(target, entry.digest).catch(() => false))
+      : requiredBlobs(manifest).map((blob) => this.destination.hasBlob(target, blob.digest));
+    return (await Promise.all(parts)).every(Boolean);
   }
 
   /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
@@ -236,7 +251,10 @@ class CopyRun {
       const reference = job.source.digest ?? job.source.tag ?? 'latest';
       const present = await this.destination.manifestDigest(job.target, reference).catch(() => undefined);
       if (present !== undefined) {
-        return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
+        if (await this.complete(job.target, present).catch(() => false)) {
+          return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
+        }
+        return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);
       }
     }
     let failure = this.describe(err);
