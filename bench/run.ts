@@ -7,7 +7,7 @@ import { imageConfig, imageIndex, imageManifest, pushManifest, type BuiltManifes
 import { docker, removeContainers, requireWorld } from '../test/world/docker.js';
 import { startNode } from '../test/world/node.js';
 import { startUpstream } from '../test/world/upstream.js';
-import { generatedLayer } from './layers.js';
+import { generatedLayer } from '../test/support/realistic-layer.js';
 import { repeat, run, type Series } from './measure.js';
 
 const quick = process.argv.includes('--quick');

@@ -86992,7 +86992,9 @@ import { homedir as homedir4 } from "node:os";
 import { join as join12 } from "node:path";
 async function up(options, deps, hooks = {}) {
   const { reporter, timings } = timed(deps.reporter);
-  const plan = await reporter.phase("Resolve sew.yaml", () => resolvePlan(options, deps.reader));
+  const resolving = performance.now();
+  const plan = await resolvePlan(options, deps.reader);
+  timings.push({ name: "Resolve sew.yaml", ms: Math.round(performance.now() - resolving) });
   for (const warning of plan.warnings) reporter.warn(warning);
   return withHomeLock(plan.sewHome, reporter, () => apply(plan, options, deps, hooks, reporter, timings), options.lockWaitMs);
 }

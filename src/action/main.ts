@@ -3,7 +3,9 @@
 import * as core from '@actions/core';
 import { cachePaths, restoreKeys } from '../core/cache/content.js';
 import { dropDamagedBlobsIn } from '../core/cache/verify.js';
+import { registryCredentials } from '../core/config/registries.js';
 import { describeError } from '../core/errors.js';
+import type { Plan } from '../core/plan.js';
 import { up } from '../core/up.js';
 import { Inputs, Outputs, State } from './constants.js';
 import { defaultActionDeps, type ActionDeps, type CacheState } from './deps.js';
@@ -18,8 +20,14 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
 
     let cache: CacheState | undefined;
     const restore = {
-      phase: 'Restore cache',
-      run: async (plan: Parameters<typeof cachePaths>[0]) => {
+      phase: inputs[Inputs.cache] ? 'Restore cache' : 'Mask credentials',
+      run: async (plan: Plan) => {
+        // Any credential the run may use is masked before anything could print it.
+        for (const endpoint of Object.values(plan.registries)) {
+          const credentials = registryCredentials(endpoint, deps.env);
+          if (credentials?.password) core.setSecret(credentials.password);
+        }
+        if (!inputs[Inputs.cache]) return;
         const paths = cachePaths(plan);
         const keys = restoreKeys(inputs[Inputs.cacheKeyPrefix], plan);
         let restoredKey: string | undefined;
@@ -38,7 +46,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
         core.saveState(State.cache, JSON.stringify(cache));
       },
     };
-    const result = await up(upOptionsFromInputs(inputs, deps.cwd, deps.env), deps.up, inputs[Inputs.cache] ? { beforeRegistries: restore } : {});
+    const result = await up(upOptionsFromInputs(inputs, deps.cwd, deps.env), deps.up, { beforeRegistries: restore });
 
     const hit = cache?.restoredKey?.startsWith(`${cache.keyPrefix}-`) ?? false;
     core.setOutput(Outputs.cacheHit, String(hit));

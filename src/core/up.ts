@@ -78,7 +78,10 @@ export interface UpHooks {
 
 export async function up(options: UpOptions, deps: UpDeps, hooks: UpHooks = {}): Promise<UpResult> {
   const { reporter, timings } = timed(deps.reporter);
-  const plan = await reporter.phase('Resolve sew.yaml', () => resolvePlan(options, deps.reader));
+  // Timed but not announced: bad input must be the only line a user sees.
+  const resolving = performance.now();
+  const plan = await resolvePlan(options, deps.reader);
+  timings.push({ name: 'Resolve sew.yaml', ms: Math.round(performance.now() - resolving) });
   for (const warning of plan.warnings) reporter.warn(warning);
   return withHomeLock(plan.sewHome, reporter, () => apply(plan, options, deps, hooks, reporter, timings), options.lockWaitMs);
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { blob, sha256, tar, type Layer } from '../test/support/oci-images.js';
+import { blob, sha256, tar, type Layer } from './oci-images.js';
 
 const gzipAsync = promisify(gzip);
 const WORDS = ['alpha', 'config', 'daemon', 'lib', 'usr', 'share', 'locale', 'python', 'module', 'import', 'return', 'value', 'static', 'const'];
