@@ -86988,8 +86988,10 @@ function timed(reporter) {
 }
 
 // src/core/up.ts
+import { statfs } from "node:fs/promises";
 import { homedir as homedir4 } from "node:os";
 import { join as join12 } from "node:path";
+var LOW_DISK_BYTES = 64 * 1024 * 1024;
 async function up(options, deps, hooks = {}) {
   const { reporter, timings } = timed(deps.reporter);
   const resolving = performance.now();
@@ -87042,6 +87044,10 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
       )
     );
     for (const image of images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
+    if (images.some((i) => i.error)) {
+      const free = await statfs(plan.preload.data).then((s) => s.bavail * s.bsize, () => void 0);
+      if (free !== void 0 && free < LOW_DISK_BYTES) reporter.warn(`${plan.preload.data} has ${formatBytes(free)} free: the disk is full`);
+    }
   }
   let mirrors = [];
   if (docker && plan.mirrors) {

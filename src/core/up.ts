@@ -15,12 +15,16 @@ import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from '
 import { clustersDir, writeClusterState } from './kind/state.js';
 import { ensureMirrors, type RunningMirror } from './mirrors/containers.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
+import { formatBytes } from './format.js';
 import { withHomeLock } from './lock.js';
 import { timed, type PhaseTiming, type ProgressEvent, type Reporter } from './report.js';
+import { statfs } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export type ImageSource = 'hit' | 'copied' | 'daemon';
+
+const LOW_DISK_BYTES = 64 * 1024 * 1024;
 
 export interface ImageReport {
   readonly ref: string;
@@ -131,6 +135,11 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
       ),
     );
     for (const image of images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
+    if (images.some((i) => i.error)) {
+      // A full disk reaches us as the registry's bare HTTP 500: name the likely cause.
+      const free = await statfs(plan.preload.data).then((s) => s.bavail * s.bsize, () => undefined);
+      if (free !== undefined && free < LOW_DISK_BYTES) reporter.warn(`${plan.preload.data} has ${formatBytes(free)} free: the disk is full`);
+    }
   }
 
   let mirrors: RunningMirror[] = [];

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { image, imageIndex, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
-import { removeContainers, requireWorld } from '../../world/docker.js';
+import { docker, removeContainers, requireWorld } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -75,6 +75,11 @@ describe('preload, cold then warm', () => {
       '/mirrors/hosts/upstream.test:5900/hosts.toml',
       '/mirrors/hosts/upstream2.test:5901/hosts.toml',
     ]);
+  });
+
+  it('publishes the preload registry on 127.0.0.1 only', async () => {
+    const ports = JSON.parse(await docker('inspect', '--format', '{{json .HostConfig.PortBindings}}', 'sew-preload'));
+    expect(ports['5000/tcp'].map((b: { HostIp: string }) => b.HostIp)).toEqual(['127.0.0.1']);
   });
 
   it('a warm rerun moves nothing', async () => {
