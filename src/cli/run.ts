@@ -1,17 +1,24 @@
 // The CLI's one place that turns errors into messages and exit codes.
 import { describeError, exitCodeFor } from '../core/errors.js';
-import { downCommand } from './commands/down.js';
+import { PLAN_OPTIONS } from './args.js';
+import { CACHE_KEY_OPTIONS, cacheKeyCommand, cachePathsCommand } from './commands/cache.js';
+import { DOWN_OPTIONS, downCommand } from './commands/down.js';
 import { planCommand } from './commands/plan.js';
-import { upCommand } from './commands/up.js';
+import { UP_OPTIONS, upCommand } from './commands/up.js';
 import type { CliIO } from './io.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  plan: { run: planCommand, summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)' },
-  up: { run: upCommand, summary: 'start the registries, preload the images, write containerd hosts, create the Kind cluster' },
-  down: { run: downCommand, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
+const COMMANDS: Record<string, { run: Command; summary: string; options: object }> = {
+  plan: { run: planCommand, options: PLAN_OPTIONS, summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)' },
+  up: { run: upCommand, options: UP_OPTIONS, summary: 'start the registries, preload the images, write containerd hosts, create the Kind cluster' },
+  down: { run: downCommand, options: DOWN_OPTIONS, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
+  'cache-key': { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, summary: 'print (or --write) the cache key and restore-key prefixes, as the action uses them' },
+  'cache-paths': { run: cachePathsCommand, options: PLAN_OPTIONS, summary: 'print the directories to cache (the registry data)' },
 };
+
+/** Each command's options, for checking the CI templates against the CLI. */
+export const COMMAND_OPTIONS: Record<string, object> = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.options]));
 
 export const VERSION = '0.1.0';
 

@@ -7,7 +7,7 @@ import { renderHostsFiles } from './containerd/hosts.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
 import { ensureImage } from './containers/image.js';
 import { ensureNetwork, KIND_NETWORK } from './containers/network.js';
-import { ensureRegistry, waitForRegistry, type RunningRegistry } from './containers/registry.js';
+import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
 import type { RegistryResolver } from './registry/access.js';
 import { parseReference, type ImageRef } from './images/reference.js';
@@ -114,6 +114,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
         image: plan.registryImage,
         dataDir: plan.preload.data,
         network: KIND_NETWORK,
+        publish: publishing(options.env),
       });
       await waitForRegistry(registry.url);
       reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
@@ -152,6 +153,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
         registryImage: plan.registryImage,
         upstreamUrl: (host) => endpointFor(plan.registries, host).url,
         credentials: (host) => credentialsFor(plan, host, options.env, deps),
+        publish: publishing(options.env),
       }),
     );
   }

@@ -10,7 +10,7 @@ export const downHelp = `Usage: sew-ci down [--name NAME] [--purge] [--sew-home 
 Deletes the Kind cluster (default: the one cluster sew-ci knows of, else "sew"). The preload
 and mirror registries and their data stay, as the cache of the next run, unless --purge.`;
 
-const DOWN_OPTIONS = {
+export const DOWN_OPTIONS = {
   name: { type: 'string' },
   purge: { type: 'boolean' },
   'sew-home': { type: 'string' },

@@ -12,7 +12,7 @@ Resolves the plan, starts the preload and mirror registries, copies the preload 
 writes the containerd hosts files and creates (or reuses) the Kind cluster.
 Plan options are those of 'sew-ci plan'.`;
 
-const UP_OPTIONS = {
+export const UP_OPTIONS = {
   ...PLAN_OPTIONS,
   'no-cluster': { type: 'boolean' },
   'node-image': { type: 'string' },

@@ -22,6 +22,21 @@ export interface RegistrySpec {
   readonly hostPort?: number;
   /** Container environment: where a proxy's credentials go, never into a file. */
   readonly env?: Readonly<Record<string, string>>;
+  readonly publish?: Publishing;
+}
+
+/**
+ * Where published ports bind and where this process reaches them: 127.0.0.1 both, unless the
+ * engine is elsewhere (GitLab's docker:dind service), where SEW_PUBLISH_ADDRESS=0.0.0.0 and
+ * SEW_REGISTRY_HOST=docker say so explicitly.
+ */
+export interface Publishing {
+  readonly address: string;
+  readonly host: string;
+}
+
+export function publishing(env: NodeJS.ProcessEnv): Publishing {
+  return { address: env.SEW_PUBLISH_ADDRESS || '127.0.0.1', host: env.SEW_REGISTRY_HOST || '127.0.0.1' };
 }
 
 export interface RunningRegistry {
@@ -44,7 +59,7 @@ export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promis
     if (!isNotFound(err)) throw new RuntimeError(`cannot inspect container ${spec.name}: ${dockerReason(err)}`);
   }
   if (existing?.State.Running && existing.Config.Labels?.[SPEC_LABEL] === fingerprint) {
-    const hostPort = publishedPort(existing);
+    const hostPort = publishedPort(existing, address(spec));
     if (hostPort !== undefined) return running(spec, hostPort, 'kept');
   }
   if (existing) await removeContainer(docker, spec.name);
@@ -60,7 +75,7 @@ export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promis
       HostConfig: {
         // A mount, not a bind string: data dirs are named after hosts, and `host:port` has a colon.
         Mounts: [{ Type: 'bind', Source: spec.dataDir, Target: '/var/lib/registry' }],
-        PortBindings: { [`${REGISTRY_PORT}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: spec.hostPort ? String(spec.hostPort) : '' }] },
+        PortBindings: { [`${REGISTRY_PORT}/tcp`]: [{ HostIp: address(spec), HostPort: spec.hostPort ? String(spec.hostPort) : '' }] },
         RestartPolicy: { Name: 'unless-stopped' },
         NetworkMode: spec.network,
       },
@@ -75,7 +90,7 @@ export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promis
     await removeContainer(docker, spec.name).catch(() => undefined);
     throw await startFailure(docker, spec, err);
   }
-  const hostPort = publishedPort(await created.inspect());
+  const hostPort = publishedPort(await created.inspect(), address(spec));
   if (hostPort === undefined) {
     const crashed = await crashReason(docker, spec.name);
     throw new RuntimeError(crashed ? `registry ${spec.name} exits at start: ${crashed}` : `container ${spec.name} started without a published port`);
@@ -122,18 +137,23 @@ export async function removeContainer(docker: Docker, name: string): Promise<boo
   }
 }
 
-function running(spec: RegistrySpec, hostPort: number, action: RunningRegistry['action']): RunningRegistry {
-  return { name: spec.name, url: `http://127.0.0.1:${hostPort}`, hostPort, networkUrl: `http://${spec.name}:${REGISTRY_PORT}`, action };
+function address(spec: RegistrySpec): string {
+  return spec.publish?.address ?? '127.0.0.1';
 }
 
-function publishedPort(info: Docker.ContainerInspectInfo): number | undefined {
-  const binding = info.NetworkSettings.Ports?.[`${REGISTRY_PORT}/tcp`]?.find((b) => b.HostIp === '127.0.0.1' || b.HostIp === '');
+function running(spec: RegistrySpec, hostPort: number, action: RunningRegistry['action']): RunningRegistry {
+  const host = spec.publish?.host ?? '127.0.0.1';
+  return { name: spec.name, url: `http://${host}:${hostPort}`, hostPort, networkUrl: `http://${spec.name}:${REGISTRY_PORT}`, action };
+}
+
+function publishedPort(info: Docker.ContainerInspectInfo, hostIp: string): number | undefined {
+  const binding = info.NetworkSettings.Ports?.[`${REGISTRY_PORT}/tcp`]?.find((b) => b.HostIp === hostIp || b.HostIp === '');
   return binding ? Number(binding.HostPort) : undefined;
 }
 
 function specFingerprint(spec: RegistrySpec): string {
   const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role });
+  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, address: address(spec) });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
@@ -142,7 +162,7 @@ async function startFailure(docker: Docker, spec: RegistrySpec, err: unknown): P
   if (spec.hostPort !== undefined && /port is already allocated|address already in use/i.test(reason)) {
     const holder = await containerPublishing(docker, spec.hostPort);
     const by = holder ? ` by container ${holder}` : ' by another process';
-    return new RuntimeError(`port 127.0.0.1:${spec.hostPort} for ${spec.name} is already taken${by}`);
+    return new RuntimeError(`port ${address(spec)}:${spec.hostPort} for ${spec.name} is already taken${by}`);
   }
   return new RuntimeError(`cannot start container ${spec.name}: ${reason}`);
 }

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Credentials } from '../config/registries.js';
-import { ensureRegistry, waitForRegistry, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
+import { ensureRegistry, waitForRegistry, type Publishing, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
 import { KIND_NETWORK } from '../containers/network.js';
 import { hasLocalProxy, mirrorContainerName, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
@@ -15,6 +15,7 @@ export interface MirrorSetup {
   readonly registryImage: string;
   readonly upstreamUrl: (host: string) => string;
   readonly credentials: (host: string) => Promise<Credentials | undefined>;
+  readonly publish?: Publishing;
 }
 
 export interface RunningMirror {
@@ -49,7 +50,7 @@ async function ensureMirror(docker: Docker, setup: MirrorSetup, host: string): P
     env.REGISTRY_PROXY_USERNAME = credentials.username;
     env.REGISTRY_PROXY_PASSWORD = credentials.password;
   }
-  const spec = { name: mirrorContainerName(host), role: 'mirror' as const, image: setup.registryImage, dataDir, network: KIND_NETWORK, env };
+  const spec = { name: mirrorContainerName(host), role: 'mirror' as const, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...(setup.publish && { publish: setup.publish }) };
   // Only a container about to start reads the state; refreshing under a running one is harmless.
   await refreshSchedulerState(dataDir);
   const proxy = await startAndWait(docker, spec);
