@@ -64068,6 +64068,9 @@ var PLAN_OPTIONS = {
   "skip-preload": { type: "boolean" },
   "sew-home": { type: "string" },
   "registry-image": { type: "string" },
+  "cluster-name": { type: "string" },
+  preload: { type: "string", multiple: true },
+  mirror: { type: "string", multiple: true },
   json: { type: "boolean" }
 };
 function parseCommandArgs(args, options, allowContextFlags) {
@@ -64112,7 +64115,10 @@ function planOptionsFrom(parsed, cwd, env) {
     flags: [...v.flag ?? [], ...parsed.contextFlags],
     ...v["skip-preload"] === true && { skipPreload: true },
     ...typeof v["sew-home"] === "string" && { sewHome: v["sew-home"] },
-    ...typeof v["registry-image"] === "string" && { registryImage: v["registry-image"] }
+    ...typeof v["registry-image"] === "string" && { registryImage: v["registry-image"] },
+    ...typeof v["cluster-name"] === "string" && { clusterName: v["cluster-name"] },
+    ...Array.isArray(v.preload) && { extraRefs: v.preload },
+    ...Array.isArray(v.mirror) && { extraUpstreams: v.mirror }
   };
 }
 
@@ -86905,7 +86911,8 @@ async function downCommand(args, io) {
 
 // src/cli/commands/plan.ts
 var planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL] [--flag NAME]... [--NAME]
-                   [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--json]
+                   [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--cluster-name NAME]
+                   [--preload REF]... [--mirror UPSTREAM]... [--json]
 
 Resolves the layered sew.yaml and prints what a run will do, without doing any of it.`;
 async function planCommand(args, io) {

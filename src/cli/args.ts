@@ -14,6 +14,9 @@ export const PLAN_OPTIONS = {
   'skip-preload': { type: 'boolean' },
   'sew-home': { type: 'string' },
   'registry-image': { type: 'string' },
+  'cluster-name': { type: 'string' },
+  preload: { type: 'string', multiple: true },
+  mirror: { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -68,5 +71,8 @@ export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.Process
     ...(v['skip-preload'] === true && { skipPreload: true }),
     ...(typeof v['sew-home'] === 'string' && { sewHome: v['sew-home'] }),
     ...(typeof v['registry-image'] === 'string' && { registryImage: v['registry-image'] }),
+    ...(typeof v['cluster-name'] === 'string' && { clusterName: v['cluster-name'] }),
+    ...(Array.isArray(v.preload) && { extraRefs: v.preload }),
+    ...(Array.isArray(v.mirror) && { extraUpstreams: v.mirror }),
   };
 }

@@ -3,7 +3,8 @@ import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
 import type { CliIO } from '../io.js';
 
 export const planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL] [--flag NAME]... [--NAME]
-                   [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--json]
+                   [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--cluster-name NAME]
+                   [--preload REF]... [--mirror UPSTREAM]... [--json]
 
 Resolves the layered sew.yaml and prints what a run will do, without doing any of it.`;
 

@@ -72,8 +72,13 @@ describe('the orb', () => {
       .flatMap((script) => script.replace(/\\\n\s*/g, ' ').split('\n'))
       .filter((line) => line.includes('sew-ci@'));
     expect(lines.length).toBeGreaterThanOrEqual(4);
+    // Plan options gathered once into /tmp/sew-plan-args: each must be a plan option.
+    const gathered = [...JSON.stringify(orb.commands.setup).matchAll(/args\+?=\((--[\w-]+)/g)].map((m) => m[1]!.slice(2));
+    expect(gathered.length).toBeGreaterThanOrEqual(8);
+    for (const option of gathered) expect(Object.keys(COMMAND_OPTIONS.plan!), option).toContain(option);
     for (const line of lines) {
       const [, command, rest] = /sew-ci@<< parameters\.version >> ([\w-]+)(.*)$/.exec(line)!;
+      if (line.includes('$(cat /tmp/sew-plan-args)')) expect(['cache-key', 'up', 'plan', 'cache-paths']).toContain(command);
       expect(Object.keys(COMMAND_OPTIONS)).toContain(command);
       // Mustache sections name parameters, not options; `<< parameters.flags >>` holds context flags.
       const options = rest!.replace(/<<[#^/]?[^>]*>>/g, ' ').match(/--[\w-]+/g) ?? [];

@@ -99,3 +99,15 @@ describe('exit codes and messages', () => {
     expect(result.stdout).not.toBe('');
   });
 });
+
+describe('options that mirror the action inputs', () => {
+  it('--cluster-name, --preload and --mirror add to the configuration', async () => {
+    const dir = writeTree({ 'sew.yaml': 'images:\n  preload:\n    refs: [mongo:7]\n' });
+    const { code, stdout } = await cli(['plan', '--json', '--cluster-name', 'ci', '--preload', 'redis:7', '--preload', 'mongo:7', '--mirror', 'ghcr.io'], dir);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.cluster.name).toBe('ci');
+    expect(plan.preload.refs).toEqual(['docker.io/library/mongo:7', 'docker.io/library/redis:7']);
+    expect(plan.mirrors.upstreams).toEqual(['docker.io', 'ghcr.io']);
+  });
+});
