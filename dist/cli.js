@@ -13977,7 +13977,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash7,
+      createHash: createHash8,
       createHmac,
       createSign,
       createVerify,
@@ -14665,11 +14665,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash7("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash8("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash7("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash8("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -14834,8 +14834,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash7("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash7("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash8("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash8("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -14875,7 +14875,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash7("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash8("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac3) {
           if (encrypted) {
@@ -15218,7 +15218,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve: resolve5 } = __require("path");
-    var { readFile: readFile7 } = __require("fs");
+    var { readFile: readFile8 } = __require("fs");
     var { execFile, spawn: spawn3 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -15436,7 +15436,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile7(socketPath, function readCygsocket(err, data) {
+          readFile8(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -15445,7 +15445,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile7(socketPath, readCygsocket);
+                readFile8(socketPath, readCygsocket);
               });
               return;
             }
@@ -17197,7 +17197,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash7,
+      createHash: createHash8,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -17623,7 +17623,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash7(this.hashName);
+          const hash2 = createHash8(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -18631,9 +18631,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash7(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash8(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash7(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash8(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended2 = Buffer.allocUnsafe(digest.length + chunk.length);
           extended2.set(digest, 0);
           extended2.set(chunk, digest.length);
@@ -24068,7 +24068,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash7,
+      createHash: createHash8,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -24290,7 +24290,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash7(hashAlgo).update(key).digest("hex");
+              key = createHash8(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -27767,7 +27767,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join14(s) {
+        value: function join15(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -30314,7 +30314,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline() {
+    function pipeline2() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -30337,7 +30337,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe2);
     }
-    module.exports = pipeline;
+    module.exports = pipeline2;
   }
 });
 
@@ -62924,11 +62924,11 @@ var require_graceful_fs = __commonJS({
     function patch(fs2) {
       polyfills(fs2);
       fs2.gracefulify = patch;
-      fs2.createReadStream = createReadStream;
+      fs2.createReadStream = createReadStream2;
       fs2.createWriteStream = createWriteStream;
       var fs$readFile = fs2.readFile;
-      fs2.readFile = readFile7;
-      function readFile7(path, options, cb) {
+      fs2.readFile = readFile8;
+      function readFile8(path, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path, options, cb);
@@ -63134,7 +63134,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream(path, options) {
+      function createReadStream2(path, options) {
         return new fs2.ReadStream(path, options);
       }
       function createWriteStream(path, options) {
@@ -87307,13 +87307,91 @@ function humanReport(result) {
   return out;
 }
 
+// src/core/verify/offline.ts
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+import { pipeline } from "node:stream/promises";
+async function verifyPreloaded(registryRoot2, refs) {
+  const storage = join14(registryRoot2, "docker", "registry", "v2");
+  const verified = /* @__PURE__ */ new Map();
+  const blobProblem = (digest) => {
+    let check2 = verified.get(digest);
+    if (!check2) verified.set(digest, check2 = checkBlob(storage, digest));
+    return check2;
+  };
+  return Promise.all(
+    refs.map(async (ref) => {
+      const repository = preloadRepository(ref);
+      const digest = ref.digest ?? await tagTarget(storage, repository, ref.tag ?? "latest");
+      if (!digest) return { ref: formatReference(ref), ok: false, problem: `tag ${ref.tag ?? "latest"} not preloaded` };
+      const problem = await manifestProblem(storage, digest, blobProblem);
+      return { ref: formatReference(ref), ok: problem === void 0, digest, ...problem && { problem } };
+    })
+  );
+}
+async function manifestProblem(storage, digest, blobProblem) {
+  const own2 = await blobProblem(digest);
+  if (own2) return `manifest ${own2}`;
+  const manifest = parseManifest(await readFile7(blobData(storage, digest)), null);
+  const parts = isIndex(manifest.mediaType) ? manifest.references.map((child) => manifestProblem(storage, child.digest, blobProblem)) : requiredBlobs(manifest).map(async (blob) => {
+    const problem = await blobProblem(blob.digest);
+    return problem && `blob ${problem}`;
+  });
+  return (await Promise.all(parts)).find((p) => p !== void 0);
+}
+async function tagTarget(storage, repository, tag) {
+  const link = join14(storage, "repositories", repository, "_manifests", "tags", tag, "current", "link");
+  return (await readFile7(link, "utf8").catch(() => void 0))?.trim();
+}
+function blobData(storage, digest) {
+  const hex3 = digest.slice("sha256:".length);
+  return join14(storage, "blobs", "sha256", hex3.slice(0, 2), hex3, "data");
+}
+async function checkBlob(storage, digest) {
+  const hash2 = createHash7("sha256");
+  try {
+    await pipeline(createReadStream(blobData(storage, digest)), hash2);
+  } catch {
+    return `${digest} missing`;
+  }
+  return `sha256:${hash2.digest("hex")}` === digest ? void 0 : `${digest} does not match its content`;
+}
+
+// src/cli/commands/verify.ts
+var verifyHelp = `Usage: sew-ci verify [plan options] [--json]
+
+Checks, without asking any upstream, that every preloaded ref resolves in $SEW_HOME/preload
+and every blob it needs is there with the right digest. Exit 0 when all are, 1 otherwise.`;
+async function verifyCommand(args, io) {
+  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
+  if (parsed.values.help) {
+    io.out(`${verifyHelp}
+`);
+    return 0;
+  }
+  const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
+  const checks = await verifyPreloaded(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
+  if (parsed.values.json) io.out(`${JSON.stringify(checks, null, 2)}
+`);
+  else {
+    io.out(table([["IMAGE", "STATUS", "DETAIL"], ...checks.map((c) => [c.ref, c.ok ? "ok" : "FAILED", c.problem ?? c.digest ?? ""])]));
+    const bad = checks.filter((c) => !c.ok).length;
+    io.out(`${checks.length - bad} of ${checks.length} image(s) complete in ${plan.preload.data}
+`);
+  }
+  return checks.every((c) => c.ok) ? 0 : 1;
+}
+
 // src/cli/run.ts
 var COMMANDS = {
   plan: { run: planCommand, options: PLAN_OPTIONS, summary: "print what a run will do (resolved images, mirrors, Kind config, cache key)" },
   up: { run: upCommand, options: UP_OPTIONS, summary: "start the registries, preload the images, write containerd hosts, create the Kind cluster" },
   down: { run: downCommand, options: DOWN_OPTIONS, summary: "delete the Kind cluster (keeps the registries and their data unless --purge)" },
   "cache-key": { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, summary: "print (or --write) the cache key and restore-key prefixes, as the action uses them" },
-  "cache-paths": { run: cachePathsCommand, options: PLAN_OPTIONS, summary: "print the directories to cache (the registry data)" }
+  "cache-paths": { run: cachePathsCommand, options: PLAN_OPTIONS, summary: "print the directories to cache (the registry data)" },
+  verify: { run: verifyCommand, options: PLAN_OPTIONS, summary: "check, offline, that every preloaded image is complete and matches its digests" }
 };
 var COMMAND_OPTIONS = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.options]));
 var VERSION = "0.1.0";

@@ -5,6 +5,7 @@ import { CACHE_KEY_OPTIONS, cacheKeyCommand, cachePathsCommand } from './command
 import { DOWN_OPTIONS, downCommand } from './commands/down.js';
 import { planCommand } from './commands/plan.js';
 import { UP_OPTIONS, upCommand } from './commands/up.js';
+import { verifyCommand } from './commands/verify.js';
 import type { CliIO } from './io.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; summary: string; options: object 
   down: { run: downCommand, options: DOWN_OPTIONS, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
   'cache-key': { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, summary: 'print (or --write) the cache key and restore-key prefixes, as the action uses them' },
   'cache-paths': { run: cachePathsCommand, options: PLAN_OPTIONS, summary: 'print the directories to cache (the registry data)' },
+  verify: { run: verifyCommand, options: PLAN_OPTIONS, summary: 'check, offline, that every preloaded image is complete and matches its digests' },
 };
 
 /** Each command's options, for checking the CI templates against the CLI. */
