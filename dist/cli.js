@@ -1510,7 +1510,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify3(item, ctx, onComment, onChompKeep) {
+    function stringify4(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1539,7 +1539,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -1549,7 +1549,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1623,7 +1623,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify4.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1764,7 +1764,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -1800,7 +1800,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1867,12 +1867,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify4(collection, ctx, options);
+      const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify5(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -1897,7 +1897,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -1964,7 +1964,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        let str = stringify4.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3325,7 +3325,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3340,7 +3340,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify3.createStringifyContext(doc, options);
+      const ctx = stringify4.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3362,7 +3362,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3370,7 +3370,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify3.stringify(doc.contents, ctx));
+        lines.push(stringify4.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -5506,7 +5506,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5559,7 +5559,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -7289,7 +7289,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify4(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7314,7 +7314,7 @@ var require_public_api = __commonJS({
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -27767,7 +27767,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join15(s) {
+        value: function join16(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -64130,6 +64130,7 @@ function cachePaths(plan) {
   const paths = [];
   if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
   if (plan.mirrors?.entries.some((e) => e.endpoints.includes("local"))) paths.push(join(plan.mirrors.data, "data"));
+  if (plan.local?.kind === "container" && plan.local.cache) paths.push(plan.local.data);
   return paths;
 }
 async function contentFingerprint(paths) {
@@ -64185,7 +64186,7 @@ async function writeFileAtomic(path, content, mode = 420) {
 }
 
 // src/core/plan.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/core/cache/key.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -83950,7 +83951,15 @@ var registryAccessSchema = external_exports.object({
   username: external_exports.string().optional(),
   password: external_exports.string().optional()
 }).strict();
+var localSchema = external_exports.object({
+  port: external_exports.number().int().min(1).max(65535).optional(),
+  /** `[user:pass@]host[:port][/path]`: push to an existing registry instead of a local one. */
+  external: nonEmpty.optional(),
+  /** Keep the local registry's data in the CI cache (build outputs usually change every run). */
+  cache: external_exports.boolean().optional()
+}).strict();
 var imagesSchema = external_exports.object({
+  local: localSchema.nullable().optional(),
   mirrors: mirrorsSchema.nullable().optional(),
   preload: preloadSchema.optional(),
   registries: external_exports.record(nonEmpty, registryAccessSchema).optional(),
@@ -84372,6 +84381,7 @@ function mergeLayers(layers) {
   let mirrors;
   const registries = {};
   let registryImage;
+  let local;
   let carried = {};
   for (const layer of layers) {
     const { doc } = layer;
@@ -84400,6 +84410,9 @@ function mergeLayers(layers) {
     for (const [host, access] of Object.entries(images?.registries ?? {})) {
       registries[host] = { value: access, where: doc.where(["images", "registries", host]) };
     }
+    if (images && "local" in images && images.local !== void 0) {
+      local = { value: images.local ?? {}, where: doc.where(["images", "local"]) };
+    }
     if (images?.registryImage !== void 0) {
       registryImage = { value: images.registryImage, where: doc.where(["images", "registryImage"]) };
     }
@@ -84412,6 +84425,7 @@ function mergeLayers(layers) {
     ...mirrors && { mirrors },
     registries,
     ...registryImage && { registryImage },
+    ...local && { local },
     carried
   };
 }
@@ -84623,6 +84637,10 @@ function kindConfig(user, name, hostsDir) {
   return config2;
 }
 
+// src/core/local/local-registry.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { join as join4 } from "node:path";
+
 // src/core/mirrors/upstreams.ts
 var WILDCARD = "*";
 var LOCAL = "local";
@@ -84664,12 +84682,77 @@ function hasLocalProxy(entry) {
   return entry.endpoints.includes(LOCAL);
 }
 
+// src/core/containerd/hosts.ts
+var DEFAULT_HOST_DIR = "_default";
+var REGISTRY_PORT = 5e3;
+function renderHostsFiles(input2) {
+  const wildcard = input2.mirrors.find((m) => m.host === WILDCARD);
+  const byHost = new Map(input2.mirrors.filter((m) => m.host !== WILDCARD).map((m) => [m.host, m]));
+  const hosts = [.../* @__PURE__ */ new Set([...input2.preloadHosts, ...byHost.keys()])].sort();
+  const files = /* @__PURE__ */ new Map();
+  for (const host of hosts) {
+    const endpoints = [];
+    if (input2.preloadHosts.includes(host)) endpoints.push(hostEntry(`http://${input2.preloadContainer}:${REGISTRY_PORT}/v2/${hostNamespace(host)}`));
+    const mirror = byHost.get(host) ?? wildcard;
+    for (const endpoint of mirror?.endpoints ?? []) {
+      endpoints.push(hostEntry(endpoint === LOCAL ? `http://${mirrorContainerName(host)}:${REGISTRY_PORT}` : endpoint));
+    }
+    files.set(host, `server = ${quote(input2.upstreamUrl(host))}
+
+${endpoints.join("\n")}`);
+  }
+  if (wildcard) files.set(DEFAULT_HOST_DIR, wildcard.endpoints.map((e) => hostEntry(e)).join("\n"));
+  return files;
+}
+function hostEntry(url2) {
+  const override = new URL(url2).pathname.startsWith("/v2");
+  return `[host.${quote(url2)}]
+  capabilities = ["pull", "resolve"]
+${override ? "  override_path = true\n" : ""}`;
+}
+function quote(text) {
+  return JSON.stringify(text);
+}
+
+// src/core/local/local-registry.ts
+var LOCAL_CONTAINER = "sew-local";
+var DEFAULT_LOCAL_PORT = 5050;
+function planLocal(input2, sewHome2, overrides = {}) {
+  if (!input2 && !overrides.enable) return null;
+  const value = input2?.value ?? {};
+  if (value.external !== void 0) return { kind: "external", ...parseExternal(value.external, input2?.where ?? "images.local.external"), cache: false };
+  const port = value.port ?? DEFAULT_LOCAL_PORT;
+  return { kind: "container", container: LOCAL_CONTAINER, port, host: `localhost:${port}`, data: join4(sewHome2, "local"), cache: overrides.cache ?? value.cache ?? false };
+}
+function parseExternal(text, where) {
+  const at = text.lastIndexOf("@");
+  const target = at === -1 ? text : text.slice(at + 1);
+  const match = /^([a-z0-9.-]+(?::\d+)?)(\/[a-z0-9._/-]*)?$/i.exec(target);
+  if (!match) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
+  return { host: match[1].toLowerCase(), pushTarget: `${match[1].toLowerCase()}${(match[2] ?? "").replace(/\/$/, "")}` };
+}
+function localHostsFile(local) {
+  return [local.host, `server = "http://${local.host}"
+
+[host."http://${local.container}:${REGISTRY_PORT}"]
+  capabilities = ["pull", "resolve"]
+`];
+}
+function registryHostingConfigMap(host) {
+  return (0, import_yaml2.stringify)({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "local-registry-hosting", namespace: "kube-public" },
+    data: { "localRegistryHosting.v1": (0, import_yaml2.stringify)({ host, help: "https://github.com/sew/setup#a-local-registry" }) }
+  });
+}
+
 // src/core/paths.ts
 import { homedir as homedir2 } from "node:os";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { join as join5, resolve as resolve3 } from "node:path";
 function sewHome(env, override) {
   const chosen = override ?? env.SEW_HOME;
-  return chosen ? resolve3(chosen) : join4(homedir2(), ".sew");
+  return chosen ? resolve3(chosen) : join5(homedir2(), ".sew");
 }
 function hostPlatform(arch = process.arch) {
   const map2 = { x64: "linux/amd64", arm64: "linux/arm64", arm: "linux/arm/v7", ppc64: "linux/ppc64le", s390x: "linux/s390x" };
@@ -84695,14 +84778,15 @@ function buildPlan(composition, config2, options) {
   const preloadRefs = options.skipPreload ? [] : kept;
   const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: "input mirrors" }));
   const mirrorsOn = config2.mirrors !== void 0 || extraUpstreams.length > 0;
-  const mirrorsData = config2.mirrors?.data ?? join5(home, "mirrors");
+  const mirrorsData = config2.mirrors?.data ?? join6(home, "mirrors");
   const entries = mirrorsOn ? parseUpstreams([...config2.mirrors?.upstreams ?? [], ...extraUpstreams]) : [];
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
-  const hostsDir = join5(mirrorsData, "hosts");
+  const hostsDir = join6(mirrorsData, "hosts");
   const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config2.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
   const platforms = config2.preload.platforms ?? [options.platform ?? hostPlatform()];
   const name = options.clusterName ?? (typeof config2.kind.name === "string" ? config2.kind.name : DEFAULT_CLUSTER_NAME);
-  const wiring = preloadRefs.length > 0 || mirrors !== null;
+  const local = planLocal(config2.local, home, { ...options.local && { enable: true }, ...options.localCache !== void 0 && { cache: options.localCache } });
+  const wiring = preloadRefs.length > 0 || mirrors !== null || local?.kind === "container";
   return {
     sewHome: home,
     sources: composition.layers.map((l) => l.doc.name),
@@ -84717,9 +84801,10 @@ function buildPlan(composition, config2, options) {
       skipped,
       platforms,
       container: PRELOAD_CONTAINER,
-      data: join5(home, "preload")
+      data: join6(home, "preload")
     },
     mirrors,
+    local,
     registries: resolveRegistries(config2.registries, options.env),
     registryImage,
     hostsDir,
@@ -84810,38 +84895,6 @@ import { readdir as readdir4, rm as rm3 } from "node:fs/promises";
 // src/core/containers/registry.ts
 import { createHash as createHash3 } from "node:crypto";
 import { mkdir as mkdir2 } from "node:fs/promises";
-
-// src/core/containerd/hosts.ts
-var DEFAULT_HOST_DIR = "_default";
-var REGISTRY_PORT = 5e3;
-function renderHostsFiles(input2) {
-  const wildcard = input2.mirrors.find((m) => m.host === WILDCARD);
-  const byHost = new Map(input2.mirrors.filter((m) => m.host !== WILDCARD).map((m) => [m.host, m]));
-  const hosts = [.../* @__PURE__ */ new Set([...input2.preloadHosts, ...byHost.keys()])].sort();
-  const files = /* @__PURE__ */ new Map();
-  for (const host of hosts) {
-    const endpoints = [];
-    if (input2.preloadHosts.includes(host)) endpoints.push(hostEntry(`http://${input2.preloadContainer}:${REGISTRY_PORT}/v2/${hostNamespace(host)}`));
-    const mirror = byHost.get(host) ?? wildcard;
-    for (const endpoint of mirror?.endpoints ?? []) {
-      endpoints.push(hostEntry(endpoint === LOCAL ? `http://${mirrorContainerName(host)}:${REGISTRY_PORT}` : endpoint));
-    }
-    files.set(host, `server = ${quote(input2.upstreamUrl(host))}
-
-${endpoints.join("\n")}`);
-  }
-  if (wildcard) files.set(DEFAULT_HOST_DIR, wildcard.endpoints.map((e) => hostEntry(e)).join("\n"));
-  return files;
-}
-function hostEntry(url2) {
-  const override = new URL(url2).pathname.startsWith("/v2");
-  return `[host.${quote(url2)}]
-  capabilities = ["pull", "resolve"]
-${override ? "  override_path = true\n" : ""}`;
-}
-function quote(text) {
-  return JSON.stringify(text);
-}
 
 // src/core/containers/docker.ts
 var import_dockerode = __toESM(require_docker(), 1);
@@ -85008,9 +85061,9 @@ function demux(buffer) {
 }
 
 // src/core/kind/cluster.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { readFile as readFile3, readdir as readdir3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/core/exec/exec.ts
 import { spawn } from "node:child_process";
@@ -85083,8 +85136,8 @@ async function clusterNodes(exec, name) {
   return out.split("\n").map((l) => l.trim()).filter(Boolean);
 }
 async function createCluster(exec, config2, clustersDir2, options) {
-  const configPath = join6(clustersDir2, `${config2.name}.kind.yaml`);
-  await writeFileAtomic(configPath, (0, import_yaml2.stringify)(config2));
+  const configPath = join7(clustersDir2, `${config2.name}.kind.yaml`);
+  await writeFileAtomic(configPath, (0, import_yaml3.stringify)(config2));
   await kind(exec, kindCreateArgs(config2.name, configPath, options), options.onOutput ? { onOutput: options.onOutput } : {});
   return configPath;
 }
@@ -85109,7 +85162,7 @@ async function syncHostsIntoNodes(exec, nodes, hostsDir) {
 async function hostFiles(hostsDir) {
   const files = /* @__PURE__ */ new Map();
   for (const host of await readdir3(hostsDir).catch(() => [])) {
-    const content = await readFile3(join6(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
+    const content = await readFile3(join7(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
     if (content !== void 0) files.set(host, content);
   }
   return files;
@@ -85119,9 +85172,9 @@ function lastLine(text) {
 }
 
 // src/core/kind/state.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 import { readFile as readFile4, rm as rm2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var stateSchema = external_exports.object({
   name: external_exports.string(),
   kubeconfig: external_exports.string(),
@@ -85131,14 +85184,14 @@ var stateSchema = external_exports.object({
   createdBy: external_exports.literal("sew-ci")
 });
 function clustersDir(sewHome2) {
-  return join7(sewHome2, "clusters");
+  return join8(sewHome2, "clusters");
 }
 function statePath(sewHome2, name) {
-  return join7(clustersDir(sewHome2), `${name}.yaml`);
+  return join8(clustersDir(sewHome2), `${name}.yaml`);
 }
 async function writeClusterState(sewHome2, state) {
   const path = statePath(sewHome2, state.name);
-  await writeFileAtomic(path, (0, import_yaml3.stringify)(state));
+  await writeFileAtomic(path, (0, import_yaml4.stringify)(state));
   return path;
 }
 async function readClusterState(sewHome2, name) {
@@ -85149,25 +85202,25 @@ async function readClusterState(sewHome2, name) {
   } catch {
     return void 0;
   }
-  const parsed = stateSchema.safeParse((0, import_yaml3.parse)(text));
+  const parsed = stateSchema.safeParse((0, import_yaml4.parse)(text));
   if (!parsed.success) throw new InputError(path, "not a cluster state file written by sew-ci");
   return parsed.data;
 }
 async function removeClusterState(sewHome2, name) {
   await rm2(statePath(sewHome2, name), { force: true });
-  await rm2(join7(clustersDir(sewHome2), `${name}.kind.yaml`), { force: true });
+  await rm2(join8(clustersDir(sewHome2), `${name}.kind.yaml`), { force: true });
 }
 
 // src/core/lock.ts
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
 import { mkdir as mkdir3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1e3;
 async function withHomeLock(sewHome2, reporter, work, waitMs = DEFAULT_LOCK_WAIT_MS) {
   await mkdir3(sewHome2, { recursive: true });
   const options = {
     realpath: false,
-    lockfilePath: join8(sewHome2, ".lock"),
+    lockfilePath: join9(sewHome2, ".lock"),
     // A holder that died stops refreshing its lock; after this long it is taken over.
     stale: 3e4,
     update: 1e4,
@@ -86339,7 +86392,7 @@ function bytesStream(bytes) {
 // src/core/registry/docker-config.ts
 import { readFile as readFile5 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/core/registry/credential-helper.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -86406,8 +86459,8 @@ function credentialKey(server) {
   return HUB_ALIASES.has(host) ? HUB_KEY : host;
 }
 function dockerConfigCredentials(options = {}) {
-  const dir = options.configDir ?? process.env["DOCKER_CONFIG"] ?? join9(homedir3(), ".docker");
-  const path = join9(dir, "config.json");
+  const dir = options.configDir ?? process.env["DOCKER_CONFIG"] ?? join10(homedir3(), ".docker");
+  const path = join10(dir, "config.json");
   const runHelper = options.runHelper ?? runCredentialHelper;
   let config2;
   return async (host) => {
@@ -86959,21 +87012,21 @@ function formatPlan(plan) {
 
 // src/core/containerd/write-hosts.ts
 import { readdir as readdir5, rm as rm4, stat } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 async function writeHostsDir(hostsDir, files) {
   const written = [];
   for (const [host, content] of files) {
-    const path = join10(hostsDir, host, "hosts.toml");
+    const path = join11(hostsDir, host, "hosts.toml");
     await writeFileAtomic(path, content);
     written.push(path);
   }
   for (const entry of await readdir5(hostsDir).catch(() => [])) {
-    for (const file2 of await readdir5(join10(hostsDir, entry)).catch(() => [])) {
-      if (file2.endsWith(".tmp")) await rm4(join10(hostsDir, entry, file2), { force: true });
+    for (const file2 of await readdir5(join11(hostsDir, entry)).catch(() => [])) {
+      if (file2.endsWith(".tmp")) await rm4(join11(hostsDir, entry, file2), { force: true });
     }
     if (files.has(entry)) continue;
-    const isOurs = await stat(join10(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
-    if (isOurs) await rm4(join10(hostsDir, entry), { recursive: true, force: true });
+    const isOurs = await stat(join11(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
+    if (isOurs) await rm4(join11(hostsDir, entry), { recursive: true, force: true });
   }
   return written;
 }
@@ -87014,15 +87067,15 @@ async function ensureNetwork(docker, name = KIND_NETWORK) {
 }
 
 // src/core/mirrors/containers.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/core/mirrors/scheduler-state.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var SCHEDULER_STATE = "scheduler-state.json";
 var TTL_MS = 7 * 24 * 60 * 60 * 1e3;
 async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) {
-  const path = join11(dataDir, SCHEDULER_STATE);
+  const path = join12(dataDir, SCHEDULER_STATE);
   let state;
   try {
     state = JSON.parse(await readFile6(path, "utf8"));
@@ -87045,7 +87098,7 @@ async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) 
 // src/core/mirrors/containers.ts
 var MIRROR_READY_MS = 15e3;
 function mirrorDataDir(data, host) {
-  return join12(data, "data", host);
+  return join13(data, "data", host);
 }
 async function ensureMirrors(docker, setup) {
   const out = [];
@@ -87102,7 +87155,7 @@ function timed(reporter) {
 // src/core/up.ts
 import { statfs } from "node:fs/promises";
 import { homedir as homedir4 } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 var LOW_DISK_BYTES = 64 * 1024 * 1024;
 async function up(options, deps, hooks = {}) {
   const { reporter, timings } = timed(deps.reporter);
@@ -87115,7 +87168,8 @@ async function up(options, deps, hooks = {}) {
 async function apply(plan, options, deps, hooks, reporter, timings) {
   const before = hooks.beforeRegistries;
   if (before) await reporter.phase(before.phase, () => before.run(plan));
-  const needsRegistries = plan.preload.refs.length > 0 || (plan.mirrors?.entries.some((e) => e.endpoints.includes("local")) ?? false);
+  const localContainer = plan.local?.kind === "container" ? plan.local : void 0;
+  const needsRegistries = plan.preload.refs.length > 0 || localContainer !== void 0 || (plan.mirrors?.entries.some((e) => e.endpoints.includes("local")) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : void 0;
   if (docker && needsRegistries) {
     await reporter.phase("Registry image", async () => {
@@ -87181,20 +87235,39 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
     if (mirror.problem) reporter.warn(`mirror ${mirror.host} is not serving: ${mirror.problem}`);
     if (mirror.degraded) reporter.warn(`mirror ${mirror.host}: ${mirror.degraded}`);
   }
-  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null;
-  const hostsFiles = wired ? await reporter.phase(
-    "containerd hosts",
-    () => writeHostsDir(
-      plan.hostsDir,
-      renderHostsFiles({
-        preloadHosts: [...new Set(plan.preload.refs.map((r) => parseReference(r).host))],
-        preloadContainer: plan.preload.container,
-        mirrors: plan.mirrors?.entries ?? [],
-        upstreamUrl: (host) => endpointFor(plan.registries, host).url
-      })
-    )
-  ) : [];
+  let localRegistry;
+  if (docker && localContainer) {
+    localRegistry = await reporter.phase("Local registry", async () => {
+      const registry2 = await ensureRegistry(docker, {
+        name: localContainer.container,
+        role: "local",
+        image: plan.registryImage,
+        dataDir: localContainer.data,
+        network: KIND_NETWORK,
+        hostPort: localContainer.port,
+        publish: publishing(options.env)
+      });
+      await waitForRegistry(registry2.url);
+      reporter.info(`push to ${localContainer.host} (${registry2.name} ${registry2.action})`);
+      return registry2;
+    });
+  }
+  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null || localContainer !== void 0;
+  const hostsFiles = wired ? await reporter.phase("containerd hosts", () => {
+    const files = renderHostsFiles({
+      preloadHosts: [...new Set(plan.preload.refs.map((r) => parseReference(r).host))],
+      preloadContainer: plan.preload.container,
+      mirrors: plan.mirrors?.entries ?? [],
+      upstreamUrl: (host) => endpointFor(plan.registries, host).url
+    });
+    if (localContainer) files.set(...localHostsFile(localContainer));
+    return writeHostsDir(plan.hostsDir, files);
+  }) : [];
   const cluster = options.cluster ? await reporter.phase("Kind cluster", () => ensureCluster(plan, options, deps, reporter)) : void 0;
+  if (cluster && plan.local) {
+    const host = plan.local.kind === "container" ? plan.local.host : plan.local.pushTarget;
+    await reporter.phase("Local registry hosting (KEP-1755)", () => announceLocalRegistry(deps.exec, cluster, host, reporter));
+  }
   return {
     plan,
     preload: {
@@ -87204,24 +87277,31 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
     },
     mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, ...m.url && { url: m.url }, ...m.problem && { problem: m.problem }, ...m.degraded && { degraded: m.degraded } })),
     hostsFiles,
+    ...plan.local && { local: { pushTarget: plan.local.kind === "container" ? plan.local.host : plan.local.pushTarget, ...localRegistry && { url: localRegistry.url } } },
     ...cluster && { cluster },
     phases: timings,
     failed: images.filter((i) => i.error).map((i) => i.ref)
   };
+}
+async function announceLocalRegistry(exec, cluster, host, reporter) {
+  const args = ["--kubeconfig", cluster.kubeconfig, "--context", `kind-${cluster.name}`, "apply", "-f", "-"];
+  const result = await exec.run("kubectl", args, { input: registryHostingConfigMap(host) }).catch((err) => ({ code: 1, stdout: "", stderr: err.message }));
+  if (result.code === 0) reporter.info(`kube-public/local-registry-hosting: ${host}`);
+  else reporter.warn(`local-registry-hosting ConfigMap not applied: ${result.stderr.trim().split("\n").at(-1)}`);
 }
 async function credentialsFor(plan, host, env, deps) {
   return registryCredentials(endpointFor(plan.registries, host), env) ?? await deps.dockerCredentials(host);
 }
 async function ensureCluster(plan, options, deps, reporter) {
   const name = plan.cluster.name;
-  const kubeconfig = options.env.KUBECONFIG?.split(":")[0] || join13(options.env.HOME ?? homedir4(), ".kube", "config");
+  const kubeconfig = options.env.KUBECONFIG?.split(":")[0] || join14(options.env.HOME ?? homedir4(), ".kube", "config");
   let action;
   let kindConfig2;
   if (await clusterExists(deps.exec, name)) {
     action = "reused";
     const synced = await syncHostsIntoNodes(deps.exec, await clusterNodes(deps.exec, name), plan.hostsDir);
     if (synced.length) reporter.info(`hosts.toml copied into ${synced.join(", ")}`);
-    kindConfig2 = join13(clustersDir(plan.sewHome), `${name}.kind.yaml`);
+    kindConfig2 = join14(clustersDir(plan.sewHome), `${name}.kind.yaml`);
   } else {
     action = "created";
     kindConfig2 = await createCluster(deps.exec, plan.kindConfig, clustersDir(plan.sewHome), {
@@ -87280,6 +87360,7 @@ function jsonReport(result) {
     preload: result.preload,
     mirrors: result.mirrors,
     hostsFiles: result.hostsFiles,
+    local: result.local ?? null,
     cluster: result.cluster ?? null,
     phases: result.phases,
     failed: result.failed
@@ -87300,6 +87381,8 @@ function humanReport(result) {
 `;
   if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))
 `;
+  if (result.local) out += `push your images to ${result.local.pushTarget}
+`;
   if (result.cluster) out += `cluster ${result.cluster.name} ${result.cluster.action}; kubeconfig ${result.cluster.kubeconfig}
 `;
   if (result.failed.length) out += `${result.failed.length} image(s) could not be preloaded: ${result.failed.join(", ")}
@@ -87311,10 +87394,10 @@ function humanReport(result) {
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 import { pipeline } from "node:stream/promises";
 async function verifyPreloaded(registryRoot2, refs) {
-  const storage = join14(registryRoot2, "docker", "registry", "v2");
+  const storage = join15(registryRoot2, "docker", "registry", "v2");
   const verified = /* @__PURE__ */ new Map();
   const blobProblem = (digest) => {
     let check2 = verified.get(digest);
@@ -87342,12 +87425,12 @@ async function manifestProblem(storage, digest, blobProblem) {
   return (await Promise.all(parts)).find((p) => p !== void 0);
 }
 async function tagTarget(storage, repository, tag) {
-  const link = join14(storage, "repositories", repository, "_manifests", "tags", tag, "current", "link");
+  const link = join15(storage, "repositories", repository, "_manifests", "tags", tag, "current", "link");
   return (await readFile7(link, "utf8").catch(() => void 0))?.trim();
 }
 function blobData(storage, digest) {
   const hex3 = digest.slice("sha256:".length);
-  return join14(storage, "blobs", "sha256", hex3.slice(0, 2), hex3, "data");
+  return join15(storage, "blobs", "sha256", hex3.slice(0, 2), hex3, "data");
 }
 async function checkBlob(storage, digest) {
   const hash2 = createHash7("sha256");

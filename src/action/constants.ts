@@ -16,6 +16,9 @@ export const Inputs = {
   cacheKeyPrefix: 'cache-key-prefix',
   preload: 'preload',
   mirrors: 'mirrors',
+  local: 'local',
+  localCache: 'local-cache',
+  verify: 'verify',
 } as const;
 
 export const Outputs = {
@@ -25,6 +28,8 @@ export const Outputs = {
   kubeconfig: 'kubeconfig',
   preloadRegistry: 'preload-registry',
   images: 'images',
+  localRegistry: 'local-registry',
+  verified: 'verified',
 } as const;
 
 /** What post needs from main. Never anything secret: state is stored in plain text. */

@@ -47,6 +47,9 @@ const schema = z.object({
   [Inputs.cacheKeyPrefix]: z.string().transform((v) => v.trim()),
   [Inputs.preload]: z.string().transform(lines),
   [Inputs.mirrors]: z.string().transform(words),
+  [Inputs.local]: flag(false),
+  [Inputs.localCache]: flag(false),
+  [Inputs.verify]: flag(false),
 });
 
 export type ActionInputs = z.infer<typeof schema>;
@@ -75,6 +78,8 @@ export function upOptionsFromInputs(inputs: ActionInputs, cwd: string, env: Node
     ...(inputs['cluster-name'] !== undefined && { clusterName: inputs['cluster-name'] }),
     extraRefs: inputs.preload,
     extraUpstreams: inputs.mirrors,
+    ...(inputs.local && { local: true }),
+    ...(inputs['local-cache'] && { localCache: true }),
     cluster: inputs.cluster,
     ...(inputs['node-image'] !== undefined && { nodeImage: inputs['node-image'] }),
     wait: inputs.wait,

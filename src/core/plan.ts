@@ -9,6 +9,7 @@ import { createSourceReader, type SourceReader } from './config/sources.js';
 import { InputError } from './errors.js';
 import { normaliseReference, ReferenceError } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
+import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
 import { hostPlatform, sewHome as defaultSewHome } from './paths.js';
 
@@ -29,6 +30,9 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   readonly platform?: string;
   /** Overrides kind.name (action input cluster-name). */
   readonly clusterName?: string;
+  /** Turn the local push registry on (action input `local`), and whether to cache its data. */
+  readonly local?: boolean;
+  readonly localCache?: boolean;
 }
 
 export interface Plan {
@@ -50,6 +54,7 @@ export interface Plan {
   readonly mirrors: { readonly upstreams: readonly string[]; readonly data: string; readonly entries: readonly MirrorEntry[] } | null;
   readonly registries: Readonly<Record<string, RegistryEndpoint>>;
   readonly registryImage: string;
+  readonly local: LocalPlan | null;
   readonly hostsDir: string;
   readonly cacheKey: string;
   readonly kindConfig: KindConfig;
@@ -82,7 +87,8 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
   const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
   const name = options.clusterName ?? (typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME);
-  const wiring = preloadRefs.length > 0 || mirrors !== null;
+  const local = planLocal(config.local, home, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
+  const wiring = preloadRefs.length > 0 || mirrors !== null || local?.kind === 'container';
 
   return {
     sewHome: home,
@@ -101,6 +107,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
       data: join(home, 'preload'),
     },
     mirrors,
+    local,
     registries: resolveRegistries(config.registries, options.env),
     registryImage,
     hostsDir,

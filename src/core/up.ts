@@ -13,6 +13,7 @@ import type { RegistryResolver } from './registry/access.js';
 import { parseReference, type ImageRef } from './images/reference.js';
 import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from './kind/cluster.js';
 import { clustersDir, writeClusterState } from './kind/state.js';
+import { localHostsFile, registryHostingConfigMap } from './local/local-registry.js';
 import { ensureMirrors, type RunningMirror } from './mirrors/containers.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
 import { formatBytes } from './format.js';
@@ -69,6 +70,8 @@ export interface UpResult {
   readonly preload: { readonly registry?: string; readonly images: readonly ImageReport[]; readonly bytesCopied: number };
   readonly mirrors: readonly { readonly host: string; readonly container: string; readonly url?: string; readonly problem?: string; readonly degraded?: string }[];
   readonly hostsFiles: readonly string[];
+  /** Where to push your own images: `localhost:5050`, or the external registry. */
+  readonly local?: { readonly pushTarget: string; readonly url?: string };
   readonly cluster?: { readonly name: string; readonly action: 'created' | 'reused'; readonly kubeconfig: string; readonly state: string };
   readonly phases: readonly PhaseTiming[];
   /** Images that could not be preloaded: the run did everything else, and exits 1. */
@@ -94,7 +97,8 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
   const before = hooks.beforeRegistries;
   if (before) await reporter.phase(before.phase, () => before.run(plan));
 
-  const needsRegistries = plan.preload.refs.length > 0 || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
+  const localContainer = plan.local?.kind === 'container' ? plan.local : undefined;
+  const needsRegistries = plan.preload.refs.length > 0 || localContainer !== undefined || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : undefined;
   if (docker && needsRegistries) {
     await reporter.phase('Registry image', async () => {
@@ -163,22 +167,43 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
     if (mirror.degraded) reporter.warn(`mirror ${mirror.host}: ${mirror.degraded}`);
   }
 
-  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null;
+  let localRegistry: RunningRegistry | undefined;
+  if (docker && localContainer) {
+    localRegistry = await reporter.phase('Local registry', async () => {
+      const registry = await ensureRegistry(docker, {
+        name: localContainer.container,
+        role: 'local',
+        image: plan.registryImage,
+        dataDir: localContainer.data,
+        network: KIND_NETWORK,
+        hostPort: localContainer.port,
+        publish: publishing(options.env),
+      });
+      await waitForRegistry(registry.url);
+      reporter.info(`push to ${localContainer.host} (${registry.name} ${registry.action})`);
+      return registry;
+    });
+  }
+
+  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null || localContainer !== undefined;
   const hostsFiles = wired
-    ? await reporter.phase('containerd hosts', () =>
-        writeHostsDir(
-          plan.hostsDir,
-          renderHostsFiles({
-            preloadHosts: [...new Set(plan.preload.refs.map((r) => parseReference(r).host))],
-            preloadContainer: plan.preload.container,
-            mirrors: plan.mirrors?.entries ?? [],
-            upstreamUrl: (host) => endpointFor(plan.registries, host).url,
-          }),
-        ),
-      )
+    ? await reporter.phase('containerd hosts', () => {
+        const files = renderHostsFiles({
+          preloadHosts: [...new Set(plan.preload.refs.map((r) => parseReference(r).host))],
+          preloadContainer: plan.preload.container,
+          mirrors: plan.mirrors?.entries ?? [],
+          upstreamUrl: (host) => endpointFor(plan.registries, host).url,
+        });
+        if (localContainer) files.set(...localHostsFile(localContainer));
+        return writeHostsDir(plan.hostsDir, files);
+      })
     : [];
 
   const cluster = options.cluster ? await reporter.phase('Kind cluster', () => ensureCluster(plan, options, deps, reporter)) : undefined;
+  if (cluster && plan.local) {
+    const host = plan.local.kind === 'container' ? plan.local.host : plan.local.pushTarget;
+    await reporter.phase('Local registry hosting (KEP-1755)', () => announceLocalRegistry(deps.exec, cluster, host, reporter));
+  }
 
   return {
     plan,
@@ -189,10 +214,19 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
     },
     mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, ...(m.url && { url: m.url }), ...(m.problem && { problem: m.problem }), ...(m.degraded && { degraded: m.degraded }) })),
     hostsFiles,
+    ...(plan.local && { local: { pushTarget: plan.local.kind === 'container' ? plan.local.host : plan.local.pushTarget, ...(localRegistry && { url: localRegistry.url }) } }),
     ...(cluster && { cluster }),
     phases: timings,
     failed: images.filter((i) => i.error).map((i) => i.ref),
   };
+}
+
+/** The ConfigMap is a courtesy to tools in the cluster: a failure to apply it only warns. */
+async function announceLocalRegistry(exec: Exec, cluster: NonNullable<UpResult['cluster']>, host: string, reporter: Reporter): Promise<void> {
+  const args = ['--kubeconfig', cluster.kubeconfig, '--context', `kind-${cluster.name}`, 'apply', '-f', '-'];
+  const result = await exec.run('kubectl', args, { input: registryHostingConfigMap(host) }).catch((err: Error) => ({ code: 1, stdout: '', stderr: err.message }));
+  if (result.code === 0) reporter.info(`kube-public/local-registry-hosting: ${host}`);
+  else reporter.warn(`local-registry-hosting ConfigMap not applied: ${result.stderr.trim().split('\n').at(-1)}`);
 }
 
 async function credentialsFor(plan: Plan, host: string, env: NodeJS.ProcessEnv, deps: UpDeps): Promise<Credentials | undefined> {

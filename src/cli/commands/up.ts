@@ -45,6 +45,7 @@ export function jsonReport(result: UpResult): Record<string, unknown> {
     preload: result.preload,
     mirrors: result.mirrors,
     hostsFiles: result.hostsFiles,
+    local: result.local ?? null,
     cluster: result.cluster ?? null,
     phases: result.phases,
     failed: result.failed,
@@ -63,6 +64,7 @@ function humanReport(result: UpResult): string {
   }
   for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? 'not serving'})\n`;
   if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))\n`;
+  if (result.local) out += `push your images to ${result.local.pushTarget}\n`;
   if (result.cluster) out += `cluster ${result.cluster.name} ${result.cluster.action}; kubeconfig ${result.cluster.kubeconfig}\n`;
   if (result.failed.length) out += `${result.failed.length} image(s) could not be preloaded: ${result.failed.join(', ')}\n`;
   return out;

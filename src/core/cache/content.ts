@@ -10,6 +10,7 @@ export function cachePaths(plan: Plan): string[] {
   const paths: string[] = [];
   if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
   if (plan.mirrors?.entries.some((e) => e.endpoints.includes('local'))) paths.push(join(plan.mirrors.data, 'data'));
+  if (plan.local?.kind === 'container' && plan.local.cache) paths.push(plan.local.data);
   return paths;
 }
 

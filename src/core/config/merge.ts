@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { normaliseReference, ReferenceError } from '../images/reference.js';
 import type { Layer } from './compose.js';
 import type { ConfigDocument } from './document.js';
-import type { RegistryAccessInput, UpstreamInput } from './schema.js';
+import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
 
 export interface Located<T> {
   readonly value: T;
@@ -30,6 +30,8 @@ export interface ResolvedConfig {
   readonly mirrors?: { readonly data?: string; readonly upstreams: readonly Located<UpstreamInput>[] };
   readonly registries: Readonly<Record<string, Located<RegistryAccessInput>>>;
   readonly registryImage?: Located<string>;
+  /** images.local: last writer wins. */
+  readonly local?: Located<LocalInput>;
   /** sew fields sew-ci does not act on, merged and kept. */
   readonly carried: Record<string, unknown>;
 }
@@ -45,6 +47,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
   let mirrors: ResolvedConfig['mirrors'];
   const registries: Record<string, Located<RegistryAccessInput>> = {};
   let registryImage: Located<string> | undefined;
+  let local: Located<LocalInput> | undefined;
   let carried: Record<string, unknown> = {};
 
   for (const layer of layers) {
@@ -76,6 +79,9 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     for (const [host, access] of Object.entries(images?.registries ?? {})) {
       registries[host] = { value: access, where: doc.where(['images', 'registries', host]) };
     }
+    if (images && 'local' in images && images.local !== undefined) {
+      local = { value: images.local ?? {}, where: doc.where(['images', 'local']) };
+    }
     if (images?.registryImage !== undefined) {
       registryImage = { value: images.registryImage, where: doc.where(['images', 'registryImage']) };
     }
@@ -90,6 +96,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     ...(mirrors && { mirrors }),
     registries,
     ...(registryImage && { registryImage }),
+    ...(local && { local }),
     carried,
   };
 }

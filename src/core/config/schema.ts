@@ -37,8 +37,20 @@ const registryAccessSchema = z
   })
   .strict();
 
+/** sew-ci extension: a registry you push to (off unless present). */
+const localSchema = z
+  .object({
+    port: z.number().int().min(1).max(65535).optional(),
+    /** `[user:pass@]host[:port][/path]`: push to an existing registry instead of a local one. */
+    external: nonEmpty.optional(),
+    /** Keep the local registry's data in the CI cache (build outputs usually change every run). */
+    cache: z.boolean().optional(),
+  })
+  .strict();
+
 const imagesSchema = z
   .object({
+    local: localSchema.nullable().optional(),
     mirrors: mirrorsSchema.nullable().optional(),
     preload: preloadSchema.optional(),
     registries: z.record(nonEmpty, registryAccessSchema).optional(),
@@ -104,3 +116,4 @@ export type PreloadInput = z.infer<typeof preloadSchema>;
 export type MirrorsInput = z.infer<typeof mirrorsSchema>;
 export type UpstreamInput = z.infer<typeof upstreamSchema>;
 export type RegistryAccessInput = z.infer<typeof registryAccessSchema>;
+export type LocalInput = z.infer<typeof localSchema>;

@@ -1,0 +1,48 @@
+// The registry you push to (KSail's local registry): `docker push localhost:5050/app` on the
+// host, `image: localhost:5050/app` in pods. Or, with `external`, an existing registry such
+// as GHCR as the push target.
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { InputError } from '../errors.js';
+import type { Located } from '../config/merge.js';
+import type { LocalInput } from '../config/schema.js';
+import { REGISTRY_PORT } from '../containerd/hosts.js';
+
+export const LOCAL_CONTAINER = 'sew-local';
+export const DEFAULT_LOCAL_PORT = 5050;
+
+export type LocalPlan =
+  | { readonly kind: 'container'; readonly container: string; readonly port: number; readonly host: string; readonly data: string; readonly cache: boolean }
+  | { readonly kind: 'external'; readonly host: string; readonly pushTarget: string; readonly cache: false };
+
+export function planLocal(input: Located<LocalInput> | undefined, sewHome: string, overrides: { enable?: boolean; cache?: boolean } = {}): LocalPlan | null {
+  if (!input && !overrides.enable) return null;
+  const value = input?.value ?? {};
+  if (value.external !== undefined) return { kind: 'external', ...parseExternal(value.external, input?.where ?? 'images.local.external'), cache: false };
+  const port = value.port ?? DEFAULT_LOCAL_PORT;
+  return { kind: 'container', container: LOCAL_CONTAINER, port, host: `localhost:${port}`, data: join(sewHome, 'local'), cache: overrides.cache ?? value.cache ?? false };
+}
+
+/** `[user:pass@]host[:port][/path]`; the credentials are for `docker login`, never kept here. */
+export function parseExternal(text: string, where: string): { host: string; pushTarget: string } {
+  const at = text.lastIndexOf('@');
+  const target = at === -1 ? text : text.slice(at + 1);
+  const match = /^([a-z0-9.-]+(?::\d+)?)(\/[a-z0-9._/-]*)?$/i.exec(target);
+  if (!match) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
+  return { host: match[1]!.toLowerCase(), pushTarget: `${match[1]!.toLowerCase()}${(match[2] ?? '').replace(/\/$/, '')}` };
+}
+
+/** hosts.toml so nodes resolve `localhost:5050/...` to the container, not to themselves. */
+export function localHostsFile(local: Extract<LocalPlan, { kind: 'container' }>): [string, string] {
+  return [local.host, `server = "http://${local.host}"\n\n[host."http://${local.container}:${REGISTRY_PORT}"]\n  capabilities = ["pull", "resolve"]\n`];
+}
+
+/** KEP-1755: tells tools in the cluster where the local registry is. */
+export function registryHostingConfigMap(host: string): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'local-registry-hosting', namespace: 'kube-public' },
+    data: { 'localRegistryHosting.v1': stringify({ host, help: 'https://github.com/sew/setup#a-local-registry' }) },
+  });
+}
