@@ -84845,14 +84845,8 @@ var cachePathsHelp = `Usage: sew-ci cache-paths [plan options] [--json]
 
 Prints the directories to cache, one per line: the preload and mirror registry data.`;
 var CACHE_KEY_OPTIONS = { ...PLAN_OPTIONS, prefix: { type: "string" }, content: { type: "boolean" }, write: { type: "string" }, check: { type: "string" } };
-async function cacheKeyCommand(args, io) {
-  const parsed = parseCommandArgs(args, CACHE_KEY_OPTIONS, true);
+async function cacheKeyCommand(parsed, io) {
   const v = parsed.values;
-  if (v.help) {
-    io.out(`${cacheKeyHelp}
-`);
-    return 0;
-  }
   if (v.write !== void 0 && v.check !== void 0) throw new InputError("--check", "cannot be combined with --write");
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   const prefix = typeof v.prefix === "string" ? v.prefix : "";
@@ -84875,13 +84869,7 @@ ${keys.restoreKeys.map((k) => `${k}
 `).join("")}`);
   return 0;
 }
-async function cachePathsCommand(args, io) {
-  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
-  if (parsed.values.help) {
-    io.out(`${cachePathsHelp}
-`);
-    return 0;
-  }
+async function cachePathsCommand(parsed, io) {
   const paths = cachePaths(await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env)));
   io.out(parsed.values.json ? `${JSON.stringify(paths)}
 ` : paths.map((p) => `${p}
@@ -86938,14 +86926,8 @@ var DOWN_OPTIONS = {
   purge: { type: "boolean" },
   "sew-home": { type: "string" }
 };
-async function downCommand(args, io) {
-  const parsed = parseCommandArgs(args, DOWN_OPTIONS, false);
+async function downCommand(parsed, io) {
   const v = parsed.values;
-  if (v.help) {
-    io.out(`${downHelp}
-`);
-    return 0;
-  }
   const deps = defaultUpDeps(cliReporter(io), io.env);
   const result = await down(
     {
@@ -86968,8 +86950,7 @@ var planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL]
                    [--preload REF]... [--mirror UPSTREAM]... [--json]
 
 Resolves the layered sew.yaml and prints what a run will do, without doing any of it.`;
-async function planCommand(args, io) {
-  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
+async function planCommand(parsed, io) {
   if (parsed.values.help) {
     io.out(`${planHelp}
 `);
@@ -87333,8 +87314,7 @@ var UP_OPTIONS = {
   "node-image": { type: "string" },
   wait: { type: "string" }
 };
-async function upCommand(args, io) {
-  const parsed = parseCommandArgs(args, UP_OPTIONS, true);
+async function upCommand(parsed, io) {
   if (parsed.values.help) {
     io.out(`${upHelp}
 `);
@@ -87447,8 +87427,7 @@ var verifyHelp = `Usage: sew-ci verify [plan options] [--json]
 
 Checks, without asking any upstream, that every preloaded ref resolves in $SEW_HOME/preload
 and every blob it needs is there with the right digest. Exit 0 when all are, 1 otherwise.`;
-async function verifyCommand(args, io) {
-  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
+async function verifyCommand(parsed, io) {
   if (parsed.values.help) {
     io.out(`${verifyHelp}
 `);
@@ -87469,12 +87448,12 @@ async function verifyCommand(args, io) {
 
 // src/cli/run.ts
 var COMMANDS = {
-  plan: { run: planCommand, options: PLAN_OPTIONS, summary: "print what a run will do (resolved images, mirrors, Kind config, cache key)" },
-  up: { run: upCommand, options: UP_OPTIONS, summary: "start the registries, preload the images, write containerd hosts, create the Kind cluster" },
-  down: { run: downCommand, options: DOWN_OPTIONS, summary: "delete the Kind cluster (keeps the registries and their data unless --purge)" },
-  "cache-key": { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, summary: "print (or --write) the cache key and restore-key prefixes, as the action uses them" },
-  "cache-paths": { run: cachePathsCommand, options: PLAN_OPTIONS, summary: "print the directories to cache (the registry data)" },
-  verify: { run: verifyCommand, options: PLAN_OPTIONS, summary: "check, offline, that every preloaded image is complete and matches its digests" }
+  plan: { run: planCommand, options: PLAN_OPTIONS, help: planHelp, contextFlags: true, summary: "print what a run will do (resolved images, mirrors, Kind config, cache key)" },
+  up: { run: upCommand, options: UP_OPTIONS, help: upHelp, contextFlags: true, summary: "start the registries, preload the images, write containerd hosts, create the Kind cluster" },
+  down: { run: downCommand, options: DOWN_OPTIONS, help: downHelp, contextFlags: false, summary: "delete the Kind cluster (keeps the registries and their data unless --purge)" },
+  "cache-key": { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, help: cacheKeyHelp, contextFlags: true, summary: "print (or --write) the cache key and restore-key prefixes, as the action uses them" },
+  "cache-paths": { run: cachePathsCommand, options: PLAN_OPTIONS, help: cachePathsHelp, contextFlags: true, summary: "print the directories to cache (the registry data)" },
+  verify: { run: verifyCommand, options: PLAN_OPTIONS, help: verifyHelp, contextFlags: true, summary: "check, offline, that every preloaded image is complete and matches its digests" }
 };
 var COMMAND_OPTIONS = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.options]));
 var VERSION = "0.1.0";
@@ -87507,7 +87486,13 @@ ${usage()}`);
     return 2;
   }
   try {
-    return await command.run(args, io);
+    const parsed = parseCommandArgs(args, command.options, command.contextFlags);
+    if (parsed.values.help) {
+      io.out(`${command.help}
+`);
+      return 0;
+    }
+    return await command.run(parsed, io);
   } catch (err) {
     io.err(`sew-ci: ${describeError(err)}
 `);

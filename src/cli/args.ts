@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import type { PlanOptions } from '../core/plan.js';
 
-type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
+export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
 
 export const PLAN_OPTIONS = {
   config: { type: 'string' },

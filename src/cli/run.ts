@@ -1,22 +1,29 @@
 // The CLI's one place that turns errors into messages and exit codes.
 import { describeError, exitCodeFor } from '../core/errors.js';
-import { PLAN_OPTIONS } from './args.js';
-import { CACHE_KEY_OPTIONS, cacheKeyCommand, cachePathsCommand } from './commands/cache.js';
-import { DOWN_OPTIONS, downCommand } from './commands/down.js';
-import { planCommand } from './commands/plan.js';
-import { UP_OPTIONS, upCommand } from './commands/up.js';
-import { verifyCommand } from './commands/verify.js';
+import { parseCommandArgs, PLAN_OPTIONS, type OptionSpec, type Parsed } from './args.js';
+import { CACHE_KEY_OPTIONS, cacheKeyCommand, cacheKeyHelp, cachePathsCommand, cachePathsHelp } from './commands/cache.js';
+import { DOWN_OPTIONS, downCommand, downHelp } from './commands/down.js';
+import { planCommand, planHelp } from './commands/plan.js';
+import { UP_OPTIONS, upCommand, upHelp } from './commands/up.js';
+import { verifyCommand, verifyHelp } from './commands/verify.js';
 import type { CliIO } from './io.js';
 
-type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+interface Command {
+  readonly run: (parsed: Parsed, io: CliIO) => Promise<number>;
+  readonly summary: string;
+  readonly help: string;
+  readonly options: Record<string, OptionSpec>;
+  /** Whether unknown `--NAME` options are context flags (commands that resolve a plan). */
+  readonly contextFlags: boolean;
+}
 
-const COMMANDS: Record<string, { run: Command; summary: string; options: object }> = {
-  plan: { run: planCommand, options: PLAN_OPTIONS, summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)' },
-  up: { run: upCommand, options: UP_OPTIONS, summary: 'start the registries, preload the images, write containerd hosts, create the Kind cluster' },
-  down: { run: downCommand, options: DOWN_OPTIONS, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
-  'cache-key': { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, summary: 'print (or --write) the cache key and restore-key prefixes, as the action uses them' },
-  'cache-paths': { run: cachePathsCommand, options: PLAN_OPTIONS, summary: 'print the directories to cache (the registry data)' },
-  verify: { run: verifyCommand, options: PLAN_OPTIONS, summary: 'check, offline, that every preloaded image is complete and matches its digests' },
+const COMMANDS: Record<string, Command> = {
+  plan: { run: planCommand, options: PLAN_OPTIONS, help: planHelp, contextFlags: true, summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)' },
+  up: { run: upCommand, options: UP_OPTIONS, help: upHelp, contextFlags: true, summary: 'start the registries, preload the images, write containerd hosts, create the Kind cluster' },
+  down: { run: downCommand, options: DOWN_OPTIONS, help: downHelp, contextFlags: false, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
+  'cache-key': { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, help: cacheKeyHelp, contextFlags: true, summary: 'print (or --write) the cache key and restore-key prefixes, as the action uses them' },
+  'cache-paths': { run: cachePathsCommand, options: PLAN_OPTIONS, help: cachePathsHelp, contextFlags: true, summary: 'print the directories to cache (the registry data)' },
+  verify: { run: verifyCommand, options: PLAN_OPTIONS, help: verifyHelp, contextFlags: true, summary: 'check, offline, that every preloaded image is complete and matches its digests' },
 };
 
 /** Each command's options, for checking the CI templates against the CLI. */
@@ -48,7 +55,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return 2;
   }
   try {
-    return await command.run(args, io);
+    const parsed = parseCommandArgs(args, command.options, command.contextFlags);
+    if (parsed.values.help) {
+      io.out(`${command.help}\n`);
+      return 0;
+    }
+    return await command.run(parsed, io);
   } catch (err) {
     io.err(`sew-ci: ${describeError(err)}\n`);
     if (io.env.SEW_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);

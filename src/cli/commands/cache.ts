@@ -6,7 +6,7 @@ import { InputError } from '../../core/errors.js';
 import { resolvePlan } from '../../core/plan.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
+import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 
 export const cacheKeyHelp = `Usage: sew-ci cache-key [plan options] [--prefix P] [--content] [--json] [--write FILE | --check FILE]
@@ -23,13 +23,8 @@ Prints the directories to cache, one per line: the preload and mirror registry d
 
 export const CACHE_KEY_OPTIONS = { ...PLAN_OPTIONS, prefix: { type: 'string' }, content: { type: 'boolean' }, write: { type: 'string' }, check: { type: 'string' } } as const;
 
-export async function cacheKeyCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCommandArgs(args, CACHE_KEY_OPTIONS, true);
+export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const v = parsed.values;
-  if (v.help) {
-    io.out(`${cacheKeyHelp}\n`);
-    return 0;
-  }
   if (v.write !== undefined && v.check !== undefined) throw new InputError('--check', 'cannot be combined with --write');
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   const prefix = typeof v.prefix === 'string' ? v.prefix : '';
@@ -48,12 +43,7 @@ export async function cacheKeyCommand(args: readonly string[], io: CliIO): Promi
   return 0;
 }
 
-export async function cachePathsCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
-  if (parsed.values.help) {
-    io.out(`${cachePathsHelp}\n`);
-    return 0;
-  }
+export async function cachePathsCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const paths = cachePaths(await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env)));
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;

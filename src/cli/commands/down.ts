@@ -1,7 +1,7 @@
 import { down } from '../../core/down.js';
 import { sewHome } from '../../core/paths.js';
-import { parseCommandArgs } from '../args.js';
 import { defaultUpDeps } from '../../core/default-deps.js';
+import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 import { cliReporter } from '../reporter.js';
 
@@ -16,13 +16,8 @@ export const DOWN_OPTIONS = {
   'sew-home': { type: 'string' },
 } as const;
 
-export async function downCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCommandArgs(args, DOWN_OPTIONS, false);
+export async function downCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const v = parsed.values;
-  if (v.help) {
-    io.out(`${downHelp}\n`);
-    return 0;
-  }
   const deps = defaultUpDeps(cliReporter(io), io.env);
   const result = await down(
     {

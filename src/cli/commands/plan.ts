@@ -1,5 +1,5 @@
 import { resolvePlan, publicPlan, type Plan } from '../../core/plan.js';
-import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
+import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 
 export const planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL] [--flag NAME]... [--NAME]
@@ -8,8 +8,7 @@ export const planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--regi
 
 Resolves the layered sew.yaml and prints what a run will do, without doing any of it.`;
 
-export async function planCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
+export async function planCommand(parsed: Parsed, io: CliIO): Promise<number> {
   if (parsed.values.help) {
     io.out(`${planHelp}\n`);
     return 0;

@@ -1,6 +1,6 @@
 import { publicPlan } from '../../core/plan.js';
 import { up, type UpResult } from '../../core/up.js';
-import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
+import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
 import { defaultUpDeps } from '../../core/default-deps.js';
 import type { CliIO } from '../io.js';
 import { formatBytes } from '../../core/format.js';
@@ -19,8 +19,7 @@ export const UP_OPTIONS = {
   wait: { type: 'string' },
 } as const;
 
-export async function upCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCommandArgs(args, UP_OPTIONS, true);
+export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
   if (parsed.values.help) {
     io.out(`${upHelp}\n`);
     return 0;

@@ -1,7 +1,7 @@
 import { parseReference } from '../../core/images/reference.js';
 import { resolvePlan } from '../../core/plan.js';
 import { verifyPreloaded } from '../../core/verify/offline.js';
-import { parseCommandArgs, planOptionsFrom, PLAN_OPTIONS } from '../args.js';
+import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 import { table } from '../reporter.js';
 
@@ -10,8 +10,7 @@ export const verifyHelp = `Usage: sew-ci verify [plan options] [--json]
 Checks, without asking any upstream, that every preloaded ref resolves in $SEW_HOME/preload
 and every blob it needs is there with the right digest. Exit 0 when all are, 1 otherwise.`;
 
-export async function verifyCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const parsed = parseCommandArgs(args, PLAN_OPTIONS, true);
+export async function verifyCommand(parsed: Parsed, io: CliIO): Promise<number> {
   if (parsed.values.help) {
     io.out(`${verifyHelp}\n`);
     return 0;
