@@ -85105,7 +85105,7 @@ async function kind(exec, args, options = {}) {
     result = await exec.run("kind", args, options);
   } catch (err) {
     if (err instanceof CommandNotFoundError) {
-      throw new RuntimeError("kind is not installed: see https://kind.sigs.k8s.io/docs/user/quick-start/#installation (the action installs it with kind-version)");
+      throw new RuntimeError("kind is not installed: see https://kind.sigs.k8s.io/docs/user/quick-start/#installation (the action installs it with kind-version; --no-cluster stops before Kind)");
     }
     throw err;
   }
