@@ -15218,7 +15218,7 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve: resolve5 } = __require("path");
-    var { readFile: readFile8 } = __require("fs");
+    var { readFile: readFile9 } = __require("fs");
     var { execFile, spawn: spawn3 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -15436,7 +15436,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile8(socketPath, function readCygsocket(err, data) {
+          readFile9(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -15445,7 +15445,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile8(socketPath, readCygsocket);
+                readFile9(socketPath, readCygsocket);
               });
               return;
             }
@@ -62927,8 +62927,8 @@ var require_graceful_fs = __commonJS({
       fs2.createReadStream = createReadStream2;
       fs2.createWriteStream = createWriteStream;
       var fs$readFile = fs2.readFile;
-      fs2.readFile = readFile8;
-      function readFile8(path, options, cb) {
+      fs2.readFile = readFile9;
+      function readFile9(path, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path, options, cb);
@@ -64123,38 +64123,66 @@ function planOptionsFrom(parsed, cwd, env) {
 }
 
 // src/core/cache/content.ts
+import { createHash as createHash2 } from "node:crypto";
+import { join as join2 } from "node:path";
+
+// src/core/registry/storage.ts
 import { createHash } from "node:crypto";
-import { readdir } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
+function v2(root) {
+  return join(root, "docker", "registry", "v2");
+}
+function blobDataPath(root, digest) {
+  const hex3 = digest.slice("sha256:".length);
+  return join(v2(root), "blobs", "sha256", hex3.slice(0, 2), hex3, "data");
+}
+async function storedBlobs(root) {
+  const store = join(v2(root), "blobs", "sha256");
+  const digests = [];
+  for (const prefix of await readdir(store).catch(() => [])) {
+    for (const hex3 of await readdir(join(store, prefix)).catch(() => [])) digests.push(`sha256:${hex3}`);
+  }
+  return digests;
+}
+async function blobProblem(root, digest) {
+  const hash2 = createHash("sha256");
+  try {
+    await pipeline(createReadStream(blobDataPath(root, digest)), hash2);
+  } catch {
+    return "missing";
+  }
+  return `sha256:${hash2.digest("hex")}` === digest ? void 0 : "does not match its content";
+}
+async function taggedDigest(root, repository, tag) {
+  const link = join(v2(root), "repositories", repository, "_manifests", "tags", tag, "current", "link");
+  return (await readFile(link, "utf8").catch(() => void 0))?.trim();
+}
+async function registryRoots(path) {
+  const entries = await readdir(path).catch(() => []);
+  return entries.includes("docker") ? [path] : entries.sort().map((e) => join(path, e));
+}
+
+// src/core/cache/content.ts
 function cachePaths(plan) {
   const paths = [];
   if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
-  if (plan.mirrors?.entries.some((e) => e.endpoints.includes("local"))) paths.push(join(plan.mirrors.data, "data"));
+  if (plan.mirrors?.entries.some((e) => e.endpoints.includes("local"))) paths.push(join2(plan.mirrors.data, "data"));
   if (plan.local?.kind === "container" && plan.local.cache) paths.push(plan.local.data);
   return paths;
 }
 async function contentFingerprint(paths) {
-  const hash2 = createHash("sha256");
+  const hash2 = createHash2("sha256");
   for (const [i, path] of paths.entries()) {
     hash2.update(`${i}
 `);
-    for (const digest of (await blobDigests(path)).sort()) hash2.update(`${digest}
+    const digests = (await Promise.all((await registryRoots(path)).map(storedBlobs))).flat();
+    for (const digest of digests.sort()) hash2.update(`${digest}
 `);
   }
   return hash2.digest("hex").slice(0, 16);
-}
-async function blobDigests(root) {
-  const found = [];
-  const walk = async (dir) => {
-    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      if (!entry.isDirectory()) continue;
-      const path = join(dir, entry.name);
-      if (/^[a-f0-9]{64}$/.test(entry.name) && dir.includes(`${join("blobs", "sha256")}`)) found.push(`sha256:${entry.name}`);
-      else await walk(path);
-    }
-  };
-  await walk(root);
-  return found;
 }
 function restoreKeys(prefix, plan) {
   return { primary: `${prefix}${plan.cacheKey}`, restoreKeys: [`${prefix}${plan.cacheKey}-`, `${prefix}${plan.cacheKey.replace(/[0-9a-f]+$/, "")}`] };
@@ -64166,10 +64194,10 @@ function saveKey(prefix, plan, fingerprint) {
 // src/core/fs/atomic.ts
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
-import { basename, dirname, join as join2 } from "node:path";
+import { basename, dirname, join as join3 } from "node:path";
 async function writeFileAtomic(path, content, mode = 420) {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join2(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = join3(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     const handle = await open(tmp, "w", mode);
     try {
@@ -64186,10 +64214,10 @@ async function writeFileAtomic(path, content, mode = 420) {
 }
 
 // src/core/plan.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/core/cache/key.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var CACHE_FORMAT = 1;
 var CACHE_KEY_PREFIX = `sew-v${CACHE_FORMAT}-`;
 function cacheKey(input2) {
@@ -64200,12 +64228,12 @@ function cacheKey(input2) {
     registryImage: input2.registryImage,
     platforms: input2.platforms === "all" ? "all" : [...input2.platforms].sort()
   });
-  return `${CACHE_KEY_PREFIX}${createHash2("sha256").update(canonical).digest("hex").slice(0, 20)}`;
+  return `${CACHE_KEY_PREFIX}${createHash3("sha256").update(canonical).digest("hex").slice(0, 20)}`;
 }
 
 // src/core/config/compose.ts
 import { existsSync } from "node:fs";
-import { dirname as dirname2, join as join3, resolve } from "node:path";
+import { dirname as dirname2, join as join4, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/core/config/document.ts
@@ -84103,8 +84131,8 @@ var EMBEDDED_DEFAULT = "kind:\n  name: sew\nimages:\n  mirrors: {}\n";
 var FLAG_FILE = /^sew--([a-z0-9][a-z0-9-]*)\.ya?ml$/;
 async function compose(request, reader) {
   const composer = new Composer(reader, request.cwd);
-  const userFile = join3(request.sewHome, "sew.yaml");
-  const projectFile = request.config !== void 0 ? resolve(request.cwd, request.config) : join3(request.cwd, "sew.yaml");
+  const userFile = join4(request.sewHome, "sew.yaml");
+  const projectFile = request.config !== void 0 ? resolve(request.cwd, request.config) : join4(request.cwd, "sew.yaml");
   if (request.config !== void 0 && !existsSync(projectFile)) {
     throw new InputError("--config", `${request.config} does not exist`);
   }
@@ -84541,7 +84569,7 @@ function checkRegistryUrl(text, where) {
 }
 
 // src/core/config/sources.ts
-import { readdir as readdir2, readFile } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEFAULT_REMOTE_LIMITS = { timeoutMs: 15e3, maxBytes: 1024 * 1024 };
 function createSourceReader(limits = DEFAULT_REMOTE_LIMITS) {
@@ -84562,7 +84590,7 @@ function createSourceReader(limits = DEFAULT_REMOTE_LIMITS) {
 }
 async function readLocal(path) {
   try {
-    return await readFile(path, "utf8");
+    return await readFile2(path, "utf8");
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") return void 0;
@@ -84639,7 +84667,7 @@ function kindConfig(user, name, hostsDir) {
 
 // src/core/local/local-registry.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/core/mirrors/upstreams.ts
 var WILDCARD = "*";
@@ -84722,7 +84750,7 @@ function planLocal(input2, sewHome2, overrides = {}) {
   const value = input2?.value ?? {};
   if (value.external !== void 0) return { kind: "external", ...parseExternal(value.external, input2?.where ?? "images.local.external"), cache: false };
   const port = value.port ?? DEFAULT_LOCAL_PORT;
-  return { kind: "container", container: LOCAL_CONTAINER, port, host: `localhost:${port}`, data: join4(sewHome2, "local"), cache: overrides.cache ?? value.cache ?? false };
+  return { kind: "container", container: LOCAL_CONTAINER, port, host: `localhost:${port}`, data: join5(sewHome2, "local"), cache: overrides.cache ?? value.cache ?? false };
 }
 function parseExternal(text, where) {
   const at = text.lastIndexOf("@");
@@ -84749,10 +84777,10 @@ function registryHostingConfigMap(host) {
 
 // src/core/paths.ts
 import { homedir as homedir2 } from "node:os";
-import { join as join5, resolve as resolve3 } from "node:path";
+import { join as join6, resolve as resolve3 } from "node:path";
 function sewHome(env, override) {
   const chosen = override ?? env.SEW_HOME;
-  return chosen ? resolve3(chosen) : join5(homedir2(), ".sew");
+  return chosen ? resolve3(chosen) : join6(homedir2(), ".sew");
 }
 function hostPlatform(arch = process.arch) {
   const map2 = { x64: "linux/amd64", arm64: "linux/arm64", arm: "linux/arm/v7", ppc64: "linux/ppc64le", s390x: "linux/s390x" };
@@ -84778,10 +84806,10 @@ function buildPlan(composition, config2, options) {
   const preloadRefs = options.skipPreload ? [] : kept;
   const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: "input mirrors" }));
   const mirrorsOn = config2.mirrors !== void 0 || extraUpstreams.length > 0;
-  const mirrorsData = config2.mirrors?.data ?? join6(home, "mirrors");
+  const mirrorsData = config2.mirrors?.data ?? join7(home, "mirrors");
   const entries = mirrorsOn ? parseUpstreams([...config2.mirrors?.upstreams ?? [], ...extraUpstreams]) : [];
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
-  const hostsDir = join6(mirrorsData, "hosts");
+  const hostsDir = join7(mirrorsData, "hosts");
   const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config2.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
   const platforms = config2.preload.platforms ?? [options.platform ?? hostPlatform()];
   const name = options.clusterName ?? (typeof config2.kind.name === "string" ? config2.kind.name : DEFAULT_CLUSTER_NAME);
@@ -84801,7 +84829,7 @@ function buildPlan(composition, config2, options) {
       skipped,
       platforms,
       container: PRELOAD_CONTAINER,
-      data: join6(home, "preload")
+      data: join7(home, "preload")
     },
     mirrors,
     local,
@@ -84832,7 +84860,7 @@ function publicPlan(plan) {
 }
 
 // src/cli/commands/cache.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve4 } from "node:path";
 var cacheKeyHelp = `Usage: sew-ci cache-key [plan options] [--prefix P] [--content] [--json] [--write FILE | --check FILE]
 
@@ -84854,7 +84882,7 @@ async function cacheKeyCommand(parsed, io) {
   const paths = cachePaths(plan);
   const key = v.content ? saveKey(prefix, plan, await contentFingerprint(paths)) : keys.primary;
   if (typeof v.check === "string") {
-    const written = (await readFile2(resolve4(io.cwd, v.check), "utf8").catch(() => "")).trim();
+    const written = (await readFile3(resolve4(io.cwd, v.check), "utf8").catch(() => "")).trim();
     if (written !== key) {
       io.err(`sew-ci: ${v.check} holds ${written ? `"${written}"` : "nothing"}, the plan's key is "${key}": run 'sew-ci cache-key --write ${v.check}' and commit it
 `);
@@ -84881,7 +84909,7 @@ async function cachePathsCommand(parsed, io) {
 import { readdir as readdir4, rm as rm3 } from "node:fs/promises";
 
 // src/core/containers/registry.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir2 } from "node:fs/promises";
 
 // src/core/containers/docker.ts
@@ -85013,7 +85041,7 @@ function publishedPort(info, hostIp) {
 function specFingerprint(spec) {
   const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, address: address(spec) });
-  return createHash3("sha256").update(canonical).digest("hex").slice(0, 16);
+  return createHash4("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 async function startFailure(docker, spec, err) {
   const reason = dockerReason(err);
@@ -85050,8 +85078,8 @@ function demux(buffer) {
 
 // src/core/kind/cluster.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFile as readFile3, readdir as readdir3 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { readFile as readFile4, readdir as readdir3 } from "node:fs/promises";
+import { join as join8 } from "node:path";
 
 // src/core/exec/exec.ts
 import { spawn } from "node:child_process";
@@ -85124,7 +85152,7 @@ async function clusterNodes(exec, name) {
   return out.split("\n").map((l) => l.trim()).filter(Boolean);
 }
 async function createCluster(exec, config2, clustersDir2, options) {
-  const configPath = join7(clustersDir2, `${config2.name}.kind.yaml`);
+  const configPath = join8(clustersDir2, `${config2.name}.kind.yaml`);
   await writeFileAtomic(configPath, (0, import_yaml3.stringify)(config2));
   await kind(exec, kindCreateArgs(config2.name, configPath, options), options.onOutput ? { onOutput: options.onOutput } : {});
   return configPath;
@@ -85150,7 +85178,7 @@ async function syncHostsIntoNodes(exec, nodes, hostsDir) {
 async function hostFiles(hostsDir) {
   const files = /* @__PURE__ */ new Map();
   for (const host of await readdir3(hostsDir).catch(() => [])) {
-    const content = await readFile3(join7(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
+    const content = await readFile4(join8(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
     if (content !== void 0) files.set(host, content);
   }
   return files;
@@ -85161,8 +85189,8 @@ function lastLine(text) {
 
 // src/core/kind/state.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFile as readFile4, rm as rm2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { readFile as readFile5, rm as rm2 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 var stateSchema = external_exports.object({
   name: external_exports.string(),
   kubeconfig: external_exports.string(),
@@ -85172,10 +85200,10 @@ var stateSchema = external_exports.object({
   createdBy: external_exports.literal("sew-ci")
 });
 function clustersDir(sewHome2) {
-  return join8(sewHome2, "clusters");
+  return join9(sewHome2, "clusters");
 }
 function statePath(sewHome2, name) {
-  return join8(clustersDir(sewHome2), `${name}.yaml`);
+  return join9(clustersDir(sewHome2), `${name}.yaml`);
 }
 async function writeClusterState(sewHome2, state) {
   const path = statePath(sewHome2, state.name);
@@ -85186,7 +85214,7 @@ async function readClusterState(sewHome2, name) {
   const path = statePath(sewHome2, name);
   let text;
   try {
-    text = await readFile4(path, "utf8");
+    text = await readFile5(path, "utf8");
   } catch {
     return void 0;
   }
@@ -85196,19 +85224,19 @@ async function readClusterState(sewHome2, name) {
 }
 async function removeClusterState(sewHome2, name) {
   await rm2(statePath(sewHome2, name), { force: true });
-  await rm2(join8(clustersDir(sewHome2), `${name}.kind.yaml`), { force: true });
+  await rm2(join9(clustersDir(sewHome2), `${name}.kind.yaml`), { force: true });
 }
 
 // src/core/lock.ts
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
 import { mkdir as mkdir3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 var DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1e3;
 async function withHomeLock(sewHome2, reporter, work, waitMs = DEFAULT_LOCK_WAIT_MS) {
   await mkdir3(sewHome2, { recursive: true });
   const options = {
     realpath: false,
-    lockfilePath: join9(sewHome2, ".lock"),
+    lockfilePath: join10(sewHome2, ".lock"),
     // A holder that died stops refreshing its lock; after this long it is taken over.
     stale: 3e4,
     update: 1e4,
@@ -85346,7 +85374,7 @@ var BlobPlacement = class {
 };
 
 // src/core/registry/client.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/core/registry/challenge.ts
 var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
@@ -85681,7 +85709,7 @@ function basic(creds) {
 }
 
 // src/core/registry/manifest.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/core/registry/media-types.ts
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
@@ -85717,7 +85745,7 @@ function manifestMediaType(contentType, document2) {
 // src/core/registry/manifest.ts
 var SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 function sha256Digest(bytes) {
-  return `sha256:${createHash4("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash5("sha256").update(bytes).digest("hex")}`;
 }
 var ManifestFormatError = class extends Error {
 };
@@ -86029,7 +86057,7 @@ function isRedirect(status) {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 function hashingStream() {
-  const hash2 = createHash5("sha256");
+  const hash2 = createHash6("sha256");
   let size = 0;
   return {
     stream: new TransformStream({
@@ -86044,11 +86072,11 @@ function hashingStream() {
 }
 
 // src/core/registry/digest-stream.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var DigestMismatchError = class extends RuntimeError {
 };
 function verifyingStream(expected, onBytes) {
-  const hash2 = createHash6("sha256");
+  const hash2 = createHash7("sha256");
   let seen = 0;
   let held;
   return new TransformStream({
@@ -86378,9 +86406,9 @@ function bytesStream(bytes) {
 }
 
 // src/core/registry/docker-config.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/core/registry/credential-helper.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -86447,8 +86475,8 @@ function credentialKey(server) {
   return HUB_ALIASES.has(host) ? HUB_KEY : host;
 }
 function dockerConfigCredentials(options = {}) {
-  const dir = options.configDir ?? process.env["DOCKER_CONFIG"] ?? join10(homedir3(), ".docker");
-  const path = join10(dir, "config.json");
+  const dir = options.configDir ?? process.env["DOCKER_CONFIG"] ?? join11(homedir3(), ".docker");
+  const path = join11(dir, "config.json");
   const runHelper = options.runHelper ?? runCredentialHelper;
   let config2;
   return async (host) => {
@@ -86471,7 +86499,7 @@ function dockerConfigCredentials(options = {}) {
 async function readConfig(path) {
   let text;
   try {
-    text = await readFile5(path, "utf8");
+    text = await readFile6(path, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return {};
     throw err;
@@ -86993,21 +87021,21 @@ function formatPlan(plan) {
 
 // src/core/containerd/write-hosts.ts
 import { readdir as readdir5, rm as rm4, stat } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 async function writeHostsDir(hostsDir, files) {
   const written = [];
   for (const [host, content] of files) {
-    const path = join11(hostsDir, host, "hosts.toml");
+    const path = join12(hostsDir, host, "hosts.toml");
     await writeFileAtomic(path, content);
     written.push(path);
   }
   for (const entry of await readdir5(hostsDir).catch(() => [])) {
-    for (const file2 of await readdir5(join11(hostsDir, entry)).catch(() => [])) {
-      if (file2.endsWith(".tmp")) await rm4(join11(hostsDir, entry, file2), { force: true });
+    for (const file2 of await readdir5(join12(hostsDir, entry)).catch(() => [])) {
+      if (file2.endsWith(".tmp")) await rm4(join12(hostsDir, entry, file2), { force: true });
     }
     if (files.has(entry)) continue;
-    const isOurs = await stat(join11(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
-    if (isOurs) await rm4(join11(hostsDir, entry), { recursive: true, force: true });
+    const isOurs = await stat(join12(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
+    if (isOurs) await rm4(join12(hostsDir, entry), { recursive: true, force: true });
   }
   return written;
 }
@@ -87048,18 +87076,18 @@ async function ensureNetwork(docker, name = KIND_NETWORK) {
 }
 
 // src/core/mirrors/containers.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/core/mirrors/scheduler-state.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 var SCHEDULER_STATE = "scheduler-state.json";
 var TTL_MS = 7 * 24 * 60 * 60 * 1e3;
 async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) {
-  const path = join12(dataDir, SCHEDULER_STATE);
+  const path = join13(dataDir, SCHEDULER_STATE);
   let state;
   try {
-    state = JSON.parse(await readFile6(path, "utf8"));
+    state = JSON.parse(await readFile7(path, "utf8"));
   } catch {
     return 0;
   }
@@ -87079,7 +87107,7 @@ async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) 
 // src/core/mirrors/containers.ts
 var MIRROR_READY_MS = 15e3;
 function mirrorDataDir(data, host) {
-  return join13(data, "data", host);
+  return join14(data, "data", host);
 }
 async function ensureMirrors(docker, setup) {
   const out = [];
@@ -87136,7 +87164,7 @@ function timed(reporter) {
 // src/core/up.ts
 import { statfs } from "node:fs/promises";
 import { homedir as homedir4 } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var LOW_DISK_BYTES = 64 * 1024 * 1024;
 async function up(options, deps, hooks = {}) {
   const { reporter, timings } = timed(deps.reporter);
@@ -87275,14 +87303,14 @@ async function credentialsFor(plan, host, env, deps) {
 }
 async function ensureCluster(plan, options, deps, reporter) {
   const name = plan.cluster.name;
-  const kubeconfig = options.env.KUBECONFIG?.split(":")[0] || join14(options.env.HOME ?? homedir4(), ".kube", "config");
+  const kubeconfig = options.env.KUBECONFIG?.split(":")[0] || join15(options.env.HOME ?? homedir4(), ".kube", "config");
   let action;
   let kindConfig2;
   if (await clusterExists(deps.exec, name)) {
     action = "reused";
     const synced = await syncHostsIntoNodes(deps.exec, await clusterNodes(deps.exec, name), plan.hostsDir);
     if (synced.length) reporter.info(`hosts.toml copied into ${synced.join(", ")}`);
-    kindConfig2 = join14(clustersDir(plan.sewHome), `${name}.kind.yaml`);
+    kindConfig2 = join15(clustersDir(plan.sewHome), `${name}.kind.yaml`);
   } else {
     action = "created";
     kindConfig2 = await createCluster(deps.exec, plan.kindConfig, clustersDir(plan.sewHome), {
@@ -87371,55 +87399,37 @@ function humanReport(result) {
 }
 
 // src/core/verify/offline.ts
-import { createHash as createHash7 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join15 } from "node:path";
-import { pipeline } from "node:stream/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 async function verifyPreloaded(registryRoot2, refs) {
-  const storage = join15(registryRoot2, "docker", "registry", "v2");
   const verified = /* @__PURE__ */ new Map();
-  const blobProblem = (digest) => {
+  const checkOnce = (digest) => {
     let check2 = verified.get(digest);
-    if (!check2) verified.set(digest, check2 = checkBlob(storage, digest));
+    if (!check2) verified.set(digest, check2 = checkBlob(registryRoot2, digest));
     return check2;
   };
   return Promise.all(
     refs.map(async (ref) => {
       const repository = preloadRepository(ref);
-      const digest = ref.digest ?? await tagTarget(storage, repository, ref.tag ?? "latest");
+      const digest = ref.digest ?? await taggedDigest(registryRoot2, repository, ref.tag ?? "latest");
       if (!digest) return { ref: formatReference(ref), ok: false, problem: `tag ${ref.tag ?? "latest"} not preloaded` };
-      const problem = await manifestProblem(storage, digest, blobProblem);
+      const problem = await manifestProblem(registryRoot2, digest, checkOnce);
       return { ref: formatReference(ref), ok: problem === void 0, digest, ...problem && { problem } };
     })
   );
 }
-async function manifestProblem(storage, digest, blobProblem) {
-  const own2 = await blobProblem(digest);
+async function manifestProblem(root, digest, check2) {
+  const own2 = await check2(digest);
   if (own2) return `manifest ${own2}`;
-  const manifest = parseManifest(await readFile7(blobData(storage, digest)), null);
-  const parts = isIndex(manifest.mediaType) ? manifest.references.map((child) => manifestProblem(storage, child.digest, blobProblem)) : requiredBlobs(manifest).map(async (blob) => {
-    const problem = await blobProblem(blob.digest);
+  const manifest = parseManifest(await readFile8(blobDataPath(root, digest)), null);
+  const parts = isIndex(manifest.mediaType) ? manifest.references.map((child) => manifestProblem(root, child.digest, check2)) : requiredBlobs(manifest).map(async (blob) => {
+    const problem = await check2(blob.digest);
     return problem && `blob ${problem}`;
   });
   return (await Promise.all(parts)).find((p) => p !== void 0);
 }
-async function tagTarget(storage, repository, tag) {
-  const link = join15(storage, "repositories", repository, "_manifests", "tags", tag, "current", "link");
-  return (await readFile7(link, "utf8").catch(() => void 0))?.trim();
-}
-function blobData(storage, digest) {
-  const hex3 = digest.slice("sha256:".length);
-  return join15(storage, "blobs", "sha256", hex3.slice(0, 2), hex3, "data");
-}
-async function checkBlob(storage, digest) {
-  const hash2 = createHash7("sha256");
-  try {
-    await pipeline(createReadStream(blobData(storage, digest)), hash2);
-  } catch {
-    return `${digest} missing`;
-  }
-  return `sha256:${hash2.digest("hex")}` === digest ? void 0 : `${digest} does not match its content`;
+async function checkBlob(root, digest) {
+  const problem = await blobProblem(root, digest);
+  return problem && `${digest} ${problem}`;
 }
 
 // src/cli/commands/verify.ts

@@ -1,9 +1,9 @@
 // What the cache holds, and a fingerprint of it. Keys are immutable, so the saved key names
 // the content too: a mirror cache that grew gets a new key; an unchanged one is not saved.
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plan } from '../plan.js';
+import { registryRoots, storedBlobs } from '../registry/storage.js';
 
 /** The registry data directories: blobs and manifests only, never credentials or hosts files. */
 export function cachePaths(plan: Plan): string[] {
@@ -20,24 +20,10 @@ export async function contentFingerprint(paths: readonly string[]): Promise<stri
   // By position, not path: a runner's home directory may differ from the one that saved.
   for (const [i, path] of paths.entries()) {
     hash.update(`${i}\n`);
-    for (const digest of (await blobDigests(path)).sort()) hash.update(`${digest}\n`);
+    const digests = (await Promise.all((await registryRoots(path)).map(storedBlobs))).flat();
+    for (const digest of digests.sort()) hash.update(`${digest}\n`);
   }
   return hash.digest('hex').slice(0, 16);
-}
-
-async function blobDigests(root: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-      if (!entry.isDirectory()) continue;
-      const path = join(dir, entry.name);
-      // distribution's layout: .../blobs/sha256/<2 hex>/<64 hex>/data
-      if (/^[a-f0-9]{64}$/.test(entry.name) && dir.includes(`${join('blobs', 'sha256')}`)) found.push(`sha256:${entry.name}`);
-      else await walk(path);
-    }
-  };
-  await walk(root);
-  return found;
 }
 
 export interface CacheKeys {

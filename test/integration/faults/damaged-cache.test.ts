@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDamagedBlobsIn } from '../../../src/core/cache/verify.js';
+import { blobDataPath } from '../../../src/core/registry/storage.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
@@ -24,8 +25,7 @@ const up = () => cli(['up', '--no-cluster', '--json'], project, { SEW_HOME: home
 /** As on a new runner: the registry starts only after the cache is restored (and checked). */
 async function corruptRestoredCache(): Promise<void> {
   await removeContainers('sew-preload');
-  const hex = layer.digest.slice('sha256:'.length);
-  const data = join(home, 'preload', 'docker', 'registry', 'v2', 'blobs', 'sha256', hex.slice(0, 2), hex, 'data');
+  const data = blobDataPath(join(home, 'preload'), layer.digest);
   const bytes = readFileSync(data);
   bytes[100] = bytes[100]! ^ 0xff;
   writeFileSync(data, bytes);

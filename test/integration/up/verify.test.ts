@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blobDataPath } from '../../../src/core/registry/storage.js';
 import { cli } from '../../support/cli.js';
 import { image, imageIndex, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
@@ -20,10 +21,7 @@ let upstream: Upstream;
 let home: string;
 let project: string;
 const env = () => ({ SEW_HOME: home, PATH: process.env.PATH });
-const blobFile = (digest: string) => {
-  const hex = digest.slice('sha256:'.length);
-  return join(home, 'preload', 'docker', 'registry', 'v2', 'blobs', 'sha256', hex.slice(0, 2), hex, 'data');
-};
+const blobFile = (digest: string) => blobDataPath(join(home, 'preload'), digest);
 
 beforeAll(async () => {
   await requireWorld();
