@@ -237,7 +237,7 @@ class Evaluator {
 
   private call(name: string, argNodes: readonly Arg[], dot: unknown, final: unknown, line: number): unknown {
     this.step(line);
-    const fn = this.funcs[name];
+    const fn = Object.hasOwn(this.funcs, name) ? this.funcs[name] : undefined;
     if (!fn && (name === 'and' || name === 'or')) return this.logical(name, argNodes, dot, final, line);
     if (!fn) throw new TemplateError(line, `function "${name}" not defined`);
     const args = argNodes.map((a) => this.arg(a, dot));
@@ -249,6 +249,10 @@ class Evaluator {
       if (err instanceof TemplateError) throw err;
       const message = err instanceof Error ? err.message : String(err);
       throw new TemplateError(line, err instanceof CallError ? message : `error calling ${name}: ${message}`);
+    }
+    // Doubling a string a few dozen times would exhaust memory long before anything is written.
+    if (typeof result === 'string' && result.length > this.limits.maxOutput) {
+      throw new TemplateError(line, `result of ${name} exceeds ${this.limits.maxOutput} characters`);
     }
     return result === undefined ? null : result;
   }

@@ -62,6 +62,8 @@ export function quote(s: string): string {
   return `${out}"`;
 }
 
+const MAX_WIDTH = 1e6;
+
 interface Spec {
   readonly minus: boolean;
   readonly plus: boolean;
@@ -85,17 +87,23 @@ export function sprintf(format: string, args: readonly unknown[]): string {
         const value = args[argIndex++];
         return typeof value === 'number' ? value : undefined;
       };
+      // Like Go's fmt, widths and precisions beyond 1e6 are refused rather than allocated.
+      let bad = '';
+      let widthValue = star(width);
+      if (widthValue !== undefined && Math.abs(widthValue) > MAX_WIDTH) [widthValue, bad] = [undefined, '%!(BADWIDTH)'];
+      let precisionValue = _all.includes('.') ? (star(precision) ?? 0) : undefined;
+      if (precisionValue !== undefined && Math.abs(precisionValue) > MAX_WIDTH) [precisionValue, bad] = [undefined, `${bad}%!(BADPREC)`];
       const spec: Spec = {
         minus: flags.includes('-'),
         plus: flags.includes('+'),
         zero: flags.includes('0') && !flags.includes('-'),
         sharp: flags.includes('#'),
         space: flags.includes(' '),
-        width: star(width),
-        precision: _all.includes('.') ? (star(precision) ?? 0) : undefined,
+        width: widthValue,
+        precision: precisionValue,
       };
-      if (argIndex >= args.length) return `%!${verb}(MISSING)`;
-      return pad(formatVerb(verb, args[argIndex++], spec), spec);
+      if (argIndex >= args.length) return `${bad}%!${verb}(MISSING)`;
+      return bad + pad(formatVerb(verb, args[argIndex++], spec), spec);
     },
   );
   if (argIndex >= args.length) return out;

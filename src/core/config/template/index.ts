@@ -40,9 +40,9 @@ export function renderTemplate(source: string, data: Record<string, unknown>, op
     });
   } catch (err) {
     if (err instanceof TemplateError) throw new InputError(`${options.file}:${err.line}`, err.message);
-    // Only a pathological template (thousands of nested calls) exhausts the stack.
-    if (err instanceof RangeError && /call stack/i.test(err.message)) {
-      throw new InputError(options.file, 'template nested too deeply to evaluate');
+    // The bounds above stop runaway templates first; these are the engine's last resort.
+    if (err instanceof RangeError && /call stack|string length/i.test(err.message)) {
+      throw new InputError(options.file, `template too large to evaluate (${err.message})`);
     }
     throw err;
   }

@@ -33,6 +33,7 @@ export interface Token {
 }
 
 const KEYWORDS = new Set(['block', 'break', 'continue', 'define', 'else', 'end', 'if', 'range', 'template', 'with']);
+const PUNCTUATION: Readonly<Record<string, TokenKind>> = { '|': 'pipe', '(': 'leftParen', ')': 'rightParen', ',': 'comma', '=': 'assign' };
 const SPACE = /[ \t\r\n]/;
 const ALNUM = /[\p{L}\p{Nd}_]/u;
 
@@ -112,6 +113,14 @@ class Lexer {
         this.emit('space', start);
         continue;
       }
+      const punctuation = PUNCTUATION[c];
+      if (punctuation) {
+        if (c === '(') parens++;
+        if (c === ')' && --parens < 0) this.fail('unexpected right paren');
+        this.pos++;
+        this.emit(punctuation, start);
+        continue;
+      }
       switch (c) {
         case '"':
           this.quoted(start);
@@ -127,28 +136,6 @@ class Lexer {
           this.word();
           this.emit('variable', start);
           this.terminator();
-          continue;
-        case '|':
-          this.pos++;
-          this.emit('pipe', start);
-          continue;
-        case '(':
-          this.pos++;
-          parens++;
-          this.emit('leftParen', start);
-          continue;
-        case ')':
-          this.pos++;
-          if (--parens < 0) this.fail('unexpected right paren');
-          this.emit('rightParen', start);
-          continue;
-        case ',':
-          this.pos++;
-          this.emit('comma', start);
-          continue;
-        case '=':
-          this.pos++;
-          this.emit('assign', start);
           continue;
         case ':':
           if (this.src[this.pos + 1] !== '=') this.fail('expected :=');
@@ -218,17 +205,22 @@ class Lexer {
     this.fail(`bad character ${JSON.stringify(c)}`);
   }
 
-  private quoted(start: number): void {
+  /** The index of the quote closing a "..." or '...' literal that opens at this.pos. */
+  private closingQuote(quote: string, what: string): number {
     let i = this.pos + 1;
     for (;;) {
       const c = this.src[i];
-      if (c === undefined || c === '\n') this.fail('unterminated quoted string');
+      if (c === undefined || c === '\n') this.fail(`unterminated ${what}`);
       if (c === '\\') i += 2;
-      else if (c === '"') break;
+      else if (c === quote) return i;
       else i++;
     }
-    this.pos = i + 1;
-    this.emit('string', start, unquote(this.src.slice(start + 1, i), this.line));
+  }
+
+  private quoted(start: number): void {
+    const close = this.closingQuote('"', 'quoted string');
+    this.pos = close + 1;
+    this.emit('string', start, unquote(this.src.slice(start + 1, close), this.line));
   }
 
   private raw(start: number): void {
@@ -240,17 +232,10 @@ class Lexer {
   }
 
   private charConstant(start: number): void {
-    let i = this.pos + 1;
-    for (;;) {
-      const c = this.src[i];
-      if (c === undefined || c === '\n') this.fail('unterminated character constant');
-      if (c === '\\') i += 2;
-      else if (c === "'") break;
-      else i++;
-    }
-    const chars = [...unquote(this.src.slice(start + 1, i), this.line)];
-    if (chars.length !== 1) this.fail(`malformed character constant: ${this.src.slice(start, i + 1)}`);
-    this.pos = i + 1;
+    const close = this.closingQuote("'", 'character constant');
+    const chars = [...unquote(this.src.slice(start + 1, close), this.line)];
+    if (chars.length !== 1) this.fail(`malformed character constant: ${this.src.slice(start, close + 1)}`);
+    this.pos = close + 1;
     this.emit('number', start, String(chars[0]!.codePointAt(0)));
   }
 
