@@ -41,6 +41,7 @@ const text: Case[] = [
   { name: 'a nil value', source: '{{ .n }}', data: { n: null }, want: '<no value>' },
   { name: 'left and right trim', source: 'a  {{- .x -}}  \n b', data: { x: 'X' }, want: 'aXb' },
   { name: 'trim across newlines', source: 'line1\n{{- if true }}\nyes\n{{- end }}\n', want: 'line1\nyes\n' },
+  { name: 'trim of long whitespace runs', source: `a${' \n'.repeat(50_000)}{{- "b" -}}${'\t '.repeat(50_000)}c`, want: 'abc' },
   { name: 'a dash without space is a number', source: '{{-3}}', want: '-3' },
   { name: 'a comment', source: 'a{{/* note */}}b', want: 'ab' },
   { name: 'a trimmed comment', source: 'a \n{{- /* note */ -}}\n b', want: 'ab' },

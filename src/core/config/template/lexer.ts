@@ -36,6 +36,15 @@ const KEYWORDS = new Set(['block', 'break', 'continue', 'define', 'else', 'end',
 const PUNCTUATION: Readonly<Record<string, TokenKind>> = { '|': 'pipe', '(': 'leftParen', ')': 'rightParen', ',': 'comma', '=': 'assign' };
 const SPACE = /[ \t\r\n]/;
 const ALNUM = /[\p{L}\p{Nd}_]/u;
+// Sticky, so a number is matched where it starts without copying the rest of the source.
+const NUMBER = /[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\d[\d_]*)?\.?\d*([eE][+-]?\d+)?)/y;
+
+/** From `from`, stepping by `step`, the first index that is not Go template whitespace. */
+function spaceRun(text: string, from: number, step: 1 | -1): number {
+  let i = from;
+  while (i >= 0 && i < text.length && SPACE.test(text[i]!)) i += step;
+  return i;
+}
 
 export function lex(source: string): Token[] {
   return new Lexer(source).run();
@@ -56,10 +65,10 @@ class Lexer {
       let text = this.src.slice(this.pos, end);
       const textLine = this.line;
       this.advanceTo(end);
-      if (this.trimNextText) text = text.replace(/^[ \t\r\n]+/, '');
+      if (this.trimNextText) text = text.slice(spaceRun(text, 0, 1));
       this.trimNextText = false;
       const leftTrim = open >= 0 && this.src.startsWith('{{-', open) && SPACE.test(this.src[open + 3] ?? '');
-      if (leftTrim) text = text.replace(/[ \t\r\n]+$/, '');
+      if (leftTrim) text = text.slice(0, spaceRun(text, text.length - 1, -1) + 1);
       if (text) this.tokens.push({ kind: 'text', value: text, line: textLine });
       if (open < 0) break;
       this.action(leftTrim);
@@ -240,10 +249,8 @@ class Lexer {
   }
 
   private number(start: number): void {
-    const match = /^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\d[\d_]*)?\.?\d*([eE][+-]?\d+)?)/.exec(
-      this.src.slice(this.pos),
-    );
-    const text = match?.[0] ?? '';
+    NUMBER.lastIndex = this.pos;
+    const text = NUMBER.exec(this.src)?.[0] ?? '';
     this.pos += text.length;
     if (!/\d/.test(text) || ALNUM.test(this.src[this.pos] ?? '') || this.src[this.pos] === '.') {
       while (this.pos < this.src.length && !SPACE.test(this.src[this.pos]!) && !this.src.startsWith('}}', this.pos)) this.pos++;
