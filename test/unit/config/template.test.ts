@@ -117,6 +117,8 @@ const control: Case[] = [
   { name: 'a template defined after its use', source: '{{ template "t" "x" }}{{ define "t" }}<{{ . }}>{{ end }}', want: '<x>' },
   { name: 'template without data', source: '{{ define "t" }}{{ . }}{{ end }}{{ template "t" }}', want: '<no value>' },
   { name: '$ inside a template is its data', source: '{{ define "t" }}{{ $ }}{{ end }}{{ template "t" "z" }}', want: 'z' },
+  { name: 'an empty define does not replace a block', source: '{{ block "b" . }}[kept]{{ end }}{{ define "b" }} {{ end }}', want: '[kept]' },
+  { name: 'a define fills an empty block', source: '{{ define "b" }}[filled]{{ end }}{{ block "b" . }}{{ end }}', want: '[filled]' },
   { name: 'block', source: '{{ block "b" .a }}[{{ . }}]{{ end }}', data: { a: 'x' }, want: '[x]' },
   {
     name: 'a recursive template',
@@ -301,6 +303,7 @@ const errors: ErrorCase[] = [
   { name: 'a stray paren', source: '{{ .a) }}', line: 1, message: 'unexpected right paren' },
   { name: 'a bad number', source: '{{ 12ab }}', line: 1, message: 'bad number syntax: "12ab"' },
   { name: 'a bad escape', source: '{{ "\\q" }}', line: 1, message: 'invalid escape \\q in string' },
+  { name: 'a template defined twice', source: '{{ define "t" }}a{{ end }}\n{{ define "t" }}b{{ end }}', line: 2, message: 'multiple definition of template "t"' },
   { name: 'a template that does not exist', source: '{{ template "x" }}', line: 1, message: 'no such template "x"' },
   { name: 'a template name that is not a string', source: '{{ template .x }}', line: 1, message: 'unexpected "x" in template clause' },
   { name: 'range over a string', source: '{{ range .s }}{{ end }}', data: { s: 'abc' }, line: 1, message: "range can't iterate over abc" },

@@ -176,14 +176,24 @@ class Parser {
   private block(line: number): Node {
     const name = this.templateName('block');
     const pipe = this.pipeline('block', 'rightDelim');
-    this.defines.set(name, this.body('block', line));
+    this.addDefine(name, this.body('block', line), line);
     return { type: 'template', line, name, pipe };
   }
 
   private define(line: number): void {
     const name = this.templateName('define');
     this.expect('rightDelim', 'define clause');
-    this.defines.set(name, this.body('define', line));
+    this.addDefine(name, this.body('define', line), line);
+  }
+
+  /** As Go: an empty body never replaces another, two non-empty ones are an error. */
+  private addDefine(name: string, body: Node[], line: number): void {
+    const existing = this.defines.get(name);
+    if (existing && !isEmpty(existing)) {
+      if (isEmpty(body)) return;
+      throw new TemplateError(line, `multiple definition of template "${name}"`);
+    }
+    this.defines.set(name, body);
   }
 
   /** A named template's body: its own variables (just `$`), no enclosing range. */
@@ -319,6 +329,11 @@ class Parser {
         this.unexpected(token, context === 'command' ? 'operand' : context);
     }
   }
+}
+
+/** Only whitespace text: Go's IsEmptyTree. */
+function isEmpty(nodes: readonly Node[]): boolean {
+  return nodes.every((node) => node.type === 'text' && node.text.trim() === '');
 }
 
 function numberValue(text: string, line: number): number {
