@@ -226,7 +226,7 @@ class Evaluator {
         if (Object.hasOwn(value, name)) value = value[name];
         else problem = `map has no entry for key "${name}"`;
       } else if (isNil(value)) {
-        problem = `nil pointer evaluating interface {}.${name}`;
+        problem = `nil data; no entry for key "${name}"`;
       } else {
         problem = `can't evaluate field ${name} in type ${goType(value)}`;
       }
