@@ -37,7 +37,7 @@ const text: Case[] = [
   { name: 'a slice', source: '{{ .l }}', data: { l: ['a', 'b'] }, want: '[a b]' },
   { name: 'nested values', source: '{{ .m }}', data: { m: { l: [1, { k: true }], n: null } }, want: 'map[l:[1 map[k:true]] n:<nil>]' },
   { name: 'numbers and booleans', source: '{{ .n }} {{ .f }} {{ .t }}', data: { n: 42, f: 1.5, t: true }, want: '42 1.5 true' },
-  { name: 'a small float as Go prints it', source: '{{ .f }}', data: { f: 0.00001 }, want: '1e-05' },
+  { name: 'floats as Go prints them', source: '{{ .a }} {{ .b }} {{ .c }}', data: { a: 0.00001, b: 1234567.5, c: 2 ** 60 }, want: '1e-05 1.2345675e+06 1.152921504606847e+18' },
   { name: 'a nil value', source: '{{ .n }}', data: { n: null }, want: '<no value>' },
   { name: 'left and right trim', source: 'a  {{- .x -}}  \n b', data: { x: 'X' }, want: 'aXb' },
   { name: 'trim across newlines', source: 'line1\n{{- if true }}\nyes\n{{- end }}\n', want: 'line1\nyes\n' },

@@ -14,13 +14,13 @@ export function formatValue(value: unknown): string {
   return String(value);
 }
 
-/** Integers print whole; other numbers as Go's %v of a float64 (shortest, exponent below 1e-4 or from 1e21). */
+/** Integers print whole; other numbers as Go's %v of a float64: shortest digits, an exponent below 1e-4 or from 1e6. */
 function formatNumber(n: number): string {
   if (Number.isSafeInteger(n)) return String(n);
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) return goExponent(n.toExponential());
+  if (exp < -4 || exp >= 6) return goExponent(n.toExponential());
   return String(n);
 }
 
