@@ -31,3 +31,8 @@ export function displayUrl(url: URL | string): string {
   if (parsed.protocol === 'file:') return decodeURIComponent(parsed.pathname);
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
+
+/** Free text from elsewhere (a library's error message) with every URL in it shown as displayUrl does. */
+export function maskUrls(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => displayUrl(url));
+}

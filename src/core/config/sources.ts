@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
-import { displayUrl } from '../format.js';
+import { displayUrl, maskUrls } from '../format.js';
 import { redirectRefusal } from '../registry/origin-policy.js';
 
 export interface SourceReader {
@@ -97,5 +97,5 @@ async function readCapped(response: Response, maxBytes: number, where: string): 
 
 function causeOf(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message;
+  return maskUrls(cause?.code ?? cause?.message ?? (err as Error).message);
 }

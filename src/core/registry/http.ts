@@ -2,6 +2,8 @@
 // healthy 1 GB blob may take minutes, but no registry should leave us waiting this long
 // for a connection, for response headers, or between two chunks of a body.
 
+import { maskUrls } from '../format.js';
+
 /** The network failed us: refused, reset, unresolvable, or silent for too long. */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
@@ -194,5 +196,5 @@ function transportError(err: unknown, controller: AbortController): Error {
     cause = cause.cause;
   }
   const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
-  return new TransportError(`connection failed (${reason})`, { cause: err });
+  return new TransportError(`connection failed (${maskUrls(reason)})`, { cause: err });
 }
