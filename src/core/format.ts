@@ -13,23 +13,14 @@ export function formatBytes(n: number): string {
 /**
  * A URL as messages may show it: scheme, host, port and path only. Userinfo, query and
  * fragment are where tokens, signatures and passwords travel, so they never reach a log.
- * Text that does not parse is trimmed the same way by hand.
+ * Text is trimmed as written (it may not even parse); a URL object is rebuilt from its parts.
  */
 export function displayUrl(url: URL | string): string {
-  let parsed: URL | undefined;
-  try {
-    // Without `//`, `user:pass@host` parses as scheme `user:`: trim such text by hand.
-    if (url instanceof URL || /^[a-z][a-z0-9+.-]*:\/\//i.test(url)) parsed = new URL(url);
-  } catch {
-    // not a URL: trimmed below
+  if (typeof url === 'string') {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1').replace(/[?#].*$/s, '');
   }
-  if (parsed === undefined) {
-    return String(url)
-      .replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1')
-      .replace(/[?#].*$/s, '');
-  }
-  if (parsed.protocol === 'file:') return decodeURIComponent(parsed.pathname);
-  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  if (url.protocol === 'file:') return decodeURIComponent(url.pathname);
+  return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
 /** Free text from elsewhere (a library's error message) with every URL in it shown as displayUrl does. */

@@ -6,9 +6,10 @@ import { displayUrl, maskUrls } from '../../../src/core/format.js';
 describe('displayUrl', () => {
   it.each([
     ['https://user:pa55@registry.example:5000/v2/x?token=t0k#frag', 'https://registry.example:5000/v2/x'],
-    ['https://registry.example', 'https://registry.example/'],
+    ['https://registry.example', 'https://registry.example'],
+    [new URL('https://user:pa55@registry.example?x=1'), 'https://registry.example/'],
     [new URL('http://127.0.0.1:5001/sew.yaml?sig=abc'), 'http://127.0.0.1:5001/sew.yaml'],
-    ['file:///home/me/ctx%20dir/sew.yaml', '/home/me/ctx dir/sew.yaml'],
+    [new URL('file:///home/me/ctx%20dir/sew.yaml'), '/home/me/ctx dir/sew.yaml'],
     ['https://user:pa55@[not-a-host/x?token=t0k', 'https://[not-a-host/x'],
     ['user:pa55@registry.example/x#frag', 'registry.example/x'],
     ['registry.example/path', 'registry.example/path'],
