@@ -95,7 +95,7 @@ export class Retrier {
     return new RetryBudget(host, this.policy, this.signal, (message) => {
       if (this.logged.has(host)) return;
       this.logged.add(host);
-      this.log?.(`${message} (further retries on ${host} are not logged)`);
+      this.log?.(`${message} (later retries on this host go unlogged)`);
     });
   }
 }
@@ -145,7 +145,7 @@ export class RetryBudget {
       if (decision.gaveUp === undefined && 'error' in outcome) throw outcome.error;
       throw new TransportError(decision.gaveUp ?? label, 'error' in outcome ? { cause: outcome.error } : undefined);
     }
-    this.log(`${this.host}: ${label}; retrying in ${(decision.delayMs / 1000).toFixed(1)} s (attempt ${this.attempts + 1} of ${this.policy.attempts})`);
+    this.log(`${this.host}: ${label}; retrying in ${(decision.delayMs / 1000).toFixed(1)} s, attempt ${this.attempts + 1} of ${this.policy.attempts}`);
     this.signal?.throwIfAborted();
     try {
       await sleep(decision.delayMs, undefined, this.signal === undefined ? undefined : { signal: this.signal });

@@ -92,8 +92,8 @@ describe('RetryBudget', () => {
     await retrier.budget('a.example').send(scripted([reply(502), reply(404)]).exchange);
     await retrier.budget('b.example').send(scripted([reply(429), reply(200)]).exchange);
     expect(log.map((m) => m.replace(/[\d.]+ s/, 'N s'))).toEqual([
-      'a.example: HTTP 503; retrying in N s (attempt 2 of 3) (further retries on a.example are not logged)',
-      'b.example: HTTP 429; retrying in N s (attempt 2 of 3) (further retries on b.example are not logged)',
+      'a.example: HTTP 503; retrying in N s, attempt 2 of 3 (later retries on this host go unlogged)',
+      'b.example: HTTP 429; retrying in N s, attempt 2 of 3 (later retries on this host go unlogged)',
     ]);
   });
 
