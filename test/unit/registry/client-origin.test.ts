@@ -1,8 +1,14 @@
 // RegistryClient against in-process servers: a registry whose blobs redirect to another
-// origin, where a server asks for credentials. They must never reach it.
+// origin, where a server asks for credentials; an https registry pointing at plain http.
+// Credentials must never reach either.
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createServer as createTlsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/core/registry/client.js';
 import { RegistryError } from '../../../src/core/registry/registry-error.js';
 
@@ -16,15 +22,17 @@ interface Served {
   close(): Promise<void>;
 }
 
-async function serve(handler: (req: IncomingMessage, res: ServerResponse, url: string) => void): Promise<Served> {
+/** Serves on loopback, over https when given a key and certificate. */
+async function serve(handler: (req: IncomingMessage, res: ServerResponse, url: string) => void, tls?: { key: Buffer; cert: Buffer }): Promise<Served> {
   const seen: Served['seen'] = [];
   let url = '';
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     seen.push({ path: req.url ?? '', headers: req.headers });
     handler(req, res, url);
-  });
+  };
+  const server = tls === undefined ? createServer(listener) : createTlsServer(tls, listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  url = `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${(server.address() as { port: number }).port}`;
   return { url, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
@@ -58,5 +66,82 @@ describe('RegistryClient credentials after a cross-origin redirect', () => {
     expect(registry.seen.some((r) => r.headers.authorization === basic)).toBe(true);
     expect(elsewhere.seen.length).toBeGreaterThan(0);
     expect(elsewhere.seen.filter((r) => r.headers.authorization !== undefined)).toEqual([]);
+  });
+});
+
+describe('RegistryClient on an https registry', () => {
+  const servers: Served[] = [];
+  let tls: { key: Buffer; cert: Buffer };
+  let dir: string;
+  const trust = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sew-tls-'));
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'),
+      '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+    ], { stdio: 'ignore' });
+    tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+    // A throwaway self-signed certificate, for this file's loopback servers only.
+    process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
+  });
+  afterAll(() => {
+    if (trust === undefined) delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+    else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = trust;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+
+  /** A token service that grants anyone presenting our credentials. */
+  const tokens = (): ((req: IncomingMessage, res: ServerResponse) => void) => (req, res) => {
+    if (req.headers.authorization !== basic) return void res.writeHead(401).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"granted"}');
+  };
+  /** A registry asking for Bearer tokens from `realm`, redirecting blob reads to `blobs`. */
+  const registryAt = (realm: () => string, blobs?: () => string) => (req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers.authorization !== 'Bearer granted') return void res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm()}",service="r"` }).end();
+    if (req.url === '/v2/') return void res.writeHead(200).end('{}');
+    if (blobs !== undefined && req.url?.includes('/blobs/')) return void res.writeHead(307, { location: `${blobs()}/bucket/blob` }).end();
+    res.writeHead(200, { 'docker-content-digest': DIGEST }).end();
+  };
+
+  it('takes a token from an https realm on another origin, as Docker Hub names auth.docker.io', async () => {
+    const auth = await serve(tokens(), tls);
+    const registry = await serve(registryAt(() => `${auth.url}/token`), tls);
+    servers.push(auth, registry);
+    const client = new RegistryClient({ url: registry.url, ...user }, { stallMs: 5000 });
+    expect(await client.manifestDigest('team/app', '1')).toBe(DIGEST);
+    expect(auth.seen.map((r) => r.headers.authorization)).toEqual([basic]);
+  });
+
+  it('refuses a plain-http token realm, sending it nothing', async () => {
+    const auth = await serve(tokens());
+    const registry = await serve(registryAt(() => `${auth.url}/token`), tls);
+    servers.push(auth, registry);
+    const client = new RegistryClient({ url: registry.url, ...user }, { stallMs: 5000 });
+    await expect(client.manifestDigest('team/app', '1')).rejects.toThrow(
+      `${new URL(registry.url).host}/team/app: token request failed: the token realm ${new URL(auth.url).host} is plain http while the registry is https`,
+    );
+    expect(auth.seen).toEqual([]);
+  });
+
+  it('refuses a redirect down to plain http, following it nowhere', async () => {
+    const auth = await serve(tokens(), tls);
+    const storage = await serve((_req, res) => void res.writeHead(200).end('x'));
+    const registry = await serve(
+      registryAt(
+        () => `${auth.url}/token`,
+        () => storage.url,
+      ),
+      tls,
+    );
+    servers.push(auth, storage, registry);
+    const client = new RegistryClient({ url: registry.url, ...user }, { stallMs: 5000 });
+    await expect(client.getBlob('team/app', DIGEST)).rejects.toThrow(
+      `${new URL(registry.url).host}/team/app: blob: redirect from https to plain http (${new URL(storage.url).host}) refused`,
+    );
+    expect(storage.seen).toEqual([]);
   });
 });
