@@ -53,7 +53,7 @@ export function decide(outcome: Outcome, state: RetryState, policy: RetryPolicy,
     gaveUp: rateLimited ? `Docker Hub rate limit reached (${label}, ${why}); log in or use a mirror` : `${label}, ${why}`,
   });
   // The pull allowance is spent and nobody said when it comes back: waiting cannot help.
-  if (remaining === 0 && retryAfter === undefined) return giveUp('ratelimit-remaining 0');
+  if (rateLimited && remaining === 0 && retryAfter === undefined) return giveUp('ratelimit-remaining 0');
   const left = policy.totalWaitMs - state.waitedMs;
   if (retryAfter !== undefined && retryAfter > left) {
     return giveUp(`asked to retry after ${Math.ceil(retryAfter / 1000)} s, beyond the ${policy.totalWaitMs / 1000} s a request may wait`);

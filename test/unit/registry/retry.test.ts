@@ -46,6 +46,7 @@ describe('decide', () => {
       { retry: false, gaveUp: 'Docker Hub rate limit reached (HTTP 429, ratelimit-remaining 0); log in or use a mirror' },
     ],
     ['ratelimit-remaining 0 with a short Retry-After', status(429, { 'ratelimit-remaining': '0', 'retry-after': '2' }), { attempts: 1, waitedMs: 0 }, 'docker.io', 0.5, { retry: true, delayMs: 2_000 }],
+    ['a 503 with ratelimit-remaining 0 is an outage, not the limit', status(503, { 'ratelimit-remaining': '0' }), { attempts: 1, waitedMs: 0 }, 'docker.io', 0, { retry: true, delayMs: 500 }],
     ['Docker Hub 429 still within budget', status(429), { attempts: 1, waitedMs: 0 }, 'registry-1.docker.io', 0.5, { retry: true, delayMs: 750 }],
   ])('%s', (_name, outcome, state, host, random, expected) => {
     expect(decide(outcome, state, policy, host, NOW, random)).toEqual(expected);
