@@ -91,9 +91,12 @@ function cutAfter(limit: number, cut: () => void): Transform {
       passed += chunk.length;
       if (room > chunk.length) return done(null, chunk);
       this.push(chunk.subarray(0, Math.max(room, 0)));
-      // Let the bytes before the cut reach the socket first.
-      setImmediate(cut);
-      done();
+      // Let the bytes before the cut reach the socket first, and cut before the end is passed
+      // on: an ended response would leave a keep-alive socket, not a cut one.
+      setImmediate(() => {
+        cut();
+        done();
+      });
     },
   });
 }

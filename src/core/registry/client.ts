@@ -101,14 +101,28 @@ export class RegistryClient {
 
   /** GET a manifest; the digest is computed from the bytes and checked against any the registry or reference names. */
   async getManifest(repository: string, reference: string): Promise<Manifest> {
-    const reply = await this.request(repository, 'manifest', {
-      method: 'GET',
-      at: `/${repository}/manifests/${reference}`,
-      scopes: [pull(repository)],
-      headers: { accept: MANIFEST_ACCEPT },
-    });
-    if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
-    const bytes = await this.guard(repository, () => readCapped(reply, MAX_MANIFEST, `manifest ${reference}`));
+    const retries = this.retrier.budget(this.host);
+    let reply: Reply;
+    let bytes: Buffer | undefined;
+    do {
+      reply = await this.request(repository, 'manifest', {
+        method: 'GET',
+        at: `/${repository}/manifests/${reference}`,
+        scopes: [pull(repository)],
+        headers: { accept: MANIFEST_ACCEPT },
+        retries,
+      });
+      if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
+      const body = reply;
+      // A body cut midway is asked for again, within the same budget.
+      bytes = await this.guard(repository, () =>
+        readCapped(body, MAX_MANIFEST, `manifest ${reference}`).catch(async (err: unknown) => {
+          if (!(err instanceof TransportError)) throw err;
+          await retries.resume(err);
+          return undefined;
+        }),
+      );
+    } while (bytes === undefined);
     let manifest: Manifest;
     try {
       manifest = parseManifest(bytes, reply.headers.get('content-type'));

@@ -104,6 +104,20 @@ describe('copyImages through transient upstream failures', () => {
     expect(await manifestDigest(preload, repository, '1')).toBe(big.digest);
   });
 
+  it('asks again for a manifest whose body was cut', async () => {
+    let cut = false;
+    const fault = (request: SeenRequest): Fault | undefined => {
+      if (cut || request.method !== 'GET' || !request.path.includes('/manifests/')) return undefined;
+      cut = true;
+      return { cutAfter: 100 };
+    };
+    const { report, seen } = await copyThrough({ fault }, ['team/tool:1']);
+    expect(report.results[0]).toMatchObject({ source: 'copied', digest: tool.digest });
+    const gets = seen.filter((r) => r.method === 'GET' && r.path.includes('/manifests/'));
+    expect(gets).toHaveLength(2);
+    expect(gets[1]!.path).toBe(gets[0]!.path);
+  });
+
   it.each([
     ['a 429 with ratelimit-remaining 0', { 'ratelimit-remaining': '0;w=21600' }, 'Docker Hub rate limit reached (HTTP 429, ratelimit-remaining 0); log in or use a mirror', 1],
     ['a Retry-After beyond the wait cap', { 'retry-after': '3600' }, 'HTTP 429, asked to retry after 3600 s, beyond the 60 s a request may wait', 1],
