@@ -2,39 +2,15 @@
 // origin, where a server asks for credentials; an https registry pointing at plain http.
 // Credentials must never reach either.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/core/registry/client.js';
 import { RegistryError } from '../../../src/core/registry/registry-error.js';
+import { serve, trustSelfSigned, type Served, type Tls } from '../../support/loopback-server.js';
 
 const user = { username: 'reader', password: 'r3ader-secret' };
 const basic = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
 const DIGEST = `sha256:${'a'.repeat(64)}`;
-
-interface Served {
-  readonly url: string;
-  readonly seen: { path: string; headers: IncomingHttpHeaders }[];
-  close(): Promise<void>;
-}
-
-/** Serves on loopback, over https when given a key and certificate. */
-async function serve(handler: (req: IncomingMessage, res: ServerResponse, url: string) => void, tls?: { key: Buffer; cert: Buffer }): Promise<Served> {
-  const seen: Served['seen'] = [];
-  let url = '';
-  const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    seen.push({ path: req.url ?? '', headers: req.headers });
-    handler(req, res, url);
-  };
-  const server = tls === undefined ? createServer(listener) : createTlsServer(tls, listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return { url, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 describe('RegistryClient credentials after a cross-origin redirect', () => {
   const servers: Served[] = [];
@@ -71,25 +47,12 @@ describe('RegistryClient credentials after a cross-origin redirect', () => {
 
 describe('RegistryClient on an https registry', () => {
   const servers: Served[] = [];
-  let tls: { key: Buffer; cert: Buffer };
-  let dir: string;
-  const trust = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
-
+  let tls: Tls;
+  let restore: () => void;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sew-tls-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'),
-      '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-    ], { stdio: 'ignore' });
-    tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-    // A throwaway self-signed certificate, for this file's loopback servers only.
-    process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
+    ({ tls, restore } = trustSelfSigned());
   });
-  afterAll(() => {
-    if (trust === undefined) delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
-    else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = trust;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => restore());
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
