@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
+import { displayUrl } from '../format.js';
 import { parseConfig, type ConfigDocument } from './document.js';
 import type { SourceReader } from './sources.js';
 
@@ -201,13 +202,13 @@ class Composer {
     for (const dir of unique([...this.layers].reverse().map((l) => l.dir.href))) {
       const url = new URL(`sew--${name}.yaml`, dir);
       if (url.protocol === 'file:') continue;
-      if ((await this.reader.read(url)) !== undefined) return { info: { name, file: url.href }, url };
+      if ((await this.reader.read(url)) !== undefined) return { info: { name, file: this.display(url) }, url };
     }
     return undefined;
   }
 
   private display(url: URL): string {
-    if (url.protocol !== 'file:') return url.href;
+    if (url.protocol !== 'file:') return displayUrl(url);
     return displayName(decodeURIComponent(url.pathname), this.cwd);
   }
 }
@@ -229,11 +230,11 @@ export function registryRoot(text: string, base: URL, where: string): URL {
     try {
       url = new URL(text);
     } catch {
-      throw new InputError(where, `"${text}" is not a valid URL`);
+      throw new InputError(where, `"${displayUrl(text)}" is not a valid URL`);
     }
     if (url.username || url.password) throw new InputError(where, 'a registry URL must not carry credentials');
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !text.startsWith('file://')) {
-    throw new InputError(where, `unsupported registry scheme in "${text}" (use file://, https:// or http://)`);
+    throw new InputError(where, `unsupported registry scheme in "${displayUrl(text)}" (use file://, https:// or http://)`);
   } else {
     const path = text.replace(/^file:\/\//, '');
     url = path.startsWith('/') ? pathToFileURL(path) : new URL(path.split('/').map(encodeURIComponent).join('/'), base);
@@ -251,7 +252,7 @@ function within(root: URL, name: string, where: string): URL {
   for (const segment of name.split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
-      if (parts.length === 0) throw new InputError(where, `context "${name}" escapes its registry root ${root.href}`);
+      if (parts.length === 0) throw new InputError(where, `context "${name}" escapes its registry root ${displayUrl(root)}`);
       parts.pop();
     } else {
       parts.push(encodeURIComponent(segment));

@@ -4,6 +4,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
+import { displayUrl, maskUrls } from '../format.js';
+import { redirectRefusal } from '../registry/origin-policy.js';
 
 export interface SourceReader {
   /** The text at `url`, or undefined when nothing is there. */
@@ -47,11 +49,18 @@ async function readLocal(path: string): Promise<string | undefined> {
 }
 
 async function readRemote(url: URL, limits: RemoteLimits): Promise<string | undefined> {
-  const where = url.href;
+  const where = displayUrl(url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
+    // Nothing secret goes out with a context request, but what comes back over plain http
+    // after an https start could have been rewritten on the way.
+    const refusal = response.redirected ? redirectRefusal(url, new URL(response.url)) : undefined;
+    if (refusal !== undefined) {
+      await response.body?.cancel();
+      throw new InputError(where, refusal);
+    }
     if (response.status === 404) {
       await response.body?.cancel();
       return undefined;
@@ -88,5 +97,5 @@ async function readCapped(response: Response, maxBytes: number, where: string): 
 
 function causeOf(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message;
+  return maskUrls(cause?.code ?? cause?.message ?? (err as Error).message);
 }
