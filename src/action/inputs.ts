@@ -1,5 +1,5 @@
 // Every action input, read once and validated; the rest of the action sees only this object.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../core/errors.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';

@@ -1,4 +1,4 @@
-import { resolvePlan, publicPlan, type Plan } from '../../core/plan.js';
+import type { Plan } from '../../core/plan.js';
 import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -13,6 +13,7 @@ export async function planCommand(parsed: Parsed, io: CliIO): Promise<number> {
     io.out(`${planHelp}\n`);
     return 0;
   }
+  const { resolvePlan, publicPlan } = await import('../../core/plan.js');
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   for (const warning of plan.warnings) io.err(`warning: ${warning}\n`);
   io.out(parsed.values.json ? `${JSON.stringify(publicPlan(plan), null, 2)}\n` : formatPlan(plan));

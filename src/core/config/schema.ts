@@ -1,6 +1,6 @@
 // The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
 // `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
