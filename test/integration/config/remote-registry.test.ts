@@ -44,7 +44,7 @@ const plan = (sew: string, flags: string[] = []) => {
   const dir = writeTree({ 'sew.yaml': sew });
   return resolvePlan(
     { cwd: dir, env: {}, sewHome: join(dir, 'home'), flags, platform: 'linux/amd64' },
-    createSourceReader({ timeoutMs: 500, maxBytes: 16 * 1024 }),
+    createSourceReader({ limits: { timeoutMs: 500, maxBytes: 16 * 1024 } }),
   );
 };
 
