@@ -23,14 +23,20 @@ export interface VariableReport {
 export function parseSets(items: readonly string[], where: string): Record<string, string> {
   const sets: Record<string, string> = {};
   for (const item of items) {
+    const problem = setProblem(item);
+    if (problem !== undefined) throw new InputError(where, problem);
     const at = item.indexOf('=');
-    const key = at === -1 ? '' : item.slice(0, at).trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_.-]+)*$/.test(key)) {
-      throw new InputError(where, `"${item}" must be KEY=VALUE (KEY a variable name, or context.path.name)`);
-    }
-    sets[key] = item.slice(at + 1);
+    sets[item.slice(0, at).trim()] = item.slice(at + 1);
   }
   return sets;
+}
+
+/** Why `item` is not a `KEY=VALUE` pair, or undefined when it is one. */
+export function setProblem(item: string): string | undefined {
+  const at = item.indexOf('=');
+  const key = at === -1 ? '' : item.slice(0, at).trim();
+  if (/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(key)) return undefined;
+  return `"${item}" must be KEY=VALUE (KEY a variable name, or context.path.name)`;
 }
 
 /** A registry context's variables. `path` is its registry path after `.default`. */
