@@ -173,9 +173,8 @@ class Composer {
         throw new InputError(where, `composition cycle: ${cycle.slice(cycle.indexOf(this.display(context.file))).join(' -> ')}`);
       }
       const display = this.display(context.file);
-      const text = (await this.reader.read(context.file))!;
-      const block = readVarsBlock(display, text);
-      const loaded = this.parse(display, text, context.dir, block, contextVariables(block, context.path, overrides, this.sets));
+      const block = readVarsBlock(display, context.text);
+      const loaded = this.parse(display, context.text, context.dir, block, contextVariables(block, context.path, overrides, this.sets));
       const { doc } = loaded;
       // sew refuses an abstract context only when it is all a run would deploy.
       if (topLevel && from.length === 1 && doc.value.abstract === true) {
@@ -190,12 +189,13 @@ class Composer {
   }
 
   /** A context is a directory with a sew.yaml, or with a .default naming the context to follow. */
-  private async locate(root: URL, name: string, where: string): Promise<{ file: URL; dir: URL; path: string }> {
+  private async locate(root: URL, name: string, where: string): Promise<{ file: URL; dir: URL; path: string; text: string }> {
     let dir = within(root, name, where);
     const seen = new Set<string>();
     for (;;) {
       const file = new URL('sew.yaml', dir);
-      if ((await this.reader.read(file)) !== undefined) return { file, dir, path: relativeTo(root, dir).replace(/\/$/, '') };
+      const text = await this.reader.read(file);
+      if (text !== undefined) return { file, dir, path: relativeTo(root, dir).replace(/\/$/, ''), text };
       if (seen.has(dir.href)) throw new InputError(where, `.default files loop at ${this.display(dir)}`);
       seen.add(dir.href);
       const next = await this.reader.read(new URL('.default', dir));
