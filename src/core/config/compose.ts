@@ -181,6 +181,10 @@ class Composer {
         throw new InputError(where, `context "${name}" is abstract: compose it together with a concrete context, not alone`);
       }
       const registry = doc.value.registry !== undefined ? registryRoot(doc.value.registry, context.dir, doc.where(['registry'])) : root;
+      // A fetched context is untrusted: it may name other remote registries, never local files.
+      if (context.dir.protocol !== 'file:' && registry.protocol === 'file:') {
+        throw new InputError(doc.where(['registry']), 'a context fetched over http(s) cannot name a local registry');
+      }
       const parents = fromList(doc);
       layers.push(...(await this.expand(parents, (j) => doc.where(['from', j]), registry, passOn(overrides, block.overrides), [...stack, key], false)));
       layers.push({ doc, origin: 'context', dir: context.dir, path: context.path, variables: reportVariables(block, loaded.values) });

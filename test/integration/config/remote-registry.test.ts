@@ -19,6 +19,7 @@ const files: Record<string, string | (() => { delayMs?: number; body: string })>
   '/reg/slow/sew.yaml': () => ({ delayMs: 2_000, body: 'kind: {}\n' }),
   '/reg/huge/sew.yaml': () => ({ body: `notes: "${'x'.repeat(64 * 1024)}"\n` }),
   '/reg/broken/sew.yaml': 'kind: [\n',
+  '/reg/local/sew.yaml': 'registry: file:///etc\nfrom: [ssl]\n',
 };
 
 let server: Server;
@@ -75,6 +76,7 @@ describe('remote context registries', () => {
     ['a huge answer', 'huge', 'BASE/huge/sew.yaml: response is over the 16384-byte limit'],
     ['a broken context file', 'broken', 'BASE/broken/sew.yaml:2:1:'],
     ['a path escaping the registry', '../../etc', 'escapes its registry root'],
+    ['a remote context naming local files', 'local', 'BASE/local/sew.yaml:1:11: a context fetched over http(s) cannot name a local registry'],
   ])('refuse %s', async (_, context, message) => {
     await expect(plan(`registry: ${base}\nfrom: [${context}]\n`)).rejects.toThrow(message.replace('BASE', base));
   });
