@@ -146,7 +146,11 @@ class Composer {
           ? { text: top.doc.value.registry, where: top.doc.where(['registry']) }
           : undefined;
     const root = own ? registryRoot(own.text, top.dir, own.where) : new URL(DEFAULT_CONTEXT_REGISTRY);
-    const layers = await this.expand(from, fromWhere, root, passOn(NO_OVERRIDES, top.block.overrides), [fileKey(top)], true);
+    // As in sew, only contexts pass path-scoped overrides on; a top-level file's are unused.
+    for (const o of top.block.overrides) {
+      this.warnings.push(`${top.doc.name}: vars ${o.path.replaceAll('/', '.')}.${o.name} overrides a context's variable only from a context; here use --set ${o.path.replaceAll('/', '.')}.${o.name}=${o.value}`);
+    }
+    const layers = await this.expand(from, fromWhere, root, NO_OVERRIDES, [fileKey(top)], true);
     layers.push({ doc: top.doc, origin, dir: top.dir, variables: reportVariables(top.block, top.values) });
     return layers;
   }

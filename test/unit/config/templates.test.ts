@@ -101,6 +101,21 @@ describe('templated contexts', () => {
     expect(plan.cluster.name).toBe('mine-ci');
   });
 
+  it('$SEW_HOME/sew.yaml is rendered with its vars and every --set', async () => {
+    const plan = await planFor({ files: { 'home/sew.yaml': 'vars:\n  size: "2"\nimages:\n  preload:\n    refs: ["app:{{ .size }}-{{ .suffix }}"]\n' }, options: { sets: { suffix: 'ci' } } });
+    expect(refsOf(plan)).toEqual(['library/app:2-ci']);
+  });
+
+  it('a project file’s path-scoped overrides are unused, as in sew, with a warning naming the --set to use', async () => {
+    const plan = await planFor({
+      files: { ...files, 'project/sew.yaml': 'registry: file://./reg\nfrom: [postgresql]\nvars:\n  postgresql:\n    standalone:\n      imageTag: "15"\n' },
+    });
+    expect(refsOf(plan)).toEqual(['library/postgres:17']);
+    expect(plan.warnings).toEqual([
+      "sew.yaml: vars postgresql.standalone.imageTag overrides a context's variable only from a context; here use --set postgresql.standalone.imageTag=15",
+    ]);
+  });
+
   it('env reads the environment the plan was given', async () => {
     const plan = await planFor({
       files: { 'project/sew.yaml': 'images:\n  preload:\n    refs: ["{{ env "REG" }}/app:{{ env "TAG" }}"]\n' },
