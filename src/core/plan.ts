@@ -2,7 +2,8 @@
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
 import { join } from 'node:path';
 import { cacheKey } from './cache/key.js';
-import { compose, type ComposeRequest, type Composition, type FlagInfo } from './config/compose.js';
+import { compose, type ComposeRequest, type Composition } from './config/compose.js';
+import type { FlagInfo } from './config/flags.js';
 import { mergeLayers, type ResolvedConfig } from './config/merge.js';
 import { resolveRegistries, type RegistryEndpoint } from './config/registries.js';
 import { netrcCredentials } from './config/netrc.js';

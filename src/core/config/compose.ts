@@ -5,10 +5,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMap, parseDocument } from 'yaml';
-import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { parseConfig, type ConfigDocument } from './document.js';
+import { findFlags, type FlagInfo } from './flags.js';
 import { renderFile } from './render.js';
 import type { SourceReader } from './sources.js';
 import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, type OverrideMap, type VariableReport } from './variables.js';
@@ -47,12 +46,6 @@ export interface Layer {
   readonly variables: readonly VariableReport[];
 }
 
-export interface FlagInfo {
-  readonly name: string;
-  readonly description?: string;
-  readonly file: string;
-}
-
 export interface Composition {
   /** In application order: bases first, flags last. */
   readonly layers: readonly Layer[];
@@ -64,15 +57,6 @@ export interface Composition {
 
 /** With no sew.yaml anywhere, sew-ci still does its job: cache docker.io for a cluster named sew. */
 export const EMBEDDED_DEFAULT = 'kind:\n  name: sew\nimages:\n  mirrors: {}\n';
-
-const FLAG_FILE = /^sew--([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$/;
-
-/** `<context>/sew.flags.yaml`, which an http registry publishes in place of a directory listing. */
-const flagManifestSchema = z.object({
-  flags: z
-    .array(z.object({ name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case flag name'), description: z.string().optional() }).loose())
-    .nullish(),
-}).loose();
 
 export async function compose(request: ComposeRequest, reader: SourceReader): Promise<Composition> {
   const composer = new Composer(reader, request);
@@ -215,7 +199,9 @@ class Composer {
   }
 
   async applyFlags(requested: readonly string[]): Promise<Composition> {
-    const available = await this.availableFlags();
+    // The nearest (most derived) definition of a flag wins.
+    const dirs = unique([...this.layers].reverse().map((l) => l.dir.href)).map((href) => new URL(href));
+    const available = await findFlags(dirs, this.reader, (url) => this.display(url));
     const flagLayers: Layer[] = [];
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name);
@@ -240,62 +226,10 @@ class Composer {
     };
   }
 
-  /** Flags beside every layer; the nearest (most derived) definition of a name wins. */
-  private async availableFlags(): Promise<{ info: FlagInfo; url: URL }[]> {
-    const byName = new Map<string, { info: FlagInfo; url: URL }>();
-    for (const dir of unique([...this.layers].reverse().map((l) => l.dir.href))) {
-      for (const flag of await this.flagsIn(new URL(dir))) {
-        if (!byName.has(flag.info.name)) byName.set(flag.info.name, flag);
-      }
-    }
-    return [...byName.values()].sort((a, b) => a.info.name.localeCompare(b.info.name));
-  }
-
-  /** A local directory is listed; an http registry lists a context's flags in its sew.flags.yaml. */
-  private async flagsIn(dir: URL): Promise<{ info: FlagInfo; url: URL }[]> {
-    const entry = (name: string, description: string | undefined) => {
-      const url = new URL(`sew--${name}.yaml`, dir);
-      return { info: { name, file: this.display(url), ...(description !== undefined && { description }) }, url };
-    };
-    const listing = await this.reader.list(dir);
-    if (listing !== undefined) {
-      const flags = [];
-      for (const file of listing.sort()) {
-        const name = FLAG_FILE.exec(file)?.[1];
-        if (name !== undefined) flags.push(entry(name, descriptionOf((await this.reader.read(new URL(file, dir))) ?? '')));
-      }
-      return flags;
-    }
-    const manifestUrl = new URL('sew.flags.yaml', dir);
-    const text = await this.reader.read(manifestUrl);
-    if (text === undefined) return [];
-    const manifest = parseConfigLike(this.display(manifestUrl), text, flagManifestSchema);
-    return (manifest.flags ?? []).map((f) => entry(f.name, f.description));
-  }
-
   private display(url: URL): string {
     if (url.protocol !== 'file:') return url.href;
     return displayName(decodeURIComponent(url.pathname), this.request.cwd);
   }
-}
-
-/** A flag's description, read without rendering: listing flags must not fail on one that is not used. */
-function descriptionOf(text: string): string | undefined {
-  const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents)) return undefined;
-  const description = doc.get('description');
-  return typeof description === 'string' ? description : undefined;
-}
-
-function parseConfigLike<T>(name: string, text: string, schema: z.ZodType<T>): T {
-  const doc = parseDocument(text);
-  if (doc.errors.length) throw new InputError(name, doc.errors[0]!.message.split('\n')[0]!);
-  const parsed = schema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(name, `${issue.path.join('.') || 'the file'}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 function fromList(doc: ConfigDocument): readonly string[] {
