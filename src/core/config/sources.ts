@@ -119,8 +119,10 @@ async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCr
         await response.body?.cancel();
         // Followed by hand so credentials are only ever sent to the host they were given for.
         if (hop >= MAX_REDIRECTS) throw new InputError(where, `more than ${MAX_REDIRECTS} redirects`);
-        url = new URL(location, url);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError(where, `redirected to unsupported ${url.protocol} URL`);
+        const next = new URL(location, url);
+        if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new InputError(where, `redirected to unsupported ${next.protocol} URL`);
+        if (url.protocol === 'https:' && next.protocol === 'http:') throw new InputError(where, `redirected from https to plain http (${next.origin})`);
+        url = next;
         continue;
       }
       if (response.status === 404) {
