@@ -1,5 +1,5 @@
-// The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
-// `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
+// The whole sew.yaml format, as it reads once rendered. sew-ci acts on `registry`, `from`,
+// `abstract`, `vars`, `kind` and `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import * as z from 'zod';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
@@ -82,6 +82,7 @@ export const KNOWN_TOP_LEVEL = [
   'from',
   'abstract',
   'description',
+  'vars',
   'kind',
   'images',
   'components',
@@ -98,6 +99,8 @@ export const sewFileSchema = z
     from: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
     abstract: z.boolean().optional(),
     description: z.string().optional(),
+    /** Template variables, read from the raw text before rendering (vars.ts). */
+    vars: z.unknown().optional(),
     kind: kindSchema.optional(),
     images: imagesSchema.optional(),
     components: z.array(z.record(z.string(), z.unknown())).optional(),

@@ -21,6 +21,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
               refs: [mongo:7]
         `,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -36,6 +37,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -52,6 +54,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -70,6 +73,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -114,6 +118,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -141,6 +146,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
               enabled: false
         `,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -162,6 +168,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
               refs: [mongo:7, index.docker.io/library/redis]
         `,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
