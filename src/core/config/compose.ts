@@ -45,6 +45,8 @@ export interface Layer {
   readonly path?: string;
   /** The variables the file declared, with the values it was rendered with. */
   readonly variables: readonly VariableReport[];
+  /** For a context: how many layers just before it are its own parents (the contexts its `from` composes). */
+  readonly parents?: number;
 }
 
 export interface Composition {
@@ -175,8 +177,9 @@ class Composer {
         throw new InputError(doc.where(['registry']), 'a context fetched over http(s) cannot name a local registry');
       }
       const parents = fromList(doc);
-      layers.push(...(await this.expand(parents, (j) => doc.where(['from', j]), registry, passOn(overrides, block.overrides), [...stack, key], false)));
-      layers.push({ doc, origin: 'context', dir: context.dir, path: context.path, variables: reportVariables(block, loaded.values) });
+      const composed = await this.expand(parents, (j) => doc.where(['from', j]), registry, passOn(overrides, block.overrides), [...stack, key], false);
+      layers.push(...composed);
+      layers.push({ doc, origin: 'context', dir: context.dir, path: context.path, variables: reportVariables(block, loaded.values), parents: composed.length });
     }
     return layers;
   }
@@ -201,8 +204,8 @@ class Composer {
 
   async applyFlags(requested: readonly string[]): Promise<Composition> {
     // The nearest (most derived) definition of a flag wins.
-    const dirs = unique([...this.layers].reverse().map((l) => l.dir.href)).map((href) => new URL(href));
-    const available = await findFlags(dirs, this.reader, (url) => this.display(url));
+    const places = [...this.layers].reverse().filter((l, i, all) => all.findIndex((o) => o.dir.href === l.dir.href) === i);
+    const available = await findFlags(places, this.reader, (url) => this.display(url));
     const flagLayers: Layer[] = [];
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name);

@@ -1,6 +1,8 @@
 // Which context flags a composition offers: `sew--NAME.yaml` files beside its layers. A local
 // directory is listed; an http registry cannot be, so each context publishes the list in its
-// `sew.flags.yaml` (`flags: [{name, description}]`, none when absent), as sew's site does.
+// `sew.flags.yaml` (`flags: [{name, description, source}]`, none when absent), as sew's site does.
+// A manifest may also list the flags a context inherits, each with the `source` context that
+// declares it; as in sew, such an entry is taken where that context is, not beside the manifest.
 import { isMap, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
@@ -10,6 +12,12 @@ export interface FlagInfo {
   readonly name: string;
   readonly description?: string;
   readonly file: string;
+}
+
+/** A layer's directory and, for a registry context, its path there (what `source` names). */
+export interface FlagPlace {
+  readonly dir: URL;
+  readonly path?: string;
 }
 
 export interface FoundFlag {
@@ -22,23 +30,23 @@ const FLAG_FILE = /^sew--([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$/;
 const manifestSchema = z
   .object({
     flags: z
-      .array(z.object({ name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case flag name'), description: z.string().optional() }).loose())
+      .array(z.object({ name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case flag name'), description: z.string().optional(), source: z.string().optional() }).loose())
       .nullish(),
   })
   .loose();
 
 /** Flags in `dirs`, most derived first: the first definition of a name wins. Sorted by name. */
-export async function findFlags(dirs: readonly URL[], reader: SourceReader, display: (url: URL) => string): Promise<FoundFlag[]> {
+export async function findFlags(places: readonly FlagPlace[], reader: SourceReader, display: (url: URL) => string): Promise<FoundFlag[]> {
   const byName = new Map<string, FoundFlag>();
-  for (const dir of dirs) {
-    for (const flag of await flagsIn(dir, reader, display)) {
+  for (const place of places) {
+    for (const flag of await flagsIn(place, reader, display)) {
       if (!byName.has(flag.info.name)) byName.set(flag.info.name, flag);
     }
   }
   return [...byName.values()].sort((a, b) => a.info.name.localeCompare(b.info.name));
 }
 
-async function flagsIn(dir: URL, reader: SourceReader, display: (url: URL) => string): Promise<FoundFlag[]> {
+async function flagsIn({ dir, path }: FlagPlace, reader: SourceReader, display: (url: URL) => string): Promise<FoundFlag[]> {
   const entry = (name: string, description: string | undefined): FoundFlag => {
     const url = new URL(`sew--${name}.yaml`, dir);
     return { info: { name, file: display(url), ...(description !== undefined && { description }) }, url };
@@ -55,7 +63,9 @@ async function flagsIn(dir: URL, reader: SourceReader, display: (url: URL) => st
   const manifestUrl = new URL('sew.flags.yaml', dir);
   const text = await reader.read(manifestUrl);
   if (text === undefined) return [];
-  return (readManifest(display(manifestUrl), text).flags ?? []).map((f) => entry(f.name, f.description));
+  return (readManifest(display(manifestUrl), text).flags ?? [])
+    .filter((f) => f.source === undefined || f.source === path)
+    .map((f) => entry(f.name, f.description));
 }
 
 /** A flag's description, read without rendering: listing flags must not fail on one that is not used. */

@@ -1,6 +1,8 @@
 // Folds the composed layers into one configuration, with sew's merge rules:
 //   images.preload   merge (default) unions refs and accumulates skip; replace discards
-//                    inherited refs and ignores skip
+//                    inherited refs and ignores skip. A context that composes others replaces
+//                    only what its own parents brought: sew resolves it on its own first, so
+//                    contexts composed beside it keep their refs and skips
 //   images.mirrors   last writer wins
 //   kind             scalars child-wins, maps merged, `containerdConfigPatches` replaced, `nodes`
 //                    replaced but node 0's extraPortMappings unioned by (containerPort,
@@ -53,8 +55,11 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
   let registryImage: Located<string> | undefined;
   let local: Located<LocalInput> | undefined;
   let carried: Record<string, unknown> = {};
+  // refs and skip as they stood before each layer, for a replace scoped to a context's own parents
+  const before: { refs: Located<string>[]; skip: Located<string>[] }[] = [];
 
-  for (const layer of layers) {
+  for (const [i, layer] of layers.entries()) {
+    before.push({ refs, skip });
     const { doc } = layer;
     const file = doc.value;
     if (file.kind) kind = mergeKind(kind, file.kind as Record<string, unknown>, layer.origin === 'user' || layer.origin === 'project');
@@ -63,8 +68,9 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     if (preload) {
       const layerRefs = normaliseAll(doc, ['images', 'preload', 'refs'], preload.refs ?? []);
       if (preload.mode === 'replace') {
-        refs = layerRefs;
-        skip = [];
+        const kept = layer.parents ? before[i - layer.parents]! : { refs: [], skip: [] };
+        refs = [...kept.refs, ...layerRefs];
+        skip = kept.skip;
       } else {
         refs = [...refs, ...layerRefs];
         skip = [...skip, ...normaliseAll(doc, ['images', 'preload', 'skip'], preload.skip ?? [])];
@@ -128,6 +134,7 @@ export function mergeKind(base: Record<string, unknown>, child: Record<string, u
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(child)) {
     if (key === 'nodes') out.nodes = mergeNodes(base.nodes, value);
+    else if (value === '') continue;
     else if (key === 'name' && topLevel && value === DEFAULT_KIND_NAME && typeof base.name === 'string') continue;
     else out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
   }

@@ -71,7 +71,8 @@ const kindNodeSchema = z
 
 const kindSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
+    // Empty is no name (a template such as "{{ .clusterName }}" rendered with an empty value): as in sew, it does not override.
+    name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })

@@ -35,7 +35,7 @@ export function parseSets(items: readonly string[], where: string): Record<strin
 export function setProblem(item: string): string | undefined {
   const at = item.indexOf('=');
   const key = at === -1 ? '' : item.slice(0, at).trim();
-  if (/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/.test(key)) return undefined;
+  if (/^[A-Za-z_][A-Za-z0-9_/-]*(\.[A-Za-z0-9_/-]+)*$/.test(key)) return undefined;
   return `"${item}" must be KEY=VALUE (KEY a variable name, or context.path.name)`;
 }
 

@@ -30,8 +30,10 @@ const EMPTY: VarsBlock = { declared: [], overrides: [] };
 export function readVarsBlock(name: string, text: string): VarsBlock {
   const block = isolate(text);
   if (block === undefined) return EMPTY;
+  // A key may repeat, as sew walks every entry of the raw node: `mysql: {standalone: {a}}`
+  // and a later `mysql: {standalone: {b}}` both apply.
   const lines = new LineCounter();
-  const doc = parseDocument(block.text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(block.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const at = (node: unknown) => {
     const offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? 0;
     return `${name}:${lines.linePos(offset).line + block.firstLine}`;

@@ -16,6 +16,8 @@ const files: Record<string, string | (() => { delayMs?: number; body: string })>
   '/reg/base/sew.flags.yaml': 'flags:\n  - name: no-es\n    description: Without Elasticsearch\n',
   '/reg/stack/.default': 'v1',
   '/reg/stack/v1/sew.yaml': 'from: [base]\nimages:\n  preload:\n    refs: [redis:7]\n',
+  // As sew's http resolver reads it: an inherited flag listed with the context that declares it.
+  '/reg/stack/v1/sew.flags.yaml': 'flags:\n  - name: no-es\n    description: Without Elasticsearch\n    source: base\n',
   '/reg/slow/sew.yaml': () => ({ delayMs: 2_000, body: 'kind: {}\n' }),
   '/reg/huge/sew.yaml': () => ({ body: `notes: "${'x'.repeat(64 * 1024)}"\n` }),
   '/reg/broken/sew.yaml': 'kind: [\n',
@@ -60,7 +62,7 @@ describe('remote context registries', () => {
     expect(p.sources).toEqual([`${base}/base/sew.yaml`, `${base}/stack/v1/sew.yaml`, 'sew.yaml']);
   });
 
-  it('list a remote context’s flags from its sew.flags.yaml, inherited through composition', async () => {
+  it('list a remote context’s flags from its sew.flags.yaml, inherited through composition, from the context a `source` names', async () => {
     const p = await plan(`registry: ${base}\nfrom: [stack]\n`, ['no-es']);
     expect(p.preload.refs).toEqual(['docker.io/library/mongo:7', 'docker.io/library/redis:7']);
     expect(p.availableFlags).toEqual([{ name: 'no-es', description: 'Without Elasticsearch', file: `${base}/base/sew--no-es.yaml` }]);

@@ -45,6 +45,7 @@ describe('kind merge', () => {
     ['a context’s name wins over the one before', false, 'sew', 'sew'],
     ['a top-level file’s default name gives way', true, 'sew', 'ctx'],
     ['a top-level file’s own name wins', true, 'mine', 'mine'],
+    ['an empty name (a variable set to nothing) is no name, as in sew', false, '', 'ctx'],
   ])('%s', (_, topLevel, name, expected) => {
     expect(mergeKind({ name: 'ctx' }, { name }, topLevel).name).toBe(expected);
   });

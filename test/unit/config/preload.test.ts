@@ -238,6 +238,34 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
     },
     refs: [],
   },
+  {
+    // sew resolves a composing context on its own first (registry gravitee-io/oss/apim/dbless).
+    name: 'a composing context\'s replace discards only its own parents\' refs, not a sibling\'s',
+    case: {
+      files: {
+        'project/contexts/db/sew.yaml': yaml`
+          images:
+            preload:
+              refs: [postgres:17, mysql:9]
+              skip: [mysql:9]
+        `,
+        'project/contexts/base/sew.yaml': base,
+        'project/contexts/dbless/sew.yaml': yaml`
+          from: [base]
+          images:
+            preload:
+              mode: replace
+              refs: [graviteeio/apim-gateway:4.9.0]
+        `,
+        'project/sew.yaml': yaml`
+          registry: file://./contexts
+          from: [db, dbless]
+        `,
+      },
+    },
+    refs: ['docker.io/library/postgres:17', 'docker.io/graviteeio/apim-gateway:4.9.0'],
+    skipped: ['docker.io/library/mysql:9'],
+  },
 ];
 
 describe('preload resolution', () => {
