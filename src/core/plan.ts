@@ -9,13 +9,14 @@ import { createSourceReader, type SourceReader } from './config/sources.js';
 import { InputError } from './errors.js';
 import { normaliseReference, ReferenceError } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
+import { homeIdentity, type HomeIdentity } from './home/identity.js';
+import { mirrorContainerName, preloadContainerName } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
-import { parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
+import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
 import { hostPlatform, sewHome as defaultSewHome } from './paths.js';
 
 export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
 export const DEFAULT_CLUSTER_NAME = 'sew';
-export const PRELOAD_CONTAINER = 'sew-preload';
 
 export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   readonly env: NodeJS.ProcessEnv;
@@ -37,6 +38,8 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
 
 export interface Plan {
   readonly sewHome: string;
+  /** What the home's containers are labelled and named with. */
+  readonly home: HomeIdentity;
   readonly sources: readonly string[];
   readonly embeddedDefault: boolean;
   readonly warnings: readonly string[];
@@ -70,6 +73,7 @@ export async function resolvePlan(options: PlanOptions, reader: SourceReader = c
 
 export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
   const home = options.sewHome;
+  const identity = homeIdentity(home, options.env);
   const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseExtra(ref), where: 'input preload' }));
   const skip = new Set(config.preload.skip.map((s) => s.value));
   const all = unique([...config.preload.refs, ...extra].map((r) => r.value));
@@ -80,18 +84,21 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: 'input mirrors' }));
   const mirrorsOn = config.mirrors !== undefined || extraUpstreams.length > 0;
   const mirrorsData = config.mirrors?.data ?? join(home, 'mirrors');
-  const entries = mirrorsOn ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]) : [];
+  const entries = mirrorsOn
+    ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e))
+    : [];
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
 
   const hostsDir = join(mirrorsData, 'hosts');
   const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
   const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
   const name = options.clusterName ?? (typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME);
-  const local = planLocal(config.local, home, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
+  const local = planLocal(config.local, { path: home, identity }, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
   const wiring = preloadRefs.length > 0 || mirrors !== null || local?.kind === 'container';
 
   return {
     sewHome: home,
+    home: identity,
     sources: composition.layers.map((l) => l.doc.name),
     embeddedDefault: composition.embeddedDefault,
     warnings: composition.warnings,
@@ -103,7 +110,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
       refs: preloadRefs,
       skipped,
       platforms,
-      container: PRELOAD_CONTAINER,
+      container: preloadContainerName(identity),
       data: join(home, 'preload'),
     },
     mirrors,

@@ -22,6 +22,7 @@ export async function downCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const result = await down(
     {
       sewHome: sewHome(io.env, typeof v['sew-home'] === 'string' ? v['sew-home'] : undefined),
+      env: io.env,
       ...(typeof v.name === 'string' && { name: v.name }),
       purge: v.purge === true,
     },

@@ -19,6 +19,8 @@ export interface MirrorEntry {
   readonly host: string;
   /** In order; `local` stands for this host's proxy container. */
   readonly endpoints: readonly string[];
+  /** The local proxy's container, named by the plan (absent without a `local` endpoint). */
+  readonly container?: string;
 }
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]{1,5})?$/;
@@ -53,11 +55,6 @@ function parseUpstream(value: UpstreamInput, where: string): MirrorEntry {
     throw new InputError(where, 'the wildcard "*" needs endpoints (`*=https://cache.example.com`): a local proxy serves one upstream');
   }
   return { host, endpoints: checked };
-}
-
-/** `sew-mirror-docker-io`, `sew-mirror-upstream-test-5900`. */
-export function mirrorContainerName(host: string): string {
-  return `sew-mirror-${host.replace(/[.:]/g, '-')}`;
 }
 
 export function hasLocalProxy(entry: MirrorEntry): boolean {

@@ -79,7 +79,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     await go();
     const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
-    const result = await down({ sewHome: home, purge: false }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: false }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
     expect(result).toMatchObject({ name: 'sewtest', clusterDeleted: true, removedContainers: [] });
     expect(exec.calls.map((c) => c.args)).toContainEqual(['delete', 'cluster', '--name', 'sewtest']);
     expect(existsSync(join(home, 'clusters', 'sewtest.yaml'))).toBe(false);
@@ -92,7 +92,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     await go();
     const exec = recordedExec('kind', () => ({ stdout: '' }));
-    const result = await down({ sewHome: home, purge: true }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: true }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
     expect(result.clusterDeleted).toBe(false);
     expect(result.removedContainers).toContain('sew-preload');
     expect(existsSync(join(home, 'preload'))).toBe(false);
