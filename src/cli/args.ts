@@ -2,6 +2,8 @@
 // any other `--NAME` is a context flag, checked against the composition later.
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
+import { normaliseAt } from '../core/images/reference.js';
+import { checkClusterName, checkFlagName, isFlagName } from '../core/input/names.js';
 import type { PlanOptions } from '../core/plan.js';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
@@ -41,7 +43,7 @@ export function parseCommandArgs(args: readonly string[], options: Record<string
     if (token.kind !== 'option') continue;
     const spec = all[token.name];
     if (!spec) {
-      if (allowContextFlags && token.rawName.startsWith('--') && token.value === undefined && /^[a-z0-9][a-z0-9-]*$/.test(token.name)) {
+      if (allowContextFlags && token.rawName.startsWith('--') && token.value === undefined && isFlagName(token.name)) {
         contextFlags.push(token.name);
         continue;
       }
@@ -61,6 +63,9 @@ export function parseCommandArgs(args: readonly string[], options: Record<string
 
 export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.ProcessEnv): PlanOptions {
   const v = parsed.values;
+  for (const flag of (v.flag as string[] | undefined) ?? []) checkFlagName(flag, '--flag');
+  if (typeof v['cluster-name'] === 'string') checkClusterName(v['cluster-name'], '--cluster-name');
+  if (typeof v['registry-image'] === 'string') normaliseAt(v['registry-image'], '--registry-image');
   return {
     cwd,
     env,

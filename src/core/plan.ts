@@ -1,13 +1,14 @@
 // What a run will do, as a pure function of the composed configuration and the options.
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cacheKey } from './cache/key.js';
 import { compose, type ComposeRequest, type Composition, type FlagInfo } from './config/compose.js';
 import { mergeLayers, type ResolvedConfig } from './config/merge.js';
-import { resolveRegistries, type RegistryEndpoint } from './config/registries.js';
+import { registryCredentials, resolveRegistries, type RegistryEndpoint } from './config/registries.js';
 import { createSourceReader, type SourceReader } from './config/sources.js';
-import { InputError } from './errors.js';
-import { normaliseReference, ReferenceError } from './images/reference.js';
+import { refuseNonRegular } from './fs/regular-file.js';
+import { checkClusterName, checkFlagName } from './input/names.js';
+import { normaliseAt } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { homeIdentity, type HomeIdentity } from './home/identity.js';
 import { mirrorContainerName, preloadContainerName } from './home/names.js';
@@ -67,6 +68,9 @@ export interface Plan {
 
 export async function resolvePlan(options: PlanOptions, reader: SourceReader = createSourceReader()): Promise<Plan> {
   const home = defaultSewHome(options.env, options.sewHome);
+  for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
+  await refuseNonRegular(options.config !== undefined ? resolve(options.cwd, options.config) : join(options.cwd, 'sew.yaml'), options.config !== undefined ? 'config' : 'sew.yaml');
+  await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
   const composition = await compose({ ...options, sewHome: home }, reader);
   return buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
 }
@@ -74,7 +78,7 @@ export async function resolvePlan(options: PlanOptions, reader: SourceReader = c
 export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
   const home = options.sewHome;
   const identity = homeIdentity(home, options.env);
-  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseExtra(ref), where: 'input preload' }));
+  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, 'input preload'), where: 'input preload' }));
   const skip = new Set(config.preload.skip.map((s) => s.value));
   const all = unique([...config.preload.refs, ...extra].map((r) => r.value));
   const kept = all.filter((ref) => !skip.has(ref));
@@ -90,9 +94,12 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
 
   const hostsDir = join(mirrorsData, 'hosts');
-  const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
+  const registryImage = chosenRegistryImage(options, config);
   const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
-  const name = options.clusterName ?? (typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME);
+  const name = options.clusterName !== undefined ? checkClusterName(options.clusterName, 'cluster name') : typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME;
+  const registries = resolveRegistries(config.registries, options.env);
+  // Every credential variable must resolve now, before anything starts; the values are dropped.
+  for (const endpoint of Object.values(registries)) registryCredentials(endpoint, options.env);
   const local = planLocal(config.local, { path: home, identity }, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
   const wiring = preloadRefs.length > 0 || mirrors !== null || local?.kind === 'container';
 
@@ -115,7 +122,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     },
     mirrors,
     local,
-    registries: resolveRegistries(config.registries, options.env),
+    registries,
     registryImage,
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
@@ -124,13 +131,17 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   };
 }
 
-function normaliseExtra(ref: string): string {
-  try {
-    return normaliseReference(ref);
-  } catch (err) {
-    if (err instanceof ReferenceError) throw new InputError('input preload', err.message);
-    throw err;
-  }
+function chosenRegistryImage(options: PlanOptions, config: ResolvedConfig): string {
+  const [image, where] =
+    options.registryImage !== undefined
+      ? [options.registryImage, 'registry image']
+      : options.env.SEW_REGISTRY_IMAGE
+        ? [options.env.SEW_REGISTRY_IMAGE, 'SEW_REGISTRY_IMAGE']
+        : config.registryImage
+          ? [config.registryImage.value, config.registryImage.where]
+          : [DEFAULT_REGISTRY_IMAGE, 'default'];
+  normaliseAt(image, where);
+  return image;
 }
 
 function unique<T>(items: readonly T[]): T[] {

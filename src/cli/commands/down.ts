@@ -1,4 +1,5 @@
 import { down } from '../../core/down.js';
+import { checkClusterName } from '../../core/input/names.js';
 import { sewHome } from '../../core/paths.js';
 import { defaultUpDeps } from '../../core/default-deps.js';
 import type { Parsed } from '../args.js';
@@ -23,7 +24,7 @@ export async function downCommand(parsed: Parsed, io: CliIO): Promise<number> {
     {
       sewHome: sewHome(io.env, typeof v['sew-home'] === 'string' ? v['sew-home'] : undefined),
       env: io.env,
-      ...(typeof v.name === 'string' && { name: v.name }),
+      ...(typeof v.name === 'string' && { name: checkClusterName(v.name, '--name') }),
       purge: v.purge === true,
     },
     deps,

@@ -1,6 +1,7 @@
 // The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
 // `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import { z } from 'zod';
+import { CLUSTER_NAME_RULE, isClusterName, isPort } from '../input/names.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -59,19 +60,21 @@ const imagesSchema = z
   })
   .strict();
 
+const port = (allowZero: boolean) => z.number().refine((n) => isPort(n, allowZero), `must be a port (${allowZero ? 0 : 1}-65535)`);
+
 // Kind validates its own config; sew-ci only needs the shapes it merges and extends.
 const kindNodeSchema = z
   .object({
     role: z.enum(['control-plane', 'worker']).optional(),
     image: nonEmpty.optional(),
     extraMounts: z.array(z.record(z.string(), z.unknown())).optional(),
-    extraPortMappings: z.array(z.record(z.string(), z.unknown())).optional(),
+    extraPortMappings: z.array(z.object({ containerPort: port(false).optional(), hostPort: port(true).optional() }).loose()).optional(),
   })
   .loose();
 
 const kindSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
+    name: z.string().refine(isClusterName, CLUSTER_NAME_RULE).optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })

@@ -9,6 +9,7 @@ import type { LocalInput } from '../config/schema.js';
 import { REGISTRY_PORT } from '../containerd/hosts.js';
 import type { HomeIdentity } from '../home/identity.js';
 import { localContainerName, localRegistryPort } from '../home/names.js';
+import { hostPortProblem } from '../input/names.js';
 
 export type LocalPlan =
   | {
@@ -47,6 +48,8 @@ export function parseExternal(text: string, where: string): { host: string; push
   const target = at === -1 ? text : text.slice(at + 1);
   const match = /^([a-z0-9.-]+(?::\d+)?)(\/[a-z0-9._/-]*)?$/i.exec(target);
   if (!match) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
+  const portProblem = hostPortProblem(match[1]!);
+  if (portProblem) throw new InputError(where, `"${target}": ${portProblem}`);
   return { host: match[1]!.toLowerCase(), pushTarget: `${match[1]!.toLowerCase()}${(match[2] ?? '').replace(/\/$/, '')}` };
 }
 

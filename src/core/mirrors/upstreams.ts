@@ -10,6 +10,7 @@ import { checkRegistryUrl } from '../config/registries.js';
 import type { Located } from '../config/merge.js';
 import type { UpstreamInput } from '../config/schema.js';
 import { DOCKER_HUB } from '../images/reference.js';
+import { hostPortProblem } from '../input/names.js';
 
 export const WILDCARD = '*';
 export const LOCAL = 'local';
@@ -49,6 +50,8 @@ function parseUpstream(value: UpstreamInput, where: string): MirrorEntry {
   }
   if (host === 'index.docker.io') host = DOCKER_HUB;
   if (host !== WILDCARD && !HOST.test(host)) throw new InputError(where, `"${host}" is not a registry host`);
+  const portProblem = hostPortProblem(host);
+  if (portProblem) throw new InputError(where, `"${host}": ${portProblem}`);
   if (endpoints.length === 0 || endpoints.some((e) => e === '')) throw new InputError(where, `"${host}" has an empty endpoint`);
   const checked = endpoints.map((e) => (e === LOCAL ? e : checkRegistryUrl(e, where)));
   if (host === WILDCARD && checked.includes(LOCAL)) {

@@ -198,7 +198,7 @@ describe('registry image and registries', () => {
               docker.io: {}
         `,
       },
-      options: { env: { UPSTREAM_HOST: 'upstream.test', GH_TOKEN: 's3cret' } },
+      options: { env: { UPSTREAM_HOST: 'upstream.test', GH_USER: 'me', GH_TOKEN: 's3cret' } },
     });
     expect(plan.registries['upstream.test:5900']?.url).toBe('http://upstream.test:5900');
     expect(plan.registries['ghcr.io']).toMatchObject({ url: 'https://ghcr.io', username: '${GH_USER}', password: '${GH_TOKEN}' });
