@@ -46,7 +46,12 @@ async function servedDigest(registry: string, repository: string): Promise<strin
 describe('two homes on one Docker host', () => {
   it('run at once, each served by its own preload registry; down and post of one leave the other running', async () => {
     const homes = [mkdtempSync(join(tmpdir(), 'sew-home-a-')), mkdtempSync(join(tmpdir(), 'sew-home-b-'))];
-    const projects = [writeTree({ 'sew.yaml': sewYaml('upstream.test:5900/team/one:1') }), writeTree({ 'sew.yaml': sewYaml('upstream.test:5900/team/two:1') })];
+    // A's mirror data lies outside its home: purge must leave it.
+    const outside = mkdtempSync(join(tmpdir(), 'mirrors-outside-'));
+    const projects = [
+      writeTree({ 'sew.yaml': `${sewYaml('upstream.test:5900/team/one:1')}  mirrors:\n    data: ${outside}\n    upstreams: [upstream.test:5900]\n` }),
+      writeTree({ 'sew.yaml': sewYaml('upstream.test:5900/team/two:1') }),
+    ];
     const runs = await Promise.all(homes.map((home, i) => cli(['up', '--no-cluster', '--json'], projects[i]!, { SEW_HOME: home, PATH: process.env.PATH })));
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const [a, b] = runs.map((r) => JSON.parse(r.stdout));
@@ -62,7 +67,9 @@ describe('two homes on one Docker host', () => {
 
     const noCluster = recordedExec('kind', () => ({}));
     const purged = await down({ sewHome: homes[0]!, env: process.env, purge: true }, { exec: noCluster, docker: () => connectDocker(), reporter: silentReporter });
-    expect(purged.removedContainers).toEqual([a.plan.preload.container]);
+    expect([...purged.removedContainers].sort()).toEqual([a.plan.preload.container, ...a.mirrors.map((m: { container: string }) => m.container)].sort());
+    expect(purged.keptData).toContain(join(outside, 'data', 'upstream.test:5900'));
+    expect(existsSync(join(outside, 'data', 'upstream.test:5900'))).toBe(true);
     await expect(docker('inspect', a.plan.preload.container)).rejects.toThrow();
     expect(existsSync(join(homes[0]!, 'preload'))).toBe(false);
     expect(await docker('inspect', '--format', '{{.Config.Labels}}', b.plan.preload.container)).toContain(b.plan.home.id);
