@@ -1,13 +1,16 @@
 // Two $SEW_HOMEs on one Docker host (a self-hosted runner with parallel jobs): each gets its
 // own registries, post and `down` touch only their own, and a Kind cluster one home made is
 // never reused or deleted by the other. Kind itself is the recorded stand-in.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../src/core/containers/docker.js';
 import { stopRegistries } from '../../../src/core/containers/stop.js';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
+import { homeIdentity } from '../../../src/core/home/identity.js';
+import { localRegistryPort } from '../../../src/core/home/names.js';
 import { down } from '../../../src/core/down.js';
 import { silentReporter } from '../../../src/core/report.js';
 import { up } from '../../../src/core/up.js';
@@ -96,5 +99,25 @@ describe('two homes on one Docker host', () => {
     await expect(down({ sewHome: other, env: process.env, name: 'shared', purge: false }, { ...refused, reporter: silentReporter })).rejects.toThrow('not deleted');
     expect(refused.exec.calls.map((c) => c.args)).not.toContainEqual(['delete', 'cluster', '--name', 'shared']);
     expect((await up(options(owner), deps(true))).cluster?.action).toBe('reused');
+  });
+
+  it('a home’s local registry port, taken by another process, moves to a free one that the report and hosts.toml name', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'sew-home-local-'));
+    const port = localRegistryPort(homeIdentity(home, process.env));
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen(port, '127.0.0.1', done));
+    try {
+      const run = await cli(['up', '--no-cluster', '--json'], writeTree({ 'sew.yaml': 'images:\n  local: {}\n' }), { SEW_HOME: home, PATH: process.env.PATH });
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.plan.local.port).toBe(port);
+      const moved = Number(report.local.pushTarget.split(':')[1]);
+      expect(moved).not.toBe(port);
+      expect(report.local).toEqual({ pushTarget: `localhost:${moved}`, url: `http://127.0.0.1:${moved}` });
+      expect(readFileSync(join(home, 'mirrors', 'hosts', `localhost:${moved}`, 'hosts.toml'), 'utf8')).toContain(`[host."http://${report.plan.local.container}:5000"]`);
+      expect((await fetch(`${report.local.url}/v2/`)).status).toBe(200);
+    } finally {
+      holder.close();
+    }
   });
 });
