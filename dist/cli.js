@@ -40,9 +40,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -97,9 +97,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -255,9 +255,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -426,9 +426,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -496,9 +496,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -546,9 +546,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -576,9 +576,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -617,9 +617,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -735,9 +735,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -765,9 +765,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -840,9 +840,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -983,9 +983,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1000,9 +1000,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1136,9 +1136,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1419,9 +1419,9 @@ ${indent}`);
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1543,9 +1543,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1676,9 +1676,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1698,9 +1698,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1758,9 +1758,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -1822,9 +1822,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1862,9 +1862,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify4 = require_stringify();
@@ -2013,9 +2013,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2157,9 +2157,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2179,9 +2179,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2295,9 +2295,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2317,9 +2317,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
@@ -2336,9 +2336,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2354,9 +2354,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2378,9 +2378,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2405,9 +2405,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2451,9 +2451,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2496,9 +2496,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -2524,9 +2524,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -2591,9 +2591,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2657,9 +2657,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2735,9 +2735,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2813,9 +2813,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2845,9 +2845,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2894,9 +2894,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2973,9 +2973,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3062,9 +3062,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3150,9 +3150,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -3194,9 +3194,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -3288,9 +3288,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -3320,9 +3320,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify4 = require_stringify();
@@ -3400,9 +3400,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3709,9 +3709,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3774,9 +3774,9 @@ ${pointer}
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3908,9 +3908,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3950,9 +3950,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3968,9 +3968,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3984,9 +3984,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4092,9 +4092,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4143,9 +4143,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4186,9 +4186,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4380,9 +4380,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4445,9 +4445,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4628,9 +4628,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4849,9 +4849,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4930,9 +4930,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4960,9 +4960,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5066,9 +5066,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5109,9 +5109,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5317,9 +5317,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5502,9 +5502,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5563,9 +5563,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5625,9 +5625,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5727,9 +5727,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6316,9 +6316,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6347,9 +6347,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7221,9 +7221,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7318,9 +7318,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7370,9 +7370,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../main/node_modules/docker-modem/lib/utils.js
+// node_modules/docker-modem/lib/utils.js
 var require_utils = __commonJS({
-  "../../main/node_modules/docker-modem/lib/utils.js"(exports, module) {
+  "node_modules/docker-modem/lib/utils.js"(exports, module) {
     var arr = [];
     var each = arr.forEach;
     var slice = arr.slice;
@@ -7396,9 +7396,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../main/node_modules/docker-modem/lib/http.js
+// node_modules/docker-modem/lib/http.js
 var require_http = __commonJS({
-  "../../main/node_modules/docker-modem/lib/http.js"(exports, module) {
+  "node_modules/docker-modem/lib/http.js"(exports, module) {
     var nativeHttps = __require("https");
     var nativeHttp = __require("http");
     var url2 = __require("url");
@@ -7470,9 +7470,9 @@ var require_http = __commonJS({
   }
 });
 
-// ../../main/node_modules/asn1/lib/ber/errors.js
+// node_modules/asn1/lib/ber/errors.js
 var require_errors2 = __commonJS({
-  "../../main/node_modules/asn1/lib/ber/errors.js"(exports, module) {
+  "node_modules/asn1/lib/ber/errors.js"(exports, module) {
     module.exports = {
       newInvalidAsn1Error: function(msg) {
         var e = new Error();
@@ -7484,9 +7484,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/asn1/lib/ber/types.js
+// node_modules/asn1/lib/ber/types.js
 var require_types = __commonJS({
-  "../../main/node_modules/asn1/lib/ber/types.js"(exports, module) {
+  "node_modules/asn1/lib/ber/types.js"(exports, module) {
     module.exports = {
       EOC: 0,
       Boolean: 1,
@@ -7524,9 +7524,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../main/node_modules/safer-buffer/safer.js
+// node_modules/safer-buffer/safer.js
 var require_safer = __commonJS({
-  "../../main/node_modules/safer-buffer/safer.js"(exports, module) {
+  "node_modules/safer-buffer/safer.js"(exports, module) {
     "use strict";
     var buffer = __require("buffer");
     var Buffer2 = buffer.Buffer;
@@ -7592,9 +7592,9 @@ var require_safer = __commonJS({
   }
 });
 
-// ../../main/node_modules/asn1/lib/ber/reader.js
+// node_modules/asn1/lib/ber/reader.js
 var require_reader = __commonJS({
-  "../../main/node_modules/asn1/lib/ber/reader.js"(exports, module) {
+  "node_modules/asn1/lib/ber/reader.js"(exports, module) {
     var assert2 = __require("assert");
     var Buffer2 = require_safer().Buffer;
     var ASN1 = require_types();
@@ -7757,9 +7757,9 @@ var require_reader = __commonJS({
   }
 });
 
-// ../../main/node_modules/asn1/lib/ber/writer.js
+// node_modules/asn1/lib/ber/writer.js
 var require_writer = __commonJS({
-  "../../main/node_modules/asn1/lib/ber/writer.js"(exports, module) {
+  "node_modules/asn1/lib/ber/writer.js"(exports, module) {
     var assert2 = __require("assert");
     var Buffer2 = require_safer().Buffer;
     var ASN1 = require_types();
@@ -8000,9 +8000,9 @@ var require_writer = __commonJS({
   }
 });
 
-// ../../main/node_modules/asn1/lib/ber/index.js
+// node_modules/asn1/lib/ber/index.js
 var require_ber = __commonJS({
-  "../../main/node_modules/asn1/lib/ber/index.js"(exports, module) {
+  "node_modules/asn1/lib/ber/index.js"(exports, module) {
     var errors = require_errors2();
     var types = require_types();
     var Reader = require_reader();
@@ -8024,9 +8024,9 @@ var require_ber = __commonJS({
   }
 });
 
-// ../../main/node_modules/asn1/lib/index.js
+// node_modules/asn1/lib/index.js
 var require_lib = __commonJS({
-  "../../main/node_modules/asn1/lib/index.js"(exports, module) {
+  "node_modules/asn1/lib/index.js"(exports, module) {
     var Ber = require_ber();
     module.exports = {
       Ber,
@@ -8036,9 +8036,9 @@ var require_lib = __commonJS({
   }
 });
 
-// ../../main/node_modules/tweetnacl/nacl-fast.js
+// node_modules/tweetnacl/nacl-fast.js
 var require_nacl_fast = __commonJS({
-  "../../main/node_modules/tweetnacl/nacl-fast.js"(exports, module) {
+  "node_modules/tweetnacl/nacl-fast.js"(exports, module) {
     (function(nacl) {
       "use strict";
       var gf = function(init) {
@@ -10256,9 +10256,9 @@ var require_nacl_fast = __commonJS({
   }
 });
 
-// ../../main/node_modules/bcrypt-pbkdf/index.js
+// node_modules/bcrypt-pbkdf/index.js
 var require_bcrypt_pbkdf = __commonJS({
-  "../../main/node_modules/bcrypt-pbkdf/index.js"(exports, module) {
+  "node_modules/bcrypt-pbkdf/index.js"(exports, module) {
     "use strict";
     var crypto_hash_sha512 = require_nacl_fast().lowlevel.crypto_hash;
     var BLF_J = 0;
@@ -11509,9 +11509,9 @@ var require_bcrypt_pbkdf = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/constants.js
+// node_modules/ssh2/lib/protocol/constants.js
 var require_constants = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/constants.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/constants.js"(exports, module) {
     "use strict";
     var crypto = __require("crypto");
     var cpuInfo;
@@ -11901,9 +11901,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/utils.js
+// node_modules/ssh2/lib/protocol/utils.js
 var require_utils2 = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/utils.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/utils.js"(exports, module) {
     "use strict";
     var Ber = require_lib().Ber;
     var DISCONNECT_REASON;
@@ -12218,9 +12218,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/crypto/poly1305.js
+// node_modules/ssh2/lib/protocol/crypto/poly1305.js
 var require_poly1305 = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/crypto/poly1305.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/crypto/poly1305.js"(exports, module) {
     var createPoly1305 = (function() {
       var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
       if (typeof __filename !== "undefined") _scriptDir = _scriptDir || __filename;
@@ -12646,9 +12646,9 @@ var require_poly1305 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/crypto.js
+// node_modules/ssh2/lib/protocol/crypto.js
 var require_crypto = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/crypto.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/crypto.js"(exports, module) {
     "use strict";
     var {
       createCipheriv,
@@ -13947,7 +13947,7 @@ var require_crypto = __commonJS({
       MAC_INFO,
       bindingAvailable: !!binding,
       init: (() => {
-        return new Promise(async (resolve6, reject) => {
+        return new Promise(async (resolve5, reject) => {
           try {
             POLY1305_WASM_MODULE = await require_poly1305()();
             POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
@@ -13959,7 +13959,7 @@ var require_crypto = __commonJS({
           } catch (ex) {
             return reject(ex);
           }
-          resolve6();
+          resolve5();
         });
       })(),
       NullCipher,
@@ -13970,14 +13970,14 @@ var require_crypto = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/keyParser.js
+// node_modules/ssh2/lib/protocol/keyParser.js
 var require_keyParser = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/keyParser.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/keyParser.js"(exports, module) {
     "use strict";
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash10,
+      createHash: createHash8,
       createHmac,
       createSign,
       createVerify,
@@ -14665,11 +14665,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash10("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash8("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash10("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash8("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -14834,8 +14834,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash10("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash10("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash8("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash8("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -14875,7 +14875,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash10("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash8("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac3) {
           if (encrypted) {
@@ -15211,14 +15211,14 @@ ${formatted}-----END ${type} KEY-----`;
   }
 });
 
-// ../../main/node_modules/ssh2/lib/agent.js
+// node_modules/ssh2/lib/agent.js
 var require_agent = __commonJS({
-  "../../main/node_modules/ssh2/lib/agent.js"(exports, module) {
+  "node_modules/ssh2/lib/agent.js"(exports, module) {
     "use strict";
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
-    var { resolve: resolve6 } = __require("path");
-    var { readFile: readFile8 } = __require("fs");
+    var { resolve: resolve5 } = __require("path");
+    var { readFile: readFile9 } = __require("fs");
     var { execFile, spawn: spawn3 } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
@@ -15353,7 +15353,7 @@ var require_agent = __commonJS({
       const RET_ERR_BINSTDIN = 13;
       const RET_ERR_BINSTDOUT = 14;
       const RET_ERR_BADLEN = 15;
-      const EXEPATH = resolve6(__dirname, "..", "util/pagent.exe");
+      const EXEPATH = resolve5(__dirname, "..", "util/pagent.exe");
       const ERROR = {
         [RET_ERR_BADARGS]: new Error("Invalid pagent.exe arguments"),
         [RET_ERR_UNAVAILABLE]: new Error("Pageant is not running"),
@@ -15436,7 +15436,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile8(socketPath, function readCygsocket(err, data) {
+          readFile9(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -15445,7 +15445,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile8(socketPath, readCygsocket);
+                readFile9(socketPath, readCygsocket);
               });
               return;
             }
@@ -15458,7 +15458,7 @@ var require_agent = __commonJS({
             const inBuf = [];
             let sock;
             let credsBuf = Buffer.alloc(12);
-            const port2 = parseInt(m[1], 10);
+            const port = parseInt(m[1], 10);
             const secret = m[2].replace(/-/g, "");
             const secretBuf = Buffer.allocUnsafe(16);
             for (let i = 0, j = 0; j < 32; ++i, j += 2)
@@ -15512,7 +15512,7 @@ var require_agent = __commonJS({
               sock.on("error", onFail);
               sock.on("end", onFail);
               sock.on("close", onFail);
-              sock.connect(port2);
+              sock.connect(port);
             }
           });
         }
@@ -16039,9 +16039,9 @@ var require_agent = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/zlib.js
+// node_modules/ssh2/lib/protocol/zlib.js
 var require_zlib = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/zlib.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/zlib.js"(exports, module) {
     "use strict";
     var { kMaxLength } = __require("buffer");
     var {
@@ -16263,9 +16263,9 @@ var require_zlib = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/handlers.misc.js
+// node_modules/ssh2/lib/protocol/handlers.misc.js
 var require_handlers_misc = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/handlers.misc.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/handlers.misc.js"(exports, module) {
     "use strict";
     var {
       bufferSlice,
@@ -17170,9 +17170,9 @@ var require_handlers_misc = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/handlers.js
+// node_modules/ssh2/lib/protocol/handlers.js
 var require_handlers = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/handlers.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/handlers.js"(exports, module) {
     "use strict";
     var MESSAGE_HANDLERS = new Array(256);
     [
@@ -17189,15 +17189,15 @@ var require_handlers = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/kex.js
+// node_modules/ssh2/lib/protocol/kex.js
 var require_kex = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/kex.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/kex.js"(exports, module) {
     "use strict";
     var {
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash10,
+      createHash: createHash8,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -17623,7 +17623,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash10(this.hashName);
+          const hash2 = createHash8(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -18631,9 +18631,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash10(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash8(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash10(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash8(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended2 = Buffer.allocUnsafe(digest.length + chunk.length);
           extended2.set(digest, 0);
           extended2.set(chunk, digest.length);
@@ -18776,9 +18776,9 @@ var require_kex = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/package.json
+// node_modules/ssh2/package.json
 var require_package = __commonJS({
-  "../../main/node_modules/ssh2/package.json"(exports, module) {
+  "node_modules/ssh2/package.json"(exports, module) {
     module.exports = {
       name: "ssh2",
       version: "1.17.0",
@@ -18831,9 +18831,9 @@ var require_package = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/Protocol.js
+// node_modules/ssh2/lib/protocol/Protocol.js
 var require_Protocol = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/Protocol.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/Protocol.js"(exports, module) {
     "use strict";
     var { inspect } = __require("util");
     var { bindingAvailable, NullCipher, NullDecipher } = require_crypto();
@@ -20396,9 +20396,9 @@ var require_Protocol = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/node-fs-compat.js
+// node_modules/ssh2/lib/protocol/node-fs-compat.js
 var require_node_fs_compat = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/node-fs-compat.js"(exports) {
+  "node_modules/ssh2/lib/protocol/node-fs-compat.js"(exports) {
     "use strict";
     var assert2 = __require("assert");
     var { inspect } = __require("util");
@@ -20493,9 +20493,9 @@ ${suffix}`;
   }
 });
 
-// ../../main/node_modules/ssh2/lib/protocol/SFTP.js
+// node_modules/ssh2/lib/protocol/SFTP.js
 var require_SFTP = __commonJS({
-  "../../main/node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
+  "node_modules/ssh2/lib/protocol/SFTP.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
     var fs = __require("fs");
@@ -23547,9 +23547,9 @@ var require_SFTP = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/Channel.js
+// node_modules/ssh2/lib/Channel.js
 var require_Channel = __commonJS({
-  "../../main/node_modules/ssh2/lib/Channel.js"(exports, module) {
+  "node_modules/ssh2/lib/Channel.js"(exports, module) {
     "use strict";
     var {
       Duplex: DuplexStream,
@@ -23783,9 +23783,9 @@ var require_Channel = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/utils.js
+// node_modules/ssh2/lib/utils.js
 var require_utils3 = __commonJS({
-  "../../main/node_modules/ssh2/lib/utils.js"(exports, module) {
+  "node_modules/ssh2/lib/utils.js"(exports, module) {
     "use strict";
     var { SFTP } = require_SFTP();
     var MAX_CHANNEL = 2 ** 32 - 1;
@@ -24063,12 +24063,12 @@ var require_utils3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/client.js
+// node_modules/ssh2/lib/client.js
 var require_client = __commonJS({
-  "../../main/node_modules/ssh2/lib/client.js"(exports, module) {
+  "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash10,
+      createHash: createHash8,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -24290,7 +24290,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash10(hashAlgo).update(key).digest("hex");
+              key = createHash8(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -25872,9 +25872,9 @@ var require_client = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/http-agents.js
+// node_modules/ssh2/lib/http-agents.js
 var require_http_agents = __commonJS({
-  "../../main/node_modules/ssh2/lib/http-agents.js"(exports) {
+  "node_modules/ssh2/lib/http-agents.js"(exports) {
     "use strict";
     var { Agent: HttpAgent } = __require("http");
     var { Agent: HttpsAgent } = __require("https");
@@ -25944,9 +25944,9 @@ var require_http_agents = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/server.js
+// node_modules/ssh2/lib/server.js
 var require_server = __commonJS({
-  "../../main/node_modules/ssh2/lib/server.js"(exports, module) {
+  "node_modules/ssh2/lib/server.js"(exports, module) {
     "use strict";
     var { Server: netServer } = __require("net");
     var EventEmitter = __require("events");
@@ -27120,9 +27120,9 @@ var require_server = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/keygen.js
+// node_modules/ssh2/lib/keygen.js
 var require_keygen = __commonJS({
-  "../../main/node_modules/ssh2/lib/keygen.js"(exports, module) {
+  "node_modules/ssh2/lib/keygen.js"(exports, module) {
     "use strict";
     var {
       createCipheriv,
@@ -27542,9 +27542,9 @@ var require_keygen = __commonJS({
   }
 });
 
-// ../../main/node_modules/ssh2/lib/index.js
+// node_modules/ssh2/lib/index.js
 var require_lib2 = __commonJS({
-  "../../main/node_modules/ssh2/lib/index.js"(exports, module) {
+  "node_modules/ssh2/lib/index.js"(exports, module) {
     "use strict";
     var {
       AgentProtocol,
@@ -27590,9 +27590,9 @@ var require_lib2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/docker-modem/lib/ssh.js
+// node_modules/docker-modem/lib/ssh.js
 var require_ssh = __commonJS({
-  "../../main/node_modules/docker-modem/lib/ssh.js"(exports, module) {
+  "node_modules/docker-modem/lib/ssh.js"(exports, module) {
     var Client = require_lib2().Client;
     var http = __require("http");
     module.exports = function(opt) {
@@ -27636,16 +27636,16 @@ var require_ssh = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/stream.js
+// node_modules/readable-stream/lib/internal/streams/stream.js
 var require_stream = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/stream.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/stream.js"(exports, module) {
     module.exports = __require("stream");
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/buffer_list.js
+// node_modules/readable-stream/lib/internal/streams/buffer_list.js
 var require_buffer_list = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/buffer_list.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/buffer_list.js"(exports, module) {
     "use strict";
     function ownKeys(object2, enumerableOnly) {
       var keys = Object.keys(object2);
@@ -27767,7 +27767,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join17(s) {
+        value: function join16(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -27885,9 +27885,9 @@ var require_buffer_list = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/destroy.js
+// node_modules/readable-stream/lib/internal/streams/destroy.js
 var require_destroy = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/destroy.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/destroy.js"(exports, module) {
     "use strict";
     function destroy(err, cb) {
       var _this = this;
@@ -27974,9 +27974,9 @@ var require_destroy = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/errors.js
+// node_modules/readable-stream/errors.js
 var require_errors3 = __commonJS({
-  "../../main/node_modules/readable-stream/errors.js"(exports, module) {
+  "node_modules/readable-stream/errors.js"(exports, module) {
     "use strict";
     var codes = {};
     function createErrorType(code, message, Base) {
@@ -28074,9 +28074,9 @@ var require_errors3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/state.js
+// node_modules/readable-stream/lib/internal/streams/state.js
 var require_state = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/state.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/state.js"(exports, module) {
     "use strict";
     var ERR_INVALID_OPT_VALUE = require_errors3().codes.ERR_INVALID_OPT_VALUE;
     function highWaterMarkFrom(options, isDuplex, duplexKey) {
@@ -28099,9 +28099,9 @@ var require_state = __commonJS({
   }
 });
 
-// ../../main/node_modules/inherits/inherits_browser.js
+// node_modules/inherits/inherits_browser.js
 var require_inherits_browser = __commonJS({
-  "../../main/node_modules/inherits/inherits_browser.js"(exports, module) {
+  "node_modules/inherits/inherits_browser.js"(exports, module) {
     if (typeof Object.create === "function") {
       module.exports = function inherits(ctor, superCtor) {
         if (superCtor) {
@@ -28131,9 +28131,9 @@ var require_inherits_browser = __commonJS({
   }
 });
 
-// ../../main/node_modules/inherits/inherits.js
+// node_modules/inherits/inherits.js
 var require_inherits = __commonJS({
-  "../../main/node_modules/inherits/inherits.js"(exports, module) {
+  "node_modules/inherits/inherits.js"(exports, module) {
     try {
       util = __require("util");
       if (typeof util.inherits !== "function") throw "";
@@ -28145,16 +28145,16 @@ var require_inherits = __commonJS({
   }
 });
 
-// ../../main/node_modules/util-deprecate/node.js
+// node_modules/util-deprecate/node.js
 var require_node = __commonJS({
-  "../../main/node_modules/util-deprecate/node.js"(exports, module) {
+  "node_modules/util-deprecate/node.js"(exports, module) {
     module.exports = __require("util").deprecate;
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/_stream_writable.js
+// node_modules/readable-stream/lib/_stream_writable.js
 var require_stream_writable = __commonJS({
-  "../../main/node_modules/readable-stream/lib/_stream_writable.js"(exports, module) {
+  "node_modules/readable-stream/lib/_stream_writable.js"(exports, module) {
     "use strict";
     module.exports = Writable;
     function CorkedRequest(state) {
@@ -28623,9 +28623,9 @@ var require_stream_writable = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/_stream_duplex.js
+// node_modules/readable-stream/lib/_stream_duplex.js
 var require_stream_duplex = __commonJS({
-  "../../main/node_modules/readable-stream/lib/_stream_duplex.js"(exports, module) {
+  "node_modules/readable-stream/lib/_stream_duplex.js"(exports, module) {
     "use strict";
     var objectKeys = Object.keys || function(obj) {
       var keys2 = [];
@@ -28716,9 +28716,9 @@ var require_stream_duplex = __commonJS({
   }
 });
 
-// ../../main/node_modules/safe-buffer/index.js
+// node_modules/safe-buffer/index.js
 var require_safe_buffer = __commonJS({
-  "../../main/node_modules/safe-buffer/index.js"(exports, module) {
+  "node_modules/safe-buffer/index.js"(exports, module) {
     var buffer = __require("buffer");
     var Buffer2 = buffer.Buffer;
     function copyProps(src, dst) {
@@ -28774,9 +28774,9 @@ var require_safe_buffer = __commonJS({
   }
 });
 
-// ../../main/node_modules/string_decoder/lib/string_decoder.js
+// node_modules/string_decoder/lib/string_decoder.js
 var require_string_decoder = __commonJS({
-  "../../main/node_modules/string_decoder/lib/string_decoder.js"(exports) {
+  "node_modules/string_decoder/lib/string_decoder.js"(exports) {
     "use strict";
     var Buffer2 = require_safe_buffer().Buffer;
     var isEncoding = Buffer2.isEncoding || function(encoding) {
@@ -29012,9 +29012,9 @@ var require_string_decoder = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/end-of-stream.js
+// node_modules/readable-stream/lib/internal/streams/end-of-stream.js
 var require_end_of_stream = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/end-of-stream.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/end-of-stream.js"(exports, module) {
     "use strict";
     var ERR_STREAM_PREMATURE_CLOSE = require_errors3().codes.ERR_STREAM_PREMATURE_CLOSE;
     function once(callback) {
@@ -29101,9 +29101,9 @@ var require_end_of_stream = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/async_iterator.js
+// node_modules/readable-stream/lib/internal/streams/async_iterator.js
 var require_async_iterator = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/async_iterator.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/async_iterator.js"(exports, module) {
     "use strict";
     var _Object$setPrototypeO;
     function _defineProperty(obj, key, value) {
@@ -29144,14 +29144,14 @@ var require_async_iterator = __commonJS({
       };
     }
     function readAndResolve(iter) {
-      var resolve6 = iter[kLastResolve];
-      if (resolve6 !== null) {
+      var resolve5 = iter[kLastResolve];
+      if (resolve5 !== null) {
         var data = iter[kStream].read();
         if (data !== null) {
           iter[kLastPromise] = null;
           iter[kLastResolve] = null;
           iter[kLastReject] = null;
-          resolve6(createIterResult(data, false));
+          resolve5(createIterResult(data, false));
         }
       }
     }
@@ -29159,13 +29159,13 @@ var require_async_iterator = __commonJS({
       process.nextTick(readAndResolve, iter);
     }
     function wrapForNext(lastPromise, iter) {
-      return function(resolve6, reject) {
+      return function(resolve5, reject) {
         lastPromise.then(function() {
           if (iter[kEnded]) {
-            resolve6(createIterResult(void 0, true));
+            resolve5(createIterResult(void 0, true));
             return;
           }
-          iter[kHandlePromise](resolve6, reject);
+          iter[kHandlePromise](resolve5, reject);
         }, reject);
       };
     }
@@ -29185,12 +29185,12 @@ var require_async_iterator = __commonJS({
           return Promise.resolve(createIterResult(void 0, true));
         }
         if (this[kStream].destroyed) {
-          return new Promise(function(resolve6, reject) {
+          return new Promise(function(resolve5, reject) {
             process.nextTick(function() {
               if (_this[kError]) {
                 reject(_this[kError]);
               } else {
-                resolve6(createIterResult(void 0, true));
+                resolve5(createIterResult(void 0, true));
               }
             });
           });
@@ -29213,13 +29213,13 @@ var require_async_iterator = __commonJS({
       return this;
     }), _defineProperty(_Object$setPrototypeO, "return", function _return() {
       var _this2 = this;
-      return new Promise(function(resolve6, reject) {
+      return new Promise(function(resolve5, reject) {
         _this2[kStream].destroy(null, function(err) {
           if (err) {
             reject(err);
             return;
           }
-          resolve6(createIterResult(void 0, true));
+          resolve5(createIterResult(void 0, true));
         });
       });
     }), _Object$setPrototypeO), AsyncIteratorPrototype);
@@ -29241,15 +29241,15 @@ var require_async_iterator = __commonJS({
         value: stream._readableState.endEmitted,
         writable: true
       }), _defineProperty(_Object$create, kHandlePromise, {
-        value: function value(resolve6, reject) {
+        value: function value(resolve5, reject) {
           var data = iterator[kStream].read();
           if (data) {
             iterator[kLastPromise] = null;
             iterator[kLastResolve] = null;
             iterator[kLastReject] = null;
-            resolve6(createIterResult(data, false));
+            resolve5(createIterResult(data, false));
           } else {
-            iterator[kLastResolve] = resolve6;
+            iterator[kLastResolve] = resolve5;
             iterator[kLastReject] = reject;
           }
         },
@@ -29268,12 +29268,12 @@ var require_async_iterator = __commonJS({
           iterator[kError] = err;
           return;
         }
-        var resolve6 = iterator[kLastResolve];
-        if (resolve6 !== null) {
+        var resolve5 = iterator[kLastResolve];
+        if (resolve5 !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          resolve6(createIterResult(void 0, true));
+          resolve5(createIterResult(void 0, true));
         }
         iterator[kEnded] = true;
       });
@@ -29284,11 +29284,11 @@ var require_async_iterator = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/from.js
+// node_modules/readable-stream/lib/internal/streams/from.js
 var require_from = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/from.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -29297,7 +29297,7 @@ var require_from = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -29305,13 +29305,13 @@ var require_from = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -29405,9 +29405,9 @@ var require_from = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/_stream_readable.js
+// node_modules/readable-stream/lib/_stream_readable.js
 var require_stream_readable = __commonJS({
-  "../../main/node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
+  "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
     module.exports = Readable2;
     var Duplex;
@@ -30138,9 +30138,9 @@ var require_stream_readable = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/_stream_transform.js
+// node_modules/readable-stream/lib/_stream_transform.js
 var require_stream_transform = __commonJS({
-  "../../main/node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
+  "node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
     module.exports = Transform;
     var _require$codes = require_errors3().codes;
@@ -30239,9 +30239,9 @@ var require_stream_transform = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/_stream_passthrough.js
+// node_modules/readable-stream/lib/_stream_passthrough.js
 var require_stream_passthrough = __commonJS({
-  "../../main/node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
+  "node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough;
     var Transform = require_stream_transform();
@@ -30256,9 +30256,9 @@ var require_stream_passthrough = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/lib/internal/streams/pipeline.js
+// node_modules/readable-stream/lib/internal/streams/pipeline.js
 var require_pipeline = __commonJS({
-  "../../main/node_modules/readable-stream/lib/internal/streams/pipeline.js"(exports, module) {
+  "node_modules/readable-stream/lib/internal/streams/pipeline.js"(exports, module) {
     "use strict";
     var eos;
     function once(callback) {
@@ -30341,9 +30341,9 @@ var require_pipeline = __commonJS({
   }
 });
 
-// ../../main/node_modules/readable-stream/readable.js
+// node_modules/readable-stream/readable.js
 var require_readable = __commonJS({
-  "../../main/node_modules/readable-stream/readable.js"(exports, module) {
+  "node_modules/readable-stream/readable.js"(exports, module) {
     var Stream = __require("stream");
     if (process.env.READABLE_STREAM === "disable" && Stream) {
       module.exports = Stream.Readable;
@@ -30363,9 +30363,9 @@ var require_readable = __commonJS({
   }
 });
 
-// ../../main/node_modules/docker-modem/lib/http_duplex.js
+// node_modules/docker-modem/lib/http_duplex.js
 var require_http_duplex = __commonJS({
-  "../../main/node_modules/docker-modem/lib/http_duplex.js"(exports, module) {
+  "node_modules/docker-modem/lib/http_duplex.js"(exports, module) {
     module.exports = HttpDuplex;
     var util = __require("util");
     var stream = require_readable();
@@ -30411,9 +30411,9 @@ var require_http_duplex = __commonJS({
   }
 });
 
-// ../../main/node_modules/ms/index.js
+// node_modules/ms/index.js
 var require_ms = __commonJS({
-  "../../main/node_modules/ms/index.js"(exports, module) {
+  "node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
     var m = s * 60;
     var h = m * 60;
@@ -30527,9 +30527,9 @@ var require_ms = __commonJS({
   }
 });
 
-// ../../main/node_modules/debug/src/common.js
+// node_modules/debug/src/common.js
 var require_common = __commonJS({
-  "../../main/node_modules/debug/src/common.js"(exports, module) {
+  "node_modules/debug/src/common.js"(exports, module) {
     function setup(env) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
@@ -30704,9 +30704,9 @@ var require_common = __commonJS({
   }
 });
 
-// ../../main/node_modules/debug/src/browser.js
+// node_modules/debug/src/browser.js
 var require_browser = __commonJS({
-  "../../main/node_modules/debug/src/browser.js"(exports, module) {
+  "node_modules/debug/src/browser.js"(exports, module) {
     exports.formatArgs = formatArgs;
     exports.save = save;
     exports.load = load;
@@ -30874,9 +30874,9 @@ var require_browser = __commonJS({
   }
 });
 
-// ../../main/node_modules/debug/src/node.js
+// node_modules/debug/src/node.js
 var require_node2 = __commonJS({
-  "../../main/node_modules/debug/src/node.js"(exports, module) {
+  "node_modules/debug/src/node.js"(exports, module) {
     var tty = __require("tty");
     var util = __require("util");
     exports.init = init;
@@ -31048,9 +31048,9 @@ var require_node2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/debug/src/index.js
+// node_modules/debug/src/index.js
 var require_src = __commonJS({
-  "../../main/node_modules/debug/src/index.js"(exports, module) {
+  "node_modules/debug/src/index.js"(exports, module) {
     if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
       module.exports = require_browser();
     } else {
@@ -31059,9 +31059,9 @@ var require_src = __commonJS({
   }
 });
 
-// ../../main/node_modules/split-ca/index.js
+// node_modules/split-ca/index.js
 var require_split_ca = __commonJS({
-  "../../main/node_modules/split-ca/index.js"(exports, module) {
+  "node_modules/split-ca/index.js"(exports, module) {
     var fs = __require("fs");
     module.exports = function(filepath, split, encoding) {
       split = typeof split !== "undefined" ? split : "\n";
@@ -31090,9 +31090,9 @@ var require_split_ca = __commonJS({
   }
 });
 
-// ../../main/node_modules/docker-modem/lib/modem.js
+// node_modules/docker-modem/lib/modem.js
 var require_modem = __commonJS({
-  "../../main/node_modules/docker-modem/lib/modem.js"(exports, module) {
+  "node_modules/docker-modem/lib/modem.js"(exports, module) {
     var querystring = __require("querystring");
     var http = require_http();
     var fs = __require("fs");
@@ -31156,11 +31156,11 @@ var require_modem = __commonJS({
       return opts;
     };
     var findDefaultUnixSocket = function() {
-      return new Promise(function(resolve6) {
+      return new Promise(function(resolve5) {
         var userDockerSocket = path.join(os.homedir(), ".docker", "run", "docker.sock");
         fs.access(userDockerSocket, function(err) {
-          if (err) resolve6("/var/run/docker.sock");
-          else resolve6(userDockerSocket);
+          if (err) resolve5("/var/run/docker.sock");
+          else resolve5(userDockerSocket);
         });
       });
     };
@@ -31565,9 +31565,9 @@ var require_modem = __commonJS({
   }
 });
 
-// ../../main/node_modules/@balena/dockerignore/ignore.js
+// node_modules/@balena/dockerignore/ignore.js
 var require_ignore = __commonJS({
-  "../../main/node_modules/@balena/dockerignore/ignore.js"(exports, module) {
+  "node_modules/@balena/dockerignore/ignore.js"(exports, module) {
     "use strict";
     var path = __require("path");
     var factory = (options) => new IgnoreBase(options);
@@ -31779,9 +31779,9 @@ var require_ignore = __commonJS({
   }
 });
 
-// ../../main/node_modules/chownr/chownr.js
+// node_modules/chownr/chownr.js
 var require_chownr = __commonJS({
-  "../../main/node_modules/chownr/chownr.js"(exports, module) {
+  "node_modules/chownr/chownr.js"(exports, module) {
     "use strict";
     var fs = __require("fs");
     var path = __require("path");
@@ -31910,9 +31910,9 @@ var require_chownr = __commonJS({
   }
 });
 
-// ../../main/node_modules/bl/BufferList.js
+// node_modules/bl/BufferList.js
 var require_BufferList = __commonJS({
-  "../../main/node_modules/bl/BufferList.js"(exports, module) {
+  "node_modules/bl/BufferList.js"(exports, module) {
     "use strict";
     var { Buffer: Buffer2 } = __require("buffer");
     var symbol2 = /* @__PURE__ */ Symbol.for("BufferList");
@@ -32212,9 +32212,9 @@ var require_BufferList = __commonJS({
   }
 });
 
-// ../../main/node_modules/bl/bl.js
+// node_modules/bl/bl.js
 var require_bl = __commonJS({
-  "../../main/node_modules/bl/bl.js"(exports, module) {
+  "node_modules/bl/bl.js"(exports, module) {
     "use strict";
     var DuplexStream = require_readable().Duplex;
     var inherits = require_inherits();
@@ -32283,9 +32283,9 @@ var require_bl = __commonJS({
   }
 });
 
-// ../../main/node_modules/tar-stream/headers.js
+// node_modules/tar-stream/headers.js
 var require_headers = __commonJS({
-  "../../main/node_modules/tar-stream/headers.js"(exports) {
+  "node_modules/tar-stream/headers.js"(exports) {
     var alloc = Buffer.alloc;
     var ZEROS = "0000000000000000000";
     var SEVENS = "7777777777777777777";
@@ -32522,9 +32522,9 @@ var require_headers = __commonJS({
   }
 });
 
-// ../../main/node_modules/tar-stream/extract.js
+// node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
-  "../../main/node_modules/tar-stream/extract.js"(exports, module) {
+  "node_modules/tar-stream/extract.js"(exports, module) {
     var util = __require("util");
     var bl = require_bl();
     var headers = require_headers();
@@ -32738,16 +32738,16 @@ var require_extract = __commonJS({
   }
 });
 
-// ../../main/node_modules/fs-constants/index.js
+// node_modules/fs-constants/index.js
 var require_fs_constants = __commonJS({
-  "../../main/node_modules/fs-constants/index.js"(exports, module) {
+  "node_modules/fs-constants/index.js"(exports, module) {
     module.exports = __require("fs").constants || __require("constants");
   }
 });
 
-// ../../main/node_modules/wrappy/wrappy.js
+// node_modules/wrappy/wrappy.js
 var require_wrappy = __commonJS({
-  "../../main/node_modules/wrappy/wrappy.js"(exports, module) {
+  "node_modules/wrappy/wrappy.js"(exports, module) {
     module.exports = wrappy;
     function wrappy(fn, cb) {
       if (fn && cb) return wrappy(fn)(cb);
@@ -32775,9 +32775,9 @@ var require_wrappy = __commonJS({
   }
 });
 
-// ../../main/node_modules/once/once.js
+// node_modules/once/once.js
 var require_once = __commonJS({
-  "../../main/node_modules/once/once.js"(exports, module) {
+  "node_modules/once/once.js"(exports, module) {
     var wrappy = require_wrappy();
     module.exports = wrappy(once);
     module.exports.strict = wrappy(onceStrict);
@@ -32819,9 +32819,9 @@ var require_once = __commonJS({
   }
 });
 
-// ../../main/node_modules/end-of-stream/index.js
+// node_modules/end-of-stream/index.js
 var require_end_of_stream2 = __commonJS({
-  "../../main/node_modules/end-of-stream/index.js"(exports, module) {
+  "node_modules/end-of-stream/index.js"(exports, module) {
     var once = require_once();
     var noop = function() {
     };
@@ -32902,9 +32902,9 @@ var require_end_of_stream2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/tar-stream/pack.js
+// node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
-  "../../main/node_modules/tar-stream/pack.js"(exports, module) {
+  "node_modules/tar-stream/pack.js"(exports, module) {
     var constants = require_fs_constants();
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
@@ -33117,17 +33117,17 @@ var require_pack = __commonJS({
   }
 });
 
-// ../../main/node_modules/tar-stream/index.js
+// node_modules/tar-stream/index.js
 var require_tar_stream = __commonJS({
-  "../../main/node_modules/tar-stream/index.js"(exports) {
+  "node_modules/tar-stream/index.js"(exports) {
     exports.extract = require_extract();
     exports.pack = require_pack();
   }
 });
 
-// ../../main/node_modules/pump/index.js
+// node_modules/pump/index.js
 var require_pump = __commonJS({
-  "../../main/node_modules/pump/index.js"(exports, module) {
+  "node_modules/pump/index.js"(exports, module) {
     var once = require_once();
     var eos = require_end_of_stream2();
     var fs;
@@ -33200,9 +33200,9 @@ var require_pump = __commonJS({
   }
 });
 
-// ../../main/node_modules/mkdirp-classic/index.js
+// node_modules/mkdirp-classic/index.js
 var require_mkdirp_classic = __commonJS({
-  "../../main/node_modules/mkdirp-classic/index.js"(exports, module) {
+  "node_modules/mkdirp-classic/index.js"(exports, module) {
     var path = __require("path");
     var fs = __require("fs");
     var _0777 = parseInt("0777", 8);
@@ -33239,8 +33239,8 @@ var require_mkdirp_classic = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            xfs.stat(p, function(er2, stat3) {
-              if (er2 || !stat3.isDirectory()) cb(er, made);
+            xfs.stat(p, function(er2, stat2) {
+              if (er2 || !stat2.isDirectory()) cb(er, made);
               else cb(null, made);
             });
             break;
@@ -33271,13 +33271,13 @@ var require_mkdirp_classic = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            var stat3;
+            var stat2;
             try {
-              stat3 = xfs.statSync(p);
+              stat2 = xfs.statSync(p);
             } catch (err1) {
               throw err0;
             }
-            if (!stat3.isDirectory()) throw err0;
+            if (!stat2.isDirectory()) throw err0;
             break;
         }
       }
@@ -33286,9 +33286,9 @@ var require_mkdirp_classic = __commonJS({
   }
 });
 
-// ../../main/node_modules/tar-fs/index.js
+// node_modules/tar-fs/index.js
 var require_tar_fs = __commonJS({
-  "../../main/node_modules/tar-fs/index.js"(exports) {
+  "node_modules/tar-fs/index.js"(exports) {
     var chownr = require_chownr();
     var tar = require_tar_stream();
     var pump = require_pump();
@@ -33305,7 +33305,7 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name) {
       return name.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs2, stat3, cwd, ignore, entries, sort) {
+    var statAll = function(fs2, stat2, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
         if (!inCwd(path.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
@@ -33314,16 +33314,16 @@ var require_tar_fs = __commonJS({
         if (!queue.length) return callback();
         var next = queue.shift();
         var nextAbs = path.join(cwd, next);
-        stat3.call(fs2, nextAbs, function(err, stat4) {
+        stat2.call(fs2, nextAbs, function(err, stat3) {
           if (err) return callback(err);
-          if (!stat4.isDirectory()) return callback(null, next, stat4);
+          if (!stat3.isDirectory()) return callback(null, next, stat3);
           fs2.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
               if (!ignore(path.join(cwd, next, files[i2]))) queue.push(path.join(next, files[i2]));
             }
-            callback(null, next, stat4);
+            callback(null, next, stat3);
           });
         });
       };
@@ -33368,36 +33368,36 @@ var require_tar_fs = __commonJS({
           pack.entry(header, onnextentry);
         });
       };
-      var onstat = function(err, filename, stat3) {
+      var onstat = function(err, filename, stat2) {
         if (err) return pack.destroy(err);
         if (!filename) {
           if (opts.finalize !== false) pack.finalize();
           return finish(pack);
         }
-        if (stat3.isSocket()) return onnextentry();
+        if (stat2.isSocket()) return onnextentry();
         var header = {
           name: normalize(filename),
-          mode: (stat3.mode | (stat3.isDirectory() ? dmode : fmode)) & umask,
-          mtime: stat3.mtime,
-          size: stat3.size,
+          mode: (stat2.mode | (stat2.isDirectory() ? dmode : fmode)) & umask,
+          mtime: stat2.mtime,
+          size: stat2.size,
           type: "file",
-          uid: stat3.uid,
-          gid: stat3.gid
+          uid: stat2.uid,
+          gid: stat2.gid
         };
-        if (stat3.isDirectory()) {
+        if (stat2.isDirectory()) {
           header.size = 0;
           header.type = "directory";
           header = map2(header) || header;
           return pack.entry(header, onnextentry);
         }
-        if (stat3.isSymbolicLink()) {
+        if (stat2.isSymbolicLink()) {
           header.size = 0;
           header.type = "symlink";
           header = map2(header) || header;
           return onsymlink(filename, header);
         }
         header = map2(header) || header;
-        if (!stat3.isFile()) {
+        if (!stat2.isFile()) {
           if (strict) return pack.destroy(new Error("unsupported type for " + filename));
           return onnextentry();
         }
@@ -33486,7 +33486,7 @@ var require_tar_fs = __commonJS({
           stream.resume();
           return next();
         }
-        var stat3 = function(err) {
+        var stat2 = function(err) {
           if (err) return next(err);
           if (path.join(name, ".") === path.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
@@ -33503,7 +33503,7 @@ var require_tar_fs = __commonJS({
             validateNotSymlink(xfs, dst, path.resolve(cwd), function(err, valid) {
               if (err) return next(err);
               if (!valid) return next(new Error(name + " is not a valid symlink"));
-              xfs.symlink(header.linkname, name, stat3);
+              xfs.symlink(header.linkname, name, stat2);
             });
           });
         };
@@ -33518,7 +33518,7 @@ var require_tar_fs = __commonJS({
                   stream = xfs.createReadStream(srcpath);
                   return onfile();
                 }
-                stat3(err2);
+                stat2(err2);
               });
             });
           });
@@ -33537,7 +33537,7 @@ var require_tar_fs = __commonJS({
             });
             pump(rs, ws, function(err2) {
               if (err2) return next(err2);
-              ws.on("close", stat3);
+              ws.on("close", stat2);
             });
           }
         };
@@ -33548,7 +33548,7 @@ var require_tar_fs = __commonJS({
             own: own2,
             uid: header.uid,
             gid: header.gid
-          }, stat3);
+          }, stat2);
         }
         var dir = path.dirname(name);
         validate2(xfs, dir, path.join(cwd, "."), function(err, valid) {
@@ -33611,9 +33611,9 @@ var require_tar_fs = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/util.js
+// node_modules/dockerode/lib/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/dockerode/lib/util.js"(exports, module) {
+  "node_modules/dockerode/lib/util.js"(exports, module) {
     var DockerIgnore = require_ignore();
     var fs = __require("fs");
     var path = __require("path");
@@ -33693,9 +33693,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/exec.js
+// node_modules/dockerode/lib/exec.js
 var require_exec = __commonJS({
-  "../../main/node_modules/dockerode/lib/exec.js"(exports, module) {
+  "node_modules/dockerode/lib/exec.js"(exports, module) {
     var util = require_util();
     var Exec = function(modem, id) {
       this.modem = modem;
@@ -33725,12 +33725,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -33755,12 +33755,12 @@ var require_exec = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -33784,12 +33784,12 @@ var require_exec = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -33803,9 +33803,9 @@ var require_exec = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/container.js
+// node_modules/dockerode/lib/container.js
 var require_container = __commonJS({
-  "../../main/node_modules/dockerode/lib/container.js"(exports, module) {
+  "node_modules/dockerode/lib/container.js"(exports, module) {
     var extend2 = require_util().extend;
     var Exec = require_exec();
     var util = require_util();
@@ -33854,12 +33854,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -33884,12 +33884,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -33915,12 +33915,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -33944,12 +33944,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -33972,12 +33972,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34001,12 +34001,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34032,12 +34032,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34065,12 +34065,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34094,12 +34094,12 @@ var require_container = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34126,12 +34126,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34156,12 +34156,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34187,12 +34187,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34219,12 +34219,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(new Exec(self2.modem, data.Id));
+            resolve5(new Exec(self2.modem, data.Id));
           });
         });
       } else {
@@ -34252,12 +34252,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34284,12 +34284,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34315,12 +34315,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34346,12 +34346,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34376,12 +34376,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34408,12 +34408,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, stream) {
             if (err) {
               return reject(err);
             }
-            resolve6(stream);
+            resolve5(stream);
           });
         });
       } else {
@@ -34438,12 +34438,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34470,12 +34470,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34501,12 +34501,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34532,12 +34532,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34563,12 +34563,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34595,12 +34595,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34625,12 +34625,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34659,12 +34659,12 @@ var require_container = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34677,9 +34677,9 @@ var require_container = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/image.js
+// node_modules/dockerode/lib/image.js
 var require_image = __commonJS({
-  "../../main/node_modules/dockerode/lib/image.js"(exports, module) {
+  "node_modules/dockerode/lib/image.js"(exports, module) {
     var util = require_util();
     var Image = function(modem, name) {
       this.modem = modem;
@@ -34702,12 +34702,12 @@ var require_image = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34731,12 +34731,12 @@ var require_image = __commonJS({
         authconfig: args.opts ? args.opts.authconfig : void 0
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(fopts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34758,12 +34758,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34785,12 +34785,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34822,12 +34822,12 @@ var require_image = __commonJS({
       };
       delete optsf.options.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34854,12 +34854,12 @@ var require_image = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34884,12 +34884,12 @@ var require_image = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34902,9 +34902,9 @@ var require_image = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/volume.js
+// node_modules/dockerode/lib/volume.js
 var require_volume = __commonJS({
-  "../../main/node_modules/dockerode/lib/volume.js"(exports, module) {
+  "node_modules/dockerode/lib/volume.js"(exports, module) {
     var util = require_util();
     var Volume = function(modem, name) {
       this.modem = modem;
@@ -34927,12 +34927,12 @@ var require_volume = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34957,12 +34957,12 @@ var require_volume = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -34975,9 +34975,9 @@ var require_volume = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/network.js
+// node_modules/dockerode/lib/network.js
 var require_network = __commonJS({
-  "../../main/node_modules/dockerode/lib/network.js"(exports, module) {
+  "node_modules/dockerode/lib/network.js"(exports, module) {
     var util = require_util();
     var Network = function(modem, id) {
       this.modem = modem;
@@ -35000,12 +35000,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35031,12 +35031,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35061,12 +35061,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35091,12 +35091,12 @@ var require_network = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35109,9 +35109,9 @@ var require_network = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/service.js
+// node_modules/dockerode/lib/service.js
 var require_service = __commonJS({
-  "../../main/node_modules/dockerode/lib/service.js"(exports, module) {
+  "node_modules/dockerode/lib/service.js"(exports, module) {
     var util = require_util();
     var Service = function(modem, id) {
       this.modem = modem;
@@ -35134,12 +35134,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35163,12 +35163,12 @@ var require_service = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35203,12 +35203,12 @@ var require_service = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35234,12 +35234,12 @@ var require_service = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35252,9 +35252,9 @@ var require_service = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/plugin.js
+// node_modules/dockerode/lib/plugin.js
 var require_plugin = __commonJS({
-  "../../main/node_modules/dockerode/lib/plugin.js"(exports, module) {
+  "node_modules/dockerode/lib/plugin.js"(exports, module) {
     var util = require_util();
     var Plugin = function(modem, name, remote) {
       this.modem = modem;
@@ -35278,12 +35278,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35307,12 +35307,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35338,12 +35338,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35375,12 +35375,12 @@ var require_plugin = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35403,12 +35403,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35431,12 +35431,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35460,12 +35460,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35490,12 +35490,12 @@ var require_plugin = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35525,12 +35525,12 @@ var require_plugin = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35543,9 +35543,9 @@ var require_plugin = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/secret.js
+// node_modules/dockerode/lib/secret.js
 var require_secret = __commonJS({
-  "../../main/node_modules/dockerode/lib/secret.js"(exports, module) {
+  "node_modules/dockerode/lib/secret.js"(exports, module) {
     var util = require_util();
     var Secret = function(modem, id) {
       this.modem = modem;
@@ -35569,12 +35569,12 @@ var require_secret = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35600,12 +35600,12 @@ var require_secret = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35630,12 +35630,12 @@ var require_secret = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35648,9 +35648,9 @@ var require_secret = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/config.js
+// node_modules/dockerode/lib/config.js
 var require_config = __commonJS({
-  "../../main/node_modules/dockerode/lib/config.js"(exports, module) {
+  "node_modules/dockerode/lib/config.js"(exports, module) {
     var util = require_util();
     var Config = function(modem, id) {
       this.modem = modem;
@@ -35674,12 +35674,12 @@ var require_config = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35704,12 +35704,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35735,12 +35735,12 @@ var require_config = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35753,9 +35753,9 @@ var require_config = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/task.js
+// node_modules/dockerode/lib/task.js
 var require_task = __commonJS({
-  "../../main/node_modules/dockerode/lib/task.js"(exports, module) {
+  "node_modules/dockerode/lib/task.js"(exports, module) {
     var util = require_util();
     var Task = function(modem, id) {
       this.modem = modem;
@@ -35781,12 +35781,12 @@ var require_task = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35813,12 +35813,12 @@ var require_task = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35831,9 +35831,9 @@ var require_task = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/node.js
+// node_modules/dockerode/lib/node.js
 var require_node3 = __commonJS({
-  "../../main/node_modules/dockerode/lib/node.js"(exports, module) {
+  "node_modules/dockerode/lib/node.js"(exports, module) {
     var util = require_util();
     var Node = function(modem, id) {
       this.modem = modem;
@@ -35856,12 +35856,12 @@ var require_node3 = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35888,12 +35888,12 @@ var require_node3 = __commonJS({
         options: opts
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35917,12 +35917,12 @@ var require_node3 = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -35935,9 +35935,9 @@ var require_node3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/constants.js
+// node_modules/@grpc/grpc-js/build/src/constants.js
 var require_constants2 = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/constants.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = exports.DEFAULT_MAX_SEND_MESSAGE_LENGTH = exports.Propagate = exports.LogVerbosity = exports.Status = void 0;
@@ -35981,9 +35981,9 @@ var require_constants2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/package.json
+// node_modules/@grpc/grpc-js/package.json
 var require_package2 = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/package.json"(exports, module) {
+  "node_modules/@grpc/grpc-js/package.json"(exports, module) {
     module.exports = {
       name: "@grpc/grpc-js",
       version: "1.14.7",
@@ -36076,9 +36076,9 @@ var require_package2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/logging.js
+// node_modules/@grpc/grpc-js/build/src/logging.js
 var require_logging = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/logging.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/logging.js"(exports) {
     "use strict";
     var _a3;
     var _b;
@@ -36184,9 +36184,9 @@ var require_logging = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/error.js
+// node_modules/@grpc/grpc-js/build/src/error.js
 var require_error = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/error.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getErrorMessage = getErrorMessage;
@@ -36208,9 +36208,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/metadata.js
+// node_modules/@grpc/grpc-js/build/src/metadata.js
 var require_metadata = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/metadata.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Metadata = void 0;
@@ -36459,9 +36459,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/call-credentials.js
+// node_modules/@grpc/grpc-js/build/src/call-credentials.js
 var require_call_credentials = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/call-credentials.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/call-credentials.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CallCredentials = void 0;
@@ -36492,7 +36492,7 @@ var require_call_credentials = __commonJS({
           if (isCurrentOauth2Client(googleCredentials)) {
             getHeaders = googleCredentials.getRequestHeaders(options.service_url);
           } else {
-            getHeaders = new Promise((resolve6, reject) => {
+            getHeaders = new Promise((resolve5, reject) => {
               googleCredentials.getRequestMetadata(options.service_url, (err, headers) => {
                 if (err) {
                   reject(err);
@@ -36502,7 +36502,7 @@ var require_call_credentials = __commonJS({
                   reject(new Error("Headers not set by metadata plugin"));
                   return;
                 }
-                resolve6(headers);
+                resolve5(headers);
               });
             });
           }
@@ -36558,10 +36558,10 @@ var require_call_credentials = __commonJS({
         this.metadataGenerator = metadataGenerator;
       }
       generateMetadata(options) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           this.metadataGenerator(options, (err, metadata) => {
             if (metadata !== void 0) {
-              resolve6(metadata);
+              resolve5(metadata);
             } else {
               reject(err);
             }
@@ -36602,9 +36602,9 @@ var require_call_credentials = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/tls-helpers.js
+// node_modules/@grpc/grpc-js/build/src/tls-helpers.js
 var require_tls_helpers = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/tls-helpers.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/tls-helpers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CIPHER_SUITES = void 0;
@@ -36625,9 +36625,9 @@ var require_tls_helpers = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/uri-parser.js
+// node_modules/@grpc/grpc-js/build/src/uri-parser.js
 var require_uri_parser = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/uri-parser.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/uri-parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parseUri = parseUri;
@@ -36738,9 +36738,9 @@ var require_uri_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/resolver.js
+// node_modules/@grpc/grpc-js/build/src/resolver.js
 var require_resolver = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/resolver.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/resolver.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = void 0;
@@ -36790,9 +36790,9 @@ var require_resolver = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/channel-credentials.js
+// node_modules/@grpc/grpc-js/build/src/channel-credentials.js
 var require_channel_credentials = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/channel-credentials.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/channel-credentials.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ChannelCredentials = void 0;
@@ -36946,14 +36946,14 @@ var require_channel_credentials = __commonJS({
       }
       connect(socket) {
         const tlsConnectOptions = Object.assign({ socket }, this.connectionOptions);
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           const tlsSocket = (0, tls_1.connect)(tlsConnectOptions, () => {
             var _a3;
             if (((_a3 = this.connectionOptions.rejectUnauthorized) !== null && _a3 !== void 0 ? _a3 : true) && !tlsSocket.authorized) {
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve6({
+            resolve5({
               socket: tlsSocket,
               secure: true
             });
@@ -37072,8 +37072,8 @@ var require_channel_credentials = __commonJS({
         if (this.hasReceivedUpdates()) {
           return Promise.resolve(this.getLatestSecureContext());
         } else {
-          return new Promise((resolve6) => {
-            this.secureContextWatchers.push(resolve6);
+          return new Promise((resolve5) => {
+            this.secureContextWatchers.push(resolve5);
           });
         }
       }
@@ -37106,7 +37106,7 @@ var require_channel_credentials = __commonJS({
         this.callCredentials = callCredentials;
       }
       connect(socket) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           const secureContext = this.parent.getLatestSecureContext();
           if (!secureContext) {
             reject(new Error("Failed to load credentials"));
@@ -37131,7 +37131,7 @@ var require_channel_credentials = __commonJS({
               reject(tlsSocket.authorizationError);
               return;
             }
-            resolve6({
+            resolve5({
               socket: tlsSocket,
               secure: true
             });
@@ -37187,9 +37187,9 @@ var require_channel_credentials = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/load-balancer.js
+// node_modules/@grpc/grpc-js/build/src/load-balancer.js
 var require_load_balancer = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/load-balancer.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/load-balancer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createChildChannelControlHelper = createChildChannelControlHelper;
@@ -37278,9 +37278,9 @@ var require_load_balancer = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/service-config.js
+// node_modules/@grpc/grpc-js/build/src/service-config.js
 var require_service_config = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/service-config.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/service-config.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateRetryThrottling = validateRetryThrottling;
@@ -37621,9 +37621,9 @@ var require_service_config = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/connectivity-state.js
+// node_modules/@grpc/grpc-js/build/src/connectivity-state.js
 var require_connectivity_state = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/connectivity-state.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/connectivity-state.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ConnectivityState = void 0;
@@ -37638,9 +37638,9 @@ var require_connectivity_state = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/picker.js
+// node_modules/@grpc/grpc-js/build/src/picker.js
 var require_picker = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/picker.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/picker.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.QueuePicker = exports.UnavailablePicker = exports.PickResultType = void 0;
@@ -37699,9 +37699,9 @@ var require_picker = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/backoff-timeout.js
+// node_modules/@grpc/grpc-js/build/src/backoff-timeout.js
 var require_backoff_timeout = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/backoff-timeout.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/backoff-timeout.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BackoffTimeout = void 0;
@@ -37856,9 +37856,9 @@ var require_backoff_timeout = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-child-handler.js
+// node_modules/@grpc/grpc-js/build/src/load-balancer-child-handler.js
 var require_load_balancer_child_handler = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-child-handler.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/load-balancer-child-handler.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ChildLoadBalancerHandler = void 0;
@@ -37986,9 +37986,9 @@ var require_load_balancer_child_handler = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/resolving-load-balancer.js
+// node_modules/@grpc/grpc-js/build/src/resolving-load-balancer.js
 var require_resolving_load_balancer = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/resolving-load-balancer.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/resolving-load-balancer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ResolvingLoadBalancer = void 0;
@@ -38242,9 +38242,9 @@ var require_resolving_load_balancer = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/channel-options.js
+// node_modules/@grpc/grpc-js/build/src/channel-options.js
 var require_channel_options = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/channel-options.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/channel-options.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.recognizedOptions = void 0;
@@ -38300,9 +38300,9 @@ var require_channel_options = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/subchannel-address.js
+// node_modules/@grpc/grpc-js/build/src/subchannel-address.js
 var require_subchannel_address = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/subchannel-address.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/subchannel-address.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.EndpointMap = void 0;
@@ -38342,11 +38342,11 @@ var require_subchannel_address = __commonJS({
       }
     }
     var DEFAULT_PORT = 443;
-    function stringToSubchannelAddress(addressString, port2) {
+    function stringToSubchannelAddress(addressString, port) {
       if ((0, net_1.isIP)(addressString)) {
         return {
           host: addressString,
-          port: port2 !== null && port2 !== void 0 ? port2 : DEFAULT_PORT
+          port: port !== null && port !== void 0 ? port : DEFAULT_PORT
         };
       } else {
         return {
@@ -38485,9 +38485,9 @@ var require_subchannel_address = __commonJS({
   }
 });
 
-// ../../main/node_modules/@js-sdsl/ordered-map/dist/cjs/index.js
+// node_modules/@js-sdsl/ordered-map/dist/cjs/index.js
 var require_cjs = __commonJS({
-  "../../main/node_modules/@js-sdsl/ordered-map/dist/cjs/index.js"(exports) {
+  "node_modules/@js-sdsl/ordered-map/dist/cjs/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "t", {
       value: true
@@ -39279,9 +39279,9 @@ var require_cjs = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/admin.js
+// node_modules/@grpc/grpc-js/build/src/admin.js
 var require_admin = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/admin.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/admin.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.registerAdminService = registerAdminService;
@@ -39298,9 +39298,9 @@ var require_admin = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/call.js
+// node_modules/@grpc/grpc-js/build/src/call.js
 var require_call = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/call.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/call.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ClientDuplexStreamImpl = exports.ClientWritableStreamImpl = exports.ClientReadableStreamImpl = exports.ClientUnaryCallImpl = void 0;
@@ -39435,9 +39435,9 @@ ${callerStack}`;
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/call-interface.js
+// node_modules/@grpc/grpc-js/build/src/call-interface.js
 var require_call_interface = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/call-interface.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/call-interface.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.InterceptingListenerImpl = void 0;
@@ -39519,9 +39519,9 @@ var require_call_interface = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/client-interceptors.js
+// node_modules/@grpc/grpc-js/build/src/client-interceptors.js
 var require_client_interceptors = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/client-interceptors.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/client-interceptors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.InterceptorConfigurationError = void 0;
@@ -39872,9 +39872,9 @@ var require_client_interceptors = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/client.js
+// node_modules/@grpc/grpc-js/build/src/client.js
 var require_client2 = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/client.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/client.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Client = void 0;
@@ -40246,9 +40246,9 @@ var require_client2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/make-client.js
+// node_modules/@grpc/grpc-js/build/src/make-client.js
 var require_make_client = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/make-client.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/make-client.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.makeClientConstructor = makeClientConstructor;
@@ -40341,9 +40341,9 @@ var require_make_client = __commonJS({
   }
 });
 
-// ../../main/node_modules/lodash.camelcase/index.js
+// node_modules/lodash.camelcase/index.js
 var require_lodash = __commonJS({
-  "../../main/node_modules/lodash.camelcase/index.js"(exports, module) {
+  "node_modules/lodash.camelcase/index.js"(exports, module) {
     var INFINITY = 1 / 0;
     var symbolTag = "[object Symbol]";
     var reAsciiWord = /[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/g;
@@ -40716,16 +40716,16 @@ var require_lodash = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/aspromise/index.js
+// node_modules/@protobufjs/aspromise/index.js
 var require_aspromise = __commonJS({
-  "../../main/node_modules/@protobufjs/aspromise/index.js"(exports, module) {
+  "node_modules/@protobufjs/aspromise/index.js"(exports, module) {
     "use strict";
     module.exports = asPromise;
     function asPromise(fn, ctx) {
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve6, reject) {
+      return new Promise(function executor(resolve5, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -40735,7 +40735,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve6.apply(null, params2);
+              resolve5.apply(null, params2);
             }
           }
         };
@@ -40752,9 +40752,9 @@ var require_aspromise = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/base64/index.js
+// node_modules/@protobufjs/base64/index.js
 var require_base64 = __commonJS({
-  "../../main/node_modules/@protobufjs/base64/index.js"(exports) {
+  "node_modules/@protobufjs/base64/index.js"(exports) {
     "use strict";
     var base643 = exports;
     base643.length = function length(string4) {
@@ -40852,9 +40852,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/eventemitter/index.js
+// node_modules/@protobufjs/eventemitter/index.js
 var require_eventemitter = __commonJS({
-  "../../main/node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
+  "node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
     "use strict";
     module.exports = EventEmitter;
     function EventEmitter() {
@@ -40900,9 +40900,9 @@ var require_eventemitter = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/float/index.js
+// node_modules/@protobufjs/float/index.js
 var require_float3 = __commonJS({
-  "../../main/node_modules/@protobufjs/float/index.js"(exports, module) {
+  "node_modules/@protobufjs/float/index.js"(exports, module) {
     "use strict";
     module.exports = factory(factory);
     function factory(exports2) {
@@ -41094,9 +41094,9 @@ var require_float3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/utf8/index.js
+// node_modules/@protobufjs/utf8/index.js
 var require_utf8 = __commonJS({
-  "../../main/node_modules/@protobufjs/utf8/index.js"(exports) {
+  "node_modules/@protobufjs/utf8/index.js"(exports) {
     "use strict";
     var utf8 = exports;
     var replacementCharCode = 65533;
@@ -41179,9 +41179,9 @@ var require_utf8 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/pool/index.js
+// node_modules/@protobufjs/pool/index.js
 var require_pool = __commonJS({
-  "../../main/node_modules/@protobufjs/pool/index.js"(exports, module) {
+  "node_modules/@protobufjs/pool/index.js"(exports, module) {
     "use strict";
     module.exports = pool;
     function pool(alloc, slice, size) {
@@ -41205,9 +41205,9 @@ var require_pool = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/util/longbits.js
+// node_modules/protobufjs/src/util/longbits.js
 var require_longbits = __commonJS({
-  "../../main/node_modules/protobufjs/src/util/longbits.js"(exports, module) {
+  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
     "use strict";
     module.exports = LongBits;
     var util = require_minimal();
@@ -41307,9 +41307,9 @@ var require_longbits = __commonJS({
   }
 });
 
-// ../../main/node_modules/long/umd/index.js
+// node_modules/long/umd/index.js
 var require_umd = __commonJS({
-  "../../main/node_modules/long/umd/index.js"(exports, module) {
+  "node_modules/long/umd/index.js"(exports, module) {
     (function(global2, factory) {
       function preferDefault(exports2) {
         return exports2.default || exports2;
@@ -42285,9 +42285,9 @@ var require_umd = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/util/minimal.js
+// node_modules/protobufjs/src/util/minimal.js
 var require_minimal = __commonJS({
-  "../../main/node_modules/protobufjs/src/util/minimal.js"(exports) {
+  "node_modules/protobufjs/src/util/minimal.js"(exports) {
     "use strict";
     var util = exports;
     util.asPromise = require_aspromise();
@@ -42486,9 +42486,9 @@ var require_minimal = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/writer.js
+// node_modules/protobufjs/src/writer.js
 var require_writer2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/writer.js"(exports, module) {
+  "node_modules/protobufjs/src/writer.js"(exports, module) {
     "use strict";
     module.exports = Writer;
     var util = require_minimal();
@@ -42678,9 +42678,9 @@ var require_writer2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/writer_buffer.js
+// node_modules/protobufjs/src/writer_buffer.js
 var require_writer_buffer = __commonJS({
-  "../../main/node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
+  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferWriter;
     var Writer = require_writer2();
@@ -42728,9 +42728,9 @@ var require_writer_buffer = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/reader.js
+// node_modules/protobufjs/src/reader.js
 var require_reader2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/reader.js"(exports, module) {
+  "node_modules/protobufjs/src/reader.js"(exports, module) {
     "use strict";
     module.exports = Reader;
     var util = require_minimal();
@@ -42974,9 +42974,9 @@ var require_reader2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/reader_buffer.js
+// node_modules/protobufjs/src/reader_buffer.js
 var require_reader_buffer = __commonJS({
-  "../../main/node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
+  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferReader;
     var Reader = require_reader2();
@@ -42997,9 +42997,9 @@ var require_reader_buffer = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/rpc/service.js
+// node_modules/protobufjs/src/rpc/service.js
 var require_service2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/rpc/service.js"(exports, module) {
+  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
     "use strict";
     module.exports = Service;
     var util = require_minimal();
@@ -43072,26 +43072,26 @@ var require_service2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/rpc.js
+// node_modules/protobufjs/src/rpc.js
 var require_rpc = __commonJS({
-  "../../main/node_modules/protobufjs/src/rpc.js"(exports) {
+  "node_modules/protobufjs/src/rpc.js"(exports) {
     "use strict";
     var rpc = exports;
     rpc.Service = require_service2();
   }
 });
 
-// ../../main/node_modules/protobufjs/src/roots.js
+// node_modules/protobufjs/src/roots.js
 var require_roots = __commonJS({
-  "../../main/node_modules/protobufjs/src/roots.js"(exports, module) {
+  "node_modules/protobufjs/src/roots.js"(exports, module) {
     "use strict";
     module.exports = /* @__PURE__ */ Object.create(null);
   }
 });
 
-// ../../main/node_modules/protobufjs/src/index-minimal.js
+// node_modules/protobufjs/src/index-minimal.js
 var require_index_minimal = __commonJS({
-  "../../main/node_modules/protobufjs/src/index-minimal.js"(exports) {
+  "node_modules/protobufjs/src/index-minimal.js"(exports) {
     "use strict";
     var protobuf = exports;
     protobuf.build = "minimal";
@@ -43112,9 +43112,9 @@ var require_index_minimal = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/codegen/index.js
+// node_modules/@protobufjs/codegen/index.js
 var require_codegen = __commonJS({
-  "../../main/node_modules/@protobufjs/codegen/index.js"(exports, module) {
+  "node_modules/@protobufjs/codegen/index.js"(exports, module) {
     "use strict";
     module.exports = codegen;
     var reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
@@ -43185,9 +43185,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/fetch/util/fs.js
+// node_modules/@protobufjs/fetch/util/fs.js
 var require_fs = __commonJS({
-  "../../main/node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
+  "node_modules/@protobufjs/fetch/util/fs.js"(exports, module) {
     "use strict";
     var fs = null;
     try {
@@ -43203,9 +43203,9 @@ var require_fs = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/fetch/index.js
+// node_modules/@protobufjs/fetch/index.js
 var require_fetch = __commonJS({
-  "../../main/node_modules/@protobufjs/fetch/index.js"(exports, module) {
+  "node_modules/@protobufjs/fetch/index.js"(exports, module) {
     "use strict";
     module.exports = fetch2;
     var asPromise = require_aspromise();
@@ -43253,18 +43253,18 @@ var require_fetch = __commonJS({
   }
 });
 
-// ../../main/node_modules/@protobufjs/path/index.js
+// node_modules/@protobufjs/path/index.js
 var require_path = __commonJS({
-  "../../main/node_modules/@protobufjs/path/index.js"(exports) {
+  "node_modules/@protobufjs/path/index.js"(exports) {
     "use strict";
     var path = exports;
-    var isAbsolute3 = (
+    var isAbsolute2 = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path.isAbsolute = function isAbsolute4(path2) {
+      path.isAbsolute = function isAbsolute3(path2) {
         return /^(?:\/|\w+:)/.test(path2);
       }
     );
@@ -43276,7 +43276,7 @@ var require_path = __commonJS({
        */
       path.normalize = function normalize2(path2) {
         path2 = path2.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path2.split("/"), absolute = isAbsolute3(path2), prefix = "";
+        var parts = path2.split("/"), absolute = isAbsolute2(path2), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -43295,10 +43295,10 @@ var require_path = __commonJS({
         return prefix + parts.join("/");
       }
     );
-    path.resolve = function resolve6(originPath, includePath, alreadyNormalized) {
+    path.resolve = function resolve5(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
-      if (isAbsolute3(includePath))
+      if (isAbsolute2(includePath))
         return includePath;
       if (!alreadyNormalized)
         originPath = normalize(originPath);
@@ -43307,9 +43307,9 @@ var require_path = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/util/patterns.js
+// node_modules/protobufjs/src/util/patterns.js
 var require_patterns = __commonJS({
-  "../../main/node_modules/protobufjs/src/util/patterns.js"(exports) {
+  "node_modules/protobufjs/src/util/patterns.js"(exports) {
     "use strict";
     var patterns = exports;
     patterns.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
@@ -43318,9 +43318,9 @@ var require_patterns = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/util/fs.js
+// node_modules/protobufjs/src/util/fs.js
 var require_fs2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/util/fs.js"(exports, module) {
+  "node_modules/protobufjs/src/util/fs.js"(exports, module) {
     "use strict";
     var fs = null;
     try {
@@ -43336,9 +43336,9 @@ var require_fs2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/namespace.js
+// node_modules/protobufjs/src/namespace.js
 var require_namespace = __commonJS({
-  "../../main/node_modules/protobufjs/src/namespace.js"(exports, module) {
+  "node_modules/protobufjs/src/namespace.js"(exports, module) {
     "use strict";
     module.exports = Namespace;
     var ReflectionObject = require_object();
@@ -43615,9 +43615,9 @@ var require_namespace = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/mapfield.js
+// node_modules/protobufjs/src/mapfield.js
 var require_mapfield = __commonJS({
-  "../../main/node_modules/protobufjs/src/mapfield.js"(exports, module) {
+  "node_modules/protobufjs/src/mapfield.js"(exports, module) {
     "use strict";
     module.exports = MapField;
     var Field = require_field();
@@ -43652,7 +43652,7 @@ var require_mapfield = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    MapField.prototype.resolve = function resolve6() {
+    MapField.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if (types.mapKey[this.keyType] === void 0)
@@ -43671,9 +43671,9 @@ var require_mapfield = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/method.js
+// node_modules/protobufjs/src/method.js
 var require_method = __commonJS({
-  "../../main/node_modules/protobufjs/src/method.js"(exports, module) {
+  "node_modules/protobufjs/src/method.js"(exports, module) {
     "use strict";
     module.exports = Method;
     var ReflectionObject = require_object();
@@ -43729,7 +43729,7 @@ var require_method = __commonJS({
         this.parsedOptions
       ]);
     };
-    Method.prototype.resolve = function resolve6() {
+    Method.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       this.resolvedRequestType = this.parent.lookupType(this.requestType);
@@ -43739,9 +43739,9 @@ var require_method = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/service.js
+// node_modules/protobufjs/src/service.js
 var require_service3 = __commonJS({
-  "../../main/node_modules/protobufjs/src/service.js"(exports, module) {
+  "node_modules/protobufjs/src/service.js"(exports, module) {
     "use strict";
     module.exports = Service;
     var Namespace = require_namespace();
@@ -43852,9 +43852,9 @@ var require_service3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/message.js
+// node_modules/protobufjs/src/message.js
 var require_message = __commonJS({
-  "../../main/node_modules/protobufjs/src/message.js"(exports, module) {
+  "node_modules/protobufjs/src/message.js"(exports, module) {
     "use strict";
     module.exports = Message;
     var util = require_minimal();
@@ -43897,9 +43897,9 @@ var require_message = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/decoder.js
+// node_modules/protobufjs/src/decoder.js
 var require_decoder = __commonJS({
-  "../../main/node_modules/protobufjs/src/decoder.js"(exports, module) {
+  "node_modules/protobufjs/src/decoder.js"(exports, module) {
     "use strict";
     module.exports = decoder;
     var Enum = require_enum();
@@ -43952,9 +43952,9 @@ var require_decoder = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/verifier.js
+// node_modules/protobufjs/src/verifier.js
 var require_verifier = __commonJS({
-  "../../main/node_modules/protobufjs/src/verifier.js"(exports, module) {
+  "node_modules/protobufjs/src/verifier.js"(exports, module) {
     "use strict";
     module.exports = verifier;
     var Enum = require_enum();
@@ -44057,9 +44057,9 @@ var require_verifier = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/converter.js
+// node_modules/protobufjs/src/converter.js
 var require_converter = __commonJS({
-  "../../main/node_modules/protobufjs/src/converter.js"(exports) {
+  "node_modules/protobufjs/src/converter.js"(exports) {
     "use strict";
     var converter = exports;
     var Enum = require_enum();
@@ -44264,9 +44264,9 @@ var require_converter = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/wrappers.js
+// node_modules/protobufjs/src/wrappers.js
 var require_wrappers = __commonJS({
-  "../../main/node_modules/protobufjs/src/wrappers.js"(exports) {
+  "node_modules/protobufjs/src/wrappers.js"(exports) {
     "use strict";
     var wrappers = exports;
     var Message = require_message();
@@ -44324,9 +44324,9 @@ var require_wrappers = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/type.js
+// node_modules/protobufjs/src/type.js
 var require_type = __commonJS({
-  "../../main/node_modules/protobufjs/src/type.js"(exports, module) {
+  "node_modules/protobufjs/src/type.js"(exports, module) {
     "use strict";
     module.exports = Type;
     var Namespace = require_namespace();
@@ -44677,9 +44677,9 @@ var require_type = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/root.js
+// node_modules/protobufjs/src/root.js
 var require_root = __commonJS({
-  "../../main/node_modules/protobufjs/src/root.js"(exports, module) {
+  "node_modules/protobufjs/src/root.js"(exports, module) {
     "use strict";
     module.exports = Root;
     var Namespace = require_namespace();
@@ -44933,9 +44933,9 @@ var require_root = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/util.js
+// node_modules/protobufjs/src/util.js
 var require_util2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/util.js"(exports, module) {
+  "node_modules/protobufjs/src/util.js"(exports, module) {
     "use strict";
     var util = module.exports = require_minimal();
     var roots = require_roots();
@@ -45055,9 +45055,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/types.js
+// node_modules/protobufjs/src/types.js
 var require_types2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/types.js"(exports) {
+  "node_modules/protobufjs/src/types.js"(exports) {
     "use strict";
     var types = exports;
     var util = require_util2();
@@ -45234,9 +45234,9 @@ var require_types2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/field.js
+// node_modules/protobufjs/src/field.js
 var require_field = __commonJS({
-  "../../main/node_modules/protobufjs/src/field.js"(exports, module) {
+  "node_modules/protobufjs/src/field.js"(exports, module) {
     "use strict";
     module.exports = Field;
     var ReflectionObject = require_object();
@@ -45347,7 +45347,7 @@ var require_field = __commonJS({
         keepComments ? this.comment : void 0
       ]);
     };
-    Field.prototype.resolve = function resolve6() {
+    Field.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if ((this.typeDefault = types.defaults[this.type]) === void 0) {
@@ -45431,9 +45431,9 @@ var require_field = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/oneof.js
+// node_modules/protobufjs/src/oneof.js
 var require_oneof = __commonJS({
-  "../../main/node_modules/protobufjs/src/oneof.js"(exports, module) {
+  "node_modules/protobufjs/src/oneof.js"(exports, module) {
     "use strict";
     module.exports = OneOf;
     var ReflectionObject = require_object();
@@ -45539,9 +45539,9 @@ var require_oneof = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/object.js
+// node_modules/protobufjs/src/object.js
 var require_object = __commonJS({
-  "../../main/node_modules/protobufjs/src/object.js"(exports, module) {
+  "node_modules/protobufjs/src/object.js"(exports, module) {
     "use strict";
     module.exports = ReflectionObject;
     ReflectionObject.className = "ReflectionObject";
@@ -45620,7 +45620,7 @@ var require_object = __commonJS({
       this.parent = null;
       this.resolved = false;
     };
-    ReflectionObject.prototype.resolve = function resolve6() {
+    ReflectionObject.prototype.resolve = function resolve5() {
       if (this.resolved)
         return this;
       if (this.root instanceof Root)
@@ -45743,9 +45743,9 @@ var require_object = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/enum.js
+// node_modules/protobufjs/src/enum.js
 var require_enum = __commonJS({
-  "../../main/node_modules/protobufjs/src/enum.js"(exports, module) {
+  "node_modules/protobufjs/src/enum.js"(exports, module) {
     "use strict";
     module.exports = Enum;
     var ReflectionObject = require_object();
@@ -45854,9 +45854,9 @@ var require_enum = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/encoder.js
+// node_modules/protobufjs/src/encoder.js
 var require_encoder = __commonJS({
-  "../../main/node_modules/protobufjs/src/encoder.js"(exports, module) {
+  "node_modules/protobufjs/src/encoder.js"(exports, module) {
     "use strict";
     module.exports = encoder;
     var Enum = require_enum();
@@ -45903,9 +45903,9 @@ var require_encoder = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/index-light.js
+// node_modules/protobufjs/src/index-light.js
 var require_index_light = __commonJS({
-  "../../main/node_modules/protobufjs/src/index-light.js"(exports, module) {
+  "node_modules/protobufjs/src/index-light.js"(exports, module) {
     "use strict";
     var protobuf = module.exports = require_index_minimal();
     protobuf.build = "light";
@@ -45949,9 +45949,9 @@ var require_index_light = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/tokenize.js
+// node_modules/protobufjs/src/tokenize.js
 var require_tokenize = __commonJS({
-  "../../main/node_modules/protobufjs/src/tokenize.js"(exports, module) {
+  "node_modules/protobufjs/src/tokenize.js"(exports, module) {
     "use strict";
     module.exports = tokenize;
     var delimRe = /[\s{}=;:[\],'"()<>]/g;
@@ -46196,9 +46196,9 @@ var require_tokenize = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/parse.js
+// node_modules/protobufjs/src/parse.js
 var require_parse = __commonJS({
-  "../../main/node_modules/protobufjs/src/parse.js"(exports, module) {
+  "node_modules/protobufjs/src/parse.js"(exports, module) {
     "use strict";
     module.exports = parse4;
     parse4.filename = null;
@@ -46937,9 +46937,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/common.js
+// node_modules/protobufjs/src/common.js
 var require_common2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/common.js"(exports, module) {
+  "node_modules/protobufjs/src/common.js"(exports, module) {
     "use strict";
     module.exports = common;
     var commonRe = /\/|\./;
@@ -47269,9 +47269,9 @@ var require_common2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/src/index.js
+// node_modules/protobufjs/src/index.js
 var require_src2 = __commonJS({
-  "../../main/node_modules/protobufjs/src/index.js"(exports, module) {
+  "node_modules/protobufjs/src/index.js"(exports, module) {
     "use strict";
     var protobuf = module.exports = require_index_light();
     protobuf.build = "full";
@@ -47282,17 +47282,17 @@ var require_src2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/index.js
+// node_modules/protobufjs/index.js
 var require_protobufjs = __commonJS({
-  "../../main/node_modules/protobufjs/index.js"(exports, module) {
+  "node_modules/protobufjs/index.js"(exports, module) {
     "use strict";
     module.exports = require_src2();
   }
 });
 
-// ../../main/node_modules/protobufjs/google/protobuf/descriptor.json
+// node_modules/protobufjs/google/protobuf/descriptor.json
 var require_descriptor = __commonJS({
-  "../../main/node_modules/protobufjs/google/protobuf/descriptor.json"(exports, module) {
+  "node_modules/protobufjs/google/protobuf/descriptor.json"(exports, module) {
     module.exports = {
       nested: {
         google: {
@@ -48678,9 +48678,9 @@ var require_descriptor = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/ext/descriptor/index.js
+// node_modules/protobufjs/ext/descriptor/index.js
 var require_descriptor2 = __commonJS({
-  "../../main/node_modules/protobufjs/ext/descriptor/index.js"(exports, module) {
+  "node_modules/protobufjs/ext/descriptor/index.js"(exports, module) {
     "use strict";
     var $protobuf = require_protobufjs();
     module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(require_descriptor()).lookup(".google.protobuf");
@@ -49269,9 +49269,9 @@ var require_descriptor2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/google/protobuf/api.json
+// node_modules/protobufjs/google/protobuf/api.json
 var require_api = __commonJS({
-  "../../main/node_modules/protobufjs/google/protobuf/api.json"(exports, module) {
+  "node_modules/protobufjs/google/protobuf/api.json"(exports, module) {
     module.exports = {
       nested: {
         google: {
@@ -49393,9 +49393,9 @@ var require_api = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/google/protobuf/source_context.json
+// node_modules/protobufjs/google/protobuf/source_context.json
 var require_source_context = __commonJS({
-  "../../main/node_modules/protobufjs/google/protobuf/source_context.json"(exports, module) {
+  "node_modules/protobufjs/google/protobuf/source_context.json"(exports, module) {
     module.exports = {
       nested: {
         google: {
@@ -49419,9 +49419,9 @@ var require_source_context = __commonJS({
   }
 });
 
-// ../../main/node_modules/protobufjs/google/protobuf/type.json
+// node_modules/protobufjs/google/protobuf/type.json
 var require_type2 = __commonJS({
-  "../../main/node_modules/protobufjs/google/protobuf/type.json"(exports, module) {
+  "node_modules/protobufjs/google/protobuf/type.json"(exports, module) {
     module.exports = {
       nested: {
         google: {
@@ -49627,9 +49627,9 @@ var require_type2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js
+// node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js
 var require_util3 = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
+  "node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
@@ -49697,9 +49697,9 @@ var require_util3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/index.js
+// node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/index.js
 var require_src3 = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/index.js"(exports) {
+  "node_modules/@grpc/grpc-js/node_modules/@grpc/proto-loader/build/src/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
@@ -49887,9 +49887,9 @@ var require_src3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/channelz.js
+// node_modules/@grpc/grpc-js/build/src/channelz.js
 var require_channelz = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/channelz.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/channelz.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.registerChannelzSocket = exports.registerChannelzServer = exports.registerChannelzSubchannel = exports.registerChannelzChannel = exports.ChannelzCallTrackerStub = exports.ChannelzCallTracker = exports.ChannelzChildrenTrackerStub = exports.ChannelzChildrenTracker = exports.ChannelzTrace = exports.ChannelzTraceStub = void 0;
@@ -50088,15 +50088,15 @@ var require_channelz = __commonJS({
         /* EntityTypes.socket */
       ]: new ordered_map_1.OrderedMap()
     };
-    var generateRegisterFn = (kind3) => {
+    var generateRegisterFn = (kind2) => {
       let nextId = 1;
       function getNextId() {
         return nextId++;
       }
-      const entityMap = entityMaps[kind3];
+      const entityMap = entityMaps[kind2];
       return (name, getInfo, channelzEnabled) => {
         const id = getNextId();
-        const ref = { id, name, kind: kind3 };
+        const ref = { id, name, kind: kind2 };
         if (channelzEnabled) {
           entityMap.setElement(id, { ref, getInfo });
         }
@@ -50472,9 +50472,9 @@ var require_channelz = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/call-number.js
+// node_modules/@grpc/grpc-js/build/src/call-number.js
 var require_call_number = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/call-number.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/call-number.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getNextCallNumber = getNextCallNumber;
@@ -50485,9 +50485,9 @@ var require_call_number = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/compression-algorithms.js
+// node_modules/@grpc/grpc-js/build/src/compression-algorithms.js
 var require_compression_algorithms = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/compression-algorithms.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/compression-algorithms.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CompressionAlgorithms = void 0;
@@ -50500,9 +50500,9 @@ var require_compression_algorithms = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/filter.js
+// node_modules/@grpc/grpc-js/build/src/filter.js
 var require_filter = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/filter.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/filter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseFilter = void 0;
@@ -50527,9 +50527,9 @@ var require_filter = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/compression-filter.js
+// node_modules/@grpc/grpc-js/build/src/compression-filter.js
 var require_compression_filter = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/compression-filter.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/compression-filter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
@@ -50592,18 +50592,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           zlib.deflate(message, (err, output2) => {
             if (err) {
               reject(err);
             } else {
-              resolve6(output2);
+              resolve5(output2);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib.createInflate();
@@ -50625,7 +50625,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve6(Buffer.concat(messageParts));
+            resolve5(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -50638,18 +50638,18 @@ var require_compression_filter = __commonJS({
         this.maxRecvMessageLength = maxRecvMessageLength;
       }
       compressMessage(message) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           zlib.gzip(message, (err, output2) => {
             if (err) {
               reject(err);
             } else {
-              resolve6(output2);
+              resolve5(output2);
             }
           });
         });
       }
       decompressMessage(message) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           let totalLength = 0;
           const messageParts = [];
           const decompresser = zlib.createGunzip();
@@ -50671,7 +50671,7 @@ var require_compression_filter = __commonJS({
             }
           });
           decompresser.on("end", () => {
-            resolve6(Buffer.concat(messageParts));
+            resolve5(Buffer.concat(messageParts));
           });
           decompresser.write(message);
           decompresser.end();
@@ -50796,9 +50796,9 @@ var require_compression_filter = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/control-plane-status.js
+// node_modules/@grpc/grpc-js/build/src/control-plane-status.js
 var require_control_plane_status = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/control-plane-status.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/control-plane-status.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.restrictControlPlaneStatusCode = restrictControlPlaneStatusCode;
@@ -50826,9 +50826,9 @@ var require_control_plane_status = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/deadline.js
+// node_modules/@grpc/grpc-js/build/src/deadline.js
 var require_deadline = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/deadline.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/deadline.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.minDeadline = minDeadline;
@@ -50899,9 +50899,9 @@ var require_deadline = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/filter-stack.js
+// node_modules/@grpc/grpc-js/build/src/filter-stack.js
 var require_filter_stack = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/filter-stack.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/filter-stack.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FilterStackFactory = exports.FilterStack = void 0;
@@ -50970,9 +50970,9 @@ var require_filter_stack = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/single-subchannel-channel.js
+// node_modules/@grpc/grpc-js/build/src/single-subchannel-channel.js
 var require_single_subchannel_channel = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/single-subchannel-channel.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/single-subchannel-channel.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SingleSubchannelChannel = void 0;
@@ -51183,9 +51183,9 @@ var require_single_subchannel_channel = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/subchannel.js
+// node_modules/@grpc/grpc-js/build/src/subchannel.js
 var require_subchannel = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/subchannel.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/subchannel.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Subchannel = void 0;
@@ -51529,9 +51529,9 @@ var require_subchannel = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/environment.js
+// node_modules/@grpc/grpc-js/build/src/environment.js
 var require_environment = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/environment.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/environment.js"(exports) {
     "use strict";
     var _a3;
     var _b;
@@ -51542,9 +51542,9 @@ var require_environment = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/resolver-dns.js
+// node_modules/@grpc/grpc-js/build/src/resolver-dns.js
 var require_resolver_dns = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/resolver-dns.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/resolver-dns.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_PORT = void 0;
@@ -51830,9 +51830,9 @@ var require_resolver_dns = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/http_proxy.js
+// node_modules/@grpc/grpc-js/build/src/http_proxy.js
 var require_http_proxy = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/http_proxy.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/http_proxy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parseCIDR = parseCIDR;
@@ -51887,12 +51887,12 @@ var require_http_proxy = __commonJS({
         }
       }
       const hostname3 = proxyUrl.hostname;
-      let port2 = proxyUrl.port;
-      if (port2 === "") {
-        port2 = "80";
+      let port = proxyUrl.port;
+      if (port === "") {
+        port = "80";
       }
       const result = {
-        address: `${hostname3}:${port2}`
+        address: `${hostname3}:${port}`
       };
       if (userCred) {
         result.creds = userCred;
@@ -52021,7 +52021,7 @@ var require_http_proxy = __commonJS({
       options.headers = headers;
       const proxyAddressString = (0, subchannel_address_1.subchannelAddressToString)(address2);
       trace("Using proxy " + proxyAddressString + " to connect to " + options.path);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve5, reject) => {
         const request = http.request(options);
         request.once("connect", (res, socket, head) => {
           request.removeAllListeners();
@@ -52032,7 +52032,7 @@ var require_http_proxy = __commonJS({
               socket.unshift(head);
             }
             trace("Successfully established a plaintext connection to " + options.path + " through proxy " + proxyAddressString);
-            resolve6(socket);
+            resolve5(socket);
           } else {
             (0, logging_1.log)(constants_1.LogVerbosity.ERROR, "Failed to connect to " + options.path + " through proxy " + proxyAddressString + " with status " + res.statusCode);
             reject();
@@ -52049,9 +52049,9 @@ var require_http_proxy = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/stream-decoder.js
+// node_modules/@grpc/grpc-js/build/src/stream-decoder.js
 var require_stream_decoder = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/stream-decoder.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/stream-decoder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.StreamDecoder = void 0;
@@ -52073,14 +52073,14 @@ var require_stream_decoder = __commonJS({
         this.readMessageRemaining = 0;
       }
       write(data) {
-        let readHead2 = 0;
+        let readHead = 0;
         let toRead;
         const result = [];
-        while (readHead2 < data.length) {
+        while (readHead < data.length) {
           switch (this.readState) {
             case ReadState.NO_DATA:
-              this.readCompressFlag = data.slice(readHead2, readHead2 + 1);
-              readHead2 += 1;
+              this.readCompressFlag = data.slice(readHead, readHead + 1);
+              readHead += 1;
               this.readState = ReadState.READING_SIZE;
               this.readPartialSize.fill(0);
               this.readSizeRemaining = 4;
@@ -52089,10 +52089,10 @@ var require_stream_decoder = __commonJS({
               this.readPartialMessage = [];
               break;
             case ReadState.READING_SIZE:
-              toRead = Math.min(data.length - readHead2, this.readSizeRemaining);
-              data.copy(this.readPartialSize, 4 - this.readSizeRemaining, readHead2, readHead2 + toRead);
+              toRead = Math.min(data.length - readHead, this.readSizeRemaining);
+              data.copy(this.readPartialSize, 4 - this.readSizeRemaining, readHead, readHead + toRead);
               this.readSizeRemaining -= toRead;
-              readHead2 += toRead;
+              readHead += toRead;
               if (this.readSizeRemaining === 0) {
                 this.readMessageSize = this.readPartialSize.readUInt32BE(0);
                 if (this.maxReadMessageLength !== -1 && this.readMessageSize > this.maxReadMessageLength) {
@@ -52109,10 +52109,10 @@ var require_stream_decoder = __commonJS({
               }
               break;
             case ReadState.READING_MESSAGE:
-              toRead = Math.min(data.length - readHead2, this.readMessageRemaining);
-              this.readPartialMessage.push(data.slice(readHead2, readHead2 + toRead));
+              toRead = Math.min(data.length - readHead, this.readMessageRemaining);
+              this.readPartialMessage.push(data.slice(readHead, readHead + toRead));
               this.readMessageRemaining -= toRead;
-              readHead2 += toRead;
+              readHead += toRead;
               if (this.readMessageRemaining === 0) {
                 const framedMessageBuffers = [
                   this.readCompressFlag,
@@ -52134,9 +52134,9 @@ var require_stream_decoder = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/subchannel-call.js
+// node_modules/@grpc/grpc-js/build/src/subchannel-call.js
 var require_subchannel_call = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/subchannel-call.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/subchannel-call.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Http2SubchannelCall = void 0;
@@ -52587,9 +52587,9 @@ var require_subchannel_call = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/transport.js
+// node_modules/@grpc/grpc-js/build/src/transport.js
 var require_transport = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/transport.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/transport.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Http2SubchannelConnector = void 0;
@@ -53020,7 +53020,7 @@ var require_transport = __commonJS({
         if (secureConnectResult.socket.closed) {
           return Promise.reject("Connection closed before starting HTTP/2 handshake");
         }
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve5, reject) => {
           var _a3, _b, _c, _d, _e, _f, _g, _h;
           let remoteName = null;
           let realTarget = this.channelTarget;
@@ -53091,7 +53091,7 @@ var require_transport = __commonJS({
             session.removeAllListeners();
             secureConnectResult.socket.removeListener("close", closeHandler);
             secureConnectResult.socket.removeListener("error", errorHandler);
-            resolve6(new Http2Transport(session, address2, options, remoteName));
+            resolve5(new Http2Transport(session, address2, options, remoteName));
             this.session = null;
           });
           session.once("close", closeHandler);
@@ -53105,7 +53105,7 @@ var require_transport = __commonJS({
           if (proxiedSocket) {
             return proxiedSocket;
           } else {
-            return new Promise((resolve6, reject) => {
+            return new Promise((resolve5, reject) => {
               const closeCallback = () => {
                 reject(new Error("Socket closed"));
               };
@@ -53115,7 +53115,7 @@ var require_transport = __commonJS({
               const socket = net.connect(address2, () => {
                 socket.removeListener("close", closeCallback);
                 socket.removeListener("error", errorCallback);
-                resolve6(socket);
+                resolve5(socket);
               });
               socket.once("close", closeCallback);
               socket.once("error", errorCallback);
@@ -53165,9 +53165,9 @@ var require_transport = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/subchannel-pool.js
+// node_modules/@grpc/grpc-js/build/src/subchannel-pool.js
 var require_subchannel_pool = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/subchannel-pool.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/subchannel-pool.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SubchannelPool = void 0;
@@ -53263,9 +53263,9 @@ var require_subchannel_pool = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/load-balancing-call.js
+// node_modules/@grpc/grpc-js/build/src/load-balancing-call.js
 var require_load_balancing_call = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/load-balancing-call.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/load-balancing-call.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LoadBalancingCall = void 0;
@@ -53529,9 +53529,9 @@ var require_load_balancing_call = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/resolving-call.js
+// node_modules/@grpc/grpc-js/build/src/resolving-call.js
 var require_resolving_call = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/resolving-call.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/resolving-call.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ResolvingCall = void 0;
@@ -53839,9 +53839,9 @@ var require_resolving_call = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/retrying-call.js
+// node_modules/@grpc/grpc-js/build/src/retrying-call.js
 var require_retrying_call = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/retrying-call.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/retrying-call.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RetryingCall = exports.MessageBufferTracker = exports.RetryThrottler = void 0;
@@ -54506,9 +54506,9 @@ var require_retrying_call = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/subchannel-interface.js
+// node_modules/@grpc/grpc-js/build/src/subchannel-interface.js
 var require_subchannel_interface = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/subchannel-interface.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/subchannel-interface.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseSubchannelWrapper = void 0;
@@ -54605,9 +54605,9 @@ var require_subchannel_interface = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/internal-channel.js
+// node_modules/@grpc/grpc-js/build/src/internal-channel.js
 var require_internal_channel = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/internal-channel.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/internal-channel.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.InternalChannel = exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = void 0;
@@ -55172,9 +55172,9 @@ var require_internal_channel = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/channel.js
+// node_modules/@grpc/grpc-js/build/src/channel.js
 var require_channel = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/channel.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/channel.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ChannelImplementation = void 0;
@@ -55229,9 +55229,9 @@ var require_channel = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/server-call.js
+// node_modules/@grpc/grpc-js/build/src/server-call.js
 var require_server_call = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/server-call.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/server-call.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ServerDuplexStreamImpl = exports.ServerWritableStreamImpl = exports.ServerReadableStreamImpl = exports.ServerUnaryCallImpl = void 0;
@@ -55438,9 +55438,9 @@ var require_server_call = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/server-credentials.js
+// node_modules/@grpc/grpc-js/build/src/server-credentials.js
 var require_server_credentials = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/server-credentials.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/server-credentials.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ServerCredentials = void 0;
@@ -55728,9 +55728,9 @@ var require_server_credentials = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/duration.js
+// node_modules/@grpc/grpc-js/build/src/duration.js
 var require_duration = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/duration.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/duration.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.durationMessageToDuration = durationMessageToDuration;
@@ -55789,9 +55789,9 @@ var require_duration = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/orca.js
+// node_modules/@grpc/grpc-js/build/src/orca.js
 var require_orca = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/orca.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/orca.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.OrcaOobMetricsSubchannelWrapper = exports.GRPC_METRICS_HEADER = exports.ServerMetricRecorder = exports.PerRequestMetricRecorder = void 0;
@@ -56084,9 +56084,9 @@ var require_orca = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/server-interceptors.js
+// node_modules/@grpc/grpc-js/build/src/server-interceptors.js
 var require_server_interceptors = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/server-interceptors.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/server-interceptors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BaseServerInterceptingCall = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = void 0;
@@ -56567,7 +56567,7 @@ var require_server_interceptors = __commonJS({
           } else {
             decompresser = zlib.createGunzip();
           }
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve5, reject) => {
             let totalLength = 0;
             const messageParts = [];
             decompresser.on("error", (error62) => {
@@ -56588,7 +56588,7 @@ var require_server_interceptors = __commonJS({
               }
             });
             decompresser.on("end", () => {
-              resolve6(Buffer.concat(messageParts));
+              resolve5(Buffer.concat(messageParts));
             });
             decompresser.write(messageContents);
             decompresser.end();
@@ -56856,9 +56856,9 @@ var require_server_interceptors = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/server.js
+// node_modules/@grpc/grpc-js/build/src/server.js
 var require_server2 = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/server.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/server.js"(exports) {
     "use strict";
     var __runInitializers = exports && exports.__runInitializers || function(thisArg, initializers, value) {
       var useValue = arguments.length > 2;
@@ -56872,7 +56872,7 @@ var require_server2 = __commonJS({
         if (f !== void 0 && typeof f !== "function") throw new TypeError("Function expected");
         return f;
       }
-      var kind3 = contextIn.kind, key = kind3 === "getter" ? "get" : kind3 === "setter" ? "set" : "value";
+      var kind2 = contextIn.kind, key = kind2 === "getter" ? "get" : kind2 === "setter" ? "set" : "value";
       var target = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
       var descriptor2 = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
       var _, done2 = false;
@@ -56884,15 +56884,15 @@ var require_server2 = __commonJS({
           if (done2) throw new TypeError("Cannot add initializers after decoration has completed");
           extraInitializers.push(accept(f || null));
         };
-        var result = (0, decorators[i])(kind3 === "accessor" ? { get: descriptor2.get, set: descriptor2.set } : descriptor2[key], context);
-        if (kind3 === "accessor") {
+        var result = (0, decorators[i])(kind2 === "accessor" ? { get: descriptor2.get, set: descriptor2.set } : descriptor2[key], context);
+        if (kind2 === "accessor") {
           if (result === void 0) continue;
           if (result === null || typeof result !== "object") throw new TypeError("Object expected");
           if (_ = accept(result.get)) descriptor2.get = _;
           if (_ = accept(result.set)) descriptor2.set = _;
           if (_ = accept(result.init)) initializers.unshift(_);
         } else if (_ = accept(result)) {
-          if (kind3 === "field") initializers.unshift(_);
+          if (kind2 === "field") initializers.unshift(_);
           else descriptor2[key] = _;
         }
       }
@@ -57119,7 +57119,7 @@ var require_server2 = __commonJS({
             this.unregister(attrs.path);
           });
         }
-        bind(port2, creds) {
+        bind(port, creds) {
           throw new Error("Not implemented. Use bindAsync() instead");
         }
         /**
@@ -57199,10 +57199,10 @@ var require_server2 = __commonJS({
         bindOneAddress(address2, boundPortObject) {
           this.trace("Attempting to bind " + (0, subchannel_address_1.subchannelAddressToString)(address2));
           const http2Server = this.createHttp2Server(boundPortObject.credentials);
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve5, reject) => {
             const onError = (err) => {
               this.trace("Failed to bind " + (0, subchannel_address_1.subchannelAddressToString)(address2) + " with error " + err.message);
-              resolve6({
+              resolve5({
                 port: "port" in address2 ? address2.port : 1,
                 error: err.message
               });
@@ -57230,7 +57230,7 @@ var require_server2 = __commonJS({
               });
               boundPortObject.listeningServers.add(http2Server);
               this.trace("Successfully bound " + (0, subchannel_address_1.subchannelAddressToString)(boundSubchannelAddress));
-              resolve6({
+              resolve5({
                 port: "port" in boundSubchannelAddress ? boundSubchannelAddress.port : 1
               });
               http2Server.removeListener("error", onError);
@@ -57282,8 +57282,8 @@ var require_server2 = __commonJS({
             throw new Error(`${errorString} errors: [${bindResult.errors.join(",")}]`);
           }
         }
-        resolvePort(port2) {
-          return new Promise((resolve6, reject) => {
+        resolvePort(port) {
+          return new Promise((resolve5, reject) => {
             let seenResolution = false;
             const resolverListener = (endpointList, attributes, serviceConfig, resolutionNote) => {
               if (seenResolution) {
@@ -57296,18 +57296,18 @@ var require_server2 = __commonJS({
               }
               const addressList = [].concat(...endpointList.value.map((endpoint) => endpoint.addresses));
               if (addressList.length === 0) {
-                reject(new Error(`No addresses resolved for port ${port2}`));
+                reject(new Error(`No addresses resolved for port ${port}`));
                 return true;
               }
-              resolve6(addressList);
+              resolve5(addressList);
               return true;
             };
-            const resolver = (0, resolver_1.createResolver)(port2, resolverListener, this.options);
+            const resolver = (0, resolver_1.createResolver)(port, resolverListener, this.options);
             resolver.updateResolution();
           });
         }
-        async bindPort(port2, boundPortObject) {
-          const addressList = await this.resolvePort(port2);
+        async bindPort(port, boundPortObject) {
+          const addressList = await this.resolvePort(port);
           if (boundPortObject.cancelled) {
             this.completeUnbind(boundPortObject);
             throw new Error("bindAsync operation cancelled by unbind call");
@@ -57319,22 +57319,22 @@ var require_server2 = __commonJS({
           }
           return portNumber;
         }
-        normalizePort(port2) {
-          const initialPortUri = (0, uri_parser_1.parseUri)(port2);
+        normalizePort(port) {
+          const initialPortUri = (0, uri_parser_1.parseUri)(port);
           if (initialPortUri === null) {
-            throw new Error(`Could not parse port "${port2}"`);
+            throw new Error(`Could not parse port "${port}"`);
           }
           const portUri = (0, resolver_1.mapUriDefaultScheme)(initialPortUri);
           if (portUri === null) {
-            throw new Error(`Could not get a default scheme for port "${port2}"`);
+            throw new Error(`Could not get a default scheme for port "${port}"`);
           }
           return portUri;
         }
-        bindAsync(port2, creds, callback) {
+        bindAsync(port, creds, callback) {
           if (this.shutdown) {
             throw new Error("bindAsync called after shutdown");
           }
-          if (typeof port2 !== "string") {
+          if (typeof port !== "string") {
             throw new TypeError("port must be a string");
           }
           if (creds === null || !(creds instanceof server_credentials_1.ServerCredentials)) {
@@ -57343,15 +57343,15 @@ var require_server2 = __commonJS({
           if (typeof callback !== "function") {
             throw new TypeError("callback must be a function");
           }
-          this.trace("bindAsync port=" + port2);
-          const portUri = this.normalizePort(port2);
-          const deferredCallback = (error62, port3) => {
-            process.nextTick(() => callback(error62, port3));
+          this.trace("bindAsync port=" + port);
+          const portUri = this.normalizePort(port);
+          const deferredCallback = (error62, port2) => {
+            process.nextTick(() => callback(error62, port2));
           };
           let boundPortObject = this.boundPorts.get((0, uri_parser_1.uriToString)(portUri));
           if (boundPortObject) {
             if (!creds._equals(boundPortObject.credentials)) {
-              deferredCallback(new Error(`${port2} already bound with incompatible credentials`), 0);
+              deferredCallback(new Error(`${port} already bound with incompatible credentials`), 0);
               return;
             }
             boundPortObject.cancelled = false;
@@ -57522,9 +57522,9 @@ var require_server2 = __commonJS({
          * bound port result was 54321, it can be unbound as "localhost:54321".
          * @param port
          */
-        unbind(port2) {
-          this.trace("unbind port=" + port2);
-          const portUri = this.normalizePort(port2);
+        unbind(port) {
+          this.trace("unbind port=" + port);
+          const portUri = this.normalizePort(port);
           const splitPort = (0, uri_parser_1.splitHostPort)(portUri.path);
           if ((splitPort === null || splitPort === void 0 ? void 0 : splitPort.port) === 0) {
             throw new Error("Cannot unbind port 0");
@@ -57550,10 +57550,10 @@ var require_server2 = __commonJS({
          * @param graceTimeMs
          * @returns
          */
-        drain(port2, graceTimeMs) {
+        drain(port, graceTimeMs) {
           var _b, _c;
-          this.trace("drain port=" + port2 + " graceTimeMs=" + graceTimeMs);
-          const portUri = this.normalizePort(port2);
+          this.trace("drain port=" + port + " graceTimeMs=" + graceTimeMs);
+          const portUri = this.normalizePort(port);
           const splitPort = (0, uri_parser_1.splitHostPort)(portUri.path);
           if ((splitPort === null || splitPort === void 0 ? void 0 : splitPort.port) === 0) {
             throw new Error("Cannot drain port 0");
@@ -58331,9 +58331,9 @@ var require_server2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/status-builder.js
+// node_modules/@grpc/grpc-js/build/src/status-builder.js
 var require_status_builder = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/status-builder.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/status-builder.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.StatusBuilder = void 0;
@@ -58385,9 +58385,9 @@ var require_status_builder = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-pick-first.js
+// node_modules/@grpc/grpc-js/build/src/load-balancer-pick-first.js
 var require_load_balancer_pick_first = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-pick-first.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/load-balancer-pick-first.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.LeafLoadBalancer = exports.PickFirstLoadBalancer = exports.PickFirstLoadBalancingConfig = void 0;
@@ -58804,9 +58804,9 @@ var require_load_balancer_pick_first = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/certificate-provider.js
+// node_modules/@grpc/grpc-js/build/src/certificate-provider.js
 var require_certificate_provider = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/certificate-provider.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/certificate-provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FileWatcherCertificateProvider = void 0;
@@ -58927,9 +58927,9 @@ var require_certificate_provider = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/experimental.js
+// node_modules/@grpc/grpc-js/build/src/experimental.js
 var require_experimental = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/experimental.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/experimental.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = exports.createCertificateProviderChannelCredentials = exports.FileWatcherCertificateProvider = exports.createCertificateProviderServerCredentials = exports.createServerCredentialsWithInterceptors = exports.BaseSubchannelWrapper = exports.registerAdminService = exports.FilterStackFactory = exports.BaseFilter = exports.statusOrFromError = exports.statusOrFromValue = exports.PickResultType = exports.QueuePicker = exports.UnavailablePicker = exports.ChildLoadBalancerHandler = exports.EndpointMap = exports.endpointHasAddress = exports.endpointToString = exports.subchannelAddressToString = exports.LeafLoadBalancer = exports.isLoadBalancerNameRegistered = exports.parseLoadBalancingConfig = exports.selectLbConfigFromList = exports.registerLoadBalancerType = exports.createChildChannelControlHelper = exports.BackoffTimeout = exports.parseDuration = exports.durationToMs = exports.splitHostPort = exports.uriToString = exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = exports.createResolver = exports.registerResolver = exports.log = exports.trace = void 0;
@@ -59060,9 +59060,9 @@ var require_experimental = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/resolver-uds.js
+// node_modules/@grpc/grpc-js/build/src/resolver-uds.js
 var require_resolver_uds = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/resolver-uds.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/resolver-uds.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.setup = setup;
@@ -59100,9 +59100,9 @@ var require_resolver_uds = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/resolver-ip.js
+// node_modules/@grpc/grpc-js/build/src/resolver-ip.js
 var require_resolver_ip = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/resolver-ip.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/resolver-ip.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.setup = setup;
@@ -59191,9 +59191,9 @@ var require_resolver_ip = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-round-robin.js
+// node_modules/@grpc/grpc-js/build/src/load-balancer-round-robin.js
 var require_load_balancer_round_robin = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-round-robin.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/load-balancer-round-robin.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.RoundRobinLoadBalancer = void 0;
@@ -59366,9 +59366,9 @@ var require_load_balancer_round_robin = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-outlier-detection.js
+// node_modules/@grpc/grpc-js/build/src/load-balancer-outlier-detection.js
 var require_load_balancer_outlier_detection = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-outlier-detection.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/load-balancer-outlier-detection.js"(exports) {
     "use strict";
     var _a3;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -59863,9 +59863,9 @@ var require_load_balancer_outlier_detection = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/priority-queue.js
+// node_modules/@grpc/grpc-js/build/src/priority-queue.js
 var require_priority_queue = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/priority-queue.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/priority-queue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PriorityQueue = void 0;
@@ -59967,9 +59967,9 @@ var require_priority_queue = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-weighted-round-robin.js
+// node_modules/@grpc/grpc-js/build/src/load-balancer-weighted-round-robin.js
 var require_load_balancer_weighted_round_robin = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/load-balancer-weighted-round-robin.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/load-balancer-weighted-round-robin.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.WeightedRoundRobinLoadBalancingConfig = void 0;
@@ -60319,9 +60319,9 @@ var require_load_balancer_weighted_round_robin = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/grpc-js/build/src/index.js
+// node_modules/@grpc/grpc-js/build/src/index.js
 var require_src4 = __commonJS({
-  "../../main/node_modules/@grpc/grpc-js/build/src/index.js"(exports) {
+  "node_modules/@grpc/grpc-js/build/src/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.experimental = exports.ServerMetricRecorder = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = exports.addAdminServicesToServer = exports.getChannelzHandlers = exports.getChannelzServiceDefinition = exports.InterceptorConfigurationError = exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.StatusBuilder = exports.getClientChannel = exports.ServerCredentials = exports.Server = exports.setLogVerbosity = exports.setLogger = exports.load = exports.loadObject = exports.CallCredentials = exports.ChannelCredentials = exports.waitForClientReady = exports.closeClient = exports.Channel = exports.makeGenericClientConstructor = exports.makeClientConstructor = exports.loadPackageDefinition = exports.Client = exports.compressionAlgorithms = exports.propagate = exports.connectivityState = exports.status = exports.logVerbosity = exports.Metadata = exports.credentials = void 0;
@@ -60501,9 +60501,9 @@ var require_src4 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/proto-loader/build/src/util.js
+// node_modules/@grpc/proto-loader/build/src/util.js
 var require_util4 = __commonJS({
-  "../../main/node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
+  "node_modules/@grpc/proto-loader/build/src/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
@@ -60571,9 +60571,9 @@ var require_util4 = __commonJS({
   }
 });
 
-// ../../main/node_modules/@grpc/proto-loader/build/src/index.js
+// node_modules/@grpc/proto-loader/build/src/index.js
 var require_src5 = __commonJS({
-  "../../main/node_modules/@grpc/proto-loader/build/src/index.js"(exports) {
+  "node_modules/@grpc/proto-loader/build/src/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
@@ -60759,9 +60759,9 @@ var require_src5 = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/session.js
+// node_modules/dockerode/lib/session.js
 var require_session = __commonJS({
-  "../../main/node_modules/dockerode/lib/session.js"(exports, module) {
+  "node_modules/dockerode/lib/session.js"(exports, module) {
     var grpc = require_src4();
     var protoLoader = require_src5();
     var path = __require("path");
@@ -60817,9 +60817,9 @@ var require_session = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/buildkit.js
+// node_modules/dockerode/lib/buildkit.js
 var require_buildkit = __commonJS({
-  "../../main/node_modules/dockerode/lib/buildkit.js"(exports, module) {
+  "node_modules/dockerode/lib/buildkit.js"(exports, module) {
     var protobuf = require_protobufjs();
     var path = __require("path");
     var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
@@ -60993,9 +60993,9 @@ var require_buildkit = __commonJS({
   }
 });
 
-// ../../main/node_modules/dockerode/lib/docker.js
+// node_modules/dockerode/lib/docker.js
 var require_docker = __commonJS({
-  "../../main/node_modules/dockerode/lib/docker.js"(exports, module) {
+  "node_modules/dockerode/lib/docker.js"(exports, module) {
     var EventEmitter = __require("events").EventEmitter;
     var Modem = require_modem();
     var Container = require_container();
@@ -61048,12 +61048,12 @@ var require_docker = __commonJS({
       };
       delete opts.authconfig;
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(self2.getContainer(data.Id));
+            resolve5(self2.getContainer(data.Id));
           });
         });
       } else {
@@ -61086,12 +61086,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61119,12 +61119,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61155,12 +61155,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61183,12 +61183,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61253,12 +61253,12 @@ var require_docker = __commonJS({
         }
       }
       if (callback === void 0) {
-        return new self2.modem.Promise(function(resolve6, reject) {
+        return new self2.modem.Promise(function(resolve5, reject) {
           dialWithSession(function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61317,12 +61317,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61346,12 +61346,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61376,12 +61376,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61404,12 +61404,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61435,12 +61435,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61463,12 +61463,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61495,12 +61495,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(self2.getSecret(data.ID));
+            resolve5(self2.getSecret(data.ID));
           });
         });
       } else {
@@ -61528,12 +61528,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(self2.getConfig(data.ID));
+            resolve5(self2.getConfig(data.ID));
           });
         });
       } else {
@@ -61557,12 +61557,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61585,12 +61585,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61615,12 +61615,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(self2.getPlugin(args.opts.name));
+            resolve5(self2.getPlugin(args.opts.name));
           });
         });
       } else {
@@ -61644,12 +61644,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61672,12 +61672,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61699,12 +61699,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61727,12 +61727,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61755,12 +61755,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61783,12 +61783,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61814,12 +61814,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(self2.getVolume(data.Name));
+            resolve5(self2.getVolume(data.Name));
           });
         });
       } else {
@@ -61851,12 +61851,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(self2.getService(data.ID || data.Id));
+            resolve5(self2.getService(data.ID || data.Id));
           });
         });
       } else {
@@ -61881,12 +61881,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61912,12 +61912,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(self2.getNetwork(data.Id));
+            resolve5(self2.getNetwork(data.Id));
           });
         });
       } else {
@@ -61942,12 +61942,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61970,12 +61970,12 @@ var require_docker = __commonJS({
         }
       };
       if (callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -61997,12 +61997,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62024,12 +62024,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(opts, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62051,12 +62051,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62078,12 +62078,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62107,12 +62107,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62239,7 +62239,7 @@ var require_docker = __commonJS({
       };
       extend2(optsc, createOptions);
       var containero;
-      return new this.modem.Promise(function(resolve6, reject) {
+      return new this.modem.Promise(function(resolve5, reject) {
         self2.createContainer(optsc).then(function(container) {
           containero = container;
           return container.attach({
@@ -62272,7 +62272,7 @@ var require_docker = __commonJS({
         }).then(function(data) {
           return containero.wait();
         }).then(function(data) {
-          resolve6([data, containero]);
+          resolve5([data, containero]);
         }).catch(function(err) {
           reject(err);
         });
@@ -62293,12 +62293,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62322,12 +62322,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62350,12 +62350,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62379,12 +62379,12 @@ var require_docker = __commonJS({
         options: args.opts
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62407,12 +62407,12 @@ var require_docker = __commonJS({
         }
       };
       if (args.callback === void 0) {
-        return new this.modem.Promise(function(resolve6, reject) {
+        return new this.modem.Promise(function(resolve5, reject) {
           self2.modem.dial(optsf, function(err, data) {
             if (err) {
               return reject(err);
             }
-            resolve6(data);
+            resolve5(data);
           });
         });
       } else {
@@ -62435,9 +62435,9 @@ var require_docker = __commonJS({
   }
 });
 
-// ../../main/node_modules/graceful-fs/polyfills.js
+// node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
-  "../../main/node_modules/graceful-fs/polyfills.js"(exports, module) {
+  "node_modules/graceful-fs/polyfills.js"(exports, module) {
     var constants = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
@@ -62723,9 +62723,9 @@ var require_polyfills = __commonJS({
   }
 });
 
-// ../../main/node_modules/graceful-fs/legacy-streams.js
+// node_modules/graceful-fs/legacy-streams.js
 var require_legacy_streams = __commonJS({
-  "../../main/node_modules/graceful-fs/legacy-streams.js"(exports, module) {
+  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
     var Stream = __require("stream").Stream;
     module.exports = legacy;
     function legacy(fs) {
@@ -62819,9 +62819,9 @@ var require_legacy_streams = __commonJS({
   }
 });
 
-// ../../main/node_modules/graceful-fs/clone.js
+// node_modules/graceful-fs/clone.js
 var require_clone = __commonJS({
-  "../../main/node_modules/graceful-fs/clone.js"(exports, module) {
+  "node_modules/graceful-fs/clone.js"(exports, module) {
     "use strict";
     module.exports = clone2;
     var getPrototypeOf = Object.getPrototypeOf || function(obj) {
@@ -62842,9 +62842,9 @@ var require_clone = __commonJS({
   }
 });
 
-// ../../main/node_modules/graceful-fs/graceful-fs.js
+// node_modules/graceful-fs/graceful-fs.js
 var require_graceful_fs = __commonJS({
-  "../../main/node_modules/graceful-fs/graceful-fs.js"(exports, module) {
+  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
     var fs = __require("fs");
     var polyfills = require_polyfills();
     var legacy = require_legacy_streams();
@@ -62927,8 +62927,8 @@ var require_graceful_fs = __commonJS({
       fs2.createReadStream = createReadStream2;
       fs2.createWriteStream = createWriteStream;
       var fs$readFile = fs2.readFile;
-      fs2.readFile = readFile8;
-      function readFile8(path, options, cb) {
+      fs2.readFile = readFile9;
+      function readFile9(path, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path, options, cb);
@@ -63104,7 +63104,7 @@ var require_graceful_fs = __commonJS({
       }
       function ReadStream$open() {
         var that = this;
-        open4(that.path, that.flags, that.mode, function(err, fd) {
+        open3(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             if (that.autoClose)
               that.destroy();
@@ -63124,7 +63124,7 @@ var require_graceful_fs = __commonJS({
       }
       function WriteStream$open() {
         var that = this;
-        open4(that.path, that.flags, that.mode, function(err, fd) {
+        open3(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             that.destroy();
             that.emit("error", err);
@@ -63141,8 +63141,8 @@ var require_graceful_fs = __commonJS({
         return new fs2.WriteStream(path, options);
       }
       var fs$open = fs2.open;
-      fs2.open = open4;
-      function open4(path, flags, mode, cb) {
+      fs2.open = open3;
+      function open3(path, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
         return go$open(path, flags, mode, cb);
@@ -63212,9 +63212,9 @@ var require_graceful_fs = __commonJS({
   }
 });
 
-// ../../main/node_modules/retry/lib/retry_operation.js
+// node_modules/retry/lib/retry_operation.js
 var require_retry_operation = __commonJS({
-  "../../main/node_modules/retry/lib/retry_operation.js"(exports, module) {
+  "node_modules/retry/lib/retry_operation.js"(exports, module) {
     function RetryOperation(timeouts, options) {
       if (typeof options === "boolean") {
         options = { forever: options };
@@ -63343,9 +63343,9 @@ var require_retry_operation = __commonJS({
   }
 });
 
-// ../../main/node_modules/retry/lib/retry.js
+// node_modules/retry/lib/retry.js
 var require_retry = __commonJS({
-  "../../main/node_modules/retry/lib/retry.js"(exports) {
+  "node_modules/retry/lib/retry.js"(exports) {
     var RetryOperation = require_retry_operation();
     exports.operation = function(options) {
       var timeouts = exports.timeouts(options);
@@ -63429,16 +63429,16 @@ var require_retry = __commonJS({
   }
 });
 
-// ../../main/node_modules/retry/index.js
+// node_modules/retry/index.js
 var require_retry2 = __commonJS({
-  "../../main/node_modules/retry/index.js"(exports, module) {
+  "node_modules/retry/index.js"(exports, module) {
     module.exports = require_retry();
   }
 });
 
-// ../../main/node_modules/signal-exit/signals.js
+// node_modules/signal-exit/signals.js
 var require_signals = __commonJS({
-  "../../main/node_modules/signal-exit/signals.js"(exports, module) {
+  "node_modules/signal-exit/signals.js"(exports, module) {
     module.exports = [
       "SIGABRT",
       "SIGALRM",
@@ -63473,9 +63473,9 @@ var require_signals = __commonJS({
   }
 });
 
-// ../../main/node_modules/signal-exit/index.js
+// node_modules/signal-exit/index.js
 var require_signal_exit = __commonJS({
-  "../../main/node_modules/signal-exit/index.js"(exports, module) {
+  "node_modules/signal-exit/index.js"(exports, module) {
     var process2 = global.process;
     var processOk = function(process3) {
       return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
@@ -63632,19 +63632,19 @@ var require_signal_exit = __commonJS({
   }
 });
 
-// ../../main/node_modules/proper-lockfile/lib/mtime-precision.js
+// node_modules/proper-lockfile/lib/mtime-precision.js
 var require_mtime_precision = __commonJS({
-  "../../main/node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
+  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
     "use strict";
     var cacheSymbol = /* @__PURE__ */ Symbol();
     function probe(file2, fs, callback) {
       const cachedPrecision = fs[cacheSymbol];
       if (cachedPrecision) {
-        return fs.stat(file2, (err, stat3) => {
+        return fs.stat(file2, (err, stat2) => {
           if (err) {
             return callback(err);
           }
-          callback(null, stat3.mtime, cachedPrecision);
+          callback(null, stat2.mtime, cachedPrecision);
         });
       }
       const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
@@ -63652,13 +63652,13 @@ var require_mtime_precision = __commonJS({
         if (err) {
           return callback(err);
         }
-        fs.stat(file2, (err2, stat3) => {
+        fs.stat(file2, (err2, stat2) => {
           if (err2) {
             return callback(err2);
           }
-          const precision = stat3.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
+          const precision = stat2.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
           Object.defineProperty(fs, cacheSymbol, { value: precision });
-          callback(null, stat3.mtime, precision);
+          callback(null, stat2.mtime, precision);
         });
       });
     }
@@ -63674,9 +63674,9 @@ var require_mtime_precision = __commonJS({
   }
 });
 
-// ../../main/node_modules/proper-lockfile/lib/lockfile.js
+// node_modules/proper-lockfile/lib/lockfile.js
 var require_lockfile = __commonJS({
-  "../../main/node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
+  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
     "use strict";
     var path = __require("path");
     var fs = require_graceful_fs();
@@ -63712,14 +63712,14 @@ var require_lockfile = __commonJS({
         if (options.stale <= 0) {
           return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file: file2 }));
         }
-        options.fs.stat(lockfilePath, (err2, stat3) => {
+        options.fs.stat(lockfilePath, (err2, stat2) => {
           if (err2) {
             if (err2.code === "ENOENT") {
               return acquireLock(file2, { ...options, stale: 0 }, callback);
             }
             return callback(err2);
           }
-          if (!isLockStale(stat3, options)) {
+          if (!isLockStale(stat2, options)) {
             return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file: file2 }));
           }
           removeLock(file2, options, (err3) => {
@@ -63731,8 +63731,8 @@ var require_lockfile = __commonJS({
         });
       });
     }
-    function isLockStale(stat3, options) {
-      return stat3.mtime.getTime() < Date.now() - options.stale;
+    function isLockStale(stat2, options) {
+      return stat2.mtime.getTime() < Date.now() - options.stale;
     }
     function removeLock(file2, options, callback) {
       options.fs.rmdir(getLockFile(file2, options), (err) => {
@@ -63750,7 +63750,7 @@ var require_lockfile = __commonJS({
       lock2.updateDelay = lock2.updateDelay || options.update;
       lock2.updateTimeout = setTimeout(() => {
         lock2.updateTimeout = null;
-        options.fs.stat(lock2.lockfilePath, (err, stat3) => {
+        options.fs.stat(lock2.lockfilePath, (err, stat2) => {
           const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
           if (err) {
             if (err.code === "ENOENT" || isOverThreshold) {
@@ -63759,7 +63759,7 @@ var require_lockfile = __commonJS({
             lock2.updateDelay = 1e3;
             return updateLock(file2, options);
           }
-          const isMtimeOurs = lock2.mtime.getTime() === stat3.mtime.getTime();
+          const isMtimeOurs = lock2.mtime.getTime() === stat2.mtime.getTime();
           if (!isMtimeOurs) {
             return setLockAsCompromised(
               file2,
@@ -63884,11 +63884,11 @@ var require_lockfile = __commonJS({
         if (err) {
           return callback(err);
         }
-        options.fs.stat(getLockFile(file3, options), (err2, stat3) => {
+        options.fs.stat(getLockFile(file3, options), (err2, stat2) => {
           if (err2) {
             return err2.code === "ENOENT" ? callback(null, false) : callback(err2);
           }
-          return callback(null, !isLockStale(stat3, options));
+          return callback(null, !isLockStale(stat2, options));
         });
       });
     }
@@ -63911,9 +63911,9 @@ var require_lockfile = __commonJS({
   }
 });
 
-// ../../main/node_modules/proper-lockfile/lib/adapter.js
+// node_modules/proper-lockfile/lib/adapter.js
 var require_adapter = __commonJS({
-  "../../main/node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
+  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
     "use strict";
     var fs = require_graceful_fs();
     function createSyncFs(fs2) {
@@ -63934,12 +63934,12 @@ var require_adapter = __commonJS({
       return newFs;
     }
     function toPromise(method) {
-      return (...args) => new Promise((resolve6, reject) => {
+      return (...args) => new Promise((resolve5, reject) => {
         args.push((err, result) => {
           if (err) {
             reject(err);
           } else {
-            resolve6(result);
+            resolve5(result);
           }
         });
         method(...args);
@@ -63976,9 +63976,9 @@ var require_adapter = __commonJS({
   }
 });
 
-// ../../main/node_modules/proper-lockfile/index.js
+// node_modules/proper-lockfile/index.js
 var require_proper_lockfile = __commonJS({
-  "../../main/node_modules/proper-lockfile/index.js"(exports, module) {
+  "node_modules/proper-lockfile/index.js"(exports, module) {
     "use strict";
     var lockfile2 = require_lockfile();
     var { toPromise, toSync, toSyncOptions } = require_adapter();
@@ -64060,118 +64060,6 @@ function describeError(err) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-
-// src/core/input/names.ts
-var CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-var CLUSTER_NAME_RULE = "must be a lowercase DNS label (a-z, 0-9, -)";
-var FLAG_NAME = /^[a-z0-9][a-z0-9-]*$/;
-var FLAG_NAME_RULE = "must be a flag name (a-z, 0-9, -)";
-function isClusterName(name) {
-  return CLUSTER_NAME.test(name);
-}
-function isFlagName(name) {
-  return FLAG_NAME.test(name);
-}
-function checkClusterName(name, where) {
-  if (!isClusterName(name)) throw new InputError(where, `"${name}" ${CLUSTER_NAME_RULE}`);
-  return name;
-}
-function checkFlagName(name, where) {
-  if (!isFlagName(name)) throw new InputError(where, `"${name}" ${FLAG_NAME_RULE}`);
-  return name;
-}
-function hostPortProblem(host) {
-  const port2 = /:([0-9]+)$/.exec(host)?.[1];
-  return port2 === void 0 || isPort(Number(port2)) ? void 0 : `port ${port2} out of range (1-65535)`;
-}
-function isPort(value, allowZero = false) {
-  return Number.isInteger(value) && value >= (allowZero ? 0 : 1) && value <= 65535;
-}
-
-// src/core/images/reference.ts
-var DOCKER_HUB = "docker.io";
-var LEGACY_HUB = "index.docker.io";
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
-var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-var SHA256 = /^sha256:[a-f0-9]{64}$/;
-var MAX_NAME = 255;
-var ReferenceError2 = class extends Error {
-  name = "ReferenceError";
-};
-function parseReference(input2) {
-  const raw = input2.trim();
-  if (raw === "") throw new ReferenceError2("empty image reference");
-  if (/\s/.test(raw)) throw new ReferenceError2(`invalid image reference "${input2}": contains whitespace`);
-  let rest = raw;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!DIGEST.test(digest) || digest.startsWith("sha256:") && !SHA256.test(digest)) {
-      throw new ReferenceError2(`invalid image reference "${input2}": bad digest "${digest}"`);
-    }
-  }
-  let tag;
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > rest.lastIndexOf("/")) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-    if (!TAG.test(tag)) throw new ReferenceError2(`invalid image reference "${input2}": bad tag "${tag}"`);
-  }
-  let host = DOCKER_HUB;
-  let path = rest;
-  const slash = rest.indexOf("/");
-  if (slash !== -1) {
-    const first = rest.slice(0, slash);
-    if (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase()) {
-      host = first;
-      path = rest.slice(slash + 1);
-    }
-  }
-  if (!HOST.test(host)) throw new ReferenceError2(`invalid image reference "${input2}": bad registry host "${host}"`);
-  const portProblem = hostPortProblem(host);
-  if (portProblem) throw new ReferenceError2(`invalid image reference "${input2}": ${portProblem}`);
-  host = host.toLowerCase();
-  if (host === LEGACY_HUB) host = DOCKER_HUB;
-  if (path === "") throw new ReferenceError2(`invalid image reference "${input2}": missing repository`);
-  for (const component of path.split("/")) {
-    if (!PATH_COMPONENT.test(component)) {
-      const why = component !== component.toLowerCase() ? "repository must be lowercase" : `bad path component "${component}"`;
-      throw new ReferenceError2(`invalid image reference "${input2}": ${why}`);
-    }
-  }
-  if (host === DOCKER_HUB && !path.includes("/")) path = `library/${path}`;
-  if (`${host}/${path}`.length > MAX_NAME) {
-    throw new ReferenceError2(`invalid image reference "${input2}": name longer than ${MAX_NAME} characters`);
-  }
-  if (tag === void 0 && digest === void 0) tag = "latest";
-  return { host, repository: path, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-}
-function formatReference(ref) {
-  return `${ref.host}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
-function normaliseReference(input2) {
-  return formatReference(parseReference(input2));
-}
-function normaliseAt(input2, where) {
-  try {
-    return normaliseReference(input2);
-  } catch (err) {
-    if (err instanceof ReferenceError2) throw new InputError(where, err.message);
-    throw err;
-  }
-}
-function hostNamespace(host) {
-  return host.replace(/:/g, "_");
-}
-function preloadRepository(ref) {
-  return `${hostNamespace(ref.host)}/${ref.repository}`;
-}
-
-// src/cli/args.ts
 var PLAN_OPTIONS = {
   config: { type: "string" },
   from: { type: "string", multiple: true },
@@ -64199,7 +64087,7 @@ function parseCommandArgs(args, options, allowContextFlags) {
     if (token.kind !== "option") continue;
     const spec = all[token.name];
     if (!spec) {
-      if (allowContextFlags && token.rawName.startsWith("--") && token.value === void 0 && isFlagName(token.name)) {
+      if (allowContextFlags && token.rawName.startsWith("--") && token.value === void 0 && /^[a-z0-9][a-z0-9-]*$/.test(token.name)) {
         contextFlags.push(token.name);
         continue;
       }
@@ -64218,9 +64106,6 @@ function parseCommandArgs(args, options, allowContextFlags) {
 }
 function planOptionsFrom(parsed, cwd, env) {
   const v = parsed.values;
-  for (const flag of v.flag ?? []) checkFlagName(flag, "--flag");
-  if (typeof v["cluster-name"] === "string") checkClusterName(v["cluster-name"], "--cluster-name");
-  if (typeof v["registry-image"] === "string") normaliseAt(v["registry-image"], "--registry-image");
   return {
     cwd,
     env,
@@ -64238,108 +64123,15 @@ function planOptionsFrom(parsed, cwd, env) {
 }
 
 // src/core/cache/content.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { join as join2 } from "node:path";
 
 // src/core/registry/storage.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
-
-// src/core/registry/manifest.ts
-import { createHash } from "node:crypto";
-
-// src/core/registry/media-types.ts
-var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
-var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-var DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
-var DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar";
-var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-var INDEXES = /* @__PURE__ */ new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
-var MANIFESTS = /* @__PURE__ */ new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
-var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
-function isIndex(mediaType) {
-  return INDEXES.has(mediaType);
-}
-function isManifest(mediaType) {
-  return MANIFESTS.has(mediaType);
-}
-function manifestMediaType(contentType, document2) {
-  const declared = contentType?.split(";")[0]?.trim().toLowerCase();
-  if (declared !== void 0 && (isIndex(declared) || isManifest(declared))) return declared;
-  if (typeof document2 !== "object" || document2 === null) return void 0;
-  const doc = document2;
-  if (typeof doc.mediaType === "string") {
-    return isIndex(doc.mediaType) || isManifest(doc.mediaType) ? doc.mediaType : void 0;
-  }
-  if (doc.schemaVersion !== 2) return void 0;
-  if (Array.isArray(doc.manifests)) return OCI_INDEX;
-  if (Array.isArray(doc.layers)) return OCI_MANIFEST;
-  return void 0;
-}
-
-// src/core/registry/manifest.ts
-var SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
-function sha256Digest(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-var ManifestFormatError = class extends Error {
-};
-function parseManifest(bytes, contentType) {
-  let document2;
-  try {
-    document2 = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new ManifestFormatError("manifest is not valid JSON");
-  }
-  const mediaType = manifestMediaType(contentType, document2);
-  if (mediaType === void 0) {
-    throw new ManifestFormatError(`unsupported manifest type ${contentType ?? "(none)"}; only OCI and Docker schema 2 are copied`);
-  }
-  const doc = document2;
-  const references = isIndex(mediaType) ? descriptors(doc.manifests, "manifests") : [descriptor(doc.config, "config"), ...descriptors(doc.layers, "layers")];
-  return { mediaType, digest: sha256Digest(bytes), bytes, references };
-}
-function requiredBlobs(manifest) {
-  return manifest.references.filter((ref) => ref.urls === void 0 || ref.urls.length === 0);
-}
-function descriptors(value, field) {
-  if (!Array.isArray(value)) throw new ManifestFormatError(`manifest has no ${field} list`);
-  return value.map((entry, i) => descriptor(entry, `${field}[${i}]`));
-}
-function descriptor(value, field) {
-  if (typeof value !== "object" || value === null) throw new ManifestFormatError(`manifest ${field} is missing`);
-  const d = value;
-  if (typeof d.digest !== "string" || !SHA256_DIGEST.test(d.digest)) {
-    throw new ManifestFormatError(`manifest ${field} has an unsupported digest ${String(d.digest)}`);
-  }
-  if (typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
-    throw new ManifestFormatError(`manifest ${field} has an invalid size`);
-  }
-  const platform = parsePlatformField(d.platform);
-  const urls = Array.isArray(d.urls) ? d.urls.filter((u) => typeof u === "string") : void 0;
-  return {
-    mediaType: typeof d.mediaType === "string" ? d.mediaType : "",
-    digest: d.digest,
-    size: d.size,
-    ...platform !== void 0 && { platform },
-    ...urls !== void 0 && { urls }
-  };
-}
-function parsePlatformField(value) {
-  if (typeof value !== "object" || value === null) return void 0;
-  const p = value;
-  if (typeof p.os !== "string" || typeof p.architecture !== "string") return void 0;
-  return { os: p.os, architecture: p.architecture, ...typeof p.variant === "string" && p.variant !== "" && { variant: p.variant } };
-}
-
-// src/core/registry/storage.ts
-var StorageLayoutError = class extends Error {
-};
 function v2(root) {
   return join(root, "docker", "registry", "v2");
 }
@@ -64356,7 +64148,7 @@ async function storedBlobs(root) {
   return digests;
 }
 async function blobProblem(root, digest) {
-  const hash2 = createHash2("sha256");
+  const hash2 = createHash("sha256");
   try {
     await pipeline(createReadStream(blobDataPath(root, digest)), hash2);
   } catch {
@@ -64366,9 +64158,7 @@ async function blobProblem(root, digest) {
 }
 async function taggedDigest(root, repository, tag) {
   const link = join(v2(root), "repositories", repository, "_manifests", "tags", tag, "current", "link");
-  const digest = (await readFile(link, "utf8").catch(() => void 0))?.trim();
-  if (digest !== void 0 && !SHA256_DIGEST.test(digest)) throw new StorageLayoutError(`the link of tag ${tag} is not a sha256 digest`);
-  return digest;
+  return (await readFile(link, "utf8").catch(() => void 0))?.trim();
 }
 async function registryRoots(path) {
   const entries = await readdir(path).catch(() => []);
@@ -64384,7 +64174,7 @@ function cachePaths(plan) {
   return paths;
 }
 async function contentFingerprint(paths) {
-  const hash2 = createHash3("sha256");
+  const hash2 = createHash2("sha256");
   for (const [i, path] of paths.entries()) {
     hash2.update(`${i}
 `);
@@ -64423,25 +64213,11 @@ async function writeFileAtomic(path, content, mode = 420) {
   }
 }
 
-// src/core/fs/regular-file.ts
-import { stat } from "node:fs/promises";
-async function refuseNonRegular(path, where) {
-  const info = await stat(path).catch(() => void 0);
-  if (info && !info.isFile()) throw new InputError(where, `${path} is ${kind(info)}, not a regular file`);
-}
-function kind(info) {
-  if (info.isDirectory()) return "a directory";
-  if (info.isFIFO()) return "a named pipe";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
-  return "not a file";
-}
-
 // src/core/plan.ts
-import { join as join8, resolve as resolve4 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/core/cache/key.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var CACHE_FORMAT = 1;
 var CACHE_KEY_PREFIX = `sew-v${CACHE_FORMAT}-`;
 function cacheKey(input2) {
@@ -64452,7 +64228,7 @@ function cacheKey(input2) {
     registryImage: input2.registryImage,
     platforms: input2.platforms === "all" ? "all" : [...input2.platforms].sort()
   });
-  return `${CACHE_KEY_PREFIX}${createHash4("sha256").update(canonical).digest("hex").slice(0, 20)}`;
+  return `${CACHE_KEY_PREFIX}${createHash3("sha256").update(canonical).digest("hex").slice(0, 20)}`;
 }
 
 // src/core/config/compose.ts
@@ -64463,7 +64239,7 @@ import { pathToFileURL } from "node:url";
 // src/core/config/document.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// ../../main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -64726,7 +64502,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// ../../main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -65043,7 +64819,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// ../../main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -65899,7 +65675,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// ../../main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -66021,7 +65797,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// ../../main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -66213,7 +65989,7 @@ function prettifyError(error62) {
   return lines.join("\n");
 }
 
-// ../../main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -66373,7 +66149,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// ../../main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -66545,7 +66321,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// ../../main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a3;
   inst._zod ?? (inst._zod = {});
@@ -67021,7 +66797,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// ../../main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed = {}) {
     this.content = [];
@@ -67062,14 +66838,14 @@ ${content.join("\n")}
   }
 };
 
-// ../../main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../../main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a3;
   inst ?? (inst = {});
@@ -67855,8 +67631,8 @@ function handleArrayResult(result, final, index) {
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo3 = globalConfig.memoizer;
-  memo3?.attach(inst);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -67868,7 +67644,7 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo3 ? memo3.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
+    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
     for (let i = 0; i < input2.length; i++) {
@@ -68028,8 +67804,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   const isObject2 = isObject;
   const catchall = def.catchall;
   let value;
-  const memo3 = globalConfig.memoizer;
-  memo3?.attach(inst);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
@@ -68042,7 +67818,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
+    payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
@@ -68075,11 +67851,11 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   $ZodObject.init(inst, def);
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
-  const memo3 = globalConfig.memoizer;
+  const memo2 = globalConfig.memoizer;
   const generateFastpass = (shape) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo3, syms });
+    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
           let ${id}_ab = false;
@@ -68099,7 +67875,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     for (const key of normalized.allKeys) {
       ids[key] = `key_${counter++}`;
     }
-    doc.write(memo3 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
     for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
@@ -68533,8 +68309,8 @@ function handleIntersectionResults(result, left, right) {
 var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   $ZodType.init(inst, def);
   const items = def.items;
-  const memo3 = globalConfig.memoizer;
-  memo3?.attach(inst);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!Array.isArray(input2)) {
@@ -68546,7 +68322,7 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
       });
       return payload;
     }
-    payload.value = memo3 ? memo3.alloc(inst, payload, [], ctx) : [];
+    payload.value = memo2 ? memo2.alloc(inst, payload, [], ctx) : [];
     const proms = [];
     const optinStart = getTupleOptStart(items, "optin");
     const optoutStart = getTupleOptStart(items, "optout");
@@ -68655,8 +68431,8 @@ function handleTupleResults(itemResults, final, items, input2, optoutStart) {
 }
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo3 = globalConfig.memoizer;
-  memo3?.attach(inst);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!isPlainObject(input2)) {
@@ -68671,7 +68447,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     const proms = [];
     const values = def.keyType._zod.values;
     if (values && !def.partial) {
-      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
       for (const key of values) {
         if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
@@ -68735,7 +68511,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         });
       }
     } else {
-      payload.value = memo3 ? memo3.alloc(inst, payload, {}, ctx) : {};
+      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
       for (const key of Reflect.ownKeys(input2)) {
         if (key === "__proto__")
@@ -68810,8 +68586,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
 });
 var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo3 = globalConfig.memoizer;
-  memo3?.attach(inst);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Map)) {
@@ -68824,7 +68600,7 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
+    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const [key, value] of input2) {
@@ -68881,8 +68657,8 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
 }
 var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
   $ZodType.init(inst, def);
-  const memo3 = globalConfig.memoizer;
-  memo3?.attach(inst);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
     if (!(input2 instanceof Set)) {
@@ -68895,7 +68671,7 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
       return payload;
     }
     const proms = [];
-    payload.value = memo3 ? memo3.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
+    payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const item of input2) {
@@ -69511,7 +69287,7 @@ function handleRefineResult(result, payload, input2, inst) {
   }
 }
 
-// ../../main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -69530,7 +69306,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve6) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -69540,7 +69316,7 @@ function isRecursive(inst, stack, resolve6) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve6);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -69551,7 +69327,7 @@ function isRecursive(inst, stack, resolve6) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -69562,8 +69338,8 @@ function isRecursive(inst, stack, resolve6) {
       result = answer;
   };
   const def = inst._zod.def;
-  const kind3 = def.type;
-  switch (kind3) {
+  const kind2 = def.type;
+  switch (kind2) {
     case "object": {
       const raw = rawShape(def);
       merge2(raw ? shape(raw, true) : ASSUMED);
@@ -69615,7 +69391,7 @@ function isRecursive(inst, stack, resolve6) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -69643,7 +69419,7 @@ function isRecursive(inst, stack, resolve6) {
     case "custom":
       break;
     default: {
-      kind3;
+      kind2;
       for (const key in def) {
         const desc = Object.getOwnPropertyDescriptor(def, key);
         if (!desc || desc.get)
@@ -69788,7 +69564,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// ../../main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -69856,7 +69632,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// ../../main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -69968,7 +69744,7 @@ function ar_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
@@ -70079,7 +69855,7 @@ function az_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -70248,7 +70024,7 @@ function be_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -70374,7 +70150,7 @@ function bg_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -70488,7 +70264,7 @@ function bn_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
@@ -70602,7 +70378,7 @@ function ca_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -70735,7 +70511,7 @@ function ckb_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
@@ -70852,7 +70628,7 @@ function cs_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -70973,7 +70749,7 @@ function da_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -71087,7 +70863,7 @@ function de_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -71200,7 +70976,7 @@ function el_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -71325,7 +71101,7 @@ function en_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -71440,7 +71216,7 @@ function eo_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -71577,7 +71353,7 @@ function es_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -71697,7 +71473,7 @@ function fa_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
@@ -71815,7 +71591,7 @@ function fi_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -71945,7 +71721,7 @@ function fr_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -72058,7 +71834,7 @@ function fr_CA_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -72172,7 +71948,7 @@ function gu_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
@@ -72374,7 +72150,7 @@ function he_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -72486,7 +72262,7 @@ function hi_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -72613,7 +72389,7 @@ function hr_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -72727,7 +72503,7 @@ function hu_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count, one, many) {
   return Math.abs(count) === 1 ? one : many;
 }
@@ -72886,7 +72662,7 @@ function hy_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -72998,7 +72774,7 @@ function id_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
@@ -73113,7 +72889,7 @@ function is_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -73227,7 +73003,7 @@ function it_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
@@ -73340,7 +73116,7 @@ function ja_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -73458,7 +73234,7 @@ function ka_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -73574,12 +73350,12 @@ function km_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// ../../main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -73695,7 +73471,7 @@ function kn_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
@@ -73812,7 +73588,7 @@ function ko_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
@@ -74020,7 +73796,7 @@ function lt_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -74135,7 +73911,7 @@ function mk_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -74248,7 +74024,7 @@ function ms_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -74360,7 +74136,7 @@ function ne_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -74476,7 +74252,7 @@ function nl_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
@@ -74590,7 +74366,7 @@ function nn_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
@@ -74704,7 +74480,7 @@ function no_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
@@ -74819,7 +74595,7 @@ function ota_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
@@ -74939,7 +74715,7 @@ function ps_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
@@ -75054,7 +74830,7 @@ function pl_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -75198,7 +74974,7 @@ function pt_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -75343,7 +75119,7 @@ function pt_BR_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
@@ -75466,7 +75242,7 @@ function ro_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -75635,7 +75411,7 @@ function ru_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
@@ -75752,7 +75528,7 @@ function sk_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -75867,7 +75643,7 @@ function sl_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -75983,7 +75759,7 @@ function sv_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -76099,7 +75875,7 @@ function ta_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -76216,7 +75992,7 @@ function tg_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -76332,7 +76108,7 @@ function th_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -76440,7 +76216,7 @@ function tk_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
@@ -76551,7 +76327,7 @@ function tr_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -76665,12 +76441,12 @@ function uk_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// ../../main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
@@ -76786,7 +76562,7 @@ function ur_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
@@ -76900,7 +76676,7 @@ function uz_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
@@ -77014,7 +76790,7 @@ function vi_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
@@ -77129,7 +76905,7 @@ function zh_CN_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
@@ -77242,7 +77018,7 @@ function zh_TW_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
@@ -77355,7 +77131,7 @@ function yo_default() {
   };
 }
 
-// ../../main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -77405,7 +77181,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// ../../main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -79015,7 +78791,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// ../../main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -80074,7 +79850,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// ../../main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -80604,7 +80380,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// ../../main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -81352,7 +81128,7 @@ function toJSONSchema(input2, params) {
   return finalize(ctx, input2);
 }
 
-// ../../main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -81430,10 +81206,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// ../../main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// ../../main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -81614,7 +81390,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// ../../main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -81649,7 +81425,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// ../../main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -81695,7 +81471,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// ../../main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -81709,7 +81485,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// ../../main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -83174,7 +82950,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// ../../main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -83200,7 +82976,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// ../../main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -83225,7 +83001,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// ../../main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -83958,7 +83734,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// ../../main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -83984,8 +83760,8 @@ function visit(schema, fnOrHandlers) {
   }
   function mapInner(s) {
     const def = s._zod.def;
-    const kind3 = def.type;
-    switch (kind3) {
+    const kind2 = def.type;
+    switch (kind2) {
       case "object": {
         const oldShape = def.shape;
         const keys = Object.keys(oldShape);
@@ -84105,7 +83881,7 @@ function visit(schema, fnOrHandlers) {
       case "custom":
         return s;
       default: {
-        kind3;
+        kind2;
         return s;
       }
     }
@@ -84113,7 +83889,7 @@ function visit(schema, fnOrHandlers) {
   return run(schema);
 }
 
-// ../../main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s) => s.partial(),
@@ -84125,7 +83901,7 @@ function deepPartial(schema) {
   });
 }
 
-// ../../main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -84155,7 +83931,7 @@ function output(schema) {
   });
 }
 
-// ../../main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -84218,15 +83994,14 @@ var imagesSchema = external_exports.object({
   /** sew-ci extension: the image the preload and mirror registries run. */
   registryImage: nonEmpty.optional()
 }).strict();
-var port = (allowZero) => external_exports.number().refine((n) => isPort(n, allowZero), `must be a port (${allowZero ? 0 : 1}-65535)`);
 var kindNodeSchema = external_exports.object({
   role: external_exports.enum(["control-plane", "worker"]).optional(),
   image: nonEmpty.optional(),
   extraMounts: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional(),
-  extraPortMappings: external_exports.array(external_exports.object({ containerPort: port(false).optional(), hostPort: port(true).optional() }).loose()).optional()
+  extraPortMappings: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
 }).loose();
 var kindSchema = external_exports.object({
-  name: external_exports.string().refine(isClusterName, CLUSTER_NAME_RULE).optional(),
+  name: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a lowercase DNS label (a-z, 0-9, -)").optional(),
   nodes: external_exports.array(kindNodeSchema).optional(),
   containerdConfigPatches: external_exports.array(external_exports.string()).optional()
 }).loose();
@@ -84274,8 +84049,6 @@ function parseConfig(name, text) {
   if (typeof raw !== "object" || Array.isArray(raw) || raw === null) {
     throw new InputError(where([]), "a sew.yaml must be a mapping of keys to values");
   }
-  const exotic = nonJsonPath(raw, []);
-  if (exotic) throw new InputError(where(exotic), `"${exotic.join(".")}" must be a plain YAML value (no !!binary or other typed tags)`);
   const parsed = sewFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue2 = parsed.error.issues[0];
@@ -84287,21 +84060,6 @@ function parseConfig(name, text) {
     return `${where([key], "key")}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ""}; carried, not used by sew-ci`;
   });
   return { name, value: parsed.data, where, warnings };
-}
-function nonJsonPath(value, path) {
-  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return void 0;
-  if (Array.isArray(value)) return firstDefined(value.map((item, i) => () => nonJsonPath(item, [...path, i])));
-  if (Object.getPrototypeOf(value) === Object.prototype) {
-    return firstDefined(Object.entries(value).map(([key, item]) => () => nonJsonPath(item, [...path, key])));
-  }
-  return path;
-}
-function firstDefined(checks) {
-  for (const check2 of checks) {
-    const found = check2();
-    if (found !== void 0) return found;
-  }
-  return void 0;
 }
 function offsetOf(doc, path, atKey) {
   let node2 = doc.contents;
@@ -84566,10 +84324,85 @@ function unique(items) {
 import { homedir } from "node:os";
 import { isAbsolute, resolve as resolve2 } from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/core/images/reference.ts
+var DOCKER_HUB = "docker.io";
+var LEGACY_HUB = "index.docker.io";
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+var SHA256 = /^sha256:[a-f0-9]{64}$/;
+var MAX_NAME = 255;
+var ReferenceError2 = class extends Error {
+  name = "ReferenceError";
+};
+function parseReference(input2) {
+  const raw = input2.trim();
+  if (raw === "") throw new ReferenceError2("empty image reference");
+  if (/\s/.test(raw)) throw new ReferenceError2(`invalid image reference "${input2}": contains whitespace`);
+  let rest = raw;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest) || digest.startsWith("sha256:") && !SHA256.test(digest)) {
+      throw new ReferenceError2(`invalid image reference "${input2}": bad digest "${digest}"`);
+    }
+  }
+  let tag;
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > rest.lastIndexOf("/")) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!TAG.test(tag)) throw new ReferenceError2(`invalid image reference "${input2}": bad tag "${tag}"`);
+  }
+  let host = DOCKER_HUB;
+  let path = rest;
+  const slash = rest.indexOf("/");
+  if (slash !== -1) {
+    const first = rest.slice(0, slash);
+    if (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase()) {
+      host = first;
+      path = rest.slice(slash + 1);
+    }
+  }
+  if (!HOST.test(host)) throw new ReferenceError2(`invalid image reference "${input2}": bad registry host "${host}"`);
+  host = host.toLowerCase();
+  if (host === LEGACY_HUB) host = DOCKER_HUB;
+  if (path === "") throw new ReferenceError2(`invalid image reference "${input2}": missing repository`);
+  for (const component of path.split("/")) {
+    if (!PATH_COMPONENT.test(component)) {
+      const why = component !== component.toLowerCase() ? "repository must be lowercase" : `bad path component "${component}"`;
+      throw new ReferenceError2(`invalid image reference "${input2}": ${why}`);
+    }
+  }
+  if (host === DOCKER_HUB && !path.includes("/")) path = `library/${path}`;
+  if (`${host}/${path}`.length > MAX_NAME) {
+    throw new ReferenceError2(`invalid image reference "${input2}": name longer than ${MAX_NAME} characters`);
+  }
+  if (tag === void 0 && digest === void 0) tag = "latest";
+  return { host, repository: path, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+}
+function formatReference(ref) {
+  return `${ref.host}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+function normaliseReference(input2) {
+  return formatReference(parseReference(input2));
+}
+function hostNamespace(host) {
+  return host.replace(/:/g, "_");
+}
+function preloadRepository(ref) {
+  return `${hostNamespace(ref.host)}/${ref.repository}`;
+}
+
+// src/core/config/merge.ts
 var COMPOSITION_KEYS = /* @__PURE__ */ new Set(["registry", "from", "abstract", "description", "kind", "images"]);
 var KIND_REPLACED = /* @__PURE__ */ new Set(["nodes", "containerdConfigPatches"]);
 function mergeLayers(layers) {
-  let kind3 = {};
+  let kind2 = {};
   let refs = [];
   let skip = [];
   let platforms;
@@ -84581,7 +84414,7 @@ function mergeLayers(layers) {
   for (const layer of layers) {
     const { doc } = layer;
     const file2 = doc.value;
-    if (file2.kind) kind3 = mergeKind(kind3, file2.kind);
+    if (file2.kind) kind2 = mergeKind(kind2, file2.kind);
     const preload = file2.images?.preload;
     if (preload) {
       const layerRefs = normaliseAll(doc, ["images", "preload", "refs"], preload.refs ?? []);
@@ -84615,7 +84448,7 @@ function mergeLayers(layers) {
     carried = mergeCarried(carried, rest);
   }
   return {
-    kind: kind3,
+    kind: kind2,
     preload: { refs, skip, ...platforms !== void 0 && { platforms } },
     ...mirrors && { mirrors },
     registries,
@@ -84832,72 +84665,9 @@ function kindConfig(user, name, hostsDir) {
   return config2;
 }
 
-// src/core/home/identity.ts
-import { createHash as createHash5 } from "node:crypto";
-import { realpathSync } from "node:fs";
-import { basename as basename2, dirname as dirname3, join as join6 } from "node:path";
-
-// src/core/paths.ts
-import { homedir as homedir2 } from "node:os";
-import { join as join5, resolve as resolve3 } from "node:path";
-function sewHome(env, override) {
-  const chosen = override ?? env.SEW_HOME;
-  return chosen ? resolve3(chosen) : defaultSewHome(env);
-}
-function defaultSewHome(env) {
-  return join5(env.HOME || homedir2(), ".sew");
-}
-function hostPlatform(arch = process.arch) {
-  const map2 = { x64: "linux/amd64", arm64: "linux/arm64", arm: "linux/arm/v7", ppc64: "linux/ppc64le", s390x: "linux/s390x" };
-  return map2[arch] ?? `linux/${arch}`;
-}
-
-// src/core/home/identity.ts
-function homeIdentity(sewHome2, env) {
-  const real = realPath(sewHome2);
-  return { id: createHash5("sha256").update(real).digest("hex").slice(0, 12), isDefault: real === realPath(defaultSewHome(env)) };
-}
-function realPath(path) {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    const parent = dirname3(path);
-    return parent === path ? path : join6(realPath(parent), basename2(path));
-  }
-}
-
-// src/core/home/names.ts
-import { createHash as createHash6 } from "node:crypto";
-var DEFAULT_LOCAL_PORT = 5050;
-var LOCAL_PORT_BASE = 2e4;
-var LOCAL_PORT_SPAN = 1e4;
-function preloadContainerName(home) {
-  return `sew-preload${homeSuffix(home)}`;
-}
-function localContainerName(home) {
-  return `sew-local${homeSuffix(home)}`;
-}
-function mirrorContainerName(host, home) {
-  const sanitised = host.replace(/[.:]/g, "-");
-  return `sew-mirror-${losslessly(host) ? sanitised : `${sanitised}--${shortHash(host)}`}${homeSuffix(home)}`;
-}
-function localRegistryPort(home) {
-  return home.isDefault ? DEFAULT_LOCAL_PORT : LOCAL_PORT_BASE + Number.parseInt(home.id.slice(0, 8), 16) % LOCAL_PORT_SPAN;
-}
-function homeSuffix(home) {
-  return home.isDefault ? "" : `--h${home.id}`;
-}
-function losslessly(host) {
-  const match = /^([a-z0-9]+(?:\.[a-z0-9]+)*)(?::[0-9]+)?$/.exec(host);
-  return match !== null && !/^[0-9]+$/.test(match[1].split(".").at(-1));
-}
-function shortHash(text) {
-  return createHash6("sha256").update(text).digest("hex").slice(0, 12);
-}
-
 // src/core/local/local-registry.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { join as join7 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/core/mirrors/upstreams.ts
 var WILDCARD = "*";
@@ -84926,14 +84696,15 @@ function parseUpstream(value, where) {
   }
   if (host === "index.docker.io") host = DOCKER_HUB;
   if (host !== WILDCARD && !HOST2.test(host)) throw new InputError(where, `"${host}" is not a registry host`);
-  const portProblem = hostPortProblem(host);
-  if (portProblem) throw new InputError(where, `"${host}": ${portProblem}`);
   if (endpoints.length === 0 || endpoints.some((e) => e === "")) throw new InputError(where, `"${host}" has an empty endpoint`);
   const checked = endpoints.map((e) => e === LOCAL ? e : checkRegistryUrl(e, where));
   if (host === WILDCARD && checked.includes(LOCAL)) {
     throw new InputError(where, 'the wildcard "*" needs endpoints (`*=https://cache.example.com`): a local proxy serves one upstream');
   }
   return { host, endpoints: checked };
+}
+function mirrorContainerName(host) {
+  return `sew-mirror-${host.replace(/[.:]/g, "-")}`;
 }
 function hasLocalProxy(entry) {
   return entry.endpoints.includes(LOCAL);
@@ -84952,7 +84723,7 @@ function renderHostsFiles(input2) {
     if (input2.preloadHosts.includes(host)) endpoints.push(hostEntry(`http://${input2.preloadContainer}:${REGISTRY_PORT}/v2/${hostNamespace(host)}`));
     const mirror = byHost.get(host) ?? wildcard;
     for (const endpoint of mirror?.endpoints ?? []) {
-      endpoints.push(hostEntry(endpoint === LOCAL ? `http://${mirror?.container}:${REGISTRY_PORT}` : endpoint));
+      endpoints.push(hostEntry(endpoint === LOCAL ? `http://${mirrorContainerName(host)}:${REGISTRY_PORT}` : endpoint));
     }
     files.set(host, `server = ${quote(input2.upstreamUrl(host))}
 
@@ -84972,24 +84743,20 @@ function quote(text) {
 }
 
 // src/core/local/local-registry.ts
+var LOCAL_CONTAINER = "sew-local";
+var DEFAULT_LOCAL_PORT = 5050;
 function planLocal(input2, sewHome2, overrides = {}) {
   if (!input2 && !overrides.enable) return null;
   const value = input2?.value ?? {};
   if (value.external !== void 0) return { kind: "external", ...parseExternal(value.external, input2?.where ?? "images.local.external"), cache: false };
-  const port2 = value.port ?? localRegistryPort(sewHome2.identity);
-  const portMayMove = value.port === void 0 && !sewHome2.identity.isDefault;
-  return { kind: "container", container: localContainerName(sewHome2.identity), port: port2, portMayMove, host: `localhost:${port2}`, data: join7(sewHome2.path, "local"), cache: overrides.cache ?? value.cache ?? false };
-}
-function onPort(local, port2) {
-  return port2 === local.port ? local : { ...local, port: port2, host: `localhost:${port2}` };
+  const port = value.port ?? DEFAULT_LOCAL_PORT;
+  return { kind: "container", container: LOCAL_CONTAINER, port, host: `localhost:${port}`, data: join5(sewHome2, "local"), cache: overrides.cache ?? value.cache ?? false };
 }
 function parseExternal(text, where) {
   const at = text.lastIndexOf("@");
   const target = at === -1 ? text : text.slice(at + 1);
   const match = /^([a-z0-9.-]+(?::\d+)?)(\/[a-z0-9._/-]*)?$/i.exec(target);
   if (!match) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
-  const portProblem = hostPortProblem(match[1]);
-  if (portProblem) throw new InputError(where, `"${target}": ${portProblem}`);
   return { host: match[1].toLowerCase(), pushTarget: `${match[1].toLowerCase()}${(match[2] ?? "").replace(/\/$/, "")}` };
 }
 function localHostsFile(local) {
@@ -85008,21 +84775,30 @@ function registryHostingConfigMap(host) {
   });
 }
 
+// src/core/paths.ts
+import { homedir as homedir2 } from "node:os";
+import { join as join6, resolve as resolve3 } from "node:path";
+function sewHome(env, override) {
+  const chosen = override ?? env.SEW_HOME;
+  return chosen ? resolve3(chosen) : join6(homedir2(), ".sew");
+}
+function hostPlatform(arch = process.arch) {
+  const map2 = { x64: "linux/amd64", arm64: "linux/arm64", arm: "linux/arm/v7", ppc64: "linux/ppc64le", s390x: "linux/s390x" };
+  return map2[arch] ?? `linux/${arch}`;
+}
+
 // src/core/plan.ts
 var DEFAULT_REGISTRY_IMAGE = "registry:2";
 var DEFAULT_CLUSTER_NAME = "sew";
+var PRELOAD_CONTAINER = "sew-preload";
 async function resolvePlan(options, reader = createSourceReader()) {
   const home = sewHome(options.env, options.sewHome);
-  for (const flag of options.flags ?? []) checkFlagName(flag, "flag");
-  await refuseNonRegular(options.config !== void 0 ? resolve4(options.cwd, options.config) : join8(options.cwd, "sew.yaml"), options.config !== void 0 ? "config" : "sew.yaml");
-  await refuseNonRegular(join8(home, "sew.yaml"), "$SEW_HOME/sew.yaml");
   const composition = await compose({ ...options, sewHome: home }, reader);
   return buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
 }
 function buildPlan(composition, config2, options) {
   const home = options.sewHome;
-  const identity = homeIdentity(home, options.env);
-  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, "input preload"), where: "input preload" }));
+  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseExtra(ref), where: "input preload" }));
   const skip = new Set(config2.preload.skip.map((s) => s.value));
   const all = unique2([...config2.preload.refs, ...extra].map((r) => r.value));
   const kept = all.filter((ref) => !skip.has(ref));
@@ -85030,20 +84806,17 @@ function buildPlan(composition, config2, options) {
   const preloadRefs = options.skipPreload ? [] : kept;
   const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: "input mirrors" }));
   const mirrorsOn = config2.mirrors !== void 0 || extraUpstreams.length > 0;
-  const mirrorsData = config2.mirrors?.data ?? join8(home, "mirrors");
-  const entries = mirrorsOn ? parseUpstreams([...config2.mirrors?.upstreams ?? [], ...extraUpstreams]).map((e) => hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e) : [];
+  const mirrorsData = config2.mirrors?.data ?? join7(home, "mirrors");
+  const entries = mirrorsOn ? parseUpstreams([...config2.mirrors?.upstreams ?? [], ...extraUpstreams]) : [];
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
-  const hostsDir = join8(mirrorsData, "hosts");
-  const registryImage = chosenRegistryImage(options, config2);
+  const hostsDir = join7(mirrorsData, "hosts");
+  const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config2.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
   const platforms = config2.preload.platforms ?? [options.platform ?? hostPlatform()];
-  const name = options.clusterName !== void 0 ? checkClusterName(options.clusterName, "cluster name") : typeof config2.kind.name === "string" ? config2.kind.name : DEFAULT_CLUSTER_NAME;
-  const registries = resolveRegistries(config2.registries, options.env);
-  for (const endpoint of Object.values(registries)) registryCredentials(endpoint, options.env);
-  const local = planLocal(config2.local, { path: home, identity }, { ...options.local && { enable: true }, ...options.localCache !== void 0 && { cache: options.localCache } });
+  const name = options.clusterName ?? (typeof config2.kind.name === "string" ? config2.kind.name : DEFAULT_CLUSTER_NAME);
+  const local = planLocal(config2.local, home, { ...options.local && { enable: true }, ...options.localCache !== void 0 && { cache: options.localCache } });
   const wiring = preloadRefs.length > 0 || mirrors !== null || local?.kind === "container";
   return {
     sewHome: home,
-    home: identity,
     sources: composition.layers.map((l) => l.doc.name),
     embeddedDefault: composition.embeddedDefault,
     warnings: composition.warnings,
@@ -85055,12 +84828,12 @@ function buildPlan(composition, config2, options) {
       refs: preloadRefs,
       skipped,
       platforms,
-      container: preloadContainerName(identity),
-      data: join8(home, "preload")
+      container: PRELOAD_CONTAINER,
+      data: join7(home, "preload")
     },
     mirrors,
     local,
-    registries,
+    registries: resolveRegistries(config2.registries, options.env),
     registryImage,
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
@@ -85068,10 +84841,13 @@ function buildPlan(composition, config2, options) {
     carried: config2.carried
   };
 }
-function chosenRegistryImage(options, config2) {
-  const [image, where] = options.registryImage !== void 0 ? [options.registryImage, "registry image"] : options.env.SEW_REGISTRY_IMAGE ? [options.env.SEW_REGISTRY_IMAGE, "SEW_REGISTRY_IMAGE"] : config2.registryImage ? [config2.registryImage.value, config2.registryImage.where] : [DEFAULT_REGISTRY_IMAGE, "default"];
-  normaliseAt(image, where);
-  return image;
+function normaliseExtra(ref) {
+  try {
+    return normaliseReference(ref);
+  } catch (err) {
+    if (err instanceof ReferenceError2) throw new InputError("input preload", err.message);
+    throw err;
+  }
 }
 function unique2(items) {
   return [...new Set(items)];
@@ -85084,8 +84860,8 @@ function publicPlan(plan) {
 }
 
 // src/cli/commands/cache.ts
-import { open as open3 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
 var cacheKeyHelp = `Usage: sew-ci cache-key [plan options] [--prefix P] [--content] [--json] [--write FILE | --check FILE]
 
 Prints the cache key of the plan and the restore-key prefixes, as the action uses them.
@@ -85106,16 +84882,14 @@ async function cacheKeyCommand(parsed, io) {
   const paths = cachePaths(plan);
   const key = v.content ? saveKey(prefix, plan, await contentFingerprint(paths)) : keys.primary;
   if (typeof v.check === "string") {
-    const path = resolve5(io.cwd, v.check);
-    await refuseNonRegular(path, "--check");
-    const written = (await readHead(path, 4096).catch(() => "")).trim();
+    const written = (await readFile3(resolve4(io.cwd, v.check), "utf8").catch(() => "")).trim();
     if (written !== key) {
-      io.err(`sew-ci: ${v.check} ${written ? "holds a different key" : "is missing or empty"}; the plan's key is "${key}": run 'sew-ci cache-key --write ${v.check}' and commit it
+      io.err(`sew-ci: ${v.check} holds ${written ? `"${written}"` : "nothing"}, the plan's key is "${key}": run 'sew-ci cache-key --write ${v.check}' and commit it
 `);
       return 1;
     }
   }
-  if (typeof v.write === "string") await writeFileAtomic(resolve5(io.cwd, v.write), `${key}
+  if (typeof v.write === "string") await writeFileAtomic(resolve4(io.cwd, v.write), `${key}
 `);
   io.out(v.json ? `${JSON.stringify({ key, restoreKeys: keys.restoreKeys, paths }, null, 2)}
 ` : `${key}
@@ -85130,22 +84904,12 @@ async function cachePathsCommand(parsed, io) {
 `).join(""));
   return 0;
 }
-async function readHead(path, bytes) {
-  const file2 = await open3(path, "r");
-  try {
-    const { buffer, bytesRead } = await file2.read(Buffer.alloc(bytes), 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8");
-  } finally {
-    await file2.close();
-  }
-}
 
 // src/core/down.ts
 import { readdir as readdir4, rm as rm3 } from "node:fs/promises";
-import { relative, isAbsolute as isAbsolute2 } from "node:path";
 
 // src/core/containers/registry.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir2 } from "node:fs/promises";
 
 // src/core/containers/docker.ts
@@ -85183,13 +84947,10 @@ function connectionOptions(env) {
 // src/core/containers/registry.ts
 var MANAGED_LABEL = "sew-ci.managed";
 var ROLE_LABEL = "sew-ci.role";
-var HOME_LABEL = "sew-ci.home";
 var SPEC_LABEL = "sew-ci.spec";
 function publishing(env) {
   return { address: env.SEW_PUBLISH_ADDRESS || "127.0.0.1", host: env.SEW_REGISTRY_HOST || "127.0.0.1" };
 }
-var PortTakenError = class extends RuntimeError {
-};
 async function ensureRegistry(docker, spec) {
   const fingerprint = specFingerprint(spec);
   const container = docker.getContainer(spec.name);
@@ -85209,7 +84970,7 @@ async function ensureRegistry(docker, spec) {
     name: spec.name,
     Image: spec.image,
     Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-    Labels: { [MANAGED_LABEL]: "true", [ROLE_LABEL]: spec.role, [HOME_LABEL]: spec.home, [SPEC_LABEL]: fingerprint },
+    Labels: { [MANAGED_LABEL]: "true", [ROLE_LABEL]: spec.role, [SPEC_LABEL]: fingerprint },
     ExposedPorts: { [`${REGISTRY_PORT}/tcp`]: {} },
     HostConfig: {
       // A mount, not a bind string: data dirs are named after hosts, and `host:port` has a colon.
@@ -85253,7 +85014,7 @@ async function waitForRegistry(url2, timeoutMs = 3e4, container) {
     } finally {
       clearTimeout(timer);
     }
-    await new Promise((resolve6) => setTimeout(resolve6, 100));
+    await new Promise((resolve5) => setTimeout(resolve5, 100));
   }
   throw new RuntimeError(`registry at ${url2} did not become ready within ${timeoutMs / 1e3} s (${last})`);
 }
@@ -85279,21 +85040,21 @@ function publishedPort(info, hostIp) {
 }
 function specFingerprint(spec) {
   const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, home: spec.home, address: address(spec) });
-  return createHash7("sha256").update(canonical).digest("hex").slice(0, 16);
+  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, address: address(spec) });
+  return createHash4("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 async function startFailure(docker, spec, err) {
   const reason = dockerReason(err);
   if (spec.hostPort !== void 0 && /port is already allocated|address already in use/i.test(reason)) {
     const holder = await containerPublishing(docker, spec.hostPort);
     const by = holder ? ` by container ${holder}` : " by another process";
-    return new PortTakenError(`port ${address(spec)}:${spec.hostPort} for ${spec.name} is already taken${by}`);
+    return new RuntimeError(`port ${address(spec)}:${spec.hostPort} for ${spec.name} is already taken${by}`);
   }
   return new RuntimeError(`cannot start container ${spec.name}: ${reason}`);
 }
-async function containerPublishing(docker, port2) {
+async function containerPublishing(docker, port) {
   const containers = await docker.listContainers().catch(() => []);
-  const holder = containers.find((c) => c.Ports.some((p) => p.PublicPort === port2));
+  const holder = containers.find((c) => c.Ports.some((p) => p.PublicPort === port));
   return holder?.Names[0]?.replace(/^\//, "");
 }
 async function crashReason(docker, name) {
@@ -85315,15 +85076,10 @@ function demux(buffer) {
   return out;
 }
 
-// src/core/containers/stop.ts
-async function homeContainers(docker, home, options = {}) {
-  return docker.listContainers({ all: options.all ?? false, filters: { label: [`${MANAGED_LABEL}=true`, `${HOME_LABEL}=${home}`] } });
-}
-
 // src/core/kind/cluster.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFile as readFile3, readdir as readdir3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { readFile as readFile4, readdir as readdir3 } from "node:fs/promises";
+import { join as join8 } from "node:path";
 
 // src/core/exec/exec.ts
 import { spawn } from "node:child_process";
@@ -85337,7 +85093,7 @@ var CommandNotFoundError = class extends Error {
 };
 var processExec = {
   run(command, args, options = {}) {
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn(command, [...args], { env: options.env ?? process.env, stdio: ["pipe", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
@@ -85350,7 +85106,7 @@ var processExec = {
         options.onOutput?.(chunk);
       });
       child.on("error", (err) => reject(err.code === "ENOENT" ? new CommandNotFoundError(command) : err));
-      child.on("close", (code) => resolve6({ code: code ?? 1, stdout, stderr }));
+      child.on("close", (code) => resolve5({ code: code ?? 1, stdout, stderr }));
       child.stdin.end(options.input ?? "");
     });
   }
@@ -85371,7 +85127,7 @@ function kindCreateArgs(name, configPath, options) {
     ...options.kubeconfig ? ["--kubeconfig", options.kubeconfig] : []
   ];
 }
-async function kind2(exec, args, options = {}) {
+async function kind(exec, args, options = {}) {
   let result;
   try {
     result = await exec.run("kind", args, options);
@@ -85388,24 +85144,26 @@ async function kind2(exec, args, options = {}) {
   return result.stdout;
 }
 async function clusterExists(exec, name) {
-  const out = await kind2(exec, ["get", "clusters"]);
+  const out = await kind(exec, ["get", "clusters"]);
   return out.split("\n").map((l) => l.trim()).includes(name);
 }
 async function clusterNodes(exec, name) {
-  const out = await kind2(exec, ["get", "nodes", "--name", name]);
+  const out = await kind(exec, ["get", "nodes", "--name", name]);
   return out.split("\n").map((l) => l.trim()).filter(Boolean);
 }
 async function createCluster(exec, config2, clustersDir2, options) {
-  const configPath = join9(clustersDir2, `${config2.name}.kind.yaml`);
+  const configPath = join8(clustersDir2, `${config2.name}.kind.yaml`);
   await writeFileAtomic(configPath, (0, import_yaml3.stringify)(config2));
-  await kind2(exec, kindCreateArgs(config2.name, configPath, options), options.onOutput ? { onOutput: options.onOutput } : {});
+  await kind(exec, kindCreateArgs(config2.name, configPath, options), options.onOutput ? { onOutput: options.onOutput } : {});
   return configPath;
 }
 async function syncHostsIntoNodes(exec, nodes, hostsDir) {
   const copied = [];
   const files = await hostFiles(hostsDir);
   for (const node2 of nodes) {
-    if (await hostsMount(exec, node2) === hostsDir) continue;
+    const mounted = await exec.run("docker", ["inspect", "--format", `{{range .Mounts}}{{if eq .Destination "${CERTS_DIR}"}}{{.Source}}{{end}}{{end}}`, node2]);
+    if (mounted.code !== 0) throw new RuntimeError(`cannot inspect node ${node2}: ${lastLine(mounted.stderr) ?? "docker inspect failed"}`);
+    if (mounted.stdout.trim() === hostsDir) continue;
     for (const [host, content] of files) {
       const target = `${CERTS_DIR}/${host}`;
       const result = await exec.run("docker", ["exec", "-i", node2, "sh", "-c", `mkdir -p '${target}' && cat > '${target}/.hosts.toml.tmp' && mv '${target}/.hosts.toml.tmp' '${target}/hosts.toml'`], {
@@ -85417,15 +85175,10 @@ async function syncHostsIntoNodes(exec, nodes, hostsDir) {
   }
   return copied;
 }
-async function hostsMount(exec, node2) {
-  const mounted = await exec.run("docker", ["inspect", "--format", `{{range .Mounts}}{{if eq .Destination "${CERTS_DIR}"}}{{.Source}}{{end}}{{end}}`, node2]);
-  if (mounted.code !== 0) throw new RuntimeError(`cannot inspect node ${node2}: ${lastLine(mounted.stderr) ?? "docker inspect failed"}`);
-  return mounted.stdout.trim();
-}
 async function hostFiles(hostsDir) {
   const files = /* @__PURE__ */ new Map();
   for (const host of await readdir3(hostsDir).catch(() => [])) {
-    const content = await readFile3(join9(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
+    const content = await readFile4(join8(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
     if (content !== void 0) files.set(host, content);
   }
   return files;
@@ -85436,8 +85189,8 @@ function lastLine(text) {
 
 // src/core/kind/state.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFile as readFile4, rm as rm2 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { readFile as readFile5, rm as rm2 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 var stateSchema = external_exports.object({
   name: external_exports.string(),
   kubeconfig: external_exports.string(),
@@ -85447,10 +85200,10 @@ var stateSchema = external_exports.object({
   createdBy: external_exports.literal("sew-ci")
 });
 function clustersDir(sewHome2) {
-  return join10(sewHome2, "clusters");
+  return join9(sewHome2, "clusters");
 }
 function statePath(sewHome2, name) {
-  return join10(clustersDir(sewHome2), `${checkClusterName(name, "cluster name")}.yaml`);
+  return join9(clustersDir(sewHome2), `${name}.yaml`);
 }
 async function writeClusterState(sewHome2, state) {
   const path = statePath(sewHome2, state.name);
@@ -85461,7 +85214,7 @@ async function readClusterState(sewHome2, name) {
   const path = statePath(sewHome2, name);
   let text;
   try {
-    text = await readFile4(path, "utf8");
+    text = await readFile5(path, "utf8");
   } catch {
     return void 0;
   }
@@ -85470,32 +85223,20 @@ async function readClusterState(sewHome2, name) {
   return parsed.data;
 }
 async function removeClusterState(sewHome2, name) {
-  const path = statePath(sewHome2, name);
-  await rm2(path, { force: true });
-  await rm2(path.replace(/\.yaml$/, ".kind.yaml"), { force: true });
-}
-
-// src/core/kind/ownership.ts
-async function assertOwnCluster(exec, sewHome2, name, act, hostsDir) {
-  if (await readClusterState(sewHome2, name)) return;
-  for (const node2 of await clusterNodes(exec, name)) {
-    const mounted = await hostsMount(exec, node2);
-    if (mounted && (hostsDir === void 0 || realPath(mounted) !== realPath(hostsDir))) {
-      throw new RuntimeError(`Kind cluster ${name} belongs to another sew-ci home (its nodes read containerd hosts from ${mounted}): not ${act}; choose another cluster name`);
-    }
-  }
+  await rm2(statePath(sewHome2, name), { force: true });
+  await rm2(join9(clustersDir(sewHome2), `${name}.kind.yaml`), { force: true });
 }
 
 // src/core/lock.ts
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
 import { mkdir as mkdir3 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join10 } from "node:path";
 var DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1e3;
 async function withHomeLock(sewHome2, reporter, work, waitMs = DEFAULT_LOCK_WAIT_MS) {
   await mkdir3(sewHome2, { recursive: true });
   const options = {
     realpath: false,
-    lockfilePath: join11(sewHome2, ".lock"),
+    lockfilePath: join10(sewHome2, ".lock"),
     // A holder that died stops refreshing its lock; after this long it is taken over.
     stale: 3e4,
     update: 1e4,
@@ -85512,7 +85253,7 @@ async function withHomeLock(sewHome2, reporter, work, waitMs = DEFAULT_LOCK_WAIT
       if (Date.now() >= deadline) throw new RuntimeError(`another sew-ci run still holds ${sewHome2} after ${seconds(waitMs)} s (lock ${options.lockfilePath})`);
       if (!told) reporter.info(`another sew-ci run holds ${sewHome2}; waiting for it (up to ${seconds(waitMs)} s)`);
       told = true;
-      await new Promise((resolve6) => setTimeout(resolve6, 250));
+      await new Promise((resolve5) => setTimeout(resolve5, 250));
     }
   }
   try {
@@ -85537,15 +85278,14 @@ async function tearDown(options, deps) {
       deps.reporter.info(`no Kind cluster named ${name}`);
       return false;
     }
-    await assertOwnCluster(deps.exec, options.sewHome, name, "deleted");
-    await kind2(deps.exec, ["delete", "cluster", "--name", name]);
+    await kind(deps.exec, ["delete", "cluster", "--name", name]);
     return true;
   });
   await removeClusterState(options.sewHome, name);
-  if (!options.purge) return { name, clusterDeleted, removedContainers: [], removedData: [], keptData: [] };
+  if (!options.purge) return { name, clusterDeleted, removedContainers: [], removedData: [] };
   return deps.reporter.phase("Purge registries and data", async () => {
     const docker = await deps.docker();
-    const containers = await homeContainers(docker, homeIdentity(options.sewHome, options.env).id, { all: true });
+    const containers = await docker.listContainers({ all: true, filters: { label: [`${MANAGED_LABEL}=true`] } });
     const removedContainers = [];
     const data = new Set(state?.hostsDir ? [state.hostsDir] : []);
     for (const container of containers) {
@@ -85553,18 +85293,9 @@ async function tearDown(options, deps) {
       const containerName = container.Names[0]?.replace(/^\//, "") ?? container.Id;
       if (await removeContainer(docker, containerName)) removedContainers.push(containerName);
     }
-    const [inside, outside] = partition([...data], (dir) => isInside(dir, options.sewHome));
-    for (const dir of inside) await rm3(dir, { recursive: true, force: true });
-    for (const dir of outside) deps.reporter.warn(`${dir} is outside ${options.sewHome}: kept`);
-    return { name, clusterDeleted, removedContainers, removedData: inside, keptData: outside };
+    for (const dir of data) await rm3(dir, { recursive: true, force: true });
+    return { name, clusterDeleted, removedContainers, removedData: [...data] };
   });
-}
-function isInside(path, root) {
-  const rel = relative(realPath(root), realPath(path));
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel);
-}
-function partition(items, test) {
-  return [items.filter(test), items.filter((item) => !test(item))];
 }
 async function onlyKnownCluster(sewHome2) {
   const names = (await readdir4(clustersDir(sewHome2)).catch(() => [])).filter((f) => f.endsWith(".yaml") && !f.endsWith(".kind.yaml")).map((f) => f.slice(0, -".yaml".length));
@@ -85613,7 +85344,7 @@ var BlobPlacement = class {
   /** Becomes the repository others mount the digest from, by transferring it. */
   async claim(repository, digest, transfer) {
     let settle2;
-    const holder = new Promise((resolve6) => settle2 = resolve6);
+    const holder = new Promise((resolve5) => settle2 = resolve5);
     this.holders.set(digest, holder);
     try {
       const moved = await this.upload(repository, digest, transfer);
@@ -85643,7 +85374,7 @@ var BlobPlacement = class {
 };
 
 // src/core/registry/client.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/core/registry/challenge.ts
 var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
@@ -85869,9 +85600,9 @@ function transportError(err, controller) {
 
 // src/core/registry/registry-error.ts
 var RegistryError = class extends RuntimeError {
-  constructor(kind3, host, repository, detail, options) {
+  constructor(kind2, host, repository, detail, options) {
     super(`${repository === void 0 ? host : `${host}/${repository}`}: ${detail}`, options);
-    this.kind = kind3;
+    this.kind = kind2;
     this.host = host;
     this.repository = repository;
     this.detail = detail;
@@ -85932,7 +85663,7 @@ var Authenticator = class {
     return `Bearer ${(await cached2).value}`;
   }
   async fetchToken(challenge, scopes, repository) {
-    const fail = (kind3, detail, cause) => new RegistryError(kind3, this.host, repository, `token request failed: ${detail}`, { cause });
+    const fail = (kind2, detail, cause) => new RegistryError(kind2, this.host, repository, `token request failed: ${detail}`, { cause });
     let realm;
     try {
       realm = new URL(challenge.params["realm"]);
@@ -85952,8 +85683,8 @@ var Authenticator = class {
       if (reply.status !== 200) {
         await reply.body?.cancel().catch(() => {
         });
-        const kind3 = reply.status === 401 || reply.status === 403 ? "denied" : reply.status >= 500 ? "unreachable" : "invalid";
-        throw fail(kind3, `${realm.host} answered HTTP ${reply.status}${creds === void 0 ? " (no credentials configured)" : ""}`);
+        const kind2 = reply.status === 401 || reply.status === 403 ? "denied" : reply.status >= 500 ? "unreachable" : "invalid";
+        throw fail(kind2, `${realm.host} answered HTTP ${reply.status}${creds === void 0 ? " (no credentials configured)" : ""}`);
       }
       body = await readCapped2(reply, MAX_TOKEN_RESPONSE, "token response");
     } catch (err) {
@@ -85975,6 +85706,95 @@ var Authenticator = class {
 };
 function basic(creds) {
   return Buffer.from(`${creds.username}:${creds.password}`, "utf8").toString("base64");
+}
+
+// src/core/registry/manifest.ts
+import { createHash as createHash5 } from "node:crypto";
+
+// src/core/registry/media-types.ts
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+var DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar";
+var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+var INDEXES = /* @__PURE__ */ new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
+var MANIFESTS = /* @__PURE__ */ new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
+var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
+function isIndex(mediaType) {
+  return INDEXES.has(mediaType);
+}
+function isManifest(mediaType) {
+  return MANIFESTS.has(mediaType);
+}
+function manifestMediaType(contentType, document2) {
+  const declared = contentType?.split(";")[0]?.trim().toLowerCase();
+  if (declared !== void 0 && (isIndex(declared) || isManifest(declared))) return declared;
+  if (typeof document2 !== "object" || document2 === null) return void 0;
+  const doc = document2;
+  if (typeof doc.mediaType === "string") {
+    return isIndex(doc.mediaType) || isManifest(doc.mediaType) ? doc.mediaType : void 0;
+  }
+  if (doc.schemaVersion !== 2) return void 0;
+  if (Array.isArray(doc.manifests)) return OCI_INDEX;
+  if (Array.isArray(doc.layers)) return OCI_MANIFEST;
+  return void 0;
+}
+
+// src/core/registry/manifest.ts
+var SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
+function sha256Digest(bytes) {
+  return `sha256:${createHash5("sha256").update(bytes).digest("hex")}`;
+}
+var ManifestFormatError = class extends Error {
+};
+function parseManifest(bytes, contentType) {
+  let document2;
+  try {
+    document2 = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new ManifestFormatError("manifest is not valid JSON");
+  }
+  const mediaType = manifestMediaType(contentType, document2);
+  if (mediaType === void 0) {
+    throw new ManifestFormatError(`unsupported manifest type ${contentType ?? "(none)"}; only OCI and Docker schema 2 are copied`);
+  }
+  const doc = document2;
+  const references = isIndex(mediaType) ? descriptors(doc.manifests, "manifests") : [descriptor(doc.config, "config"), ...descriptors(doc.layers, "layers")];
+  return { mediaType, digest: sha256Digest(bytes), bytes, references };
+}
+function requiredBlobs(manifest) {
+  return manifest.references.filter((ref) => ref.urls === void 0 || ref.urls.length === 0);
+}
+function descriptors(value, field) {
+  if (!Array.isArray(value)) throw new ManifestFormatError(`manifest has no ${field} list`);
+  return value.map((entry, i) => descriptor(entry, `${field}[${i}]`));
+}
+function descriptor(value, field) {
+  if (typeof value !== "object" || value === null) throw new ManifestFormatError(`manifest ${field} is missing`);
+  const d = value;
+  if (typeof d.digest !== "string" || !SHA256_DIGEST.test(d.digest)) {
+    throw new ManifestFormatError(`manifest ${field} has an unsupported digest ${String(d.digest)}`);
+  }
+  if (typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
+    throw new ManifestFormatError(`manifest ${field} has an invalid size`);
+  }
+  const platform = parsePlatformField(d.platform);
+  const urls = Array.isArray(d.urls) ? d.urls.filter((u) => typeof u === "string") : void 0;
+  return {
+    mediaType: typeof d.mediaType === "string" ? d.mediaType : "",
+    digest: d.digest,
+    size: d.size,
+    ...platform !== void 0 && { platform },
+    ...urls !== void 0 && { urls }
+  };
+}
+function parsePlatformField(value) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const p = value;
+  if (typeof p.os !== "string" || typeof p.architecture !== "string") return void 0;
+  return { os: p.os, architecture: p.architecture, ...typeof p.variant === "string" && p.variant !== "" && { variant: p.variant } };
 }
 
 // src/core/registry/client.ts
@@ -86237,7 +86057,7 @@ function isRedirect(status) {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 function hashingStream() {
-  const hash2 = createHash8("sha256");
+  const hash2 = createHash6("sha256");
   let size = 0;
   return {
     stream: new TransformStream({
@@ -86252,11 +86072,11 @@ function hashingStream() {
 }
 
 // src/core/registry/digest-stream.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var DigestMismatchError = class extends RuntimeError {
 };
 function verifyingStream(expected, onBytes) {
-  const hash2 = createHash9("sha256");
+  const hash2 = createHash7("sha256");
   let seen = 0;
   let held;
   return new TransformStream({
@@ -86586,9 +86406,9 @@ function bytesStream(bytes) {
 }
 
 // src/core/registry/docker-config.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/core/registry/credential-helper.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -86598,7 +86418,7 @@ var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 1024 * 1024;
 var runCredentialHelper = (helper, server) => {
   const program = `docker-credential-${helper}`;
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = spawn2(program, ["get"], { stdio: ["pipe", "pipe", "pipe"] });
     const stdout = [];
     let size = 0;
@@ -86625,10 +86445,10 @@ var runCredentialHelper = (helper, server) => {
       if (failure2 !== void 0) return reject(failure2);
       const out = Buffer.concat(stdout).toString("utf8");
       if (code !== 0) {
-        if (/credentials not found/i.test(out)) return resolve6(void 0);
+        if (/credentials not found/i.test(out)) return resolve5(void 0);
         return reject(new RuntimeError(`credential helper ${program} failed for ${server} (exit ${code})`));
       }
-      resolve6(parseHelperOutput(out, program, server));
+      resolve5(parseHelperOutput(out, program, server));
     });
     child.stdin.end(server);
   });
@@ -86655,8 +86475,8 @@ function credentialKey(server) {
   return HUB_ALIASES.has(host) ? HUB_KEY : host;
 }
 function dockerConfigCredentials(options = {}) {
-  const dir = options.configDir ?? process.env["DOCKER_CONFIG"] ?? join12(homedir3(), ".docker");
-  const path = join12(dir, "config.json");
+  const dir = options.configDir ?? process.env["DOCKER_CONFIG"] ?? join11(homedir3(), ".docker");
+  const path = join11(dir, "config.json");
   const runHelper = options.runHelper ?? runCredentialHelper;
   let config2;
   return async (host) => {
@@ -86679,7 +86499,7 @@ function dockerConfigCredentials(options = {}) {
 async function readConfig(path) {
   let text;
   try {
-    text = await readFile5(path, "utf8");
+    text = await readFile6(path, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return {};
     throw err;
@@ -86717,7 +86537,7 @@ function limiter(slots) {
   let running2 = 0;
   const waiting = [];
   return async (task) => {
-    if (running2 >= slots) await new Promise((resolve6) => waiting.push(resolve6));
+    if (running2 >= slots) await new Promise((resolve5) => waiting.push(resolve5));
     else running2++;
     try {
       return await task();
@@ -87140,8 +86960,7 @@ async function downCommand(parsed, io) {
   const result = await down(
     {
       sewHome: sewHome(io.env, typeof v["sew-home"] === "string" ? v["sew-home"] : void 0),
-      env: io.env,
-      ...typeof v.name === "string" && { name: checkClusterName(v.name, "--name") },
+      ...typeof v.name === "string" && { name: v.name },
       purge: v.purge === true
     },
     deps
@@ -87201,22 +87020,22 @@ function formatPlan(plan) {
 }
 
 // src/core/containerd/write-hosts.ts
-import { readdir as readdir5, rm as rm4, stat as stat2 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { readdir as readdir5, rm as rm4, stat } from "node:fs/promises";
+import { join as join12 } from "node:path";
 async function writeHostsDir(hostsDir, files) {
   const written = [];
   for (const [host, content] of files) {
-    const path = join13(hostsDir, host, "hosts.toml");
+    const path = join12(hostsDir, host, "hosts.toml");
     await writeFileAtomic(path, content);
     written.push(path);
   }
   for (const entry of await readdir5(hostsDir).catch(() => [])) {
-    for (const file2 of await readdir5(join13(hostsDir, entry)).catch(() => [])) {
-      if (file2.endsWith(".tmp")) await rm4(join13(hostsDir, entry, file2), { force: true });
+    for (const file2 of await readdir5(join12(hostsDir, entry)).catch(() => [])) {
+      if (file2.endsWith(".tmp")) await rm4(join12(hostsDir, entry, file2), { force: true });
     }
     if (files.has(entry)) continue;
-    const isOurs = await stat2(join13(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
-    if (isOurs) await rm4(join13(hostsDir, entry), { recursive: true, force: true });
+    const isOurs = await stat(join12(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
+    if (isOurs) await rm4(join12(hostsDir, entry), { recursive: true, force: true });
   }
   return written;
 }
@@ -87232,7 +87051,7 @@ async function ensureImage(docker, image, onPull) {
   onPull?.(image);
   try {
     const stream = await docker.pull(image);
-    await new Promise((resolve6, reject) => docker.modem.followProgress(stream, (err) => err ? reject(err) : resolve6()));
+    await new Promise((resolve5, reject) => docker.modem.followProgress(stream, (err) => err ? reject(err) : resolve5()));
   } catch (err) {
     throw new RuntimeError(`image ${image} is not present locally and cannot be pulled: ${dockerReason(err)}`);
   }
@@ -87257,18 +87076,18 @@ async function ensureNetwork(docker, name = KIND_NETWORK) {
 }
 
 // src/core/mirrors/containers.ts
-import { join as join15 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/core/mirrors/scheduler-state.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 var SCHEDULER_STATE = "scheduler-state.json";
 var TTL_MS = 7 * 24 * 60 * 60 * 1e3;
 async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) {
-  const path = join14(dataDir, SCHEDULER_STATE);
+  const path = join13(dataDir, SCHEDULER_STATE);
   let state;
   try {
-    state = JSON.parse(await readFile6(path, "utf8"));
+    state = JSON.parse(await readFile7(path, "utf8"));
   } catch {
     return 0;
   }
@@ -87288,16 +87107,14 @@ async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) 
 // src/core/mirrors/containers.ts
 var MIRROR_READY_MS = 15e3;
 function mirrorDataDir(data, host) {
-  return join15(data, "data", host);
+  return join14(data, "data", host);
 }
 async function ensureMirrors(docker, setup) {
   const out = [];
-  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry));
+  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry.host));
   return out;
 }
-async function ensureMirror(docker, setup, entry) {
-  const { host } = entry;
-  if (!entry.container) throw new Error(`mirror ${host} has no container name in the plan`);
+async function ensureMirror(docker, setup, host) {
   const dataDir = mirrorDataDir(setup.data, host);
   const credentials = await setup.credentials(host);
   const env = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(host) };
@@ -87305,7 +87122,7 @@ async function ensureMirror(docker, setup, entry) {
     env.REGISTRY_PROXY_USERNAME = credentials.username;
     env.REGISTRY_PROXY_PASSWORD = credentials.password;
   }
-  const spec = { name: entry.container, role: "mirror", home: setup.home, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...setup.publish && { publish: setup.publish } };
+  const spec = { name: mirrorContainerName(host), role: "mirror", image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...setup.publish && { publish: setup.publish } };
   await refreshSchedulerState(dataDir);
   const proxy = await startAndWait(docker, spec);
   if (proxy.registry) return { host, name: spec.name, dataDir, url: proxy.registry.url };
@@ -87347,7 +87164,7 @@ function timed(reporter) {
 // src/core/up.ts
 import { statfs } from "node:fs/promises";
 import { homedir as homedir4 } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join15 } from "node:path";
 var LOW_DISK_BYTES = 64 * 1024 * 1024;
 async function up(options, deps, hooks = {}) {
   const { reporter, timings } = timed(deps.reporter);
@@ -87377,7 +87194,6 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
       const registry2 = await ensureRegistry(docker, {
         name: plan.preload.container,
         role: "preload",
-        home: plan.home.id,
         image: plan.registryImage,
         dataDir: plan.preload.data,
         network: KIND_NETWORK,
@@ -87418,7 +87234,6 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
         entries: mirrorsPlan.entries,
         data: mirrorsPlan.data,
         registryImage: plan.registryImage,
-        home: plan.home.id,
         upstreamUrl: (host) => endpointFor(plan.registries, host).url,
         credentials: (host) => credentialsFor(plan, host, options.env, deps),
         publish: publishing(options.env)
@@ -87430,17 +87245,23 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
     if (mirror.degraded) reporter.warn(`mirror ${mirror.host}: ${mirror.degraded}`);
   }
   let localRegistry;
-  let local = localContainer;
   if (docker && localContainer) {
     localRegistry = await reporter.phase("Local registry", async () => {
-      const registry2 = await ensureLocalRegistry(docker, plan, localContainer, publishing(options.env), reporter);
+      const registry2 = await ensureRegistry(docker, {
+        name: localContainer.container,
+        role: "local",
+        image: plan.registryImage,
+        dataDir: localContainer.data,
+        network: KIND_NETWORK,
+        hostPort: localContainer.port,
+        publish: publishing(options.env)
+      });
       await waitForRegistry(registry2.url);
-      local = onPort(localContainer, registry2.hostPort);
-      reporter.info(`push to ${local.host} (${registry2.name} ${registry2.action})`);
+      reporter.info(`push to ${localContainer.host} (${registry2.name} ${registry2.action})`);
       return registry2;
     });
   }
-  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null || local !== void 0;
+  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null || localContainer !== void 0;
   const hostsFiles = wired ? await reporter.phase("containerd hosts", () => {
     const files = renderHostsFiles({
       preloadHosts: [...new Set(plan.preload.refs.map((r) => parseReference(r).host))],
@@ -87448,12 +87269,12 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
       mirrors: plan.mirrors?.entries ?? [],
       upstreamUrl: (host) => endpointFor(plan.registries, host).url
     });
-    if (local) files.set(...localHostsFile(local));
+    if (localContainer) files.set(...localHostsFile(localContainer));
     return writeHostsDir(plan.hostsDir, files);
   }) : [];
   const cluster = options.cluster ? await reporter.phase("Kind cluster", () => ensureCluster(plan, options, deps, reporter)) : void 0;
   if (cluster && plan.local) {
-    const host = local?.host ?? (plan.local.kind === "external" ? plan.local.pushTarget : plan.local.host);
+    const host = plan.local.kind === "container" ? plan.local.host : plan.local.pushTarget;
     await reporter.phase("Local registry hosting (KEP-1755)", () => announceLocalRegistry(deps.exec, cluster, host, reporter));
   }
   return {
@@ -87465,30 +87286,11 @@ async function apply(plan, options, deps, hooks, reporter, timings) {
     },
     mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, ...m.url && { url: m.url }, ...m.problem && { problem: m.problem }, ...m.degraded && { degraded: m.degraded } })),
     hostsFiles,
-    ...plan.local && { local: { pushTarget: local?.host ?? (plan.local.kind === "external" ? plan.local.pushTarget : plan.local.host), ...localRegistry && { url: localRegistry.url } } },
+    ...plan.local && { local: { pushTarget: plan.local.kind === "container" ? plan.local.host : plan.local.pushTarget, ...localRegistry && { url: localRegistry.url } } },
     ...cluster && { cluster },
     phases: timings,
     failed: images.filter((i) => i.error).map((i) => i.ref)
   };
-}
-async function ensureLocalRegistry(docker, plan, local, publish, reporter) {
-  const spec = (hostPort) => ({
-    name: local.container,
-    role: "local",
-    home: plan.home.id,
-    image: plan.registryImage,
-    dataDir: local.data,
-    network: KIND_NETWORK,
-    ...hostPort !== void 0 && { hostPort },
-    ...publish && { publish }
-  });
-  try {
-    return await ensureRegistry(docker, spec(local.port));
-  } catch (err) {
-    if (!(err instanceof PortTakenError) || !local.portMayMove) throw err;
-    reporter.info(`${err.message}; taking a free port instead`);
-    return ensureRegistry(docker, spec());
-  }
 }
 async function announceLocalRegistry(exec, cluster, host, reporter) {
   const args = ["--kubeconfig", cluster.kubeconfig, "--context", `kind-${cluster.name}`, "apply", "-f", "-"];
@@ -87501,15 +87303,14 @@ async function credentialsFor(plan, host, env, deps) {
 }
 async function ensureCluster(plan, options, deps, reporter) {
   const name = plan.cluster.name;
-  const kubeconfig = options.env.KUBECONFIG?.split(":")[0] || join16(options.env.HOME ?? homedir4(), ".kube", "config");
+  const kubeconfig = options.env.KUBECONFIG?.split(":")[0] || join15(options.env.HOME ?? homedir4(), ".kube", "config");
   let action;
   let kindConfig2;
   if (await clusterExists(deps.exec, name)) {
-    await assertOwnCluster(deps.exec, plan.sewHome, name, "reused", plan.hostsDir);
     action = "reused";
     const synced = await syncHostsIntoNodes(deps.exec, await clusterNodes(deps.exec, name), plan.hostsDir);
     if (synced.length) reporter.info(`hosts.toml copied into ${synced.join(", ")}`);
-    kindConfig2 = join16(clustersDir(plan.sewHome), `${name}.kind.yaml`);
+    kindConfig2 = join15(clustersDir(plan.sewHome), `${name}.kind.yaml`);
   } else {
     action = "created";
     kindConfig2 = await createCluster(deps.exec, plan.kindConfig, clustersDir(plan.sewHome), {
@@ -87598,31 +87399,30 @@ function humanReport(result) {
 }
 
 // src/core/verify/offline.ts
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 async function verifyPreloaded(registryRoot2, refs) {
-  const blob = memo2((digest) => checkBlob(registryRoot2, digest));
-  const manifest = memo2((digest) => manifestProblem(registryRoot2, digest, blob, manifest));
-  return Promise.all(refs.map((ref) => checkImage(registryRoot2, ref, manifest)));
+  const verified = /* @__PURE__ */ new Map();
+  const checkOnce = (digest) => {
+    let check2 = verified.get(digest);
+    if (!check2) verified.set(digest, check2 = checkBlob(registryRoot2, digest));
+    return check2;
+  };
+  return Promise.all(
+    refs.map(async (ref) => {
+      const repository = preloadRepository(ref);
+      const digest = ref.digest ?? await taggedDigest(registryRoot2, repository, ref.tag ?? "latest");
+      if (!digest) return { ref: formatReference(ref), ok: false, problem: `tag ${ref.tag ?? "latest"} not preloaded` };
+      const problem = await manifestProblem(registryRoot2, digest, checkOnce);
+      return { ref: formatReference(ref), ok: problem === void 0, digest, ...problem && { problem } };
+    })
+  );
 }
-async function checkImage(root, ref, manifest) {
-  const name = formatReference(ref);
-  try {
-    const digest = ref.digest ?? await taggedDigest(root, preloadRepository(ref), ref.tag ?? "latest");
-    if (!digest) return { ref: name, ok: false, problem: `tag ${ref.tag ?? "latest"} not preloaded` };
-    if (!SHA256_DIGEST.test(digest)) return { ref: name, ok: false, digest, problem: "only sha256 digests are stored" };
-    const problem = await manifest(digest);
-    return { ref: name, ok: problem === void 0, digest, ...problem && { problem } };
-  } catch (err) {
-    if (err instanceof ManifestFormatError || err instanceof StorageLayoutError) return { ref: name, ok: false, problem: err.message };
-    throw err;
-  }
-}
-async function manifestProblem(root, digest, blob, manifest) {
-  const own2 = await blob(digest);
+async function manifestProblem(root, digest, check2) {
+  const own2 = await check2(digest);
   if (own2) return `manifest ${own2}`;
-  const parsed = parseManifest(await readFile7(blobDataPath(root, digest)), null);
-  const parts = isIndex(parsed.mediaType) ? parsed.references.map((child) => manifest(child.digest)) : requiredBlobs(parsed).map(async (b) => {
-    const problem = await blob(b.digest);
+  const manifest = parseManifest(await readFile8(blobDataPath(root, digest)), null);
+  const parts = isIndex(manifest.mediaType) ? manifest.references.map((child) => manifestProblem(root, child.digest, check2)) : requiredBlobs(manifest).map(async (blob) => {
+    const problem = await check2(blob.digest);
     return problem && `blob ${problem}`;
   });
   return (await Promise.all(parts)).find((p) => p !== void 0);
@@ -87630,14 +87430,6 @@ async function manifestProblem(root, digest, blob, manifest) {
 async function checkBlob(root, digest) {
   const problem = await blobProblem(root, digest);
   return problem && `${digest} ${problem}`;
-}
-function memo2(check2) {
-  const seen = /* @__PURE__ */ new Map();
-  return (digest) => {
-    let result = seen.get(digest);
-    if (!result) seen.set(digest, result = check2(digest));
-    return result;
-  };
 }
 
 // src/cli/commands/verify.ts
