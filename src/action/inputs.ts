@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { normaliseAt } from '../core/images/reference.js';
-import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../core/input/names.js';
+import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../core/input/checks.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';
 

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { normaliseAt } from '../core/images/reference.js';
-import { checkClusterName, checkFlagName, isFlagName } from '../core/input/names.js';
+import { checkClusterName, checkFlagName, isFlagName } from '../core/input/checks.js';
 import type { PlanOptions } from '../core/plan.js';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };

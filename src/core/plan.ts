@@ -7,7 +7,7 @@ import { mergeLayers, type ResolvedConfig } from './config/merge.js';
 import { registryCredentials, resolveRegistries, type RegistryEndpoint } from './config/registries.js';
 import { createSourceReader, type SourceReader } from './config/sources.js';
 import { refuseNonRegular } from './fs/regular-file.js';
-import { checkClusterName, checkFlagName } from './input/names.js';
+import { checkClusterName, checkFlagName } from './input/checks.js';
 import { normaliseAt } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { homeIdentity, type HomeIdentity } from './home/identity.js';

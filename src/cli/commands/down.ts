@@ -1,5 +1,5 @@
 import { down } from '../../core/down.js';
-import { checkClusterName } from '../../core/input/names.js';
+import { checkClusterName } from '../../core/input/checks.js';
 import { sewHome } from '../../core/paths.js';
 import { defaultUpDeps } from '../../core/default-deps.js';
 import type { Parsed } from '../args.js';

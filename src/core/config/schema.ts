@@ -1,7 +1,7 @@
 // The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
 // `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import { z } from 'zod';
-import { CLUSTER_NAME_RULE, isClusterName, isPort } from '../input/names.js';
+import { CLUSTER_NAME_RULE, isClusterName, isPort } from '../input/checks.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 

@@ -2,7 +2,7 @@
 // so that `mongo:7`, `docker.io/library/mongo:7` and `index.docker.io/library/mongo:7`
 // are one image for deduplication, skipping and the cache key.
 import { InputError } from '../errors.js';
-import { hostPortProblem } from '../input/names.js';
+import { hostPortProblem } from '../input/checks.js';
 
 export interface ImageRef {
   /** Registry host, normalised: `docker.io`, `ghcr.io`, `localhost:5000`. */

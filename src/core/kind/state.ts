@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { checkClusterName } from '../input/names.js';
+import { checkClusterName } from '../input/checks.js';
 
 const stateSchema = z.object({
   name: z.string(),

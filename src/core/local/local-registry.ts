@@ -9,7 +9,7 @@ import type { LocalInput } from '../config/schema.js';
 import { REGISTRY_PORT } from '../containerd/hosts.js';
 import type { HomeIdentity } from '../home/identity.js';
 import { localContainerName, localRegistryPort } from '../home/names.js';
-import { hostPortProblem } from '../input/names.js';
+import { hostPortProblem } from '../input/checks.js';
 
 export type LocalPlan =
   | {

@@ -10,7 +10,7 @@ import { checkRegistryUrl } from '../config/registries.js';
 import type { Located } from '../config/merge.js';
 import type { UpstreamInput } from '../config/schema.js';
 import { DOCKER_HUB } from '../images/reference.js';
-import { hostPortProblem } from '../input/names.js';
+import { hostPortProblem } from '../input/checks.js';
 
 export const WILDCARD = '*';
 export const LOCAL = 'local';

@@ -1,6 +1,6 @@
-// Names that end up in paths and commands ($SEW_HOME/clusters/<cluster>.yaml, sew--<flag>.yaml,
-// `kind --name`): one check each, shared by the CLI, the action and the config schema, so a
-// `../` can never leave the directory it is joined to.
+// Values that end up in paths, commands and sockets: cluster names ($SEW_HOME/clusters/<name>.yaml,
+// `kind --name`), flag names (sew--<flag>.yaml), ports. One check each, shared by the CLI, the
+// action and the config schema, so a `../` never leaves the directory it is joined to.
 import { InputError } from '../errors.js';
 
 const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
