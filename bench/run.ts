@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { imageConfig, imageIndex, imageManifest, pushManifest, type BuiltManifest } from '../test/support/oci-images.js';
-import { docker, removeContainers, requireWorld } from '../test/world/docker.js';
+import { docker, removeContainers, removeRegistries, requireWorld } from '../test/world/docker.js';
 import { startNode } from '../test/world/node.js';
 import { startUpstream } from '../test/world/upstream.js';
 import { generatedLayer } from '../test/support/realistic-layer.js';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
     say('1. sew-ci cold');
     const cold = await repeat(RUNS, async () => {
-      await removeContainers('sew-preload');
+      await removeRegistries();
       home = mkdtempSync(join(work, 'home-'));
     }, async () => {
       const r = await six(home);
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     writeStartUpSection(RESULTS, startUp);
   } finally {
     await upstream.remove();
-    await removeContainers(TARGET, NODE, 'sew-preload');
+    await Promise.all([removeContainers(TARGET, NODE), removeRegistries()]);
     rmSync(work, { recursive: true, force: true });
   }
 }

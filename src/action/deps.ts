@@ -6,6 +6,8 @@ import { installKind } from './install-kind.js';
 import { actionReporter } from './reporter.js';
 
 export interface CacheState {
+  /** Whose registries post stops, under whose lock. */
+  readonly sewHome: string;
   readonly paths: readonly string[];
   /** The saved key is `<keyPrefix>-<content fingerprint>`. */
   readonly keyPrefix: string;

@@ -2,6 +2,8 @@
 import * as z from 'zod';
 import { parseSets, setProblem } from '../core/config/variables.js';
 import { InputError } from '../core/errors.js';
+import { normaliseAt } from '../core/images/reference.js';
+import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../core/input/checks.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';
 
@@ -32,7 +34,10 @@ const schema = z.object({
   [Inputs.config]: optional,
   [Inputs.from]: z.string().transform(lines),
   [Inputs.registry]: optional,
-  [Inputs.flags]: z.string().transform((v) => words(v).map((f) => f.replace(/^--/, ''))),
+  [Inputs.flags]: z
+    .string()
+    .transform((v) => words(v).map((f) => f.replace(/^--/, '')))
+    .refine((flags) => flags.every(isFlagName), { message: FLAG_NAME_RULE }),
   [Inputs.set]: z
     .string()
     .transform(lines)
@@ -43,7 +48,7 @@ const schema = z.object({
     .transform((items) => parseSets(items, `input ${Inputs.set}`)),
   [Inputs.skipPreload]: flag(false),
   [Inputs.cluster]: flag(true),
-  [Inputs.clusterName]: matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)'),
+  [Inputs.clusterName]: optional.refine((v) => v === undefined || isClusterName(v), { message: CLUSTER_NAME_RULE }),
   [Inputs.nodeImage]: optional,
   [Inputs.kindVersion]: matching(/^v\d+\.\d+\.\d+$/, 'a kind release such as v0.24.0'),
   [Inputs.wait]: z
@@ -70,6 +75,8 @@ export function readInputs(read: ReadInput): ActionInputs {
     const issue = parsed.error.issues[0]!;
     throw new InputError(`input ${String(issue.path[0])}`, issue.message);
   }
+  const registryImage = parsed.data[Inputs.registryImage];
+  if (registryImage !== undefined) normaliseAt(registryImage, `input ${Inputs.registryImage}`);
   return parsed.data;
 }
 

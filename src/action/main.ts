@@ -44,7 +44,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
         } catch (err) {
           core.warning(`cache not restored: ${describeError(err)}; continuing without it`);
         }
-        cache = { paths, keyPrefix: keys.primary, ...(restoredKey && { restoredKey }) };
+        cache = { sewHome: plan.sewHome, paths, keyPrefix: keys.primary, ...(restoredKey && { restoredKey }) };
         core.saveState(State.cache, JSON.stringify(cache));
       },
     };

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { parseSets } from '../core/config/variables.js';
+import { normaliseAt } from '../core/images/reference.js';
+import { checkClusterName, checkFlagName, isFlagName } from '../core/input/checks.js';
 import type { PlanOptions } from '../core/plan.js';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
@@ -43,7 +45,7 @@ export function parseCommandArgs(args: readonly string[], options: Record<string
     if (token.kind !== 'option') continue;
     const spec = all[token.name];
     if (!spec) {
-      if (allowContextFlags && token.rawName.startsWith('--') && token.value === undefined && /^[a-z0-9][a-z0-9-]*$/.test(token.name)) {
+      if (allowContextFlags && token.rawName.startsWith('--') && token.value === undefined && isFlagName(token.name)) {
         contextFlags.push(token.name);
         continue;
       }
@@ -63,6 +65,9 @@ export function parseCommandArgs(args: readonly string[], options: Record<string
 
 export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.ProcessEnv): PlanOptions {
   const v = parsed.values;
+  for (const flag of (v.flag as string[] | undefined) ?? []) checkFlagName(flag, '--flag');
+  if (typeof v['cluster-name'] === 'string') checkClusterName(v['cluster-name'], '--cluster-name');
+  if (typeof v['registry-image'] === 'string') normaliseAt(v['registry-image'], '--registry-image');
   return {
     cwd,
     env,

@@ -1,11 +1,14 @@
 // `down`: delete the Kind cluster; keep the registries and their data unless purging,
 // because they are the cache the next run starts from.
 import { readdir, rm } from 'node:fs/promises';
+import { relative, isAbsolute } from 'node:path';
 import type Docker from 'dockerode';
-import { MANAGED_LABEL } from './containers/registry.js';
+import { homeContainers } from './containers/stop.js';
 import { removeContainer } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
+import { homeIdentity, realPath } from './home/identity.js';
 import { clusterExists, kind } from './kind/cluster.js';
+import { assertOwnCluster } from './kind/ownership.js';
 import { clustersDir, readClusterState, removeClusterState } from './kind/state.js';
 import { withHomeLock } from './lock.js';
 import { DEFAULT_CLUSTER_NAME } from './plan.js';
@@ -13,6 +16,8 @@ import type { Reporter } from './report.js';
 
 export interface DownOptions {
   readonly sewHome: string;
+  /** Where HOME is, which tells whether sewHome is the default one. */
+  readonly env: NodeJS.ProcessEnv;
   readonly name?: string;
   readonly purge: boolean;
 }
@@ -22,6 +27,8 @@ export interface DownResult {
   readonly clusterDeleted: boolean;
   readonly removedContainers: readonly string[];
   readonly removedData: readonly string[];
+  /** Data directories of this home's registries that lie outside it: never removed. */
+  readonly keptData: readonly string[];
 }
 
 export async function down(options: DownOptions, deps: { exec: Exec; docker: () => Promise<Docker>; reporter: Reporter }): Promise<DownResult> {
@@ -36,15 +43,16 @@ async function tearDown(options: DownOptions, deps: { exec: Exec; docker: () => 
       deps.reporter.info(`no Kind cluster named ${name}`);
       return false;
     }
+    await assertOwnCluster(deps.exec, options.sewHome, name, 'deleted');
     await kind(deps.exec, ['delete', 'cluster', '--name', name]);
     return true;
   });
   await removeClusterState(options.sewHome, name);
-  if (!options.purge) return { name, clusterDeleted, removedContainers: [], removedData: [] };
+  if (!options.purge) return { name, clusterDeleted, removedContainers: [], removedData: [], keptData: [] };
 
   return deps.reporter.phase('Purge registries and data', async () => {
     const docker = await deps.docker();
-    const containers = await docker.listContainers({ all: true, filters: { label: [`${MANAGED_LABEL}=true`] } });
+    const containers = await homeContainers(docker, homeIdentity(options.sewHome, options.env).id, { all: true });
     const removedContainers: string[] = [];
     const data = new Set<string>(state?.hostsDir ? [state.hostsDir] : []);
     for (const container of containers) {
@@ -52,9 +60,20 @@ async function tearDown(options: DownOptions, deps: { exec: Exec; docker: () => 
       const containerName = container.Names[0]?.replace(/^\//, '') ?? container.Id;
       if (await removeContainer(docker, containerName)) removedContainers.push(containerName);
     }
-    for (const dir of data) await rm(dir, { recursive: true, force: true });
-    return { name, clusterDeleted, removedContainers, removedData: [...data] };
+    const [inside, outside] = partition([...data], (dir) => isInside(dir, options.sewHome));
+    for (const dir of inside) await rm(dir, { recursive: true, force: true });
+    for (const dir of outside) deps.reporter.warn(`${dir} is outside ${options.sewHome}: kept`);
+    return { name, clusterDeleted, removedContainers, removedData: inside, keptData: outside };
   });
+}
+
+function isInside(path: string, root: string): boolean {
+  const rel = relative(realPath(root), realPath(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 async function onlyKnownCluster(sewHome: string): Promise<string | undefined> {

@@ -4,7 +4,11 @@ import { join, resolve } from 'node:path';
 /** `$SEW_HOME`, as sew defines it: default `~/.sew`. */
 export function sewHome(env: NodeJS.ProcessEnv, override?: string): string {
   const chosen = override ?? env.SEW_HOME;
-  return chosen ? resolve(chosen) : join(homedir(), '.sew');
+  return chosen ? resolve(chosen) : defaultSewHome(env);
+}
+
+export function defaultSewHome(env: NodeJS.ProcessEnv): string {
+  return join(env.HOME || homedir(), '.sew');
 }
 
 /** The platform Kind nodes run on: the host's. */

@@ -1,24 +1,26 @@
 // What a run will do, as a pure function of the composed configuration and the options.
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { cacheKey } from './cache/key.js';
 import { compose, type ComposeRequest, type Composition } from './config/compose.js';
 import type { FlagInfo } from './config/flags.js';
 import { mergeLayers, type ResolvedConfig } from './config/merge.js';
-import { resolveRegistries, type RegistryEndpoint } from './config/registries.js';
+import { registryCredentials, resolveRegistries, type RegistryEndpoint } from './config/registries.js';
 import { netrcCredentials } from './config/netrc.js';
 import { createSourceReader, type SourceReader } from './config/sources.js';
 import type { VariableReport } from './config/variables.js';
-import { InputError } from './errors.js';
-import { normaliseReference, ReferenceError } from './images/reference.js';
+import { refuseNonRegular } from './fs/regular-file.js';
+import { checkClusterName, checkFlagName } from './input/checks.js';
+import { normaliseAt } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
+import { homeIdentity, type HomeIdentity } from './home/identity.js';
+import { mirrorContainerName, preloadContainerName } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
-import { parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
+import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
 import { hostPlatform, sewHome as defaultSewHome } from './paths.js';
 
 export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
 export const DEFAULT_CLUSTER_NAME = 'sew';
-export const PRELOAD_CONTAINER = 'sew-preload';
 
 export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   readonly sewHome?: string;
@@ -39,6 +41,8 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
 
 export interface Plan {
   readonly sewHome: string;
+  /** What the home's containers are labelled and named with. */
+  readonly home: HomeIdentity;
   readonly sources: readonly string[];
   readonly embeddedDefault: boolean;
   readonly warnings: readonly string[];
@@ -68,6 +72,9 @@ export interface Plan {
 
 export async function resolvePlan(options: PlanOptions, reader?: SourceReader): Promise<Plan> {
   const home = defaultSewHome(options.env, options.sewHome);
+  for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
+  await refuseNonRegular(options.config !== undefined ? resolve(options.cwd, options.config) : join(options.cwd, 'sew.yaml'), options.config !== undefined ? 'config' : 'sew.yaml');
+  await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
   const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
   const composition = await compose({ ...options, sewHome: home }, source);
   return buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
@@ -75,7 +82,8 @@ export async function resolvePlan(options: PlanOptions, reader?: SourceReader): 
 
 export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
   const home = options.sewHome;
-  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseExtra(ref), where: 'input preload' }));
+  const identity = homeIdentity(home, options.env);
+  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, 'input preload'), where: 'input preload' }));
   const skip = new Set(config.preload.skip.map((s) => s.value));
   const all = unique([...config.preload.refs, ...extra].map((r) => r.value));
   const kept = all.filter((ref) => !skip.has(ref));
@@ -85,18 +93,24 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: 'input mirrors' }));
   const mirrorsOn = config.mirrors !== undefined || extraUpstreams.length > 0;
   const mirrorsData = config.mirrors?.data ?? join(home, 'mirrors');
-  const entries = mirrorsOn ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]) : [];
+  const entries = mirrorsOn
+    ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e))
+    : [];
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
 
   const hostsDir = join(mirrorsData, 'hosts');
-  const registryImage = options.registryImage ?? options.env.SEW_REGISTRY_IMAGE ?? config.registryImage?.value ?? DEFAULT_REGISTRY_IMAGE;
+  const registryImage = chosenRegistryImage(options, config);
   const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
-  const name = options.clusterName ?? (typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME);
-  const local = planLocal(config.local, home, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
+  const name = options.clusterName !== undefined ? checkClusterName(options.clusterName, 'cluster name') : typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME;
+  const registries = resolveRegistries(config.registries, options.env);
+  // Every credential variable must resolve now, before anything starts; the values are dropped.
+  for (const endpoint of Object.values(registries)) registryCredentials(endpoint, options.env);
+  const local = planLocal(config.local, { path: home, identity }, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
   const wiring = preloadRefs.length > 0 || mirrors !== null || local?.kind === 'container';
 
   return {
     sewHome: home,
+    home: identity,
     sources: composition.layers.map((l) => l.doc.name),
     embeddedDefault: composition.embeddedDefault,
     warnings: composition.warnings,
@@ -109,12 +123,12 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
       refs: preloadRefs,
       skipped,
       platforms,
-      container: PRELOAD_CONTAINER,
+      container: preloadContainerName(identity),
       data: join(home, 'preload'),
     },
     mirrors,
     local,
-    registries: resolveRegistries(config.registries, options.env),
+    registries,
     registryImage,
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
@@ -123,13 +137,17 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   };
 }
 
-function normaliseExtra(ref: string): string {
-  try {
-    return normaliseReference(ref);
-  } catch (err) {
-    if (err instanceof ReferenceError) throw new InputError('input preload', err.message);
-    throw err;
-  }
+function chosenRegistryImage(options: PlanOptions, config: ResolvedConfig): string {
+  const [image, where] =
+    options.registryImage !== undefined
+      ? [options.registryImage, 'registry image']
+      : options.env.SEW_REGISTRY_IMAGE
+        ? [options.env.SEW_REGISTRY_IMAGE, 'SEW_REGISTRY_IMAGE']
+        : config.registryImage
+          ? [config.registryImage.value, config.registryImage.where]
+          : [DEFAULT_REGISTRY_IMAGE, 'default'];
+  normaliseAt(image, where);
+  return image;
 }
 
 function unique<T>(items: readonly T[]): T[] {

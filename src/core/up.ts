@@ -7,13 +7,14 @@ import { renderHostsFiles } from './containerd/hosts.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
 import { ensureImage } from './containers/image.js';
 import { ensureNetwork, KIND_NETWORK } from './containers/network.js';
-import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './containers/registry.js';
+import { ensureRegistry, PortTakenError, publishing, waitForRegistry, type RegistrySpec, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
 import type { RegistryResolver } from './registry/access.js';
 import { parseReference, type ImageRef } from './images/reference.js';
 import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from './kind/cluster.js';
+import { assertOwnCluster } from './kind/ownership.js';
 import { clustersDir, writeClusterState } from './kind/state.js';
-import { localHostsFile, registryHostingConfigMap } from './local/local-registry.js';
+import { localHostsFile, onPort, registryHostingConfigMap, type LocalPlan } from './local/local-registry.js';
 import { ensureMirrors, type RunningMirror } from './mirrors/containers.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
 import { formatBytes } from './format.js';
@@ -121,6 +122,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
       const registry = await ensureRegistry(docker, {
         name: plan.preload.container,
         role: 'preload',
+        home: plan.home.id,
         image: plan.registryImage,
         dataDir: plan.preload.data,
         network: KIND_NETWORK,
@@ -162,6 +164,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
         entries: mirrorsPlan.entries,
         data: mirrorsPlan.data,
         registryImage: plan.registryImage,
+        home: plan.home.id,
         upstreamUrl: (host) => endpointFor(plan.registries, host).url,
         credentials: (host) => credentialsFor(plan, host, options.env, deps),
         publish: publishing(options.env),
@@ -175,24 +178,18 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
   }
 
   let localRegistry: RunningRegistry | undefined;
+  let local = localContainer;
   if (docker && localContainer) {
     localRegistry = await reporter.phase('Local registry', async () => {
-      const registry = await ensureRegistry(docker, {
-        name: localContainer.container,
-        role: 'local',
-        image: plan.registryImage,
-        dataDir: localContainer.data,
-        network: KIND_NETWORK,
-        hostPort: localContainer.port,
-        publish: publishing(options.env),
-      });
+      const registry = await ensureLocalRegistry(docker, plan, localContainer, publishing(options.env), reporter);
       await waitForRegistry(registry.url);
-      reporter.info(`push to ${localContainer.host} (${registry.name} ${registry.action})`);
+      local = onPort(localContainer, registry.hostPort);
+      reporter.info(`push to ${local.host} (${registry.name} ${registry.action})`);
       return registry;
     });
   }
 
-  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null || localContainer !== undefined;
+  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null || local !== undefined;
   const hostsFiles = wired
     ? await reporter.phase('containerd hosts', () => {
         const files = renderHostsFiles({
@@ -201,14 +198,14 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
           mirrors: plan.mirrors?.entries ?? [],
           upstreamUrl: (host) => endpointFor(plan.registries, host).url,
         });
-        if (localContainer) files.set(...localHostsFile(localContainer));
+        if (local) files.set(...localHostsFile(local));
         return writeHostsDir(plan.hostsDir, files);
       })
     : [];
 
   const cluster = options.cluster ? await reporter.phase('Kind cluster', () => ensureCluster(plan, options, deps, reporter)) : undefined;
   if (cluster && plan.local) {
-    const host = plan.local.kind === 'container' ? plan.local.host : plan.local.pushTarget;
+    const host = local?.host ?? (plan.local.kind === 'external' ? plan.local.pushTarget : plan.local.host);
     await reporter.phase('Local registry hosting (KEP-1755)', () => announceLocalRegistry(deps.exec, cluster, host, reporter));
   }
 
@@ -221,11 +218,38 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
     },
     mirrors: mirrors.map((m) => ({ host: m.host, container: m.name, ...(m.url && { url: m.url }), ...(m.problem && { problem: m.problem }), ...(m.degraded && { degraded: m.degraded }) })),
     hostsFiles,
-    ...(plan.local && { local: { pushTarget: plan.local.kind === 'container' ? plan.local.host : plan.local.pushTarget, ...(localRegistry && { url: localRegistry.url }) } }),
+    ...(plan.local && { local: { pushTarget: local?.host ?? (plan.local.kind === 'external' ? plan.local.pushTarget : plan.local.host), ...(localRegistry && { url: localRegistry.url }) } }),
     ...(cluster && { cluster }),
     phases: timings,
     failed: images.filter((i) => i.error).map((i) => i.ref),
   };
+}
+
+/** The home's own port, or any free one when another process holds a port the home only picked. */
+async function ensureLocalRegistry(
+  docker: Docker,
+  plan: Plan,
+  local: Extract<LocalPlan, { kind: 'container' }>,
+  publish: RegistrySpec['publish'],
+  reporter: Reporter,
+): Promise<RunningRegistry> {
+  const spec = (hostPort?: number): RegistrySpec => ({
+    name: local.container,
+    role: 'local',
+    home: plan.home.id,
+    image: plan.registryImage,
+    dataDir: local.data,
+    network: KIND_NETWORK,
+    ...(hostPort !== undefined && { hostPort }),
+    ...(publish && { publish }),
+  });
+  try {
+    return await ensureRegistry(docker, spec(local.port));
+  } catch (err) {
+    if (!(err instanceof PortTakenError) || !local.portMayMove) throw err;
+    reporter.info(`${err.message}; taking a free port instead`);
+    return ensureRegistry(docker, spec());
+  }
 }
 
 /** The ConfigMap is a courtesy to tools in the cluster: a failure to apply it only warns. */
@@ -246,6 +270,7 @@ async function ensureCluster(plan: Plan, options: UpOptions, deps: UpDeps, repor
   let action: 'created' | 'reused';
   let kindConfig: string;
   if (await clusterExists(deps.exec, name)) {
+    await assertOwnCluster(deps.exec, plan.sewHome, name, 'reused', plan.hostsDir);
     action = 'reused';
     const synced = await syncHostsIntoNodes(deps.exec, await clusterNodes(deps.exec, name), plan.hostsDir);
     if (synced.length) reporter.info(`hosts.toml copied into ${synced.join(', ')}`);

@@ -43,3 +43,9 @@ export async function waitFor(check: () => Promise<boolean>, what: string, timeo
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Every registry container sew-ci made, whichever home: suites clean up under the Docker lock. */
+export async function removeRegistries(): Promise<void> {
+  const ids = (await docker('ps', '-aq', '--filter', 'label=sew-ci.managed=true')).split('\n').filter(Boolean);
+  if (ids.length) await docker('rm', '-f', ...ids);
+}

@@ -2,8 +2,9 @@
 // registry data the same way the action does (the same keys, the same directories).
 import { cachePaths, contentFingerprint, restoreKeys, saveKey } from '../../core/cache/content.js';
 import { writeFileAtomic } from '../../core/fs/atomic.js';
+import { refuseNonRegular } from '../../core/fs/regular-file.js';
 import { InputError } from '../../core/errors.js';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -32,9 +33,12 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
   const paths = cachePaths(plan);
   const key = v.content ? saveKey(prefix, plan, await contentFingerprint(paths)) : keys.primary;
   if (typeof v.check === 'string') {
-    const written = (await readFile(resolve(io.cwd, v.check), 'utf8').catch(() => '')).trim();
+    const path = resolve(io.cwd, v.check);
+    await refuseNonRegular(path, '--check');
+    // Only whether it matches: the file could be any file, and its content is not ours to print.
+    const written = (await readHead(path, 4096).catch(() => '')).trim();
     if (written !== key) {
-      io.err(`sew-ci: ${v.check} holds ${written ? `"${written}"` : 'nothing'}, the plan's key is "${key}": run 'sew-ci cache-key --write ${v.check}' and commit it\n`);
+      io.err(`sew-ci: ${v.check} ${written ? 'holds a different key' : 'is missing or empty'}; the plan's key is "${key}": run 'sew-ci cache-key --write ${v.check}' and commit it\n`);
       return 1;
     }
   }
@@ -48,4 +52,15 @@ export async function cachePathsCommand(parsed: Parsed, io: CliIO): Promise<numb
   const paths = cachePaths(await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env)));
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;
+}
+
+/** A key file is one short line: more than that is read no further. */
+async function readHead(path: string, bytes: number): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(bytes), 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await file.close();
+  }
 }

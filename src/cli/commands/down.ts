@@ -1,3 +1,4 @@
+import { checkClusterName } from '../../core/input/checks.js';
 import { sewHome } from '../../core/paths.js';
 import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -22,7 +23,8 @@ export async function downCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const result = await down(
     {
       sewHome: sewHome(io.env, typeof v['sew-home'] === 'string' ? v['sew-home'] : undefined),
-      ...(typeof v.name === 'string' && { name: v.name }),
+      env: io.env,
+      ...(typeof v.name === 'string' && { name: checkClusterName(v.name, '--name') }),
       purge: v.purge === true,
     },
     deps,

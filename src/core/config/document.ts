@@ -31,6 +31,10 @@ export function parseConfig(name: string, text: string): ConfigDocument {
   if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
     throw new InputError(where([]), 'a sew.yaml must be a mapping of keys to values');
   }
+  // YAML's !!binary, !!set, !!timestamp... become bytes, sets, dates: nothing sew.yaml means,
+  // and nothing that survives being written into a Kind config or printed as JSON.
+  const exotic = nonJsonPath(raw, []);
+  if (exotic) throw new InputError(where(exotic), `"${exotic.join('.')}" must be a plain YAML value (no !!binary or other typed tags)`);
   const parsed = sewFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -55,6 +59,23 @@ function inVarsBlock(doc: Document, offset: number): boolean {
   if (!isMap(doc.contents)) return false;
   const range = (doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'vars')?.value as { range?: [number, number, number] } | null | undefined)?.range;
   return range !== undefined && offset >= range[0] && offset < range[2];
+}
+
+function nonJsonPath(value: unknown, path: Path): Path | undefined {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return undefined;
+  if (Array.isArray(value)) return firstDefined(value.map((item, i) => () => nonJsonPath(item, [...path, i])));
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return firstDefined(Object.entries(value as object).map(([key, item]) => () => nonJsonPath(item, [...path, key])));
+  }
+  return path;
+}
+
+function firstDefined<T>(checks: (() => T | undefined)[]): T | undefined {
+  for (const check of checks) {
+    const found = check();
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function offsetOf(doc: Document, path: Path, atKey: boolean): number {

@@ -1,6 +1,7 @@
 // The whole sew.yaml format, as it reads once rendered. sew-ci acts on `registry`, `from`,
 // `abstract`, `vars`, `kind` and `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import * as z from 'zod';
+import { CLUSTER_NAME_RULE, isClusterName, isPort } from '../input/checks.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -59,20 +60,22 @@ const imagesSchema = z
   })
   .strict();
 
+const port = (allowZero: boolean) => z.number().refine((n) => isPort(n, allowZero), `must be a port (${allowZero ? 0 : 1}-65535)`);
+
 // Kind validates its own config; sew-ci only needs the shapes it merges and extends.
 const kindNodeSchema = z
   .object({
     role: z.enum(['control-plane', 'worker']).optional(),
     image: nonEmpty.optional(),
     extraMounts: z.array(z.record(z.string(), z.unknown())).optional(),
-    extraPortMappings: z.array(z.record(z.string(), z.unknown())).optional(),
+    extraPortMappings: z.array(z.object({ containerPort: port(false).optional(), hostPort: port(true).optional() }).loose()).optional(),
   })
   .loose();
 
 const kindSchema = z
   .object({
     // Empty is no name (a template such as "{{ .clusterName }}" rendered with an empty value): as in sew, it does not override.
-    name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
+    name: z.string().refine((v) => v === '' || isClusterName(v), CLUSTER_NAME_RULE).optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })

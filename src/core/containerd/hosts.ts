@@ -2,7 +2,7 @@
 // the preload registry first, then the mirror endpoints in order, then the upstream itself
 // as `server`, so a node falls back along the list when one is down or lacks the image.
 import { hostNamespace } from '../images/reference.js';
-import { LOCAL, WILDCARD, mirrorContainerName, type MirrorEntry } from '../mirrors/upstreams.js';
+import { LOCAL, WILDCARD, type MirrorEntry } from '../mirrors/upstreams.js';
 
 export const DEFAULT_HOST_DIR = '_default';
 export const REGISTRY_PORT = 5000;
@@ -28,7 +28,7 @@ export function renderHostsFiles(input: HostsInput): Map<string, string> {
     // A host of its own hides _default from containerd, so it carries the wildcard endpoints too.
     const mirror = byHost.get(host) ?? wildcard;
     for (const endpoint of mirror?.endpoints ?? []) {
-      endpoints.push(hostEntry(endpoint === LOCAL ? `http://${mirrorContainerName(host)}:${REGISTRY_PORT}` : endpoint));
+      endpoints.push(hostEntry(endpoint === LOCAL ? `http://${mirror?.container}:${REGISTRY_PORT}` : endpoint));
     }
     files.set(host, `server = ${quote(input.upstreamUrl(host))}\n\n${endpoints.join('\n')}`);
   }

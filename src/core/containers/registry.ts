@@ -10,11 +10,15 @@ import { dockerReason, isNotFound } from './docker.js';
 
 export const MANAGED_LABEL = 'sew-ci.managed';
 export const ROLE_LABEL = 'sew-ci.role';
+/** The id of the $SEW_HOME that owns the container: post and `down` touch only their own. */
+export const HOME_LABEL = 'sew-ci.home';
 const SPEC_LABEL = 'sew-ci.spec';
 
 export interface RegistrySpec {
   readonly name: string;
   readonly role: 'preload' | 'mirror' | 'local';
+  /** The owning home's id (HOME_LABEL). */
+  readonly home: string;
   readonly image: string;
   readonly dataDir: string;
   readonly network: string;
@@ -38,6 +42,9 @@ export interface Publishing {
 export function publishing(env: NodeJS.ProcessEnv): Publishing {
   return { address: env.SEW_PUBLISH_ADDRESS || '127.0.0.1', host: env.SEW_REGISTRY_HOST || '127.0.0.1' };
 }
+
+/** The fixed host port is held by something else. */
+export class PortTakenError extends RuntimeError {}
 
 export interface RunningRegistry {
   readonly name: string;
@@ -70,7 +77,7 @@ export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promis
       name: spec.name,
       Image: spec.image,
       Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-      Labels: { [MANAGED_LABEL]: 'true', [ROLE_LABEL]: spec.role, [SPEC_LABEL]: fingerprint },
+      Labels: { [MANAGED_LABEL]: 'true', [ROLE_LABEL]: spec.role, [HOME_LABEL]: spec.home, [SPEC_LABEL]: fingerprint },
       ExposedPorts: { [`${REGISTRY_PORT}/tcp`]: {} },
       HostConfig: {
         // A mount, not a bind string: data dirs are named after hosts, and `host:port` has a colon.
@@ -153,7 +160,7 @@ function publishedPort(info: Docker.ContainerInspectInfo, hostIp: string): numbe
 
 function specFingerprint(spec: RegistrySpec): string {
   const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, address: address(spec) });
+  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, home: spec.home, address: address(spec) });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
@@ -162,7 +169,7 @@ async function startFailure(docker: Docker, spec: RegistrySpec, err: unknown): P
   if (spec.hostPort !== undefined && /port is already allocated|address already in use/i.test(reason)) {
     const holder = await containerPublishing(docker, spec.hostPort);
     const by = holder ? ` by container ${holder}` : ' by another process';
-    return new RuntimeError(`port ${address(spec)}:${spec.hostPort} for ${spec.name} is already taken${by}`);
+    return new PortTakenError(`port ${address(spec)}:${spec.hostPort} for ${spec.name} is already taken${by}`);
   }
   return new RuntimeError(`cannot start container ${spec.name}: ${reason}`);
 }

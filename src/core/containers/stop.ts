@@ -1,9 +1,14 @@
 import type Docker from 'dockerode';
-import { MANAGED_LABEL } from './registry.js';
+import { HOME_LABEL, MANAGED_LABEL } from './registry.js';
 
-/** Stops sew-ci's registries so their data can be archived consistently; returns their names. */
-export async function stopRegistries(docker: Docker): Promise<string[]> {
-  const running = await docker.listContainers({ filters: { label: [`${MANAGED_LABEL}=true`] } });
+/** The registry containers one $SEW_HOME started; never another home's. */
+export async function homeContainers(docker: Docker, home: string, options: { all?: boolean } = {}): Promise<Docker.ContainerInfo[]> {
+  return docker.listContainers({ all: options.all ?? false, filters: { label: [`${MANAGED_LABEL}=true`, `${HOME_LABEL}=${home}`] } });
+}
+
+/** Stops a home's registries so their data can be archived consistently; returns their names. */
+export async function stopRegistries(docker: Docker, home: string): Promise<string[]> {
+  const running = await homeContainers(docker, home);
   await Promise.all(running.map((c) => docker.getContainer(c.Id).stop({ t: 10 }).catch(() => undefined)));
   return running.map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id);
 }

@@ -1,6 +1,8 @@
 // Image references parsed and normalised the way Docker does (distribution/reference),
 // so that `mongo:7`, `docker.io/library/mongo:7` and `index.docker.io/library/mongo:7`
 // are one image for deduplication, skipping and the cache key.
+import { InputError } from '../errors.js';
+import { hostPortProblem } from '../input/checks.js';
 
 export interface ImageRef {
   /** Registry host, normalised: `docker.io`, `ghcr.io`, `localhost:5000`. */
@@ -63,6 +65,8 @@ export function parseReference(input: string): ImageRef {
     }
   }
   if (!HOST.test(host)) throw new ReferenceError(`invalid image reference "${input}": bad registry host "${host}"`);
+  const portProblem = hostPortProblem(host);
+  if (portProblem) throw new ReferenceError(`invalid image reference "${input}": ${portProblem}`);
   host = host.toLowerCase();
   if (host === LEGACY_HUB) host = DOCKER_HUB;
   if (path === '') throw new ReferenceError(`invalid image reference "${input}": missing repository`);
@@ -87,6 +91,16 @@ export function formatReference(ref: ImageRef): string {
 
 export function normaliseReference(input: string): string {
   return formatReference(parseReference(input));
+}
+
+/** The normalised reference, or an InputError naming where it was written. */
+export function normaliseAt(input: string, where: string): string {
+  try {
+    return normaliseReference(input);
+  } catch (err) {
+    if (err instanceof ReferenceError) throw new InputError(where, err.message);
+    throw err;
+  }
 }
 
 /**

@@ -75,9 +75,7 @@ export async function syncHostsIntoNodes(exec: Exec, nodes: readonly string[], h
   const copied: string[] = [];
   const files = await hostFiles(hostsDir);
   for (const node of nodes) {
-    const mounted = await exec.run('docker', ['inspect', '--format', `{{range .Mounts}}{{if eq .Destination "${CERTS_DIR}"}}{{.Source}}{{end}}{{end}}`, node]);
-    if (mounted.code !== 0) throw new RuntimeError(`cannot inspect node ${node}: ${lastLine(mounted.stderr) ?? 'docker inspect failed'}`);
-    if (mounted.stdout.trim() === hostsDir) continue;
+    if ((await hostsMount(exec, node)) === hostsDir) continue;
     for (const [host, content] of files) {
       const target = `${CERTS_DIR}/${host}`;
       const result = await exec.run('docker', ['exec', '-i', node, 'sh', '-c', `mkdir -p '${target}' && cat > '${target}/.hosts.toml.tmp' && mv '${target}/.hosts.toml.tmp' '${target}/hosts.toml'`], {
@@ -88,6 +86,13 @@ export async function syncHostsIntoNodes(exec: Exec, nodes: readonly string[], h
     copied.push(node);
   }
   return copied;
+}
+
+/** The host directory a node reads containerd hosts from; empty when none is mounted. */
+export async function hostsMount(exec: Exec, node: string): Promise<string> {
+  const mounted = await exec.run('docker', ['inspect', '--format', `{{range .Mounts}}{{if eq .Destination "${CERTS_DIR}"}}{{.Source}}{{end}}{{end}}`, node]);
+  if (mounted.code !== 0) throw new RuntimeError(`cannot inspect node ${node}: ${lastLine(mounted.stderr) ?? 'docker inspect failed'}`);
+  return mounted.stdout.trim();
 }
 
 async function hostFiles(hostsDir: string): Promise<Map<string, string>> {

@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { checkClusterName } from '../input/checks.js';
 
 const stateSchema = z.object({
   name: z.string(),
@@ -21,8 +22,9 @@ export function clustersDir(sewHome: string): string {
   return join(sewHome, 'clusters');
 }
 
+/** Refuses a name that would leave the clusters dir, whoever passes it. */
 export function statePath(sewHome: string, name: string): string {
-  return join(clustersDir(sewHome), `${name}.yaml`);
+  return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}.yaml`);
 }
 
 export async function writeClusterState(sewHome: string, state: ClusterState): Promise<string> {
@@ -45,6 +47,7 @@ export async function readClusterState(sewHome: string, name: string): Promise<C
 }
 
 export async function removeClusterState(sewHome: string, name: string): Promise<void> {
-  await rm(statePath(sewHome, name), { force: true });
-  await rm(join(clustersDir(sewHome), `${name}.kind.yaml`), { force: true });
+  const path = statePath(sewHome, name);
+  await rm(path, { force: true });
+  await rm(path.replace(/\.yaml$/, '.kind.yaml'), { force: true });
 }

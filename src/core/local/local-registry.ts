@@ -7,20 +7,39 @@ import { InputError } from '../errors.js';
 import type { Located } from '../config/merge.js';
 import type { LocalInput } from '../config/schema.js';
 import { REGISTRY_PORT } from '../containerd/hosts.js';
-
-export const LOCAL_CONTAINER = 'sew-local';
-export const DEFAULT_LOCAL_PORT = 5050;
+import type { HomeIdentity } from '../home/identity.js';
+import { localContainerName, localRegistryPort } from '../home/names.js';
+import { hostPortProblem } from '../input/checks.js';
 
 export type LocalPlan =
-  | { readonly kind: 'container'; readonly container: string; readonly port: number; readonly host: string; readonly data: string; readonly cache: boolean }
+  | {
+      readonly kind: 'container';
+      readonly container: string;
+      readonly port: number;
+      /** A port the home picked, not the user: another free one will do when it is taken. */
+      readonly portMayMove: boolean;
+      readonly host: string;
+      readonly data: string;
+      readonly cache: boolean;
+    }
   | { readonly kind: 'external'; readonly host: string; readonly pushTarget: string; readonly cache: false };
 
-export function planLocal(input: Located<LocalInput> | undefined, sewHome: string, overrides: { enable?: boolean; cache?: boolean } = {}): LocalPlan | null {
+export function planLocal(
+  input: Located<LocalInput> | undefined,
+  sewHome: { path: string; identity: HomeIdentity },
+  overrides: { enable?: boolean; cache?: boolean } = {},
+): LocalPlan | null {
   if (!input && !overrides.enable) return null;
   const value = input?.value ?? {};
   if (value.external !== undefined) return { kind: 'external', ...parseExternal(value.external, input?.where ?? 'images.local.external'), cache: false };
-  const port = value.port ?? DEFAULT_LOCAL_PORT;
-  return { kind: 'container', container: LOCAL_CONTAINER, port, host: `localhost:${port}`, data: join(sewHome, 'local'), cache: overrides.cache ?? value.cache ?? false };
+  const port = value.port ?? localRegistryPort(sewHome.identity);
+  const portMayMove = value.port === undefined && !sewHome.identity.isDefault;
+  return { kind: 'container', container: localContainerName(sewHome.identity), port, portMayMove, host: `localhost:${port}`, data: join(sewHome.path, 'local'), cache: overrides.cache ?? value.cache ?? false };
+}
+
+/** The plan with the port the registry actually got. */
+export function onPort(local: Extract<LocalPlan, { kind: 'container' }>, port: number): Extract<LocalPlan, { kind: 'container' }> {
+  return port === local.port ? local : { ...local, port, host: `localhost:${port}` };
 }
 
 /** `[user:pass@]host[:port][/path]`; the credentials are for `docker login`, never kept here. */
@@ -29,6 +48,8 @@ export function parseExternal(text: string, where: string): { host: string; push
   const target = at === -1 ? text : text.slice(at + 1);
   const match = /^([a-z0-9.-]+(?::\d+)?)(\/[a-z0-9._/-]*)?$/i.exec(target);
   if (!match) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
+  const portProblem = hostPortProblem(match[1]!);
+  if (portProblem) throw new InputError(where, `"${target}": ${portProblem}`);
   return { host: match[1]!.toLowerCase(), pushTarget: `${match[1]!.toLowerCase()}${(match[2] ?? '').replace(/\/$/, '')}` };
 }
 

@@ -6,13 +6,15 @@ import type Docker from 'dockerode';
 import type { Credentials } from '../config/registries.js';
 import { ensureRegistry, waitForRegistry, type Publishing, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
 import { KIND_NETWORK } from '../containers/network.js';
-import { hasLocalProxy, mirrorContainerName, type MirrorEntry } from './upstreams.js';
+import { hasLocalProxy, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
 
 export interface MirrorSetup {
   readonly entries: readonly MirrorEntry[];
   readonly data: string;
   readonly registryImage: string;
+  /** The owning home's id. */
+  readonly home: string;
   readonly upstreamUrl: (host: string) => string;
   readonly credentials: (host: string) => Promise<Credentials | undefined>;
   readonly publish?: Publishing;
@@ -38,11 +40,13 @@ export function mirrorDataDir(data: string, host: string): string {
 
 export async function ensureMirrors(docker: Docker, setup: MirrorSetup): Promise<RunningMirror[]> {
   const out: RunningMirror[] = [];
-  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry.host));
+  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry));
   return out;
 }
 
-async function ensureMirror(docker: Docker, setup: MirrorSetup, host: string): Promise<RunningMirror> {
+async function ensureMirror(docker: Docker, setup: MirrorSetup, entry: MirrorEntry): Promise<RunningMirror> {
+  const { host } = entry;
+  if (!entry.container) throw new Error(`mirror ${host} has no container name in the plan`);
   const dataDir = mirrorDataDir(setup.data, host);
   const credentials = await setup.credentials(host);
   const env: Record<string, string> = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(host) };
@@ -50,7 +54,7 @@ async function ensureMirror(docker: Docker, setup: MirrorSetup, host: string): P
     env.REGISTRY_PROXY_USERNAME = credentials.username;
     env.REGISTRY_PROXY_PASSWORD = credentials.password;
   }
-  const spec = { name: mirrorContainerName(host), role: 'mirror' as const, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...(setup.publish && { publish: setup.publish }) };
+  const spec = { name: entry.container, role: 'mirror' as const, home: setup.home, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...(setup.publish && { publish: setup.publish }) };
   // Only a container about to start reads the state; refreshing under a running one is harmless.
   await refreshSchedulerState(dataDir);
   const proxy = await startAndWait(docker, spec);

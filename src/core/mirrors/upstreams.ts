@@ -10,6 +10,7 @@ import { checkRegistryUrl } from '../config/registries.js';
 import type { Located } from '../config/merge.js';
 import type { UpstreamInput } from '../config/schema.js';
 import { DOCKER_HUB } from '../images/reference.js';
+import { hostPortProblem } from '../input/checks.js';
 
 export const WILDCARD = '*';
 export const LOCAL = 'local';
@@ -19,6 +20,8 @@ export interface MirrorEntry {
   readonly host: string;
   /** In order; `local` stands for this host's proxy container. */
   readonly endpoints: readonly string[];
+  /** The local proxy's container, named by the plan (absent without a `local` endpoint). */
+  readonly container?: string;
 }
 
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]{1,5})?$/;
@@ -47,17 +50,14 @@ function parseUpstream(value: UpstreamInput, where: string): MirrorEntry {
   }
   if (host === 'index.docker.io') host = DOCKER_HUB;
   if (host !== WILDCARD && !HOST.test(host)) throw new InputError(where, `"${host}" is not a registry host`);
+  const portProblem = hostPortProblem(host);
+  if (portProblem) throw new InputError(where, `"${host}": ${portProblem}`);
   if (endpoints.length === 0 || endpoints.some((e) => e === '')) throw new InputError(where, `"${host}" has an empty endpoint`);
   const checked = endpoints.map((e) => (e === LOCAL ? e : checkRegistryUrl(e, where)));
   if (host === WILDCARD && checked.includes(LOCAL)) {
     throw new InputError(where, 'the wildcard "*" needs endpoints (`*=https://cache.example.com`): a local proxy serves one upstream');
   }
   return { host, endpoints: checked };
-}
-
-/** `sew-mirror-docker-io`, `sew-mirror-upstream-test-5900`. */
-export function mirrorContainerName(host: string): string {
-  return `sew-mirror-${host.replace(/[.:]/g, '-')}`;
 }
 
 export function hasLocalProxy(entry: MirrorEntry): boolean {

@@ -190,10 +190,17 @@ class CopyRun {
    * enough: a restored cache may have lost a blob (dropped as damaged), and the registry would
    * serve the manifest and fail the node's pull.
    */
-  private async complete(target: string, digest: string): Promise<boolean> {
+  private async complete(target: string, digest: string, seen = new Map<string, Promise<boolean>>()): Promise<boolean> {
+    // Once per manifest: an index repeating its children would otherwise cost exponential time.
+    let known = seen.get(digest);
+    if (!known) seen.set(digest, (known = this.completeOnce(target, digest, seen)));
+    return known;
+  }
+
+  private async completeOnce(target: string, digest: string, seen: Map<string, Promise<boolean>>): Promise<boolean> {
     const manifest = await this.destination.getManifest(target, digest);
     const parts = isIndex(manifest.mediaType)
-      ? manifest.references.map((entry) => this.complete(target, entry.digest).catch(() => false))
+      ? manifest.references.map((entry) => this.complete(target, entry.digest, seen).catch(() => false))
       : requiredBlobs(manifest).map((blob) => this.destination.hasBlob(target, blob.digest));
     return (await Promise.all(parts)).every(Boolean);
   }

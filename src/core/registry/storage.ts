@@ -5,6 +5,10 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { SHA256_DIGEST } from './manifest.js';
+
+/** What is on disk does not have distribution's layout: a restored cache may hold anything. */
+export class StorageLayoutError extends Error {}
 
 function v2(root: string): string {
   return join(root, 'docker', 'registry', 'v2');
@@ -41,10 +45,15 @@ export async function blobProblem(root: string, digest: string): Promise<'missin
   return `sha256:${hash.digest('hex')}` === digest ? undefined : 'does not match its content';
 }
 
-/** The digest a tag points to, undefined when the tag is not there. */
+/**
+ * The digest a tag points to, undefined when the tag is not there. A link is a path's last
+ * part once joined, so anything but `sha256:<64 hex>` (`sha256:../../x`) is refused, unquoted.
+ */
 export async function taggedDigest(root: string, repository: string, tag: string): Promise<string | undefined> {
   const link = join(v2(root), 'repositories', repository, '_manifests', 'tags', tag, 'current', 'link');
-  return (await readFile(link, 'utf8').catch(() => undefined))?.trim();
+  const digest = (await readFile(link, 'utf8').catch(() => undefined))?.trim();
+  if (digest !== undefined && !SHA256_DIGEST.test(digest)) throw new StorageLayoutError(`the link of tag ${tag} is not a sha256 digest`);
+  return digest;
 }
 
 /** The registry roots in a cached path: itself (preload), or one per host (mirrors' `data`). */

@@ -1,11 +1,12 @@
 // `verify`: every preloaded ref resolves and every blob it needs is present with the right
 // digest, read straight from the preload registry's storage. No upstream is asked, no
-// registry need be running: what an air-gapped run can count on.
+// registry need be running: what an air-gapped run can count on. Whatever is wrong with one
+// image (a bad tag link, a manifest that is not JSON) fails that image, not the whole check.
 import { readFile } from 'node:fs/promises';
 import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
 import { isIndex } from '../registry/media-types.js';
-import { parseManifest, requiredBlobs } from '../registry/manifest.js';
-import { blobDataPath, blobProblem, taggedDigest } from '../registry/storage.js';
+import { ManifestFormatError, parseManifest, requiredBlobs, SHA256_DIGEST } from '../registry/manifest.js';
+import { blobDataPath, blobProblem, StorageLayoutError, taggedDigest } from '../registry/storage.js';
 
 export interface ImageCheck {
   readonly ref: string;
@@ -15,32 +16,38 @@ export interface ImageCheck {
   readonly problem?: string;
 }
 
+type Check = (digest: string) => Promise<string | undefined>;
+
 export async function verifyPreloaded(registryRoot: string, refs: readonly ImageRef[]): Promise<ImageCheck[]> {
-  const verified = new Map<string, Promise<string | undefined>>();
-  const checkOnce = (digest: string) => {
-    let check = verified.get(digest);
-    if (!check) verified.set(digest, (check = checkBlob(registryRoot, digest)));
-    return check;
-  };
-  return Promise.all(
-    refs.map(async (ref): Promise<ImageCheck> => {
-      const repository = preloadRepository(ref);
-      const digest = ref.digest ?? (await taggedDigest(registryRoot, repository, ref.tag ?? 'latest'));
-      if (!digest) return { ref: formatReference(ref), ok: false, problem: `tag ${ref.tag ?? 'latest'} not preloaded` };
-      const problem = await manifestProblem(registryRoot, digest, checkOnce);
-      return { ref: formatReference(ref), ok: problem === undefined, digest, ...(problem && { problem }) };
-    }),
-  );
+  // Each blob is hashed once and each manifest walked once, however often they are shared:
+  // an index repeating its children would otherwise cost exponential time.
+  const blob = memo((digest) => checkBlob(registryRoot, digest));
+  const manifest: Check = memo((digest) => manifestProblem(registryRoot, digest, blob, manifest));
+  return Promise.all(refs.map((ref) => checkImage(registryRoot, ref, manifest)));
 }
 
-async function manifestProblem(root: string, digest: string, check: (d: string) => Promise<string | undefined>): Promise<string | undefined> {
-  const own = await check(digest);
+async function checkImage(root: string, ref: ImageRef, manifest: Check): Promise<ImageCheck> {
+  const name = formatReference(ref);
+  try {
+    const digest = ref.digest ?? (await taggedDigest(root, preloadRepository(ref), ref.tag ?? 'latest'));
+    if (!digest) return { ref: name, ok: false, problem: `tag ${ref.tag ?? 'latest'} not preloaded` };
+    if (!SHA256_DIGEST.test(digest)) return { ref: name, ok: false, digest, problem: 'only sha256 digests are stored' };
+    const problem = await manifest(digest);
+    return { ref: name, ok: problem === undefined, digest, ...(problem && { problem }) };
+  } catch (err) {
+    if (err instanceof ManifestFormatError || err instanceof StorageLayoutError) return { ref: name, ok: false, problem: err.message };
+    throw err;
+  }
+}
+
+async function manifestProblem(root: string, digest: string, blob: Check, manifest: Check): Promise<string | undefined> {
+  const own = await blob(digest);
   if (own) return `manifest ${own}`;
-  const manifest = parseManifest(await readFile(blobDataPath(root, digest)), null);
-  const parts = isIndex(manifest.mediaType)
-    ? manifest.references.map((child) => manifestProblem(root, child.digest, check))
-    : requiredBlobs(manifest).map(async (blob) => {
-        const problem = await check(blob.digest);
+  const parsed = parseManifest(await readFile(blobDataPath(root, digest)), null);
+  const parts = isIndex(parsed.mediaType)
+    ? parsed.references.map((child) => manifest(child.digest))
+    : requiredBlobs(parsed).map(async (b) => {
+        const problem = await blob(b.digest);
         return problem && `blob ${problem}`;
       });
   return (await Promise.all(parts)).find((p) => p !== undefined);
@@ -49,4 +56,13 @@ async function manifestProblem(root: string, digest: string, check: (d: string) 
 async function checkBlob(root: string, digest: string): Promise<string | undefined> {
   const problem = await blobProblem(root, digest);
   return problem && `${digest} ${problem}`;
+}
+
+function memo(check: Check): Check {
+  const seen = new Map<string, Promise<string | undefined>>();
+  return (digest) => {
+    let result = seen.get(digest);
+    if (!result) seen.set(digest, (result = check(digest)));
+    return result;
+  };
 }

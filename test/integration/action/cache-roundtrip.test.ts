@@ -13,7 +13,7 @@ import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
-import { removeContainers, requireWorld } from '../../world/docker.js';
+import { removeRegistries, requireWorld } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
 const one = image([textLayer('action-base', 30), textLayer('action-one')], undefined, 'one');
@@ -54,7 +54,7 @@ afterAll(async () => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
   process.exitCode = undefined;
-  await Promise.all([upstream?.remove(), removeContainers('sew-preload')]);
+  await Promise.all([upstream?.remove(), removeRegistries()]);
 });
 
 describe('action cache round trip', () => {
@@ -107,7 +107,7 @@ describe('action cache round trip', () => {
     expect(run.state).not.toContain('action-secret-value-91c2');
     expect(JSON.stringify(run.outputs)).not.toContain('action-secret-value-91c2');
     expect(run.summary).not.toContain('action-secret-value-91c2');
-    await removeContainers('sew-mirror-upstream-test-5900', 'sew-mirror-docker-io');
+    await removeRegistries();
   });
 
   it('a bad input fails the step naming it, and starts nothing', async () => {

@@ -10,7 +10,7 @@ import { blobDataPath } from '../../../src/core/registry/storage.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
-import { removeContainers, requireWorld } from '../../world/docker.js';
+import { requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -24,7 +24,7 @@ const up = () => cli(['up', '--no-cluster', '--json'], project, { SEW_HOME: home
 
 /** As on a new runner: the registry starts only after the cache is restored (and checked). */
 async function corruptRestoredCache(): Promise<void> {
-  await removeContainers('sew-preload');
+  await removeRegistries();
   const data = blobDataPath(join(home, 'preload'), layer.digest);
   const bytes = readFileSync(data);
   bytes[100] = bytes[100]! ^ 0xff;
@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([upstream?.remove(), node?.remove(), removeContainers('sew-preload')]);
+  await Promise.all([upstream?.remove(), node?.remove(), removeRegistries()]);
 });
 
 describe('a restored cache with a damaged blob', () => {

@@ -9,7 +9,7 @@ import { cli } from '../../support/cli.js';
 import { image, pushManifest } from '../../support/oci-images.js';
 import { generatedLayer } from '../../support/realistic-layer.js';
 import { writeTree } from '../../support/tree.js';
-import { removeContainers, requireWorld } from '../../world/docker.js';
+import { requireWorld, removeRegistries } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
 let upstream: Upstream;
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await removeContainers('sew-preload');
+  await removeRegistries();
   try {
     execFileSync('umount', [preload]);
   } catch {
@@ -48,7 +48,7 @@ describe('disk full while copying', () => {
     expect(entry.error).not.toContain('\n');
     expect(full.stderr).toMatch(new RegExp(`warning: ${preload} has \\d+(\\.\\d)? (B|KB) free: the disk is full`));
 
-    await removeContainers('sew-preload');
+    await removeRegistries();
     execFileSync('umount', [preload]);
     const roomy = await cli(['up', '--no-cluster', '--json'], project, { SEW_HOME: home, PATH: process.env.PATH });
     expect(roomy.code, roomy.stderr).toBe(0);

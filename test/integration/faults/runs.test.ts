@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedLayer } from '../../support/realistic-layer.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
-import { docker, removeContainers, requireWorld } from '../../world/docker.js';
+import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
 const CLI = resolve('dist/cli.js');
@@ -47,7 +47,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all([upstream?.remove(), removeContainers('sew-preload')]);
+  await Promise.all([upstream?.remove(), removeRegistries()]);
 });
 
 describe('registries changed behind sew-ci’s back', () => {
@@ -55,10 +55,11 @@ describe('registries changed behind sew-ci’s back', () => {
     ['removed', (name: string) => docker('rm', '-f', name)],
     ['stopped', (name: string) => docker('stop', '-t', '1', name)],
   ])('%s: the next run recreates it with the data intact', async (_, act) => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
-    expect((await start(home).done).code).toBe(0);
+    const home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
+    const defaultHome = { HOME: join(home, '..') };
+    expect((await start(home, [], defaultHome).done).code).toBe(0);
     await act('sew-preload');
-    const again = await start(home).done;
+    const again = await start(home, [], defaultHome).done;
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).preload).toMatchObject({ bytesCopied: 0, images: [expect.objectContaining({ source: 'hit' })] });
     expect(await docker('inspect', '--format', '{{.State.Running}}', 'sew-preload')).toBe('true');
@@ -117,7 +118,7 @@ describe('Docker and input faults: one line, the right exit code, nothing starte
     [['--config', 'missing.yaml'], 'sew-ci: --config: missing.yaml does not exist'],
     [['--wait'], 'sew-ci: --wait: needs a value'],
   ])('%j exits 2', async (args, message) => {
-    await removeContainers('sew-preload');
+    await removeRegistries();
     const before = await docker('ps', '-aq');
     const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
     const run = await start(home, args).done;

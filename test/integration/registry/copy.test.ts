@@ -88,6 +88,24 @@ describe('copyImages between real registries', () => {
     expect(events.filter((e) => e.type === 'image-finished')).toHaveLength(4);
   });
 
+  it('checks a present index that repeats its children once per manifest, not once per path', async () => {
+    // 30 levels of an index listing the level below twice: 2^30 paths, 31 manifests. Pushed
+    // level by level, each once, as the registry already holds it.
+    const platform = { os: 'linux', architecture: 'amd64' };
+    let top: BuiltManifest = image([textLayer('deep')], platform, 'deep');
+    await pushManifest(preload, `${ns}/team/deep`, top.digest, top);
+    for (let level = 0; level < 30; level++) {
+      const { children: _, ...index } = imageIndex([
+        { manifest: top, platform },
+        { manifest: top, platform },
+      ]);
+      await pushManifest(preload, `${ns}/team/deep`, index.digest, index);
+      top = index;
+    }
+    const report = await copyImages(refs(`${upstream.host}/team/deep@${top.digest}`), options);
+    expect(report.results.map((r) => [r.source, r.digest])).toEqual([['hit', top.digest]]);
+  });
+
   it('moves nothing on a warm rerun', async () => {
     const all = refs(`${upstream.host}/team/api:1.4`, `${upstream.host}/team/web@${web.digest}`, `${upstream.host}/team/multi:2`);
     await copyImages(all, options);

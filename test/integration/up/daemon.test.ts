@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { writeTree } from '../../support/tree.js';
-import { docker, removeContainers, requireWorld } from '../../world/docker.js';
+import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 
 const REF = 'sewtest/daemon-only:dev';
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([node?.remove(), removeContainers('sew-preload'), docker('rmi', '-f', REF).catch(() => undefined)]);
+  await Promise.all([node?.remove(), removeRegistries(), docker('rmi', '-f', REF).catch(() => undefined)]);
 });
 
 describe('preload from the Docker daemon', () => {

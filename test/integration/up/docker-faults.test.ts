@@ -27,7 +27,7 @@ describe('Docker faults', () => {
   it('a port taken by a container is named with that container', async () => {
     await docker('run', '-d', '--name', 'sewtest-port-holder', '-p', '127.0.0.1:5959:5000', 'registry:2');
     const engine = await connectDocker();
-    const spec = { name: 'sewtest-port-wanted', role: 'local' as const, image: 'registry:2', dataDir: mkdtempSync(join(tmpdir(), 'port-')), network: 'kind', hostPort: 5959 };
+    const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: mkdtempSync(join(tmpdir(), 'port-')), network: 'kind', hostPort: 5959 };
     await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5959 for sewtest-port-wanted is already taken by container sewtest-port-holder');
     await expect(docker('inspect', 'sewtest-port-wanted')).rejects.toThrow();
   });
@@ -37,7 +37,7 @@ describe('Docker faults', () => {
     await new Promise<void>((done) => server.listen(5960, '127.0.0.1', done));
     try {
       const engine = await connectDocker();
-      const spec = { name: 'sewtest-port-wanted', role: 'local' as const, image: 'registry:2', dataDir: mkdtempSync(join(tmpdir(), 'port-')), network: 'kind', hostPort: 5960 };
+      const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: mkdtempSync(join(tmpdir(), 'port-')), network: 'kind', hostPort: 5960 };
       await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5960 for sewtest-port-wanted is already taken by another process');
     } finally {
       server.close();

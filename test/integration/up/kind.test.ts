@@ -8,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { down } from '../../../src/core/down.js';
+import { writeClusterState } from '../../../src/core/kind/state.js';
 import { silentReporter } from '../../../src/core/report.js';
 import { up } from '../../../src/core/up.js';
 import { recordedExec, type Script } from '../../support/recorded-exec.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
-import { docker, removeContainers, requireWorld } from '../../world/docker.js';
+import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([upstream?.remove(), node?.remove(), removeContainers('sew-preload')]);
+  await Promise.all([upstream?.remove(), node?.remove(), removeRegistries()]);
 });
 
 describe('Kind', () => {
@@ -61,7 +62,10 @@ describe('Kind', () => {
 
   it('reuses an existing cluster: nothing recreated, its nodes get the hosts files', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
-    // A node created before the hosts dir was mounted: an empty directory where Kind's would be.
+    // This home's cluster, from a run whose hosts dir was elsewhere (mirrors.data since moved):
+    // its node reads an empty directory.
+    const created = { name: 'sewtest', kubeconfig: join(home, 'kubeconfig'), kindConfig: join(home, 'clusters', 'sewtest.kind.yaml'), createdAt: new Date().toISOString(), createdBy: 'sew-ci' as const };
+    await writeClusterState(home, created);
     node = await startNode({ name: 'sewtest-control-plane', hostsDir: mkdtempSync(join(tmpdir(), 'empty-certs-')), readOnly: false });
     const { exec, up: go } = run(home, ({ args }) =>
       args[0] === 'get' && args[1] === 'clusters' ? { stdout: 'sewtest\n' } : args[1] === 'nodes' ? { stdout: 'sewtest-control-plane\n' } : {},
@@ -77,25 +81,25 @@ describe('Kind', () => {
   it('down deletes the cluster and its state, and keeps the registries', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
     const { up: go } = run(home, () => ({}));
-    await go();
+    const { plan } = await go();
     const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
-    const result = await down({ sewHome: home, purge: false }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: false }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
     expect(result).toMatchObject({ name: 'sewtest', clusterDeleted: true, removedContainers: [] });
     expect(exec.calls.map((c) => c.args)).toContainEqual(['delete', 'cluster', '--name', 'sewtest']);
     expect(existsSync(join(home, 'clusters', 'sewtest.yaml'))).toBe(false);
-    expect(await docker('inspect', '--format', '{{.State.Running}}', 'sew-preload')).toBe('true');
+    expect(await docker('inspect', '--format', '{{.State.Running}}', plan.preload.container)).toBe('true');
     expect(existsSync(join(home, 'preload'))).toBe(true);
   });
 
   it('down --purge removes the registries and their data too', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
     const { up: go } = run(home, () => ({}));
-    await go();
+    const { plan } = await go();
     const exec = recordedExec('kind', () => ({ stdout: '' }));
-    const result = await down({ sewHome: home, purge: true }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: true }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
     expect(result.clusterDeleted).toBe(false);
-    expect(result.removedContainers).toContain('sew-preload');
+    expect(result.removedContainers).toContain(plan.preload.container);
     expect(existsSync(join(home, 'preload'))).toBe(false);
-    await expect(docker('inspect', 'sew-preload')).rejects.toThrow();
+    await expect(docker('inspect', plan.preload.container)).rejects.toThrow();
   });
 });

@@ -22,7 +22,8 @@ let project: string;
 
 beforeAll(async () => {
   await requireWorld();
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  // The default home (HOME/.sew): sew's own container names and ports.
+  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
   project = writeTree({ 'sew.yaml': 'images:\n  local: {}\n' });
 });
 
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 describe('the local registry', () => {
   it('takes a docker push from the host and serves it to nodes as localhost:5050', async () => {
-    const { code, stdout, stderr } = await cli(['up', '--no-cluster', '--json'], project, { SEW_HOME: home, PATH: process.env.PATH });
+    const { code, stdout, stderr } = await cli(['up', '--no-cluster', '--json'], project, { SEW_HOME: home, HOME: join(home, '..'), PATH: process.env.PATH });
     expect(code, stderr).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.local).toEqual({ pushTarget: 'localhost:5050', url: 'http://127.0.0.1:5050' });
@@ -59,7 +60,7 @@ describe('the local registry', () => {
       run: (command, args, options) => (command === 'kubectl' ? (exec.calls.push({ command, args: [...args], input: options?.input ?? '' }), Promise.resolve({ code: 0, stdout: '', stderr: '' })) : exec.run(command, args, options)),
     };
     const result = await up(
-      { cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true },
+      { cwd: project, env: { ...process.env, HOME: join(home, '..'), KUBECONFIG: '' }, sewHome: home, cluster: true },
       { ...defaultUpDeps(silentReporter, process.env), exec: kubectl },
     );
     const apply = exec.calls.find((c) => c.command === 'kubectl')!;

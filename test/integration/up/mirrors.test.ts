@@ -20,7 +20,7 @@ let upstream: Upstream;
 let node: Node;
 let home: string;
 let project: string;
-const env = () => ({ SEW_HOME: home, SEW_TEST_PASS: SECRET, PATH: process.env.PATH });
+const env = () => ({ SEW_HOME: home, HOME: join(home, '..'), SEW_TEST_PASS: SECRET, PATH: process.env.PATH });
 const up = (...args: string[]) => cli(['up', '--no-cluster', '--json', ...args], project, env());
 
 function filesUnder(dir: string): string[] {
@@ -34,7 +34,8 @@ beforeAll(async () => {
   upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
   await pushManifest(upstream, 'team/app', '2.0', app);
   await pushManifest(upstream, 'team/tool', '1', tool);
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  // The default home (HOME/.sew): sew's own container names and ports.
+  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
   project = writeTree({
     'sew.yaml': [
       'images:',

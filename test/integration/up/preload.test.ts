@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { image, imageIndex, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
-import { docker, removeContainers, requireWorld } from '../../world/docker.js';
+import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -25,7 +25,7 @@ const multi = imageIndex([
 ]);
 const pinned = image([base, textLayer('pinned')], undefined, 'pinned');
 
-const up = (...args: string[]) => cli(['up', '--no-cluster', '--json', ...args], project, { SEW_HOME: home, PATH: process.env.PATH });
+const up = (...args: string[]) => cli(['up', '--no-cluster', '--json', ...args], project, { SEW_HOME: home, HOME: join(home, '..'), PATH: process.env.PATH });
 
 beforeAll(async () => {
   await requireWorld();
@@ -35,7 +35,8 @@ beforeAll(async () => {
   await pushManifest(b, 'team/api', '1.4', apiB);
   await pushManifest(a, 'team/multi', '1', multi);
   await pushManifest(a, 'team/pinned', 'v1', pinned);
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  // The default home (HOME/.sew): sew's own container names and ports.
+  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
   project = writeTree({
     'sew.yaml': [
       'images:',
@@ -54,7 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([a?.remove(), b?.remove(), node?.remove(), removeContainers('sew-preload')]);
+  await Promise.all([a?.remove(), b?.remove(), node?.remove(), removeRegistries()]);
 });
 
 describe('preload, cold then warm', () => {

@@ -9,7 +9,7 @@ import { blobDataPath } from '../../../src/core/registry/storage.js';
 import { cli } from '../../support/cli.js';
 import { image, imageIndex, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
-import { removeContainers, requireWorld } from '../../world/docker.js';
+import { requireWorld, removeRegistries } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
 const api = image([textLayer('verify-base', 10), textLayer('verify-api')], undefined, 'api');
@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([upstream?.remove(), removeContainers('sew-preload')]);
+  await Promise.all([upstream?.remove(), removeRegistries()]);
 });
 
 describe('sew-ci verify', () => {

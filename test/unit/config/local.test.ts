@@ -8,15 +8,15 @@ describe('images.local', () => {
   });
 
   it('{} is a local registry on localhost:5050, wired into every node, not cached', async () => {
-    const plan = await planFor({ files: { 'project/sew.yaml': 'images:\n  local: {}\n' } });
-    expect(plan.local).toEqual({ kind: 'container', container: 'sew-local', port: 5050, host: 'localhost:5050', data: `${plan.sewHome}/local`, cache: false });
+    const plan = await planFor({ files: { 'project/sew.yaml': 'images:\n  local: {}\n' }, defaultHome: true });
+    expect(plan.local).toEqual({ kind: 'container', container: 'sew-local', port: 5050, portMayMove: false, host: 'localhost:5050', data: `${plan.sewHome}/local`, cache: false });
     expect(plan.kindConfig.nodes[0]).toHaveProperty('extraMounts');
   });
 
   it('takes a port and a cache choice; the action input can turn it on', async () => {
     const plan = await planFor({ files: { 'project/sew.yaml': 'images:\n  local: {port: 5051, cache: true}\n' } });
     expect(plan.local).toMatchObject({ host: 'localhost:5051', cache: true });
-    const on = await planFor({ files: {}, options: { local: true } });
+    const on = await planFor({ files: {}, options: { local: true }, defaultHome: true });
     expect(on.local).toMatchObject({ host: 'localhost:5050', cache: false });
   });
 

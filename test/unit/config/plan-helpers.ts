@@ -6,14 +6,16 @@ export interface Case {
   /** Files under the temporary root; the project is `project/`, $SEW_HOME is `home/`. */
   files: Record<string, string>;
   options?: Partial<PlanOptions>;
+  /** $SEW_HOME is `.sew/` under HOME: the default home, with sew's own names and ports. */
+  defaultHome?: boolean;
 }
 
-export async function planFor({ files, options }: Case): Promise<Plan> {
+export async function planFor({ files, options, defaultHome }: Case): Promise<Plan> {
   const root = writeTree(files);
   return resolvePlan({
     cwd: join(root, 'project'),
     env: { HOME: root },
-    sewHome: join(root, 'home'),
+    sewHome: join(root, defaultHome ? '.sew' : 'home'),
     platform: 'linux/amd64',
     ...options,
   });

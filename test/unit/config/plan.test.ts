@@ -141,8 +141,8 @@ describe('defaults and mirrors', () => {
       files: { 'project/sew.yaml': 'images:\n  mirrors:\n    upstreams:\n      - quay.io=local,https://m1.example.com\n      - {host: ghcr.io, endpoints: [https://a.example.com, https://b.example.com]}\n' },
     });
     expect(plan.mirrors?.entries).toEqual([
-      { host: 'docker.io', endpoints: ['local'] },
-      { host: 'quay.io', endpoints: ['local', 'https://m1.example.com'] },
+      { host: 'docker.io', endpoints: ['local'], container: `sew-mirror-docker-io--h${plan.home.id}` },
+      { host: 'quay.io', endpoints: ['local', 'https://m1.example.com'], container: `sew-mirror-quay-io--h${plan.home.id}` },
       { host: 'ghcr.io', endpoints: ['https://a.example.com', 'https://b.example.com'] },
     ]);
   });
@@ -198,7 +198,7 @@ describe('registry image and registries', () => {
               docker.io: {}
         `,
       },
-      options: { env: { UPSTREAM_HOST: 'upstream.test', GH_TOKEN: 's3cret' } },
+      options: { env: { UPSTREAM_HOST: 'upstream.test', GH_USER: 'me', GH_TOKEN: 's3cret' } },
     });
     expect(plan.registries['upstream.test:5900']?.url).toBe('http://upstream.test:5900');
     expect(plan.registries['ghcr.io']).toMatchObject({ url: 'https://ghcr.io', username: '${GH_USER}', password: '${GH_TOKEN}' });

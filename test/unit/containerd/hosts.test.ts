@@ -23,7 +23,7 @@ describe('hosts.toml', () => {
   });
 
   it('preload, then the local mirror, then the upstream as server', () => {
-    expect(render(['docker.io'], [{ host: 'docker.io', endpoints: ['local'] }])['docker.io']).toBe(
+    expect(render(['docker.io'], [{ host: 'docker.io', endpoints: ['local'], container: 'sew-mirror-docker-io' }])['docker.io']).toBe(
       [
         'server = "https://registry-1.docker.io"',
         '',
@@ -39,7 +39,7 @@ describe('hosts.toml', () => {
   });
 
   it('endpoints in the order written; an endpoint with an API path overrides it', () => {
-    const files = render([], [{ host: 'quay.io', endpoints: ['local', 'https://harbor.example.com/v2/proxy', 'https://m.example.com'] }]);
+    const files = render([], [{ host: 'quay.io', endpoints: ['local', 'https://harbor.example.com/v2/proxy', 'https://m.example.com'], container: 'sew-mirror-quay-io' }]);
     expect(files['quay.io']).toBe(
       [
         'server = "https://quay.io"',

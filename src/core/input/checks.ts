@@ -1,0 +1,39 @@
+// Values that end up in paths, commands and sockets: cluster names ($SEW_HOME/clusters/<name>.yaml,
+// `kind --name`), flag names (sew--<flag>.yaml), ports. One check each, shared by the CLI, the
+// action and the config schema, so a `../` never leaves the directory it is joined to.
+import { InputError } from '../errors.js';
+
+const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+export const CLUSTER_NAME_RULE = 'must be a lowercase DNS label (a-z, 0-9, -)';
+
+const FLAG_NAME = /^[a-z0-9][a-z0-9-]*$/;
+export const FLAG_NAME_RULE = 'must be a flag name (a-z, 0-9, -)';
+
+export function isClusterName(name: string): boolean {
+  return CLUSTER_NAME.test(name);
+}
+
+export function isFlagName(name: string): boolean {
+  return FLAG_NAME.test(name);
+}
+
+export function checkClusterName(name: string, where: string): string {
+  if (!isClusterName(name)) throw new InputError(where, `"${name}" ${CLUSTER_NAME_RULE}`);
+  return name;
+}
+
+export function checkFlagName(name: string, where: string): string {
+  if (!isFlagName(name)) throw new InputError(where, `"${name}" ${FLAG_NAME_RULE}`);
+  return name;
+}
+
+/** What is wrong with the port of a `host:port`, if anything. */
+export function hostPortProblem(host: string): string | undefined {
+  const port = /:([0-9]+)$/.exec(host)?.[1];
+  return port === undefined || isPort(Number(port)) ? undefined : `port ${port} out of range (1-65535)`;
+}
+
+/** A TCP port; 0 only where the engine may pick one. */
+export function isPort(value: number, allowZero = false): boolean {
+  return Number.isInteger(value) && value >= (allowZero ? 0 : 1) && value <= 65535;
+}
