@@ -1,6 +1,7 @@
 // Every action input, read once and validated; the rest of the action sees only this object.
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
+import { DURATION_HINT, goDurationMs } from '../core/kind/duration.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';
 
@@ -40,7 +41,7 @@ const schema = z.object({
   [Inputs.wait]: z
     .string()
     .transform((v) => v.trim() || '60s')
-    .refine((v) => /^\d+(ms|s|m|h)$/.test(v), { message: 'must be a duration such as 60s or 5m' }),
+    .refine((v) => goDurationMs(v) !== undefined, { message: `must be ${DURATION_HINT}` }),
   [Inputs.sewHome]: optional,
   [Inputs.registryImage]: optional,
   [Inputs.cache]: flag(true),

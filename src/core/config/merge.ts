@@ -4,11 +4,11 @@
 //   images.mirrors   last writer wins
 //   kind             scalars child-wins, maps merged, `nodes` and `containerdConfigPatches` replaced
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
-import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { normaliseReference, ReferenceError } from '../images/reference.js';
+import { expandHome } from '../paths.js';
 import type { Layer } from './compose.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
@@ -114,8 +114,8 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
 }
 
 function localPath(path: string, layer: Layer): string {
-  if (path === '~' || path.startsWith('~/')) return resolve(homedir(), path.slice(2));
-  if (isAbsolute(path)) return path;
+  const expanded = expandHome(path);
+  if (isAbsolute(expanded)) return expanded;
   const base = layer.dir.protocol === 'file:' ? fileURLToPath(layer.dir) : process.cwd();
   return resolve(base, path);
 }

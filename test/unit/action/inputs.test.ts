@@ -54,7 +54,9 @@ describe('action inputs', () => {
     [{ cluster: '2' }, 'input cluster: must be true or false'],
     [{ 'cluster-name': 'My Cluster' }, 'input cluster-name: must be a lowercase DNS label'],
     [{ 'kind-version': '0.24' }, 'input kind-version: must be a kind release such as v0.24.0'],
-    [{ wait: 'forever' }, 'input wait: must be a duration such as 60s or 5m'],
+    [{ wait: 'forever' }, 'input wait: must be a duration such as 60s, 5m or 1m30s'],
+    [{ wait: '10' }, 'input wait: must be a duration'],
+    [{ wait: '-5s' }, 'input wait: must be a duration'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });
