@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.js';
 import { DURATION_HINT, goDurationMs } from '../core/kind/duration.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';
+import { SAVE_POLICIES, type SavePolicy } from './save-policy.js';
 
 export type ReadInput = (name: string) => string;
 
@@ -46,6 +47,10 @@ const schema = z.object({
   [Inputs.registryImage]: optional,
   [Inputs.cache]: flag(true),
   [Inputs.cacheKeyPrefix]: z.string().transform((v) => v.trim()),
+  [Inputs.save]: z
+    .string()
+    .transform((v) => v.trim() || 'always')
+    .refine((v): v is SavePolicy => (SAVE_POLICIES as readonly string[]).includes(v), { message: `must be ${SAVE_POLICIES.join(', ')}` }),
   [Inputs.preload]: z.string().transform(lines),
   [Inputs.mirrors]: z.string().transform(words),
   [Inputs.local]: flag(false),

@@ -44,7 +44,13 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
         } catch (err) {
           core.warning(`cache not restored: ${describeError(err)}; continuing without it`);
         }
-        cache = { paths, keyPrefix: keys.primary, ...(restoredKey && { restoredKey }) };
+        cache = {
+          paths,
+          keyPrefix: keys.primary,
+          ...(restoredKey && { restoredKey }),
+          save: inputs[Inputs.save],
+          ...(paths.includes(plan.preload.data) && { preload: { data: plan.preload.data, refs: plan.preload.refs } }),
+        };
         core.saveState(State.cache, JSON.stringify(cache));
       },
     };
