@@ -1,5 +1,6 @@
 // Every action input, read once and validated; the rest of the action sees only this object.
 import { z } from 'zod';
+import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../core/config/schema.js';
 import { InputError } from '../core/errors.js';
 import { DURATION_HINT, goDurationMs } from '../core/kind/duration.js';
 import type { UpOptions } from '../core/up.js';
@@ -36,7 +37,7 @@ const schema = z.object({
   [Inputs.flags]: z.string().transform((v) => words(v).map((f) => f.replace(/^--/, ''))),
   [Inputs.skipPreload]: flag(false),
   [Inputs.cluster]: flag(true),
-  [Inputs.clusterName]: matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)'),
+  [Inputs.clusterName]: matching(CLUSTER_NAME, CLUSTER_NAME_HINT),
   [Inputs.nodeImage]: optional,
   [Inputs.kindVersion]: matching(/^v\d+\.\d+\.\d+$/, 'a kind release such as v0.24.0'),
   [Inputs.wait]: z
