@@ -7,6 +7,7 @@ import { planCommand, planHelp } from './commands/plan.js';
 import { UP_OPTIONS, upCommand, upHelp } from './commands/up.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
 import type { CliIO } from './io.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
 interface Command {
   readonly run: (parsed: Parsed, io: CliIO) => Promise<number>;
@@ -30,7 +31,7 @@ const COMMANDS: Record<string, Command> = {
 /** Each command's options, for checking the CI templates against the CLI. */
 export const COMMAND_OPTIONS: Record<string, object> = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.options]));
 
-export const VERSION = '0.1.0';
+export const VERSION = packageJson.version;
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length)) + 2;

@@ -1,15 +1,12 @@
 // The GitLab template: parses (with GitLab's `!reference` tag), its hidden job composes the
 // setup and teardown scripts, caches what the action caches keyed on the committed key file,
-// and its image and setup provide docker, kind and kubectl. The tool install is run here in
-// sh, with `curl` and `uname` replaced so no network is needed: it installs the pinned
-// release for the runner's architecture and refuses a download whose sha256 does not match.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+// and its image and setup provide docker, kind and kubectl. The tool install runs here on a
+// fake network: the pinned release for the runner's architecture, never one whose sha256
+// does not match.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, type YAMLSeq } from 'yaml';
-import { writeTree } from '../../support/tree.js';
+import { kindUrl, kubectlUrl, runInstall } from '../../support/fake-downloads.js';
 
 interface Reference {
   readonly reference: string[];
@@ -82,57 +79,31 @@ describe('the GitLab template', () => {
 
 describe('the setup’s tool install, run in sh', () => {
   const install = setup.find((item) => item.includes('install_verified'))!;
-
-  /** A fake network: URL -> file; `curl -fsSLo DEST URL` copies it, or fails as curl -f does. */
-  function world(arch: string, tamper?: string) {
-    const dir = writeTree({});
-    const files: Record<string, string> = {};
-    for (const a of ['amd64', 'arm64']) {
-      files[`github.com/kubernetes-sigs/kind/releases/download/${variables.KIND_VERSION}/kind-linux-${a}`] = `kind ${a}`;
-      files[`dl.k8s.io/release/${variables.KUBECTL_VERSION}/bin/linux/${a}/kubectl`] = `kubectl ${a}`;
-    }
-    for (const [path, content] of Object.entries(files)) {
-      const sum = createHash('sha256').update(content).digest('hex');
-      const put = (p: string, c: string) => (mkdirSync(dirname(join(dir, 'net', p)), { recursive: true }), writeFileSync(join(dir, 'net', p), c));
-      put(path, path === tamper ? `${content} with a backdoor` : content);
-      // kind publishes `<sum>  <file>`, Kubernetes the bare sum.
-      put(path.includes('/kind-linux-') ? `${path}.sha256sum` : `${path}.sha256`, path.includes('/kind-linux-') ? `${sum}  kind-linux\n` : sum);
-    }
-    mkdirSync(join(dir, 'fake-bin'));
-    mkdirSync(join(dir, 'bin'));
-    writeFileSync(join(dir, 'fake-bin', 'curl'), `#!/bin/bash\nfor a; do dest=$url; url=$a; done\nsrc="${dir}/net/\${url#https://}"\n[ -f "$src" ] || exit 22\ncp "$src" "$dest"\n`);
-    writeFileSync(join(dir, 'fake-bin', 'uname'), `#!/bin/sh\necho ${arch}\n`);
-    for (const tool of ['curl', 'uname']) chmodSync(join(dir, 'fake-bin', tool), 0o755);
-    // POSIX sh, as the image's busybox ash runs it (dash here).
-    const run = spawnSync('sh', ['-ec', install], {
-      env: { PATH: `${dir}/fake-bin:${process.env.PATH}`, SEW_CI_BIN: join(dir, 'bin'), KIND_VERSION: variables.KIND_VERSION, KUBECTL_VERSION: variables.KUBECTL_VERSION },
-      encoding: 'utf8',
-    });
-    const installed = (tool: string) => (existsSync(join(dir, 'bin', tool)) ? readFileSync(join(dir, 'bin', tool), 'utf8') : undefined);
-    return { run, kind: installed('kind'), kubectl: installed('kubectl') };
-  }
+  const versions = { kind: variables.KIND_VERSION!, kubectl: variables.KUBECTL_VERSION! };
 
   it.each([
     ['x86_64', 'amd64'],
     ['aarch64', 'arm64'],
     ['arm64', 'arm64'],
   ])('on %s it installs the %s releases, checksums verified', (machine, arch) => {
-    const { run, kind, kubectl } = world(machine);
+    const run = runInstall({ inline: install }, machine, versions);
     expect(run.status, run.stderr).toBe(0);
-    expect([kind, kubectl]).toEqual([`kind ${arch}`, `kubectl ${arch}`]);
+    expect(run.tools).toEqual({ kind: `kind ${arch}`, kubectl: `kubectl ${arch}` });
   });
 
-  it.each(['kind-linux-amd64', 'kubectl'])('a %s download that does not match its sha256 is refused', (what) => {
-    const tamper = what === 'kubectl' ? `dl.k8s.io/release/${variables.KUBECTL_VERSION}/bin/linux/amd64/kubectl` : `github.com/kubernetes-sigs/kind/releases/download/${variables.KIND_VERSION}/kind-linux-amd64`;
-    const { run, kind, kubectl } = world('x86_64', tamper);
+  it.each([
+    ['kind', kindUrl(versions.kind, 'amd64')],
+    ['kubectl', kubectlUrl(versions.kubectl, 'amd64')],
+  ])('a %s download that does not match its sha256 is refused', (tool, url) => {
+    const run = runInstall({ inline: install }, 'x86_64', versions, url);
     expect(run.status).not.toBe(0);
-    expect(what === 'kubectl' ? kubectl : kind).toBeUndefined();
+    expect(run.tools[tool]).toBeUndefined();
   });
 
   it('an architecture with no release stops with a clear message', () => {
-    const { run, kind } = world('riscv64');
+    const run = runInstall({ inline: install }, 'riscv64', versions);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('sew-ci: no kind or kubectl release for riscv64');
-    expect(kind).toBeUndefined();
+    expect(run.tools.kind).toBeUndefined();
   });
 });
