@@ -9,11 +9,14 @@ import { startNode } from '../test/world/node.js';
 import { startUpstream } from '../test/world/upstream.js';
 import { generatedLayer } from '../test/support/realistic-layer.js';
 import { repeat, run, type Series } from './measure.js';
+import { measureStartUp, writeStartUpSection } from './start-up.js';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 3;
 const MB = quick ? 0.08 : 1;
 const CLI = resolve('dist/cli.js');
+const RESULTS = resolve('bench/results.md');
+const START_UP_RUNS = quick ? 5 : 21;
 const TARGET = 'sewbench-target';
 const TARGET_PORT = 5910;
 const NODE = 'sewbench-node';
@@ -31,6 +34,8 @@ const say = (text: string) => process.stderr.write(`${text}\n`);
 
 async function main(): Promise<void> {
   await requireWorld();
+  say('start-up: node -e 0, sew-ci --version, sew-ci plan');
+  const startUp = await measureStartUp(CLI, START_UP_RUNS);
   say(`generating images (${quick ? 'quick' : 'full'} set)`);
   const layer = (seed: string, mb: number) => generatedLayer(seed, Math.max(1, Math.round(mb * MB)));
   const [base, dbBase, api, web, worker, db, multiA, multiB, tools] = await Promise.all([
@@ -192,6 +197,7 @@ async function main(): Promise<void> {
 
     await node.remove();
     writeResults({ uncompressed, compressed, layers: unique.length, images: repos.length, moved, expected, cold, pullPush, skopeo, warm, warm10, nodePull, nodeImport, cacheRoundTrip, dockerRoundTrip, saveImport, peak });
+    writeStartUpSection(RESULTS, startUp);
   } finally {
     await upstream.remove();
     await removeContainers(TARGET, NODE, 'sew-preload');
@@ -237,4 +243,11 @@ const target = (what: string, measured: string, met: boolean) => `| ${what} | ${
 const sec = (ms: number) => (ms / 1000).toFixed(ms < 1000 ? 3 : 1);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-await main();
+/** `--start-up`: only the start-up rows, which need no Docker. */
+async function startUpOnly(): Promise<void> {
+  const lines = await measureStartUp(CLI, START_UP_RUNS);
+  writeStartUpSection(RESULTS, lines);
+  say(lines.join('\n'));
+}
+
+await (process.argv.includes('--start-up') ? startUpOnly() : main());

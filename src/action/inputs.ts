@@ -1,6 +1,7 @@
 // Every action input, read once and validated; the rest of the action sees only this object.
-import { z } from 'zod';
-import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../core/config/schema.js';
+import * as z from 'zod';
+import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../core/kind/name.js';
+import { parseSets, setProblem } from '../core/config/variables.js';
 import { InputError } from '../core/errors.js';
 import { DURATION_HINT, goDurationMs } from '../core/kind/duration.js';
 import type { UpOptions } from '../core/up.js';
@@ -35,6 +36,14 @@ const schema = z.object({
   [Inputs.from]: z.string().transform(lines),
   [Inputs.registry]: optional,
   [Inputs.flags]: z.string().transform((v) => words(v).map((f) => f.replace(/^--/, ''))),
+  [Inputs.set]: z
+    .string()
+    .transform(lines)
+    .superRefine((items, ctx) => {
+      const problem = items.map(setProblem).find((p) => p !== undefined);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((items) => parseSets(items, `input ${Inputs.set}`)),
   [Inputs.skipPreload]: flag(false),
   [Inputs.cluster]: flag(true),
   [Inputs.clusterName]: matching(CLUSTER_NAME, CLUSTER_NAME_HINT),
@@ -79,6 +88,7 @@ export function upOptionsFromInputs(inputs: ActionInputs, cwd: string, env: Node
     ...(inputs.from.length > 0 && { from: inputs.from }),
     ...(inputs.registry !== undefined && { registry: inputs.registry }),
     flags: inputs.flags,
+    ...(Object.keys(inputs.set).length > 0 && { sets: inputs.set }),
     ...(inputs['skip-preload'] && { skipPreload: true }),
     ...(inputs['sew-home'] !== undefined && { sewHome: inputs['sew-home'] }),
     ...(inputs['registry-image'] !== undefined && { registryImage: inputs['registry-image'] }),

@@ -42,7 +42,13 @@ export interface Preloader {
   preload(
     refs: readonly ImageRef[],
     target: { url: string },
-    options: { platforms: readonly string[] | 'all'; upstream: RegistryResolver; onProgress?: (event: ProgressEvent) => void },
+    options: {
+      platforms: readonly string[] | 'all';
+      upstream: RegistryResolver;
+      onProgress?: (event: ProgressEvent) => void;
+      /** Things worth a line in the log, such as an upstream being retried. */
+      onNote?: (message: string) => void;
+    },
   ): Promise<ImageReport[]>;
 }
 
@@ -136,6 +142,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
             return { url: endpoint.url, ...registryCredentials(endpoint, options.env) };
           },
           ...(reporter.progress && { onProgress: reporter.progress }),
+          onNote: (message) => reporter.info(message),
         },
       ),
     );

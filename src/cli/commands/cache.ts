@@ -2,16 +2,10 @@
 // cache the registry data the same way the action does (the same keys, the same directories,
 // the same pruning before a save).
 import { cachePaths, contentFingerprint, restoreKeys, saveKey } from '../../core/cache/content.js';
-import { prunePreload } from '../../core/cache/prune.js';
-import { stopRegistries } from '../../core/containers/stop.js';
-import { defaultUpDeps } from '../../core/default-deps.js';
 import { writeFileAtomic } from '../../core/fs/atomic.js';
 import { InputError } from '../../core/errors.js';
 import { formatBytes } from '../../core/format.js';
-import { parseReference } from '../../core/images/reference.js';
-import { withHomeLock } from '../../core/lock.js';
 import { hostPlatform, userPath } from '../../core/paths.js';
-import { resolvePlan } from '../../core/plan.js';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
@@ -66,6 +60,7 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
     throw new InputError('--write', `${dirname(v.write)} is not a directory`);
   }
   const platform = typeof v.platform === 'string' ? v.platform : hostPlatform();
+  const { resolvePlan } = await import('../../core/plan.js');
   const plan = await resolvePlan({ ...planOptionsFrom(parsed, io.cwd, io.env), platform, ...(keyFile !== undefined && { userConfig: false }) });
   const prefix = typeof v.prefix === 'string' ? v.prefix : '';
   const keys = restoreKeys(prefix, plan);
@@ -85,12 +80,22 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
 }
 
 export async function cachePathsCommand(parsed: Parsed, io: CliIO): Promise<number> {
+  const { resolvePlan } = await import('../../core/plan.js');
   const paths = cachePaths(await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env)));
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;
 }
 
 export async function cachePruneCommand(parsed: Parsed, io: CliIO): Promise<number> {
+  // The Docker client loads only once a command needs it.
+  const [{ resolvePlan }, { defaultUpDeps }, { stopRegistries }, { prunePreload }, { withHomeLock }, { parseReference }] = await Promise.all([
+    import('../../core/plan.js'),
+    import('../../core/default-deps.js'),
+    import('../../core/containers/stop.js'),
+    import('../../core/cache/prune.js'),
+    import('../../core/lock.js'),
+    import('../../core/images/reference.js'),
+  ]);
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   if (plan.preload.refs.length === 0) {
     io.out('nothing to prune: the plan preloads nothing, so its data is not cached\n');

@@ -1,7 +1,5 @@
-import { publicPlan } from '../../core/plan.js';
-import { up, type UpResult } from '../../core/up.js';
+import type { UpResult } from '../../core/up.js';
 import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
-import { defaultUpDeps } from '../../core/default-deps.js';
 import type { CliIO } from '../io.js';
 import { formatBytes } from '../../core/format.js';
 import { checkWait } from '../../core/kind/duration.js';
@@ -31,6 +29,8 @@ export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
     return 0;
   }
   const v = parsed.values;
+  // The Docker client and the copier load only once a command needs them.
+  const [{ up }, { defaultUpDeps }, { publicPlan }] = await Promise.all([import('../../core/up.js'), import('../../core/default-deps.js'), import('../../core/plan.js')]);
   // Every option is checked before `up` starts anything.
   const options = {
     ...planOptionsFrom(parsed, io.cwd, io.env),
@@ -42,14 +42,14 @@ export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const checks = v.verify ? await verifyPlanPreload(result.plan) : undefined;
   const incomplete = checks?.filter((c) => !c.ok) ?? [];
   for (const c of incomplete) io.err(`sew-ci: ${c.ref}: ${c.problem}\n`);
-  io.out(v.json ? `${JSON.stringify({ ...jsonReport(result), ...(checks && { verified: checks }) }, null, 2)}\n` : humanReport(result));
+  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result), ...(checks && { verified: checks }) }, null, 2)}\n` : humanReport(result));
   if (checks && !v.json) io.out(`verified: ${checks.length - incomplete.length} of ${checks.length} preloaded image(s) complete\n`);
   return result.failed.length > 0 || incomplete.length > 0 ? 1 : 0;
 }
 
+/** The report without its plan, which `publicPlan` renders. */
 export function jsonReport(result: UpResult): Record<string, unknown> {
   return {
-    plan: publicPlan(result.plan),
     preload: result.preload,
     mirrors: result.mirrors,
     hostsFiles: result.hostsFiles,

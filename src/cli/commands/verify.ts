@@ -1,4 +1,3 @@
-import { resolvePlan } from '../../core/plan.js';
 import { verifyPlanPreload } from '../../core/verify/offline.js';
 import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -14,6 +13,7 @@ export async function verifyCommand(parsed: Parsed, io: CliIO): Promise<number> 
     io.out(`${verifyHelp}\n`);
     return 0;
   }
+  const { resolvePlan } = await import('../../core/plan.js');
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   const checks = await verifyPlanPreload(plan);
   if (parsed.values.json) io.out(`${JSON.stringify(checks, null, 2)}\n`);

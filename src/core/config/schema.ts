@@ -1,10 +1,8 @@
-// The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
-// `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
-import { z } from 'zod';
+// The whole sew.yaml format, as it reads once rendered. sew-ci acts on `registry`, `from`,
+// `abstract`, `vars`, `kind` and `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
+import * as z from 'zod';
+import { CLUSTER_NAME_HINT } from '../kind/name.js';
 
-/** Kind cluster names become container and kubeconfig context names. */
-export const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-export const CLUSTER_NAME_HINT = 'a lowercase DNS label (a-z, 0-9, -)';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -75,7 +73,8 @@ const kindNodeSchema = z
 
 const kindSchema = z
   .object({
-    name: z.string().regex(CLUSTER_NAME, `must be ${CLUSTER_NAME_HINT}`).optional(),
+    // Empty is no name (a template such as "{{ .clusterName }}" rendered with an empty value): as in sew, it does not override.
+    name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$/, `must be ${CLUSTER_NAME_HINT}`).optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })
@@ -86,6 +85,7 @@ export const KNOWN_TOP_LEVEL = [
   'from',
   'abstract',
   'description',
+  'vars',
   'kind',
   'images',
   'components',
@@ -102,6 +102,8 @@ export const sewFileSchema = z
     from: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
     abstract: z.boolean().optional(),
     description: z.string().optional(),
+    /** Template variables, read from the raw text before rendering (vars.ts). */
+    vars: z.unknown().optional(),
     kind: kindSchema.optional(),
     images: imagesSchema.optional(),
     components: z.array(z.record(z.string(), z.unknown())).optional(),

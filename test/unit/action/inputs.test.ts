@@ -18,6 +18,7 @@ describe('action inputs', () => {
         from: 'k8s/base\n# a comment\nacme/ci\n',
         registry: 'https://contexts.example.com',
         flags: '--no-es, big\nsmall',
+        set: 'imageTag=4.9.0\n# a comment\npostgresql.standalone.imageTag=16\n',
         'skip-preload': 'true',
         cluster: 'false',
         'cluster-name': 'ci',
@@ -36,6 +37,7 @@ describe('action inputs', () => {
       from: ['k8s/base', 'acme/ci'],
       registry: 'https://contexts.example.com',
       flags: ['no-es', 'big', 'small'],
+      sets: { imageTag: '4.9.0', 'postgresql.standalone.imageTag': '16' },
       skipPreload: true,
       sewHome: '/cache/sew',
       registryImage: 'registry:2.8',
@@ -68,6 +70,7 @@ describe('action inputs', () => {
     [{ wait: '10' }, 'input wait: must be a duration'],
     [{ wait: '1m30' }, 'input wait: must be a duration'],
     [{ wait: '-5s' }, 'input wait: must be a duration'],
+    [{ set: 'imageTag' }, 'input set: "imageTag" must be KEY=VALUE'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });
