@@ -15,6 +15,7 @@ export const Inputs = {
   registryImage: 'registry-image',
   cache: 'cache',
   cacheKeyPrefix: 'cache-key-prefix',
+  save: 'save',
   preload: 'preload',
   mirrors: 'mirrors',
   local: 'local',

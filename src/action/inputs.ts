@@ -4,8 +4,10 @@ import { parseSets, setProblem } from '../core/config/variables.js';
 import { InputError } from '../core/errors.js';
 import { normaliseAt } from '../core/images/reference.js';
 import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../core/input/checks.js';
+import { DURATION_HINT, goDurationMs } from '../core/kind/duration.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';
+import { SAVE_POLICIES, type SavePolicy } from './save-policy.js';
 
 export type ReadInput = (name: string) => string;
 
@@ -54,11 +56,15 @@ const schema = z.object({
   [Inputs.wait]: z
     .string()
     .transform((v) => v.trim() || '60s')
-    .refine((v) => /^\d+(ms|s|m|h)$/.test(v), { message: 'must be a duration such as 60s or 5m' }),
+    .refine((v) => goDurationMs(v) !== undefined, { message: `must be ${DURATION_HINT}` }),
   [Inputs.sewHome]: optional,
   [Inputs.registryImage]: optional,
   [Inputs.cache]: flag(true),
   [Inputs.cacheKeyPrefix]: z.string().transform((v) => v.trim()),
+  [Inputs.save]: z
+    .string()
+    .transform((v) => v.trim() || 'always')
+    .refine((v): v is SavePolicy => (SAVE_POLICIES as readonly string[]).includes(v), { message: `must be ${SAVE_POLICIES.join(', ')}` }),
   [Inputs.preload]: z.string().transform(lines),
   [Inputs.mirrors]: z.string().transform(words),
   [Inputs.local]: flag(false),

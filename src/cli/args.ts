@@ -21,6 +21,8 @@ export const PLAN_OPTIONS = {
   'cluster-name': { type: 'string' },
   preload: { type: 'string', multiple: true },
   mirror: { type: 'string', multiple: true },
+  local: { type: 'boolean' },
+  'local-cache': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -82,5 +84,7 @@ export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.Process
     ...(typeof v['cluster-name'] === 'string' && { clusterName: v['cluster-name'] }),
     ...(Array.isArray(v.preload) && { extraRefs: v.preload }),
     ...(Array.isArray(v.mirror) && { extraUpstreams: v.mirror }),
+    ...(v.local === true && { local: true }),
+    ...(v['local-cache'] === true && { localCache: true }),
   };
 }

@@ -3,10 +3,11 @@
 // Each file is rendered as a template with its own variables before it is parsed (see
 // variables.ts). The result is the ordered list of layers; merging them is merge.ts's job.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
 import { displayUrl } from '../format.js';
+import { userPath } from '../paths.js';
 import { parseConfig, type ConfigDocument } from './document.js';
 import { findFlags, type FlagInfo } from './flags.js';
 import { renderFile } from './render.js';
@@ -20,7 +21,7 @@ export const DEFAULT_CONTEXT_REGISTRY = 'https://a-cordier.github.io/sew/';
 export interface ComposeRequest {
   readonly cwd: string;
   readonly sewHome: string;
-  /** The environment templates' `env` reads. */
+  /** The environment templates' `env` reads; HOME for `~` in --config. */
   readonly env: NodeJS.ProcessEnv;
   /** --config: the project file, instead of ./sew.yaml. */
   readonly config?: string;
@@ -32,6 +33,11 @@ export interface ComposeRequest {
   readonly flags?: readonly string[];
   /** --set KEY=VALUE: template variables. */
   readonly sets?: Readonly<Record<string, string>>;
+  /**
+   * false: leave out the user-level `$SEW_HOME/sew.yaml`. For keys written on one machine and
+   * checked on another (a committed key file), which must not depend on whose machine it is.
+   */
+  readonly userConfig?: boolean;
 }
 
 export type LayerOrigin = 'default' | 'user' | 'context' | 'project' | 'flag';
@@ -64,13 +70,13 @@ export const EMBEDDED_DEFAULT = 'kind:\n  name: sew\nimages:\n  mirrors: {}\n';
 export async function compose(request: ComposeRequest, reader: SourceReader): Promise<Composition> {
   const composer = new Composer(reader, request);
   const userFile = join(request.sewHome, 'sew.yaml');
-  const projectFile = request.config !== undefined ? resolve(request.cwd, request.config) : join(request.cwd, 'sew.yaml');
+  const projectFile = request.config !== undefined ? userPath(request.config, request.cwd, request.env) : join(request.cwd, 'sew.yaml');
   if (request.config !== undefined && !existsSync(projectFile)) {
     throw new InputError('--config', `${request.config} does not exist`);
   }
 
   const tops: { file: string; origin: LayerOrigin; overrides: boolean }[] = [];
-  if (existsSync(userFile)) tops.push({ file: userFile, origin: 'user', overrides: false });
+  if (request.userConfig !== false && existsSync(userFile)) tops.push({ file: userFile, origin: 'user', overrides: false });
   if (existsSync(projectFile)) tops.push({ file: projectFile, origin: 'project', overrides: true });
 
   const hasOverrides = request.from !== undefined || request.registry !== undefined;

@@ -9,11 +9,11 @@
 //                    protocol), child winning; the user's or project's name `sew` (the
 //                    default) gives way to a context's
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
-import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { normaliseReference, ReferenceError } from '../images/reference.js';
+import { expandHome } from '../paths.js';
 import type { Layer } from './compose.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
@@ -124,8 +124,8 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
 }
 
 function localPath(path: string, layer: Layer): string {
-  if (path === '~' || path.startsWith('~/')) return resolve(homedir(), path.slice(2));
-  if (isAbsolute(path)) return path;
+  const expanded = expandHome(path);
+  if (isAbsolute(expanded)) return expanded;
   const base = layer.dir.protocol === 'file:' ? fileURLToPath(layer.dir) : process.cwd();
   return resolve(base, path);
 }

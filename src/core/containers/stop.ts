@@ -6,9 +6,9 @@ export async function homeContainers(docker: Docker, home: string, options: { al
   return docker.listContainers({ all: options.all ?? false, filters: { label: [`${MANAGED_LABEL}=true`, `${HOME_LABEL}=${home}`] } });
 }
 
-/** Stops a home's registries so their data can be archived consistently; returns their names. */
-export async function stopRegistries(docker: Docker, home: string): Promise<string[]> {
-  const running = await homeContainers(docker, home);
+/** Stops a home's registries (or only those named) so their data can be archived or pruned consistently; returns their names. */
+export async function stopRegistries(docker: Docker, home: string, only?: readonly string[]): Promise<string[]> {
+  const running = (await homeContainers(docker, home)).filter((c) => only === undefined || c.Names.some((n) => only.includes(n.replace(/^\//, ''))));
   await Promise.all(running.map((c) => docker.getContainer(c.Id).stop({ t: 10 }).catch(() => undefined)));
   return running.map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id);
 }

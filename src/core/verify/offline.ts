@@ -3,7 +3,8 @@
 // registry need be running: what an air-gapped run can count on. Whatever is wrong with one
 // image (a bad tag link, a manifest that is not JSON) fails that image, not the whole check.
 import { readFile } from 'node:fs/promises';
-import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
+import { formatReference, parseReference, preloadRepository, type ImageRef } from '../images/reference.js';
+import type { Plan } from '../plan.js';
 import { isIndex } from '../registry/media-types.js';
 import { ManifestFormatError, parseManifest, requiredBlobs, SHA256_DIGEST } from '../registry/manifest.js';
 import { blobDataPath, blobProblem, StorageLayoutError, taggedDigest } from '../registry/storage.js';
@@ -14,6 +15,11 @@ export interface ImageCheck {
   readonly digest?: string;
   /** What is wrong, naming the blob or tag. */
   readonly problem?: string;
+}
+
+/** Every image the plan preloads, checked in its preload data. */
+export function verifyPlanPreload(plan: Plan): Promise<ImageCheck[]> {
+  return verifyPreloaded(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
 }
 
 type Check = (digest: string) => Promise<string | undefined>;
