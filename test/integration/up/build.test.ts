@@ -4,11 +4,13 @@
 // not exist.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledCli } from '../../support/child-runner.js';
 import { cli } from '../../support/cli.js';
 import { writeTree } from '../../support/tree.js';
-import { docker, removeContainers, requireWorld } from '../../world/docker.js';
+import { docker, removeContainers, requireWorld, waitFor } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 
 // Nothing listens on upstream.test:5999: only the preload registry can serve these.
@@ -128,10 +130,13 @@ describe('sew-ci build', () => {
   });
 
   it('an interrupted build stops its commands too', async () => {
-    const run = spawn(process.execPath, [resolve('dist/cli.js'), 'build', 'slow'], { cwd: project, env: { ...process.env, ...env() } });
+    const run = spawn(process.execPath, [await bundledCli(), 'build', 'slow'], { cwd: project, env: { ...process.env, ...env() } });
+    let stderr = '';
+    run.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((r) => run.on('close', r));
     const pidFile = (name: string) => join(project, name);
-    while (!existsSync(pidFile('sleep.pid')) || readFileSync(pidFile('sleep.pid'), 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 50));
+    const started = async () => (await readFile(pidFile('sleep.pid'), 'utf8').catch(() => '')).trim() !== '';
+    await waitFor(started, `the slow build's pre command (${stderr})`);
     const pids = ['shell.pid', 'sleep.pid'].map((f) => Number(readFileSync(pidFile(f), 'utf8')));
     run.kill('SIGTERM');
     expect(await exited).toBe(143);
