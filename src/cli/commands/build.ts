@@ -1,5 +1,3 @@
-import { build } from '../../core/build/build.js';
-import { defaultUpDeps } from '../../core/default-deps.js';
 import { formatBytes } from '../../core/format.js';
 import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -21,10 +19,11 @@ export const BUILD_OPTIONS = {
 
 export async function buildCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const { values } = parsed;
-  const deps = defaultUpDeps(cliReporter(io), io.env);
+  // The Docker client and the registry client load only once a command needs them.
+  const [{ build }, { defaultUpDeps }] = await Promise.all([import('../../core/build/build.js'), import('../../core/default-deps.js')]);
   const result = await build(
     { ...planOptionsFrom(parsed, io.cwd, io.env), names: parsed.positionals, ...(values['skip-pre'] === true && { skipPre: true }) },
-    deps,
+    defaultUpDeps(cliReporter(io), io.env),
   );
   if (values.json) io.out(`${JSON.stringify({ registry: result.registry, builds: result.builds }, null, 2)}\n`);
   else {
