@@ -8,12 +8,14 @@
 //                    replaced but node 0's extraPortMappings unioned by (containerPort,
 //                    protocol), child winning; the user's or project's name `sew` (the
 //                    default) gives way to a context's
+//   builds           the last non-empty list replaces the whole list (builds.ts)
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { normaliseReference, ReferenceError } from '../images/reference.js';
 import { expandHome } from '../paths.js';
+import { mergeBuilds, type DeclaredBuild } from './builds.js';
 import type { Layer } from './compose.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
@@ -37,11 +39,12 @@ export interface ResolvedConfig {
   readonly registryImage?: Located<string>;
   /** images.local: last writer wins. */
   readonly local?: Located<LocalInput>;
+  readonly builds: readonly DeclaredBuild[];
   /** sew fields sew-ci does not act on, merged and kept. */
   readonly carried: Record<string, unknown>;
 }
 
-const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'vars', 'kind', 'images']);
+const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'vars', 'kind', 'images', 'builds']);
 const KIND_REPLACED = new Set(['containerdConfigPatches']);
 const DEFAULT_KIND_NAME = 'sew';
 
@@ -107,6 +110,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     registries,
     ...(registryImage && { registryImage }),
     ...(local && { local }),
+    builds: mergeBuilds(layers),
     carried,
   };
 }

@@ -1,7 +1,8 @@
 // The whole sew.yaml format, as it reads once rendered. sew-ci acts on `registry`, `from`,
-// `abstract`, `vars`, `kind` and `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
+// `abstract`, `vars`, `kind`, `images` and `builds`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import * as z from 'zod';
 import { CLUSTER_NAME_RULE, isClusterName, isPort } from '../input/checks.js';
+import { buildsSchema } from './builds.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -111,7 +112,7 @@ export const sewFileSchema = z
     helm: z.unknown().optional(),
     repos: z.unknown().optional(),
     features: z.unknown().optional(),
-    builds: z.unknown().optional(),
+    builds: buildsSchema.optional(),
     notes: z.unknown().optional(),
   })
   // Unknown top-level keys are carried (sew grows new fields) and warned about, not refused.
