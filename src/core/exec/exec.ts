@@ -10,9 +10,12 @@ export interface ExecResult {
 
 export interface ExecOptions {
   readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
   readonly input?: string;
-  /** Called with each chunk of output, for progress; output is still collected. */
+  /** Called with each chunk of output, for progress; output is still collected unless `collect` is false. */
   readonly onOutput?: (chunk: string) => void;
+  /** False to only stream output to onOutput, for commands whose output is unbounded (builds). */
+  readonly collect?: boolean;
 }
 
 export interface Exec {
@@ -29,15 +32,16 @@ export class CommandNotFoundError extends Error {
 export const processExec: Exec = {
   run(command, args, options = {}) {
     return new Promise((resolve, reject) => {
-      const child = spawn(command, [...args], { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(command, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      const collect = options.collect !== false;
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
+        if (collect) stdout += chunk;
         options.onOutput?.(chunk);
       });
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
+        if (collect) stderr += chunk;
         options.onOutput?.(chunk);
       });
       child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err));
