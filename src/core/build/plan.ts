@@ -45,7 +45,7 @@ export function planBuilds(declared: readonly DeclaredBuild[], env: NodeJS.Proce
       ...(value.platform !== undefined && { platform: value.platform }),
     };
     if (!OWN_LAYERS.has(build.layer.origin) || build.layer.dir.protocol !== 'file:') {
-      return { ...common, refused: `declared in ${build.layer.name}, a ${build.layer.origin} layer: only your own sew.yaml may run commands and name local paths; declare the build there` };
+      return { ...common, refused: `comes from a ${build.layer.origin} layer (${build.layer.name}), not your own sew.yaml: sew-ci runs no command and reads no path that a fetched context names; declare the build in your sew.yaml` };
     }
     const path = (field: 'dir' | 'context' | 'dockerfile', base: string) => {
       const text = expandVariables(value[field] ?? '.', env, build.whereField(field), { bare: true });
