@@ -46,6 +46,8 @@ export const processExec: Exec = {
       });
       child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err));
       child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      // A command that exits without reading its input closes the pipe: not an error of ours.
+      child.stdin.on('error', () => undefined);
       child.stdin.end(options.input ?? '');
     });
   },
