@@ -2,8 +2,9 @@
 // `scratch` (no base image to pull here), a pre-only build, the images put into the preload
 // registry, and a containerd node pulling them by their own names from a host that does
 // not exist.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { writeTree } from '../../support/tree.js';
@@ -40,6 +41,10 @@ const sewYaml = `${okBuilds}  - name: broken
     image: sewtest/build-broken:dev
     pre:
       - 'echo compiling; echo "error: boom at line 7" >&2; exit 3'
+  - name: slow
+    image: sewtest/build-slow:dev
+    pre:
+      - 'echo $$ > shell.pid; sleep 300 & echo $! > sleep.pid; wait'
 `;
 
 beforeAll(async () => {
@@ -120,5 +125,26 @@ describe('sew-ci build', () => {
     expect(readFileSync(join(home, 'logs', 'build', 'api.log'), 'utf8')).not.toContain('$ mkdir');
     await node!.clearImages();
     expect(await node!.pull(API)).toBe(api.digest);
+  });
+
+  it('an interrupted build stops its commands too', async () => {
+    const run = spawn(process.execPath, [resolve('dist/cli.js'), 'build', 'slow'], { cwd: project, env: { ...process.env, ...env() } });
+    const exited = new Promise<number | null>((r) => run.on('close', r));
+    const pidFile = (name: string) => join(project, name);
+    while (!existsSync(pidFile('sleep.pid')) || readFileSync(pidFile('sleep.pid'), 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 50));
+    const pids = ['shell.pid', 'sleep.pid'].map((f) => Number(readFileSync(pidFile(f), 'utf8')));
+    run.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 5_000;
+    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(pids.filter(alive)).toEqual([]);
   });
 });
