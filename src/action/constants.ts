@@ -19,6 +19,7 @@ export const Inputs = {
   local: 'local',
   localCache: 'local-cache',
   verify: 'verify',
+  build: 'build',
 } as const;
 
 export const Outputs = {

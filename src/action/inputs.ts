@@ -50,6 +50,7 @@ const schema = z.object({
   [Inputs.local]: flag(false),
   [Inputs.localCache]: flag(false),
   [Inputs.verify]: flag(false),
+  [Inputs.build]: flag(false),
 });
 
 export type ActionInputs = z.infer<typeof schema>;
@@ -80,6 +81,7 @@ export function upOptionsFromInputs(inputs: ActionInputs, cwd: string, env: Node
     extraUpstreams: inputs.mirrors,
     ...(inputs.local && { local: true }),
     ...(inputs['local-cache'] && { localCache: true }),
+    ...(inputs.build && { build: true }),
     cluster: inputs.cluster,
     ...(inputs['node-image'] !== undefined && { nodeImage: inputs['node-image'] }),
     wait: inputs.wait,

@@ -1,6 +1,7 @@
 // The CLI's one place that turns errors into messages and exit codes.
 import { describeError, exitCodeFor } from '../core/errors.js';
 import { parseCommandArgs, PLAN_OPTIONS, type OptionSpec, type Parsed } from './args.js';
+import { BUILD_OPTIONS, buildCommand, buildHelp } from './commands/build.js';
 import { CACHE_KEY_OPTIONS, cacheKeyCommand, cacheKeyHelp, cachePathsCommand, cachePathsHelp } from './commands/cache.js';
 import { DOWN_OPTIONS, downCommand, downHelp } from './commands/down.js';
 import { planCommand, planHelp } from './commands/plan.js';
@@ -20,6 +21,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   plan: { run: planCommand, options: PLAN_OPTIONS, help: planHelp, contextFlags: true, summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)' },
   up: { run: upCommand, options: UP_OPTIONS, help: upHelp, contextFlags: true, summary: 'start the registries, preload the images, write containerd hosts, create the Kind cluster' },
+  build: { run: buildCommand, options: BUILD_OPTIONS, help: buildHelp, contextFlags: true, summary: "run sew.yaml's builds and put the images into the preload registry" },
   down: { run: downCommand, options: DOWN_OPTIONS, help: downHelp, contextFlags: false, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
   'cache-key': { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, help: cacheKeyHelp, contextFlags: true, summary: 'print (or --write) the cache key and restore-key prefixes, as the action uses them' },
   'cache-paths': { run: cachePathsCommand, options: PLAN_OPTIONS, help: cachePathsHelp, contextFlags: true, summary: 'print the directories to cache (the registry data)' },

@@ -24,5 +24,6 @@ export function defaultUpDeps(reporter: Reporter, env: NodeJS.ProcessEnv): UpDep
     reporter,
     preloader: registryPreloader(credentials, daemon),
     dockerCredentials: credentials,
+    localImages: daemon,
   };
 }

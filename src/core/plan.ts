@@ -1,6 +1,7 @@
 // What a run will do, as a pure function of the composed configuration and the options.
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
 import { join } from 'node:path';
+import { planBuilds, type BuildPlan } from './build/plan.js';
 import { cacheKey } from './cache/key.js';
 import { compose, type ComposeRequest, type Composition, type FlagInfo } from './config/compose.js';
 import { mergeLayers, type ResolvedConfig } from './config/merge.js';
@@ -58,6 +59,8 @@ export interface Plan {
   readonly hostsDir: string;
   readonly cacheKey: string;
   readonly kindConfig: KindConfig;
+  /** Images built locally (`builds`): out of the preload list, put into the preload registry by `sew-ci build`. */
+  readonly builds: readonly BuildPlan[];
   /** Carried sew fields (components, helm, ...), for tools that act on them. */
   readonly carried: Readonly<Record<string, unknown>>;
 }
@@ -72,8 +75,10 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const home = options.sewHome;
   const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseExtra(ref), where: 'input preload' }));
   const skip = new Set(config.preload.skip.map((s) => s.value));
+  const builds = planBuilds(config.builds, options.env);
+  const built = new Set(builds.map((b) => b.image));
   const all = unique([...config.preload.refs, ...extra].map((r) => r.value));
-  const kept = all.filter((ref) => !skip.has(ref));
+  const kept = all.filter((ref) => !skip.has(ref) && !built.has(ref));
   const skipped = all.filter((ref) => skip.has(ref));
   const preloadRefs = options.skipPreload ? [] : kept;
 
@@ -88,7 +93,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
   const name = options.clusterName ?? (typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME);
   const local = planLocal(config.local, home, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
-  const wiring = preloadRefs.length > 0 || mirrors !== null || local?.kind === 'container';
+  const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === 'container';
 
   return {
     sewHome: home,
@@ -113,6 +118,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
     kindConfig: kindConfig(config.kind, name, wiring ? hostsDir : undefined),
+    builds,
     carried: config.carried,
   };
 }

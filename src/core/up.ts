@@ -5,11 +5,13 @@ import { endpointFor, registryCredentials, type Credentials } from './config/reg
 import type { SourceReader } from './config/sources.js';
 import { renderHostsFiles } from './containerd/hosts.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
-import { ensureImage } from './containers/image.js';
-import { ensureNetwork, KIND_NETWORK } from './containers/network.js';
+import { KIND_NETWORK } from './containers/network.js';
+import { prepareRegistryImage, startPreloadRegistry } from './containers/preload-registry.js';
 import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
+import { buildLogDir, runBuilds, runnable, type BuildReport } from './build/run.js';
 import type { RegistryResolver } from './registry/access.js';
+import type { LocalImages } from './registry/local-images.js';
 import { parseReference, type ImageRef } from './images/reference.js';
 import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from './kind/cluster.js';
 import { clustersDir, writeClusterState } from './kind/state.js';
@@ -59,6 +61,8 @@ export interface UpDeps {
   readonly preloader: Preloader;
   /** Credentials for a host from the Docker config, when images.registries has none. */
   readonly dockerCredentials: (host: string) => Promise<Credentials | undefined>;
+  /** The Docker daemon's images: where builds are pushed from. */
+  readonly localImages: LocalImages;
   readonly reader?: SourceReader;
 }
 
@@ -69,6 +73,8 @@ export interface UpOptions extends PlanOptions {
   readonly wait?: string;
   /** How long to wait for another run holding the same $SEW_HOME. */
   readonly lockWaitMs?: number;
+  /** Run every declared build first (--build). */
+  readonly build?: boolean;
 }
 
 export interface UpResult {
@@ -79,6 +85,8 @@ export interface UpResult {
   /** Where to push your own images: `localhost:5050`, or the external registry. */
   readonly local?: { readonly pushTarget: string; readonly url?: string };
   readonly cluster?: { readonly name: string; readonly action: 'created' | 'reused'; readonly kubeconfig: string; readonly state: string };
+  /** What --build built and put into the preload registry. */
+  readonly builds: readonly BuildReport[];
   readonly phases: readonly PhaseTiming[];
   /** Images that could not be preloaded: the run did everything else, and exits 1. */
   readonly failed: readonly string[];
@@ -100,36 +108,28 @@ export async function up(options: UpOptions, deps: UpDeps, hooks: UpHooks = {}):
 }
 
 async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHooks, reporter: Reporter, timings: PhaseTiming[]): Promise<UpResult> {
+  const building = options.build ? runnable(plan.builds) : [];
+  if (options.build && building.length === 0) reporter.warn('--build: no builds are declared in sew.yaml, nothing to build');
   const before = hooks.beforeRegistries;
   if (before) await reporter.phase(before.phase, () => before.run(plan));
 
   const localContainer = plan.local?.kind === 'container' ? plan.local : undefined;
-  const needsRegistries = plan.preload.refs.length > 0 || localContainer !== undefined || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
+  const needsRegistries = plan.preload.refs.length > 0 || building.length > 0 || localContainer !== undefined || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : undefined;
   if (docker && needsRegistries) {
-    await reporter.phase('Registry image', async () => {
-      await ensureNetwork(docker, KIND_NETWORK);
-      const how = await ensureImage(docker, plan.registryImage, (image) => reporter.info(`pulling ${image}`));
-      reporter.info(`${plan.registryImage}: ${how}`);
-    });
+    await prepareRegistryImage(docker, plan, reporter);
   }
 
   let preloadRegistry: RunningRegistry | undefined;
   let images: ImageReport[] = [];
-  if (docker && plan.preload.refs.length > 0) {
-    preloadRegistry = await reporter.phase('Preload registry', async () => {
-      const registry = await ensureRegistry(docker, {
-        name: plan.preload.container,
-        role: 'preload',
-        image: plan.registryImage,
-        dataDir: plan.preload.data,
-        network: KIND_NETWORK,
-        publish: publishing(options.env),
-      });
-      await waitForRegistry(registry.url);
-      reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
-      return registry;
-    });
+  let builds: BuildReport[] = [];
+  if (docker && (plan.preload.refs.length > 0 || building.length > 0)) {
+    preloadRegistry = await startPreloadRegistry(docker, plan, options.env, reporter);
+  }
+  if (preloadRegistry && building.length > 0) {
+    builds = await runBuilds(building, { url: preloadRegistry.url }, { env: options.env, logDir: buildLogDir(plan.sewHome) }, { ...deps, reporter });
+  }
+  if (preloadRegistry && plan.preload.refs.length > 0) {
     const target = preloadRegistry;
     images = await reporter.phase('Preload images', () =>
       deps.preloader.preload(
@@ -192,11 +192,11 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
     });
   }
 
-  const wired = plan.preload.refs.length > 0 || plan.mirrors !== null || localContainer !== undefined;
+  const wired = plan.preload.refs.length > 0 || plan.builds.length > 0 || plan.mirrors !== null || localContainer !== undefined;
   const hostsFiles = wired
     ? await reporter.phase('containerd hosts', () => {
         const files = renderHostsFiles({
-          preloadHosts: [...new Set(plan.preload.refs.map((r) => parseReference(r).host))],
+          preloadHosts: [...new Set([...plan.preload.refs, ...plan.builds.map((b) => b.image)].map((r) => parseReference(r).host))],
           preloadContainer: plan.preload.container,
           mirrors: plan.mirrors?.entries ?? [],
           upstreamUrl: (host) => endpointFor(plan.registries, host).url,
@@ -223,6 +223,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
     hostsFiles,
     ...(plan.local && { local: { pushTarget: plan.local.kind === 'container' ? plan.local.host : plan.local.pushTarget, ...(localRegistry && { url: localRegistry.url }) } }),
     ...(cluster && { cluster }),
+    builds,
     phases: timings,
     failed: images.filter((i) => i.error).map((i) => i.ref),
   };

@@ -4,14 +4,16 @@ import type { CliIO } from '../io.js';
 import { formatBytes } from '../../core/format.js';
 import { cliReporter, table } from '../reporter.js';
 
-export const upHelp = `Usage: sew-ci up [plan options] [--no-cluster] [--node-image IMAGE] [--wait DURATION] [--json]
+export const upHelp = `Usage: sew-ci up [plan options] [--build] [--no-cluster] [--node-image IMAGE] [--wait DURATION] [--json]
 
 Resolves the plan, starts the preload and mirror registries, copies the preload images,
 writes the containerd hosts files and creates (or reuses) the Kind cluster.
+  --build   first run every build of sew.yaml's \`builds\`, as 'sew-ci build' does
 Plan options are those of 'sew-ci plan'.`;
 
 export const UP_OPTIONS = {
   ...PLAN_OPTIONS,
+  build: { type: 'boolean' },
   'no-cluster': { type: 'boolean' },
   'node-image': { type: 'string' },
   wait: { type: 'string' },
@@ -29,6 +31,7 @@ export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
     {
       ...planOptionsFrom(parsed, io.cwd, io.env),
       cluster: v['no-cluster'] !== true,
+      ...(v.build === true && { build: true }),
       ...(typeof v['node-image'] === 'string' && { nodeImage: v['node-image'] }),
       ...(typeof v.wait === 'string' && { wait: v.wait }),
     },
@@ -45,6 +48,7 @@ export function jsonReport(result: UpResult): Record<string, unknown> {
     mirrors: result.mirrors,
     hostsFiles: result.hostsFiles,
     local: result.local ?? null,
+    builds: result.builds,
     cluster: result.cluster ?? null,
     phases: result.phases,
     failed: result.failed,
@@ -53,6 +57,7 @@ export function jsonReport(result: UpResult): Record<string, unknown> {
 
 function humanReport(result: UpResult): string {
   let out = '';
+  for (const b of result.builds) out += `built ${b.name}: ${b.image} ${b.digest}\n`;
   if (result.preload.images.length > 0) {
     const rows = [['IMAGE', 'SOURCE', 'COPIED', 'DIGEST']];
     for (const image of result.preload.images) {

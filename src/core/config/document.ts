@@ -85,6 +85,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_type') return `${field} must be ${article(issue.expected)}`;
   if (issue.code === 'invalid_union') return `${field} has the wrong shape`;
+  if (issue.code === 'invalid_key') return `${field} is not a valid key: it ${issue.issues[0]?.message ?? 'is refused'}`;
   return `${field} ${issue.message}`;
 }
 

@@ -3,12 +3,14 @@
 //                    inherited refs and ignores skip
 //   images.mirrors   last writer wins
 //   kind             scalars child-wins, maps merged, `nodes` and `containerdConfigPatches` replaced
+//   builds           the last non-empty list replaces the whole list (builds.ts)
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { normaliseReference, ReferenceError } from '../images/reference.js';
+import { mergeBuilds, type DeclaredBuild } from './builds.js';
 import type { Layer } from './compose.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
@@ -32,11 +34,12 @@ export interface ResolvedConfig {
   readonly registryImage?: Located<string>;
   /** images.local: last writer wins. */
   readonly local?: Located<LocalInput>;
+  readonly builds: readonly DeclaredBuild[];
   /** sew fields sew-ci does not act on, merged and kept. */
   readonly carried: Record<string, unknown>;
 }
 
-const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'kind', 'images']);
+const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'kind', 'images', 'builds']);
 const KIND_REPLACED = new Set(['nodes', 'containerdConfigPatches']);
 
 export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
@@ -97,6 +100,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     registries,
     ...(registryImage && { registryImage }),
     ...(local && { local }),
+    builds: mergeBuilds(layers),
     carried,
   };
 }

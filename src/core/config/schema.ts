@@ -1,6 +1,7 @@
-// The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
-// `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
+// The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind`,
+// `images` and `builds`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import * as z from 'zod';
+import { buildsSchema } from './builds.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -104,7 +105,7 @@ export const sewFileSchema = z
     helm: z.unknown().optional(),
     repos: z.unknown().optional(),
     features: z.unknown().optional(),
-    builds: z.unknown().optional(),
+    builds: buildsSchema.optional(),
     notes: z.unknown().optional(),
   })
   // Unknown top-level keys are carried (sew grows new fields) and warned about, not refused.

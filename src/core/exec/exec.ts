@@ -1,6 +1,6 @@
 // Running external programs (kind, docker-credential-*) behind a port, so tests can put a
 // recorded fake where the real binary cannot run, and the action can use @actions/exec.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ExecResult {
   readonly code: number;
@@ -10,9 +10,12 @@ export interface ExecResult {
 
 export interface ExecOptions {
   readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
   readonly input?: string;
-  /** Called with each chunk of output, for progress; output is still collected. */
+  /** Called with each chunk of output, for progress; output is still collected unless `collect` is false. */
   readonly onOutput?: (chunk: string) => void;
+  /** False to only stream output to onOutput, for commands whose output is unbounded (builds). */
+  readonly collect?: boolean;
 }
 
 export interface Exec {
@@ -26,22 +29,52 @@ export class CommandNotFoundError extends Error {
   }
 }
 
+/**
+ * Each command runs in a process group of its own, stopped whole when sew-ci exits first
+ * (an interrupted run): a build's `sh -c` must not leave its compiler running behind a
+ * cancelled job.
+ */
+const running = new Set<ChildProcess>();
+
+function stopWithUs(child: ChildProcess): void {
+  if (running.size === 0) process.once('exit', stopAll);
+  running.add(child);
+  child.once('close', () => {
+    running.delete(child);
+    if (running.size === 0) process.removeListener('exit', stopAll);
+  });
+}
+
+function stopAll(): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 export const processExec: Exec = {
   run(command, args, options = {}) {
     return new Promise((resolve, reject) => {
-      const child = spawn(command, [...args], { env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(command, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+      if (child.pid !== undefined) stopWithUs(child);
+      const collect = options.collect !== false;
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk;
+        if (collect) stdout += chunk;
         options.onOutput?.(chunk);
       });
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
+        if (collect) stderr += chunk;
         options.onOutput?.(chunk);
       });
       child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err));
       child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      // A command that exits without reading its input closes the pipe: not an error of ours.
+      child.stdin.on('error', () => undefined);
       child.stdin.end(options.input ?? '');
     });
   },

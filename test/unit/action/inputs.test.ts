@@ -27,6 +27,7 @@ describe('action inputs', () => {
         'registry-image': 'registry:2.8',
         preload: 'mongo:7\nghcr.io/acme/api:1',
         mirrors: 'ghcr.io quay.io=https://m.example.com',
+        build: 'true',
       }),
     );
     expect(upOptionsFromInputs(inputs, '/w', {})).toEqual({
@@ -42,6 +43,7 @@ describe('action inputs', () => {
       clusterName: 'ci',
       extraRefs: ['mongo:7', 'ghcr.io/acme/api:1'],
       extraUpstreams: ['ghcr.io', 'quay.io=https://m.example.com'],
+      build: true,
       cluster: false,
       nodeImage: 'kindest/node:v1.31.0',
       wait: '5m',
@@ -52,6 +54,7 @@ describe('action inputs', () => {
     [{ cache: 'maybe' }, 'input cache: must be true or false, not "maybe"'],
     [{ 'skip-preload': 'yes please' }, 'input skip-preload: must be true or false'],
     [{ cluster: '2' }, 'input cluster: must be true or false'],
+    [{ build: 'always' }, 'input build: must be true or false'],
     [{ 'cluster-name': 'My Cluster' }, 'input cluster-name: must be a lowercase DNS label'],
     [{ 'kind-version': '0.24' }, 'input kind-version: must be a kind release such as v0.24.0'],
     [{ wait: 'forever' }, 'input wait: must be a duration such as 60s or 5m'],

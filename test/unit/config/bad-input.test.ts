@@ -67,7 +67,7 @@ describe('warnings', () => {
       files: {
         'project/reg/base/sew.yaml': 'components:\n  - {name: es, enabled: true, chart: elastic}\n  - {name: db}\nhelm: {timeout: 5m}\nnotes: base\n',
         'project/sew--no-es.yaml': 'components:\n  - {name: es, enabled: false}\n',
-        'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\nfeatures: [a]\nrepos: {x: 1}\nbuilds: []\n',
+        'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\nfeatures: [a]\nrepos: {x: 1}\n',
       },
       options: { flags: ['no-es'] },
     });
@@ -78,7 +78,6 @@ describe('warnings', () => {
       notes: 'base',
       features: ['a'],
       repos: { x: 1 },
-      builds: [],
     });
   });
 });

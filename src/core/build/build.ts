@@ -1,0 +1,45 @@
+// `build`: plan -> the builds asked for -> preload registry -> run them. Kind nodes wired by
+// `up` pull the images by their own names from the preload registry.
+import type Docker from 'dockerode';
+import type { SourceReader } from '../config/sources.js';
+import { prepareRegistryImage, startPreloadRegistry } from '../containers/preload-registry.js';
+import { withHomeLock } from '../lock.js';
+import { resolvePlan, type Plan, type PlanOptions } from '../plan.js';
+import { buildLogDir, runBuilds, runnable, type BuildReport, type BuildRunDeps } from './run.js';
+import { selectBuilds } from './plan.js';
+
+export interface BuildOptions extends PlanOptions {
+  /** Build names, in the order to run them; all declared builds when empty. */
+  readonly names: readonly string[];
+  readonly skipPre?: boolean;
+  readonly lockWaitMs?: number;
+}
+
+export interface BuildDeps extends BuildRunDeps {
+  readonly docker: () => Promise<Docker>;
+  readonly reader?: SourceReader;
+}
+
+export interface BuildResult {
+  readonly plan: Plan;
+  readonly registry: string;
+  readonly builds: readonly BuildReport[];
+}
+
+export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
+  const plan = await resolvePlan(options, deps.reader);
+  for (const warning of plan.warnings) deps.reporter.warn(warning);
+  const selected = runnable(selectBuilds(plan.builds, options.names, 'sew-ci build'));
+  return withHomeLock(
+    plan.sewHome,
+    deps.reporter,
+    async () => {
+      const docker = await deps.docker();
+      await prepareRegistryImage(docker, plan, deps.reporter);
+      const registry = await startPreloadRegistry(docker, plan, options.env, deps.reporter);
+      const builds = await runBuilds(selected, { url: registry.url }, { env: options.env, logDir: buildLogDir(plan.sewHome), ...(options.skipPre && { skipPre: true }) }, deps);
+      return { plan, registry: registry.url, builds };
+    },
+    options.lockWaitMs,
+  );
+}

@@ -1,0 +1,80 @@
+// What each declared build will run, with its paths resolved: pure, part of the plan.
+// Paths and commands are honoured only from the user's own files (the project sew.yaml and
+// $SEW_HOME/sew.yaml); a build declared by a fetched context is planned, never run.
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DeclaredBuild } from '../config/builds.js';
+import { expandVariables } from '../config/expand.js';
+import { InputError } from '../errors.js';
+import { normaliseReference, parseReference, ReferenceError } from '../images/reference.js';
+
+export interface BuildPlan {
+  readonly name: string;
+  /** The image, normalised: what the preload list drops and the nodes pull. */
+  readonly image: string;
+  /** file:line:col of the entry. */
+  readonly where: string;
+  /** Set for a build sew-ci will not run, with the reason. */
+  readonly refused?: string;
+  /** Absolute paths; undefined when refused. */
+  readonly paths?: {
+    readonly dir: string;
+    readonly context: string;
+    readonly dockerfile: string;
+    /** False when `dockerfile` is not written: a missing default Dockerfile makes a pre-only build. */
+    readonly dockerfileWritten: boolean;
+  };
+  readonly pre: readonly string[];
+  /** As written; `${VAR}` is expanded only when the build runs, so values never sit in the plan. */
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly platform?: string;
+}
+
+const OWN_LAYERS = new Set(['project', 'user']);
+
+export function planBuilds(declared: readonly DeclaredBuild[], env: NodeJS.ProcessEnv): BuildPlan[] {
+  return declared.map((build) => {
+    const { value } = build;
+    const common = {
+      name: value.name,
+      image: buildImage(value.image, build.whereField('image')),
+      where: build.where,
+      pre: value.pre ?? [],
+      buildArgs: value.buildArgs ?? {},
+      ...(value.platform !== undefined && { platform: value.platform }),
+    };
+    if (!OWN_LAYERS.has(build.layer.origin) || build.layer.dir.protocol !== 'file:') {
+      return { ...common, refused: `comes from a ${build.layer.origin} layer (${build.layer.name}), not your own sew.yaml: sew-ci runs no command and reads no path that a fetched context names; declare the build in your sew.yaml` };
+    }
+    const path = (field: 'dir' | 'context' | 'dockerfile', base: string) => {
+      const text = expandVariables(value[field] ?? '.', env, build.whereField(field), { bare: true });
+      if (text === '~' || text.startsWith('~/')) return join(env.HOME ?? homedir(), text.slice(1));
+      return isAbsolute(text) ? text : resolve(base, text);
+    };
+    const dir = path('dir', fileURLToPath(build.layer.dir));
+    const context = path('context', dir);
+    const dockerfile = value.dockerfile !== undefined ? path('dockerfile', dir) : join(context, 'Dockerfile');
+    return { ...common, paths: { dir, context, dockerfile, dockerfileWritten: value.dockerfile !== undefined } };
+  });
+}
+
+/** A build makes a tag: a digest cannot be built. */
+function buildImage(image: string, where: string): string {
+  try {
+    if (parseReference(image).digest !== undefined) throw new InputError(where, `"${image}" names a digest; a build produces a tag`);
+    return normaliseReference(image);
+  } catch (err) {
+    if (err instanceof ReferenceError) throw new InputError(where, err.message);
+    throw err;
+  }
+}
+
+/** The builds to run: all of them in the order declared, or those named, in the order named. */
+export function selectBuilds(builds: readonly BuildPlan[], names: readonly string[], where: string): BuildPlan[] {
+  if (builds.length === 0) throw new InputError(where, 'no builds are declared: add a `builds` section to sew.yaml');
+  for (const name of names) {
+    if (!builds.some((b) => b.name === name)) throw new InputError(where, `unknown build "${name}"; available: ${builds.map((b) => b.name).join(', ')}`);
+  }
+  return names.length === 0 ? [...builds] : [...new Set(names)].map((name) => builds.find((b) => b.name === name)!);
+}

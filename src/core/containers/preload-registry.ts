@@ -1,0 +1,32 @@
+// Starting the registries' common ground: the registry image on the kind network, and the
+// preload registry itself. `up` and `build` both need them, in the same phases.
+import type Docker from 'dockerode';
+import type { Plan } from '../plan.js';
+import type { Reporter } from '../report.js';
+import { ensureImage } from './image.js';
+import { ensureNetwork, KIND_NETWORK } from './network.js';
+import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './registry.js';
+
+export function prepareRegistryImage(docker: Docker, plan: Plan, reporter: Reporter): Promise<void> {
+  return reporter.phase('Registry image', async () => {
+    await ensureNetwork(docker, KIND_NETWORK);
+    const how = await ensureImage(docker, plan.registryImage, (image) => reporter.info(`pulling ${image}`));
+    reporter.info(`${plan.registryImage}: ${how}`);
+  });
+}
+
+export function startPreloadRegistry(docker: Docker, plan: Plan, env: NodeJS.ProcessEnv, reporter: Reporter): Promise<RunningRegistry> {
+  return reporter.phase('Preload registry', async () => {
+    const registry = await ensureRegistry(docker, {
+      name: plan.preload.container,
+      role: 'preload',
+      image: plan.registryImage,
+      dataDir: plan.preload.data,
+      network: KIND_NETWORK,
+      publish: publishing(env),
+    });
+    await waitForRegistry(registry.url);
+    reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
+    return registry;
+  });
+}

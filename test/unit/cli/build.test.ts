@@ -1,0 +1,41 @@
+// `sew-ci build` input errors (exit 2, one line) come before anything runs; `plan --json`
+// shows the builds.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../../support/cli.js';
+import { writeTree } from '../../support/tree.js';
+
+const project = () =>
+  writeTree({
+    'reg/base/sew.yaml': 'builds:\n  - {name: remote, image: remote:dev, pre: ["touch /tmp/sew-ci-must-not-exist"]}\n',
+    'sew.yaml': 'images:\n  preload:\n    refs: [acme/api:dev, mongo:7]\nbuilds:\n  - {name: api, image: acme/api:dev, dir: src, buildArgs: {TOKEN: "${API_TOKEN}"}}\n  - {name: web, image: acme/web:dev}\n',
+    'remote/sew.yaml': 'registry: file://../reg\nfrom: [base]\n',
+  });
+
+describe('sew-ci build', () => {
+  it.each([
+    { name: 'an unknown build', args: ['build', 'api', 'wbe'], cwd: '', error: 'sew-ci: sew-ci build: unknown build "wbe"; available: api, web\n' },
+    { name: "a fetched context's build", args: ['build'], cwd: 'remote', error: 'reg/base/sew.yaml:2:5: build "remote" comes from a context layer (' },
+    { name: 'no builds declared', args: ['build'], cwd: 'reg', error: 'no builds are declared' },
+    { name: 'an unknown option', args: ['build', '--skip-pr'], cwd: '', error: 'unknown context flag' },
+  ])('$name: exit 2 before anything runs', async ({ args, cwd, error }) => {
+    const dir = project();
+    const { code, stderr } = await cli([...args, '--sew-home', join(dir, 'home')], join(dir, cwd));
+    expect(code).toBe(2);
+    expect(stderr).toContain(error);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('plan --json lists the builds, their images out of the preload list, no build arg values', async () => {
+    const dir = project();
+    const { code, stdout } = await cli(['plan', '--json', '--sew-home', join(dir, 'home')], dir, { API_TOKEN: 's3cret' });
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.preload.refs).toEqual(['docker.io/library/mongo:7']);
+    expect(plan.builds).toEqual([
+      { name: 'api', image: 'docker.io/acme/api:dev', where: 'sew.yaml:5:5', pre: [], buildArgs: { TOKEN: '${API_TOKEN}' }, paths: { dir: join(dir, 'src'), context: join(dir, 'src'), dockerfile: join(dir, 'src', 'Dockerfile'), dockerfileWritten: false } },
+      { name: 'web', image: 'docker.io/acme/web:dev', where: 'sew.yaml:6:5', pre: [], buildArgs: {}, paths: { dir, context: dir, dockerfile: join(dir, 'Dockerfile'), dockerfileWritten: false } },
+    ]);
+    expect(stdout).not.toContain('s3cret');
+  });
+});
