@@ -14,6 +14,7 @@ export const Inputs = {
   registryImage: 'registry-image',
   cache: 'cache',
   cacheKeyPrefix: 'cache-key-prefix',
+  save: 'save',
   preload: 'preload',
   mirrors: 'mirrors',
   local: 'local',

@@ -4,12 +4,16 @@ import type { UpDeps } from '../core/up.js';
 import { githubCacheStore } from './github-cache.js';
 import { installKind } from './install-kind.js';
 import { actionReporter } from './reporter.js';
+import type { SavePolicy } from './save-policy.js';
 
 export interface CacheState {
   readonly paths: readonly string[];
   /** The saved key is `<keyPrefix>-<content fingerprint>`. */
   readonly keyPrefix: string;
   readonly restoredKey?: string;
+  readonly save: SavePolicy;
+  /** The preload data and the refs the plan preloads: what the data is pruned to before saving. */
+  readonly preload?: { readonly data: string; readonly refs: readonly string[] };
 }
 
 export interface ActionDeps {

@@ -2,13 +2,46 @@
 import * as cache from '@actions/cache';
 import { CacheUnavailableError, type CacheStore } from '../core/cache/store.js';
 
+function requireService(): void {
+  if (!cache.isFeatureAvailable()) throw new CacheUnavailableError('the GitHub cache service is not available on this runner');
+}
+
 export const githubCacheStore: CacheStore = {
   async restore(paths, primaryKey, restoreKeys) {
-    if (!cache.isFeatureAvailable()) throw new CacheUnavailableError('the GitHub cache service is not available on this runner');
+    requireService();
     return cache.restoreCache([...paths], primaryKey, [...restoreKeys]);
   },
   async save(paths, key) {
-    if (!cache.isFeatureAvailable()) throw new CacheUnavailableError('the GitHub cache service is not available on this runner');
-    await cache.saveCache([...paths], key);
+    requireService();
+    // saveCache declines by returning -1 (another job reserved the key, the archive is over
+    // the limit, writes are denied, a 5xx) and only logs why: keep that line to name it.
+    const { result, lines } = await withStdoutLines(() => cache.saveCache([...paths], key));
+    if (result !== -1) return { saved: true };
+    return { saved: false, reason: declineReason(lines) };
   },
 };
+
+/** Why @actions/cache declined, from what it printed: its save-failure line, else its last warning. */
+export function declineReason(lines: readonly string[]): string {
+  const messages = lines.map((line) => {
+    const command = /^::(warning|error)[^:]*::(.*)$/.exec(line.trim());
+    const text = command ? command[2]!.replace(/%0A/g, ' ').replace(/%0D/g, '').replace(/%25/g, '%') : line.trim();
+    return { text, flagged: command !== null };
+  });
+  const explained = messages.map((m) => /(?:Failed to save|Cache save skipped|Cache reservation failed): (.+)$/.exec(m.text)?.[1]).filter((t) => t !== undefined);
+  return explained.at(-1) ?? messages.filter((m) => m.flagged).at(-1)?.text ?? 'the cache service declined it without a reason';
+}
+
+async function withStdoutLines<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const lines: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    lines.push(...String(chunk).split('\n').filter(Boolean));
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  try {
+    return { result: await run(), lines };
+  } finally {
+    process.stdout.write = write;
+  }
+}

@@ -1,8 +1,11 @@
 // Every action input, read once and validated; the rest of the action sees only this object.
 import * as z from 'zod';
+import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../core/config/schema.js';
 import { InputError } from '../core/errors.js';
+import { DURATION_HINT, goDurationMs } from '../core/kind/duration.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';
+import { SAVE_POLICIES, type SavePolicy } from './save-policy.js';
 
 export type ReadInput = (name: string) => string;
 
@@ -34,17 +37,21 @@ const schema = z.object({
   [Inputs.flags]: z.string().transform((v) => words(v).map((f) => f.replace(/^--/, ''))),
   [Inputs.skipPreload]: flag(false),
   [Inputs.cluster]: flag(true),
-  [Inputs.clusterName]: matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)'),
+  [Inputs.clusterName]: matching(CLUSTER_NAME, CLUSTER_NAME_HINT),
   [Inputs.nodeImage]: optional,
   [Inputs.kindVersion]: matching(/^v\d+\.\d+\.\d+$/, 'a kind release such as v0.24.0'),
   [Inputs.wait]: z
     .string()
     .transform((v) => v.trim() || '60s')
-    .refine((v) => /^\d+(ms|s|m|h)$/.test(v), { message: 'must be a duration such as 60s or 5m' }),
+    .refine((v) => goDurationMs(v) !== undefined, { message: `must be ${DURATION_HINT}` }),
   [Inputs.sewHome]: optional,
   [Inputs.registryImage]: optional,
   [Inputs.cache]: flag(true),
   [Inputs.cacheKeyPrefix]: z.string().transform((v) => v.trim()),
+  [Inputs.save]: z
+    .string()
+    .transform((v) => v.trim() || 'always')
+    .refine((v): v is SavePolicy => (SAVE_POLICIES as readonly string[]).includes(v), { message: `must be ${SAVE_POLICIES.join(', ')}` }),
   [Inputs.preload]: z.string().transform(lines),
   [Inputs.mirrors]: z.string().transform(words),
   [Inputs.local]: flag(false),

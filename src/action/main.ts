@@ -6,9 +6,8 @@ import { dropDamagedBlobsIn } from '../core/cache/verify.js';
 import { registryCredentials } from '../core/config/registries.js';
 import { describeError } from '../core/errors.js';
 import type { Plan } from '../core/plan.js';
-import { parseReference } from '../core/images/reference.js';
 import { up } from '../core/up.js';
-import { verifyPreloaded } from '../core/verify/offline.js';
+import { verifyPlanPreload } from '../core/verify/offline.js';
 import { Inputs, Outputs, State } from './constants.js';
 import { defaultActionDeps, type ActionDeps, type CacheState } from './deps.js';
 import { readInputs, upOptionsFromInputs } from './inputs.js';
@@ -44,7 +43,13 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
         } catch (err) {
           core.warning(`cache not restored: ${describeError(err)}; continuing without it`);
         }
-        cache = { paths, keyPrefix: keys.primary, ...(restoredKey && { restoredKey }) };
+        cache = {
+          paths,
+          keyPrefix: keys.primary,
+          ...(restoredKey && { restoredKey }),
+          save: inputs[Inputs.save],
+          ...(paths.includes(plan.preload.data) && { preload: { data: plan.preload.data, refs: plan.preload.refs } }),
+        };
         core.saveState(State.cache, JSON.stringify(cache));
       },
     };
@@ -59,9 +64,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
     core.setOutput(Outputs.images, JSON.stringify(result.preload.images));
     core.setOutput(Outputs.localRegistry, result.local?.pushTarget ?? '');
     if (inputs[Inputs.verify]) {
-      const checks = await core.group('Verify preloaded images', () =>
-        verifyPreloaded(result.plan.preload.data, result.plan.preload.refs.map((r) => parseReference(r))),
-      );
+      const checks = await core.group('Verify preloaded images', () => verifyPlanPreload(result.plan));
       const bad = checks.filter((c) => !c.ok);
       core.setOutput(Outputs.verified, String(bad.length === 0));
       for (const c of bad) core.error(`${c.ref}: ${c.problem}`);

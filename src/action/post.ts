@@ -1,11 +1,15 @@
-// The action's post step: save the registry data when it changed. Best-effort: a failure
-// warns, it never fails the job.
+// The action's post step: prune the preload data to the plan's images and save the registry
+// data when it changed. Best-effort: a failure or a declined save warns, it never fails the job.
 import * as core from '@actions/core';
 import { contentFingerprint } from '../core/cache/content.js';
+import { prunePreload } from '../core/cache/prune.js';
 import { stopRegistries } from '../core/containers/stop.js';
 import { describeError } from '../core/errors.js';
+import { formatBytes } from '../core/format.js';
+import { parseReference } from '../core/images/reference.js';
 import { State } from './constants.js';
 import { defaultActionDeps, type ActionDeps, type CacheState } from './deps.js';
+import { saveRefusal } from './save-policy.js';
 
 export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void> {
   const raw = core.getState(State.cache);
@@ -16,19 +20,33 @@ export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void
   try {
     const state = JSON.parse(raw) as CacheState;
     if (state.paths.length === 0) return;
+    const refusal = saveRefusal(state.save, deps.env);
+    if (refusal) {
+      core.info(`not saving the cache: ${refusal}`);
+      return;
+    }
     await core.group('Stop registries', async () => {
       // A registry written to while it is archived would be saved half-done.
       const stopped = await stopRegistries(await deps.up.docker());
       core.info(stopped.length ? `stopped ${stopped.join(', ')}` : 'no registry running');
     });
+    const preload = state.preload;
+    if (preload) {
+      await core.group('Prune preload data', async () => {
+        const result = await prunePreload(preload.data, preload.refs.map((r) => parseReference(r)));
+        if (!result.pruned) core.info(`kept everything: ${result.reason}`);
+        else core.info(`removed ${result.blobs.length} blob(s) (${formatBytes(result.bytes)}), ${result.repositories.length} repositories and ${result.tags.length} tag(s) the plan no longer preloads`);
+      });
+    }
     await core.group('Save cache', async () => {
       const key = `${state.keyPrefix}-${await contentFingerprint(state.paths)}`;
       if (key === state.restoredKey) {
         core.info(`${key} restored and unchanged: not saving`);
         return;
       }
-      await deps.cache.save(state.paths, key);
-      core.info(`saved ${key}`);
+      const result = await deps.cache.save(state.paths, key);
+      if (result.saved) core.info(`saved ${key}`);
+      else core.warning(`cache not saved: ${result.reason}`);
     });
   } catch (err) {
     core.warning(`cache not saved: ${describeError(err)}`);

@@ -1,6 +1,7 @@
 // Command-line options. Plan options are shared by every command that resolves a plan;
 // any other `--NAME` is a context flag, checked against the composition later.
 import { parseArgs } from 'node:util';
+import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../core/config/schema.js';
 import { InputError } from '../core/errors.js';
 import type { PlanOptions } from '../core/plan.js';
 
@@ -17,6 +18,8 @@ export const PLAN_OPTIONS = {
   'cluster-name': { type: 'string' },
   preload: { type: 'string', multiple: true },
   mirror: { type: 'string', multiple: true },
+  local: { type: 'boolean' },
+  'local-cache': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -61,6 +64,7 @@ export function parseCommandArgs(args: readonly string[], options: Record<string
 
 export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.ProcessEnv): PlanOptions {
   const v = parsed.values;
+  if (typeof v['cluster-name'] === 'string' && !CLUSTER_NAME.test(v['cluster-name'])) throw new InputError('--cluster-name', `"${v['cluster-name']}" is not ${CLUSTER_NAME_HINT}`);
   return {
     cwd,
     env,
@@ -74,5 +78,7 @@ export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.Process
     ...(typeof v['cluster-name'] === 'string' && { clusterName: v['cluster-name'] }),
     ...(Array.isArray(v.preload) && { extraRefs: v.preload }),
     ...(Array.isArray(v.mirror) && { extraUpstreams: v.mirror }),
+    ...(v.local === true && { local: true }),
+    ...(v['local-cache'] === true && { localCache: true }),
   };
 }

@@ -4,6 +4,7 @@ export interface CliIO {
   readonly env: NodeJS.ProcessEnv;
   out(text: string): void;
   err(text: string): void;
+  /** Whether stderr, where live progress is drawn, is a terminal. */
   readonly isTTY: boolean;
 }
 
@@ -13,6 +14,6 @@ export function processIO(): CliIO {
     env: process.env,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
+    isTTY: process.stderr.isTTY === true,
   };
 }

@@ -2,12 +2,13 @@
 import { describeError, exitCodeFor } from '../core/errors.js';
 import { parseCommandArgs, PLAN_OPTIONS, type OptionSpec, type Parsed } from './args.js';
 import { BUILD_OPTIONS, buildCommand, buildHelp } from './commands/build.js';
-import { CACHE_KEY_OPTIONS, cacheKeyCommand, cacheKeyHelp, cachePathsCommand, cachePathsHelp } from './commands/cache.js';
+import { CACHE_KEY_OPTIONS, cacheKeyCommand, cacheKeyHelp, cachePathsCommand, cachePathsHelp, cachePruneCommand, cachePruneHelp } from './commands/cache.js';
 import { DOWN_OPTIONS, downCommand, downHelp } from './commands/down.js';
 import { planCommand, planHelp } from './commands/plan.js';
 import { UP_OPTIONS, upCommand, upHelp } from './commands/up.js';
 import { verifyCommand, verifyHelp } from './commands/verify.js';
 import type { CliIO } from './io.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
 interface Command {
   readonly run: (parsed: Parsed, io: CliIO) => Promise<number>;
@@ -25,13 +26,14 @@ const COMMANDS: Record<string, Command> = {
   down: { run: downCommand, options: DOWN_OPTIONS, help: downHelp, contextFlags: false, summary: 'delete the Kind cluster (keeps the registries and their data unless --purge)' },
   'cache-key': { run: cacheKeyCommand, options: CACHE_KEY_OPTIONS, help: cacheKeyHelp, contextFlags: true, summary: 'print (or --write) the cache key and restore-key prefixes, as the action uses them' },
   'cache-paths': { run: cachePathsCommand, options: PLAN_OPTIONS, help: cachePathsHelp, contextFlags: true, summary: 'print the directories to cache (the registry data)' },
+  'cache-prune': { run: cachePruneCommand, options: PLAN_OPTIONS, help: cachePruneHelp, contextFlags: true, summary: 'stop the preload registry and remove the images the plan no longer preloads, before a cache save' },
   verify: { run: verifyCommand, options: PLAN_OPTIONS, help: verifyHelp, contextFlags: true, summary: 'check, offline, that every preloaded image is complete and matches its digests' },
 };
 
 /** Each command's options, for checking the CI templates against the CLI. */
 export const COMMAND_OPTIONS: Record<string, object> = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.options]));
 
-export const VERSION = '0.1.0';
+export const VERSION = packageJson.version;
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length)) + 2;
@@ -43,6 +45,11 @@ function usage(): string {
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
+  const topic = name === 'help' && args.length === 1 ? COMMANDS[args[0]!] : undefined;
+  if (topic) {
+    io.out(`${topic.help}\n`);
+    return 0;
+  }
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage());
     return 0;

@@ -1,10 +1,24 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/**
+ * A leading `~` as a shell would expand it. The one place every path sew-ci is given goes
+ * through (options, action inputs, SEW_HOME, paths in sew.yaml): CI systems hand values
+ * over unexpanded (CircleCI's `environment:`, action inputs), so `~/.sew` arrives as is.
+ */
+export function expandHome(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (path !== '~' && !path.startsWith('~/')) return path;
+  return join(env.HOME || homedir(), path.slice(1));
+}
+
+/** A path given by the user: `~` expanded, then resolved against `cwd`. */
+export function userPath(path: string, cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(cwd, expandHome(path, env));
+}
+
 /** `$SEW_HOME`, as sew defines it: default `~/.sew`. */
 export function sewHome(env: NodeJS.ProcessEnv, override?: string): string {
-  const chosen = override ?? env.SEW_HOME;
-  return chosen ? resolve(chosen) : join(homedir(), '.sew');
+  return userPath(override ?? (env.SEW_HOME || '~/.sew'), process.cwd(), env);
 }
 
 /** The platform Kind nodes run on: the host's. */

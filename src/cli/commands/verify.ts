@@ -1,5 +1,5 @@
-import { parseReference } from '../../core/images/reference.js';
-import { verifyPreloaded } from '../../core/verify/offline.js';
+import { resolvePlan } from '../../core/plan.js';
+import { verifyPlanPreload } from '../../core/verify/offline.js';
 import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 import { table } from '../reporter.js';
@@ -14,9 +14,8 @@ export async function verifyCommand(parsed: Parsed, io: CliIO): Promise<number> 
     io.out(`${verifyHelp}\n`);
     return 0;
   }
-  const { resolvePlan } = await import('../../core/plan.js');
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
-  const checks = await verifyPreloaded(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
+  const checks = await verifyPlanPreload(plan);
   if (parsed.values.json) io.out(`${JSON.stringify(checks, null, 2)}\n`);
   else {
     io.out(table([['IMAGE', 'STATUS', 'DETAIL'], ...checks.map((c) => [c.ref, c.ok ? 'ok' : 'FAILED', c.problem ?? c.digest ?? ''])]));

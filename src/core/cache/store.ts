@@ -7,8 +7,11 @@ import { join } from 'node:path';
 export interface CacheStore {
   /** The key restored (exact, or the newest matching a restore-key prefix), or undefined. */
   restore(paths: readonly string[], primaryKey: string, restoreKeys: readonly string[]): Promise<string | undefined>;
-  save(paths: readonly string[], key: string): Promise<void>;
+  /** A store may decline (the key exists, the archive is too large): that is a result, not an error. */
+  save(paths: readonly string[], key: string): Promise<SaveResult>;
 }
+
+export type SaveResult = { readonly saved: true } | { readonly saved: false; readonly reason: string };
 
 export class CacheUnavailableError extends Error {
   override readonly name = 'CacheUnavailableError';
@@ -38,7 +41,8 @@ export function directoryCacheStore(root: string): CacheStore {
     },
     async save(paths, key) {
       const dir = entry(key);
-      if (await stat(dir).then(() => true, () => false)) throw new Error(`cache key ${key} already exists`);
+      // Keys are immutable, as in the GitHub service: the first job to save a key wins.
+      if (await stat(dir).then(() => true, () => false)) return { saved: false, reason: `${key} already exists (another job saved it first)` };
       const tmp = `${dir}.partial`;
       await rm(tmp, { recursive: true, force: true });
       await mkdir(tmp, { recursive: true });
@@ -48,6 +52,7 @@ export function directoryCacheStore(root: string): CacheStore {
       await writeFile(join(tmp, '.saved'), new Date().toISOString());
       await cp(tmp, dir, { recursive: true });
       await rm(tmp, { recursive: true, force: true });
+      return { saved: true };
     },
   };
 }

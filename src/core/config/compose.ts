@@ -2,10 +2,11 @@
 // the contexts its `from` names (left to right, recursively), then activated context flags.
 // The result is the ordered list of layers; merging them is merge.ts's job.
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.js';
 import { displayUrl } from '../format.js';
+import { userPath } from '../paths.js';
 import { parseConfig, type ConfigDocument } from './document.js';
 import type { SourceReader } from './sources.js';
 
@@ -20,6 +21,13 @@ export interface ComposeRequest {
   readonly registry?: string;
   /** Context flags to activate, without the leading dashes. */
   readonly flags?: readonly string[];
+  /**
+   * false: leave out the user-level `$SEW_HOME/sew.yaml`. For keys written on one machine and
+   * checked on another (a committed key file), which must not depend on whose machine it is.
+   */
+  readonly userConfig?: boolean;
+  /** For `~` in --config. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export type LayerOrigin = 'default' | 'user' | 'context' | 'project' | 'flag';
@@ -54,13 +62,13 @@ const FLAG_FILE = /^sew--([a-z0-9][a-z0-9-]*)\.ya?ml$/;
 export async function compose(request: ComposeRequest, reader: SourceReader): Promise<Composition> {
   const composer = new Composer(reader, request.cwd);
   const userFile = join(request.sewHome, 'sew.yaml');
-  const projectFile = request.config !== undefined ? resolve(request.cwd, request.config) : join(request.cwd, 'sew.yaml');
+  const projectFile = request.config !== undefined ? userPath(request.config, request.cwd, request.env) : join(request.cwd, 'sew.yaml');
   if (request.config !== undefined && !existsSync(projectFile)) {
     throw new InputError('--config', `${request.config} does not exist`);
   }
 
   const tops: { file: string; origin: LayerOrigin; overrides: boolean }[] = [];
-  if (existsSync(userFile)) tops.push({ file: userFile, origin: 'user', overrides: false });
+  if (request.userConfig !== false && existsSync(userFile)) tops.push({ file: userFile, origin: 'user', overrides: false });
   if (existsSync(projectFile)) tops.push({ file: projectFile, origin: 'project', overrides: true });
 
   const hasOverrides = request.from !== undefined || request.registry !== undefined;

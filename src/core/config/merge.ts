@@ -5,12 +5,12 @@
 //   kind             scalars child-wins, maps merged, `nodes` and `containerdConfigPatches` replaced
 //   builds           the last non-empty list replaces the whole list (builds.ts)
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
-import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { normaliseReference, ReferenceError } from '../images/reference.js';
 import { mergeBuilds, type DeclaredBuild } from './builds.js';
+import { expandHome } from '../paths.js';
 import type { Layer } from './compose.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
@@ -118,8 +118,8 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
 }
 
 function localPath(path: string, layer: Layer): string {
-  if (path === '~' || path.startsWith('~/')) return resolve(homedir(), path.slice(2));
-  if (isAbsolute(path)) return path;
+  const expanded = expandHome(path);
+  if (isAbsolute(expanded)) return expanded;
   const base = layer.dir.protocol === 'file:' ? fileURLToPath(layer.dir) : process.cwd();
   return resolve(base, path);
 }

@@ -3,6 +3,10 @@
 import * as z from 'zod';
 import { buildsSchema } from './builds.js';
 
+/** Kind cluster names become container and kubeconfig context names. */
+export const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const CLUSTER_NAME_HINT = 'a lowercase DNS label (a-z, 0-9, -)';
+
 const nonEmpty = z.string().min(1, 'must not be empty');
 
 export const PRELOAD_MODES = ['merge', 'replace'] as const;
@@ -72,7 +76,7 @@ const kindNodeSchema = z
 
 const kindSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
+    name: z.string().regex(CLUSTER_NAME, `must be ${CLUSTER_NAME_HINT}`).optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })

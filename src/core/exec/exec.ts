@@ -1,5 +1,5 @@
 // Running external programs (kind, docker-credential-*) behind a port, so tests can put a
-// recorded fake where the real binary cannot run, and the action can use @actions/exec.
+// recorded fake where the real binary cannot run.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ExecResult {

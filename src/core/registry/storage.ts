@@ -41,10 +41,30 @@ export async function blobProblem(root: string, digest: string): Promise<'missin
   return `sha256:${hash.digest('hex')}` === digest ? undefined : 'does not match its content';
 }
 
+/** A repository's directory: `_manifests` (tags, revisions), `_layers`, `_uploads`. */
+export function repositoryDir(root: string, repository: string): string {
+  return join(v2(root), 'repositories', repository);
+}
+
 /** The digest a tag points to, undefined when the tag is not there. */
 export async function taggedDigest(root: string, repository: string, tag: string): Promise<string | undefined> {
-  const link = join(v2(root), 'repositories', repository, '_manifests', 'tags', tag, 'current', 'link');
+  const link = join(repositoryDir(root, repository), '_manifests', 'tags', tag, 'current', 'link');
   return (await readFile(link, 'utf8').catch(() => undefined))?.trim();
+}
+
+/** Every repository name in the store (`upstream.test_5900/team/one`): a directory holding `_manifests`. */
+export async function storedRepositories(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (name: string): Promise<void> => {
+    const entries = await readdir(repositoryDir(root, name), { withFileTypes: true }).catch(() => []);
+    if (name && entries.some((e) => e.name === '_manifests')) {
+      found.push(name);
+      return;
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('_')) await walk(name ? `${name}/${e.name}` : e.name);
+  };
+  await walk('');
+  return found.sort();
 }
 
 /** The registry roots in a cached path: itself (preload), or one per host (mirrors' `data`). */

@@ -2,7 +2,8 @@
 // digest, read straight from the preload registry's storage. No upstream is asked, no
 // registry need be running: what an air-gapped run can count on.
 import { readFile } from 'node:fs/promises';
-import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
+import { formatReference, parseReference, preloadRepository, type ImageRef } from '../images/reference.js';
+import type { Plan } from '../plan.js';
 import { isIndex } from '../registry/media-types.js';
 import { parseManifest, requiredBlobs } from '../registry/manifest.js';
 import { blobDataPath, blobProblem, taggedDigest } from '../registry/storage.js';
@@ -13,6 +14,11 @@ export interface ImageCheck {
   readonly digest?: string;
   /** What is wrong, naming the blob or tag. */
   readonly problem?: string;
+}
+
+/** Every image the plan preloads, checked in its preload data. */
+export function verifyPlanPreload(plan: Plan): Promise<ImageCheck[]> {
+  return verifyPreloaded(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
 }
 
 export async function verifyPreloaded(registryRoot: string, refs: readonly ImageRef[]): Promise<ImageCheck[]> {

@@ -1,7 +1,7 @@
 // The action's main and post against real Docker and registries, with a directory cache
 // behind the same interface as @actions/cache: a cold run saves, a rerun on a fresh runner
 // restores and copies nothing, a changed image list restores the nearest cache.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import { post } from '../../../src/action/post.js';
 import { actionReporter } from '../../../src/action/reporter.js';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
+import { storedBlobs } from '../../../src/core/registry/storage.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';
@@ -26,19 +27,29 @@ const sewYaml = (refs: string[]) =>
   `images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [${refs.join(', ')}]\n`;
 
 /** One job on a fresh runner: main, then post, with its own $SEW_HOME. */
-async function job(inputs: Record<string, string>) {
+async function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: () => void; env?: Record<string, string> } = {}) {
   const home = mkdtempSync(join(tmpdir(), 'runner-home-'));
-  const deps = { up: defaultUpDeps(actionReporter, process.env), cache: directoryCacheStore(cacheDir), installKind: async () => undefined, env: process.env, cwd: project };
+  const env = { ...process.env, ...options.env };
+  const deps = { up: defaultUpDeps(actionReporter, env), cache: directoryCacheStore(options.cache ?? cacheDir), installKind: async () => undefined, env, cwd: project };
   const mainFiles = stepFiles();
   runnerEnv({ cluster: 'false', 'sew-home': home, ...inputs }, mainFiles);
   await main(deps);
   const mainExit = process.exitCode;
   const outputs = readRecords(mainFiles.output);
   const summary = readFileSync(mainFiles.summary, 'utf8');
+  options.beforePost?.();
   const postFiles = stepFiles();
   runnerEnv({}, postFiles, readRecords(mainFiles.state));
+  const postLog: string[] = [];
+  vi.mocked(process.stdout.write).mockImplementation((chunk: string | Uint8Array) => (postLog.push(String(chunk)), true));
   await post(deps);
-  return { mainExit, outputs, summary, postExit: process.exitCode, state: readFileSync(mainFiles.state, 'utf8') };
+  vi.mocked(process.stdout.write).mockImplementation(() => true);
+  return { mainExit, outputs, summary, postExit: process.exitCode, postLog: postLog.join(''), state: readFileSync(mainFiles.state, 'utf8') };
+}
+
+/** The blobs a directory-store entry holds for its first path (the preload data). */
+function savedBlobs(dir: string, key: string): Promise<string[]> {
+  return storedBlobs(join(dir, encodeURIComponent(key), '0'));
 }
 
 beforeAll(async () => {
@@ -93,6 +104,41 @@ describe('action cache round trip', () => {
     const own = two.blobs.filter((b) => !one.blobs.some((o) => o.digest === b.digest));
     expect(bySource['upstream.test:5900/team/two:1']).toEqual(['copied', own.reduce((s, b) => s + b.size, 0)]);
     expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+
+  it('a plan that drops an image prunes it before saving: the cache tracks the image set', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/two:1']) });
+    const before = new Set(readdirSync(cacheDir));
+    const run = await job({});
+    expect(run.outputs['cache-hit']).toBe('false');
+    expect(run.postLog).toMatch(/removed 3 blob\(s\) \([^)]+\), 1 repositories and 0 tag\(s\) the plan no longer preloads/);
+    const added = readdirSync(cacheDir).filter((k) => !before.has(k));
+    expect(added).toHaveLength(1);
+    const own = (m: typeof one) => [m.digest, ...m.blobs.map((b) => b.digest)];
+    expect((await savedBlobs(cacheDir, decodeURIComponent(added[0]!))).sort()).toEqual(own(two).sort());
+  });
+
+  it('a declined save is a warning naming why, never "saved"', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
+    const racing = mkdtempSync(join(tmpdir(), 'gh-cache-'));
+    const mine = mkdtempSync(join(tmpdir(), 'gh-cache-'));
+    await job({}, { cache: racing });
+    // Another job saved the same content under the same key while this one ran.
+    const run = await job({}, { cache: mine, beforePost: () => cpSync(racing, mine, { recursive: true }) });
+    expect(run.postExit).toBeUndefined();
+    expect(run.postLog).toMatch(/::warning::cache not saved: \S+ already exists \(another job saved it first\)/);
+    expect(run.postLog).not.toContain('saved sew-');
+  });
+
+  it('save: default-branch restores on other branches but saves nothing', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1', 'upstream.test:5900/team/two:1']), 'event.json': '{"repository": {"default_branch": "main"}}' });
+    const fresh = mkdtempSync(join(tmpdir(), 'gh-cache-'));
+    const run = await job({ save: 'default-branch' }, { cache: fresh, env: { GITHUB_REF: 'refs/heads/feature', GITHUB_EVENT_PATH: join(project, 'event.json') } });
+    expect(run.postLog).toContain('not saving the cache: input save is default-branch (main), and this run is on refs/heads/feature');
+    expect(readdirSync(fresh)).toEqual([]);
+    const onMain = await job({ save: 'default-branch' }, { cache: fresh, env: { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: join(project, 'event.json') } });
+    expect(onMain.postLog).toMatch(/saved sew-v1-/);
+    expect(readdirSync(fresh)).toHaveLength(1);
   });
 
   it('keeps every secret out of state and outputs', async () => {

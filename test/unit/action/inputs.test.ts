@@ -22,7 +22,7 @@ describe('action inputs', () => {
         cluster: 'false',
         'cluster-name': 'ci',
         'node-image': 'kindest/node:v1.31.0',
-        wait: '5m',
+        wait: '1m30s',
         'sew-home': '/cache/sew',
         'registry-image': 'registry:2.8',
         preload: 'mongo:7\nghcr.io/acme/api:1',
@@ -46,8 +46,18 @@ describe('action inputs', () => {
       build: true,
       cluster: false,
       nodeImage: 'kindest/node:v1.31.0',
-      wait: '5m',
+      wait: '1m30s',
     });
+  });
+
+  it('expands a leading ~ in sew-home, as the plan sees it', async () => {
+    const { resolvePlan } = await import('../../../src/core/plan.js');
+    const { writeTree } = await import('../../support/tree.js');
+    const dir = writeTree({});
+    const options = upOptionsFromInputs(readInputs(read({ 'sew-home': '~/ci-sew' })), dir, { HOME: '/home/runner' });
+    const plan = await resolvePlan(options);
+    expect(plan.sewHome).toBe('/home/runner/ci-sew');
+    expect(plan.preload.data).toBe('/home/runner/ci-sew/preload');
   });
 
   it.each([
@@ -57,7 +67,10 @@ describe('action inputs', () => {
     [{ build: 'always' }, 'input build: must be true or false'],
     [{ 'cluster-name': 'My Cluster' }, 'input cluster-name: must be a lowercase DNS label'],
     [{ 'kind-version': '0.24' }, 'input kind-version: must be a kind release such as v0.24.0'],
-    [{ wait: 'forever' }, 'input wait: must be a duration such as 60s or 5m'],
+    [{ wait: 'forever' }, 'input wait: must be a duration such as 60s, 5m or 1m30s'],
+    [{ wait: '10' }, 'input wait: must be a duration'],
+    [{ wait: '1m30' }, 'input wait: must be a duration'],
+    [{ wait: '-5s' }, 'input wait: must be a duration'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });

@@ -1,32 +1,109 @@
-// The GitLab template: parses, and its hidden job caches what the action caches, keyed on the
-// committed key file, with Docker in the dind service.
+// The GitLab template: parses (with GitLab's `!reference` tag), its hidden job composes the
+// setup and teardown scripts, caches what the action caches keyed on the committed key file,
+// and its image and setup provide docker, kind and kubectl. The tool install runs here on a
+// fake network: the pinned release for the runner's architecture, never one whose sha256
+// does not match.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, type YAMLSeq } from 'yaml';
+import { kindUrl, kubectlUrl, runInstall } from '../../support/fake-downloads.js';
 
-const template = parse(readFileSync('gitlab/sew-ci.gitlab-ci.yml', 'utf8')) as Record<string, Record<string, unknown>>;
+interface Reference {
+  readonly reference: string[];
+}
+const referenceTag = { tag: '!reference', collection: 'seq' as const, resolve: (seq: YAMLSeq): Reference => ({ reference: seq.toJSON() as string[] }) };
+type Job = { script?: (string | Reference)[]; before_script?: (string | Reference)[]; after_script?: (string | Reference)[] } & Record<string, unknown>;
+const template = parse(readFileSync('gitlab/sew-ci.gitlab-ci.yml', 'utf8'), { customTags: [referenceTag] }) as Record<string, Job>;
 const job = template['.sew-ci']!;
+const variables = job.variables as Record<string, string>;
+
+/** A script with its `!reference`s replaced by what they name, as GitLab does. */
+function expand(items: readonly (string | Reference)[]): string[] {
+  return items.flatMap((item) => {
+    if (typeof item === 'string') return [item];
+    const [name, key] = item.reference;
+    const target = template[name!]?.[key!];
+    expect(target, `!reference [${item.reference.join(', ')}]`).toBeDefined();
+    return expand(target as (string | Reference)[]);
+  });
+}
+const setup = expand(job.before_script!);
+const teardown = expand(job.after_script!);
 
 describe('the GitLab template', () => {
-  it('defines only the hidden .sew-ci job, to extend', () => {
-    expect(Object.keys(template)).toEqual(['.sew-ci']);
+  it('defines the hidden job to extend and the scripts it composes from', () => {
+    expect(Object.keys(template).sort()).toEqual(['.sew-ci', '.sew-ci-setup', '.sew-ci-teardown']);
+    expect(job.before_script).toEqual([{ reference: ['.sew-ci-setup', 'script'] }]);
+    expect(job.after_script).toEqual([{ reference: ['.sew-ci-teardown', 'script'] }]);
+  });
+
+  it('documents composing a job’s own before_script with the setup', () => {
+    expect(readFileSync('gitlab/sew-ci.gitlab-ci.yml', 'utf8')).toContain('#       - !reference [.sew-ci-setup, script]');
   });
 
   it('keys the cache on the committed key file and caches the registry data', () => {
     expect(job.cache).toEqual({ key: { files: ['.sew-cache-key'], prefix: 'sew-ci' }, paths: ['.sew/preload', '.sew/mirrors/data'] });
-    expect((job.variables as Record<string, string>).SEW_HOME).toBe('$CI_PROJECT_DIR/.sew');
+    expect(variables.SEW_HOME).toBe('$CI_PROJECT_DIR/.sew');
   });
 
   it('runs Docker in dind and publishes registries where the job reaches them', () => {
-    expect(job.services).toEqual([expect.objectContaining({ name: expect.stringMatching(/^docker:.*dind$/), alias: 'docker' })]);
-    expect(job.variables).toMatchObject({ DOCKER_HOST: 'tcp://docker:2375', SEW_PUBLISH_ADDRESS: '0.0.0.0', SEW_REGISTRY_HOST: 'docker' });
+    expect(job.services).toEqual([expect.objectContaining({ name: expect.stringMatching(/^docker:[\d.]+-dind$/), alias: 'docker' })]);
+    expect(variables).toMatchObject({ DOCKER_HOST: 'tcp://docker:2375', SEW_PUBLISH_ADDRESS: '0.0.0.0', SEW_REGISTRY_HOST: 'docker' });
   });
 
-  it('checks the key file, verifies kind, brings the cluster up and down', () => {
-    const script = (job.before_script as string[]).join('\n');
-    expect(script).toContain('cache-key $SEW_CI_FLAGS --check .sew-cache-key');
-    expect(script).toContain('sha256sum -c');
-    expect(script).toContain('sew-ci@$SEW_CI_VERSION up $SEW_CI_FLAGS');
-    expect(job.after_script).toEqual(['npx --yes sew-ci@$SEW_CI_VERSION down']);
+  it('runs on an image with the docker CLI, the setup adding Node.js, kind and kubectl', () => {
+    expect(job.image).toMatch(/^docker:[\d.]+-cli$/);
+    const script = setup.join('\n');
+    expect(script).toContain('command -v node >/dev/null || apk add --no-cache nodejs npm');
+    expect(script).toContain('install_verified kind ');
+    expect(script).toContain('install_verified kubectl ');
+    expect(variables.KIND_VERSION).toMatch(/^v\d+\.\d+\.\d+$/);
+    expect(variables.KUBECTL_VERSION).toMatch(/^v\d+\.\d+\.\d+$/);
+  });
+
+  it('checks the key file, brings the cluster up, and down then prunes before GitLab saves', () => {
+    expect(setup).toContain('npx --yes sew-ci@$SEW_CI_VERSION cache-key $SEW_CI_FLAGS --check .sew-cache-key');
+    expect(setup).toContain('npx --yes sew-ci@$SEW_CI_VERSION up $SEW_CI_FLAGS');
+    expect(teardown).toEqual(['npx --yes sew-ci@$SEW_CI_VERSION down', 'npx --yes sew-ci@$SEW_CI_VERSION cache-prune $SEW_CI_FLAGS']);
+  });
+
+  it('calls only sew-ci commands and options the CLI has', async () => {
+    const { COMMAND_OPTIONS } = await import('../../../src/cli/run.js');
+    for (const line of [...setup, ...teardown].filter((l) => l.includes('sew-ci@'))) {
+      const [, command, rest] = /sew-ci@\$SEW_CI_VERSION ([\w-]+)(.*)$/.exec(line)!;
+      expect(Object.keys(COMMAND_OPTIONS), line).toContain(command);
+      for (const option of rest!.match(/--[\w-]+/g) ?? []) expect(Object.keys(COMMAND_OPTIONS[command!]!), line).toContain(option.slice(2));
+    }
+  });
+});
+
+describe('the setup’s tool install, run in sh', () => {
+  const install = setup.find((item) => item.includes('install_verified'))!;
+  const versions = { kind: variables.KIND_VERSION!, kubectl: variables.KUBECTL_VERSION! };
+
+  it.each([
+    ['x86_64', 'amd64'],
+    ['aarch64', 'arm64'],
+    ['arm64', 'arm64'],
+  ])('on %s it installs the %s releases, checksums verified', (machine, arch) => {
+    const run = runInstall({ inline: install }, machine, versions);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.tools).toEqual({ kind: `kind ${arch}`, kubectl: `kubectl ${arch}` });
+  });
+
+  it.each([
+    ['kind', kindUrl(versions.kind, 'amd64')],
+    ['kubectl', kubectlUrl(versions.kubectl, 'amd64')],
+  ])('a %s download that does not match its sha256 is refused', (tool, url) => {
+    const run = runInstall({ inline: install }, 'x86_64', versions, url);
+    expect(run.status).not.toBe(0);
+    expect(run.tools[tool]).toBeUndefined();
+  });
+
+  it('an architecture with no release stops with a clear message', () => {
+    const run = runInstall({ inline: install }, 'riscv64', versions);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('sew-ci: no kind or kubectl release for riscv64');
+    expect(run.tools.kind).toBeUndefined();
   });
 });

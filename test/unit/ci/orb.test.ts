@@ -1,10 +1,15 @@
 // The CircleCI orb, packed the way `circleci orb pack` does (the CLI is not available here),
 // and checked: it parses, every parameter is used, examples and jobs name real commands,
-// and every sew-ci call uses a command and options the CLI has.
+// every sew-ci call uses a command and options the CLI has, `~` paths reach sew-ci and
+// save_cache alike, and its kind install runs (on a fake network) for amd64 and arm64.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { cli } from '../../support/cli.js';
+import { kindUrl, runInstall } from '../../support/fake-downloads.js';
+import { writeTree } from '../../support/tree.js';
 
 const ROOT = 'orb';
 type Orb = Record<string, unknown> & {
@@ -15,15 +20,35 @@ type Orb = Record<string, unknown> & {
 };
 type Definition = { parameters?: Record<string, { type: string; default?: unknown }>; steps?: unknown[] } & Record<string, unknown>;
 
+/** `<<include(scripts/x.sh)>>` as `circleci orb pack` resolves it: the file's text as the value. */
+function includes(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const include = /^<<include\(([^)]+)\)>>$/.exec(value.trim());
+    return include ? readFileSync(join(ROOT, include[1]!), 'utf8') : value;
+  }
+  if (Array.isArray(value)) return value.map(includes);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, includes(v)]));
+  return value;
+}
+
 function pack(): Orb {
   const orb = parse(readFileSync(join(ROOT, '@orb.yml'), 'utf8')) as Record<string, unknown>;
   for (const section of ['commands', 'jobs', 'executors', 'examples']) {
     orb[section] = Object.fromEntries(
-      readdirSync(join(ROOT, section)).map((file) => [basename(file, '.yml'), parse(readFileSync(join(ROOT, section, file), 'utf8'))]),
+      readdirSync(join(ROOT, section)).map((file) => [basename(file, '.yml'), includes(parse(readFileSync(join(ROOT, section, file), 'utf8')))]),
     );
   }
   return orb as Orb;
 }
+
+type Step = Record<string, Record<string, unknown>>;
+/** Every step of a command, `when` branches included. */
+function steps(definition: Definition): Step[] {
+  return (definition.steps as Step[]).flatMap((step) => (step.when ? [step, ...steps(step.when as Definition)] : [step]));
+}
+const defaults = (definition: Definition) => Object.fromEntries(Object.entries(definition.parameters ?? {}).map(([k, p]) => [k, String(p.default ?? '')]));
+/** A parameter-bearing text with the parameters' defaults in. */
+const withDefaults = (text: string, definition: Definition) => text.replace(/<<\s*parameters\.([\w-]+)\s*>>/g, (_, name: string) => defaults(definition)[name]!);
 
 const orb = pack();
 const definitions = [...Object.entries(orb.commands), ...Object.entries(orb.jobs), ...Object.entries(orb.executors)];
@@ -48,11 +73,52 @@ describe('the orb', () => {
     expect(orb.jobs.test?.executor).toMatchObject({ name: 'machine' });
   });
 
-  it('saves under plan key + content and restores with fallbacks', () => {
+  it('restores in setup; teardown prunes, then saves under plan key + content', () => {
+    const restore = steps(orb.commands.setup!).find((s) => s.restore_cache)!.restore_cache!;
+    expect(restore.keys).toEqual(['<< parameters.cache-key-prefix >>{{ checksum "/tmp/sew-cache-key" }}-', '<< parameters.cache-key-prefix >>']);
+    const teardown = steps(orb.commands.teardown!);
+    const save = teardown.find((s) => s.save_cache)!.save_cache!;
+    expect(save.key).toBe('<< parameters.cache-key-prefix >>{{ checksum "/tmp/sew-cache-key" }}-{{ checksum "/tmp/sew-cache-content" }}');
+    expect(save.paths).toEqual(['<< parameters.sew-home >>/preload', '<< parameters.sew-home >>/mirrors/data']);
+    const before = teardown.slice(0, teardown.findIndex((s) => s.save_cache)).map((s) => String(s.run?.command ?? '')).join('\n');
+    expect(before).toMatch(/down[\s\S]*cache-prune[\s\S]*cache-key .*--content/);
+  });
+
+  it('with sew-home ~/.sew, sew-ci caches the directories save_cache saves', async () => {
+    const setup = orb.commands.setup!;
+    const gather = steps(setup)[0]!.run!;
+    const argsFile = join(writeTree({}), 'plan-args');
+    const env = Object.fromEntries(Object.entries(gather.environment as Record<string, string>).map(([k, v]) => [k, withDefaults(v, setup)]));
+    expect(env.SEW_HOME_DIR).toBe('~/.sew');
+    const script = String(gather.command).replaceAll('/tmp/sew-plan-args', argsFile);
+    expect(spawnSync('bash', ['-eoc', 'pipefail', script], { env: { ...env, PATH: process.env.PATH } }).status).toBe(0);
+    // The file is read back as the later steps do: `eval "... $(cat /tmp/sew-plan-args)"`.
+    const decoded = spawnSync('bash', ['-c', `eval "printf '%s\\n' $(cat ${argsFile})"`], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(decoded).toContain('~/.sew');
+    const home = writeTree({ 'sew.yaml': 'images:\n  mirrors: {}\n  preload:\n    refs: [mongo:7]\n' });
+    const result = await cli(['cache-paths', ...decoded], home, { HOME: home });
+    expect(result.stderr).toBe('');
+    // CircleCI expands a leading ~ in save_cache paths to the home directory.
+    const saved = (steps(orb.commands.teardown!).find((s) => s.save_cache)!.save_cache!.paths as string[]).map((p) => withDefaults(p, orb.commands.teardown!).replace(/^~/, home));
+    expect(result.stdout.trim().split('\n')).toEqual(saved);
+  });
+
+  it.each([
+    ['x86_64', 'amd64'],
+    ['aarch64', 'arm64'],
+  ])('installs kind on %s: the %s release, its sha256 checked', (machine, arch) => {
+    const run = runInstall({ file: join(ROOT, 'scripts', 'install-kind.sh') }, machine, { kind: 'v0.24.0', kubectl: 'v1.31.0' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.tools.kind).toBe(`kind ${arch}`);
+    const tampered = runInstall({ file: join(ROOT, 'scripts', 'install-kind.sh') }, machine, { kind: 'v0.24.0', kubectl: 'v1.31.0' }, kindUrl('v0.24.0', arch));
+    expect(tampered.status).not.toBe(0);
+    expect(tampered.tools.kind).toBeUndefined();
+  });
+
+  it('passes local and verify to the CLI', () => {
     const text = JSON.stringify(orb.commands.setup);
-    expect(text).toContain('{{ checksum \\"/tmp/sew-cache-key\\" }}-{{ checksum \\"/tmp/sew-cache-content\\" }}');
-    expect(text).toContain('<< parameters.sew-home >>/preload');
-    expect(text).toContain('<< parameters.sew-home >>/mirrors/data');
+    expect(text).toContain('args+=(--local)');
+    expect(text).toContain('<<# parameters.verify >>--verify<</ parameters.verify >>');
   });
 
   it('examples and jobs reference commands, jobs and executors the orb has', () => {
@@ -71,14 +137,14 @@ describe('the orb', () => {
       .map((m) => JSON.parse(`"${m[1]}"`) as string)
       .flatMap((script) => script.replace(/\\\n\s*/g, ' ').split('\n'))
       .filter((line) => line.includes('sew-ci@'));
-    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.length).toBeGreaterThanOrEqual(5);
     // Plan options gathered once into /tmp/sew-plan-args: each must be a plan option.
     const gathered = [...JSON.stringify(orb.commands.setup).matchAll(/args\+?=\((--[\w-]+)/g)].map((m) => m[1]!.slice(2));
     expect(gathered.length).toBeGreaterThanOrEqual(8);
     for (const option of gathered) expect(Object.keys(COMMAND_OPTIONS.plan!), option).toContain(option);
     for (const line of lines) {
-      const [, command, rest] = /sew-ci@<< parameters\.version >> ([\w-]+)(.*)$/.exec(line)!;
-      if (line.includes('$(cat /tmp/sew-plan-args)')) expect(['cache-key', 'up', 'plan', 'cache-paths']).toContain(command);
+      const [, command, rest] = /sew-ci@(?:<< parameters\.version >>|\$\(cat \/tmp\/sew-ci-version\)) ([\w-]+)(.*)$/.exec(line)!;
+      if (line.includes('$(cat /tmp/sew-plan-args)')) expect(['cache-key', 'up', 'plan', 'cache-paths', 'cache-prune']).toContain(command);
       expect(Object.keys(COMMAND_OPTIONS)).toContain(command);
       // Mustache sections name parameters, not options; `<< parameters.flags >>` holds context flags.
       const options = rest!.replace(/<<[#^/]?[^>]*>>/g, ' ').match(/--[\w-]+/g) ?? [];

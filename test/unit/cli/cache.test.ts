@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
@@ -22,14 +22,59 @@ describe('cache-key and cache-paths', () => {
 
   it('--write writes the key for checksum-keyed caches; --check refuses a stale one', async () => {
     const dir = writeTree({ 'sew.yaml': sew });
-    expect((await cli(['cache-key', '--write', '.sew-cache-key'], dir)).code).toBe(0);
+    expect((await cli(['cache-key', '--platform', 'linux/amd64', '--write', '.sew-cache-key'], dir)).code).toBe(0);
     const written = readFileSync(join(dir, '.sew-cache-key'), 'utf8');
     expect(written).toMatch(/^sew-v1-[0-9a-f]{20}\n$/);
-    expect((await cli(['cache-key', '--check', '.sew-cache-key'], dir)).code).toBe(0);
+    expect((await cli(['cache-key', '--platform', 'linux/amd64', '--check', '.sew-cache-key'], dir)).code).toBe(0);
     const changed = writeTree({ 'sew.yaml': sew.replace('mongo:7', 'mongo:8'), '.sew-cache-key': written });
-    const stale = await cli(['cache-key', '--check', '.sew-cache-key'], changed);
+    const stale = await cli(['cache-key', '--platform', 'linux/amd64', '--check', '.sew-cache-key'], changed);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain("run 'sew-ci cache-key --write .sew-cache-key' and commit it");
+    expect(stale.stderr).toContain("run 'sew-ci cache-key --platform linux/amd64 --write .sew-cache-key' and commit it");
+  });
+
+  it('a key file is the same on every machine for the same plan and platform', async () => {
+    const project = { 'sew.yaml': sew };
+    // An arm64 laptop whose user-level sew.yaml preloads more, and a CI runner with none.
+    const laptop = writeTree({ ...project, 'home/.sew/sew.yaml': 'images:\n  preload:\n    refs: [redis:7]\n' });
+    const runner = writeTree(project);
+    const write = (dir: string, env: NodeJS.ProcessEnv, platform: string) => cli(['cache-key', '--platform', platform, '--write', 'key'], dir, env).then(() => readFileSync(join(dir, 'key'), 'utf8'));
+    const fromLaptop = await write(laptop, { HOME: join(laptop, 'home') }, 'linux/amd64');
+    expect(await write(runner, { SEW_HOME: join(runner, 'elsewhere') }, 'linux/amd64')).toBe(fromLaptop);
+    expect(await write(runner, {}, 'linux/arm64')).not.toBe(fromLaptop);
+    // The user-level file still counts where no key file is involved.
+    const printed = (await cli(['cache-key', '--platform', 'linux/amd64'], laptop, { HOME: join(laptop, 'home') })).stdout.split('\n')[0];
+    expect(`${printed}\n`).not.toBe(fromLaptop);
+  });
+
+  it('--check prints the exact command that writes the key it expects', async () => {
+    const dir = writeTree({ 'sew.yaml': sew, 'ci/sew.yaml': sew.replace('mongo:7', 'mongo:8'), '.sew-cache-key': 'old\n' });
+    const args = ['cache-key', '--config', 'ci/sew.yaml', '--prefix', 'gl-', '--preload', 'busybox:1.36', '--check', '.sew-cache-key'];
+    const stale = await cli(args, dir);
+    expect(stale.code).toBe(1);
+    const fix = /run '(sew-ci [^']+)' and commit it/.exec(stale.stderr)![1]!;
+    expect(fix).toMatch(/--platform linux\/\w+ --write \.sew-cache-key$/);
+    const words = fix.split(' ').slice(1);
+    expect((await cli(words, dir)).code).toBe(0);
+    expect((await cli(args, dir)).code).toBe(0);
+  });
+
+  it.each([
+    [['--write', 'key'], '--write: needs --platform'],
+    [['--platform', 'amd64', '--write', 'key'], '--platform: "amd64" is not os/arch[/variant]'],
+    [['--platform', 'linux/amd64', '--write', 'missing/dir/key'], '--write: missing/dir is not a directory'],
+    [['--write', 'a', '--check', 'b'], '--check: cannot be combined with --write'],
+  ])('cache-key %j is refused: %s', async (args, message) => {
+    const dir = writeTree({ 'sew.yaml': sew });
+    const result = await cli(['cache-key', ...args], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('cache-paths expands a leading ~ in --sew-home and SEW_HOME', async () => {
+    const dir = writeTree({ 'sew.yaml': sew });
+    expect((await cli(['cache-paths', '--sew-home', '~/x'], dir, { HOME: '/home/ci' })).stdout).toBe('/home/ci/x/preload\n/home/ci/x/mirrors/data\n');
+    expect((await cli(['cache-paths'], dir, { HOME: '/home/ci', SEW_HOME: '~/.sew' })).stdout).toBe('/home/ci/.sew/preload\n/home/ci/.sew/mirrors/data\n');
   });
 
   it('--content names the data on disk: it changes when a blob is added', async () => {

@@ -77,6 +77,10 @@ describe('exit codes and messages', () => {
     { args: ['plan'], files: { 'sew.yaml': 'kind: [\n' }, stderr: /^sew-ci: sew\.yaml:2:1: .+\n$/ },
     { args: ['plan'], files: { 'sew.yaml': 'images:\n  preload:\n    refs: ["Bad:1"]\n' }, stderr: 'sew-ci: sew.yaml:3:12: invalid image reference "Bad:1": repository must be lowercase\n' },
     { args: ['plan', '--from', 'x', '--registry', 'gopher://x'], files: {}, stderr: 'sew-ci: --registry: unsupported registry scheme in "gopher://x" (use file://, https:// or http://)\n' },
+    { args: ['plan', '--cluster-name', 'My_Cluster'], files: {}, stderr: 'sew-ci: --cluster-name: "My_Cluster" is not a lowercase DNS label (a-z, 0-9, -)\n' },
+    // Checked before anything starts: no Docker is reached (none is configured here).
+    { args: ['up', '--wait', '10'], files: {}, stderr: 'sew-ci: --wait: "10" is not a duration such as 60s, 5m or 1m30s\n' },
+    { args: ['up', '--no-cluster', '--wait', '1m30'], files: {}, stderr: 'sew-ci: --wait: "1m30" is not a duration such as 60s, 5m or 1m30s\n' },
   ])('$args exits 2: $stderr', async ({ args, files, stderr }) => {
     const result = await cli(args, writeTree(files));
     expect(result.code).toBe(2);
@@ -98,6 +102,13 @@ describe('exit codes and messages', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toBe('');
   });
+
+  it.each(['plan', 'up', 'cache-key', 'cache-prune'])('help %s prints the command\'s help, as %s --help does', async (command) => {
+    const [viaHelp, viaFlag] = await Promise.all([cli(['help', command], writeTree({})), cli([command, '--help'], writeTree({}))]);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    expect(viaHelp.stdout).toContain(`sew-ci ${command}`);
+  });
 });
 
 describe('options that mirror the action inputs', () => {
@@ -109,5 +120,14 @@ describe('options that mirror the action inputs', () => {
     expect(plan.cluster.name).toBe('ci');
     expect(plan.preload.refs).toEqual(['docker.io/library/mongo:7', 'docker.io/library/redis:7']);
     expect(plan.mirrors.upstreams).toEqual(['docker.io', 'ghcr.io']);
+  });
+
+  it('--local and --local-cache turn the local registry on and cache its data', async () => {
+    const dir = writeTree({ 'sew.yaml': 'images:\n  preload:\n    refs: [mongo:7]\n' });
+    const plan = JSON.parse((await cli(['plan', '--json', '--local', '--sew-home', '~/s'], dir, { HOME: '/home/ci' })).stdout);
+    expect(plan.local).toMatchObject({ kind: 'container', host: 'localhost:5050', data: '/home/ci/s/local', cache: false });
+    const paths = (await cli(['cache-paths', '--local', '--local-cache', '--sew-home', '~/s'], dir, { HOME: '/home/ci' })).stdout;
+    expect(paths).toBe('/home/ci/s/preload\n/home/ci/s/local\n');
+    expect(JSON.parse((await cli(['plan', '--json'], dir)).stdout).local).toBeNull();
   });
 });

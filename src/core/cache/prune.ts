@@ -1,0 +1,119 @@
+// Before a save, the preload data is cut down to what the plan preloads, so the cache tracks
+// the image set instead of growing with every image ever listed. Mirror data is never pruned:
+// it holds what the nodes pulled. Run with the registry stopped: distribution keeps no index
+// besides these files, so removing them from a stopped registry is a consistent delete.
+import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { preloadRepository, type ImageRef } from '../images/reference.js';
+import { isIndex } from '../registry/media-types.js';
+import { parseManifest, SHA256_DIGEST } from '../registry/manifest.js';
+import { blobDataPath, blobDir, repositoryDir, storedBlobs, storedRepositories, taggedDigest } from '../registry/storage.js';
+
+export type PruneResult =
+  | { readonly pruned: true; readonly repositories: readonly string[]; readonly tags: readonly string[]; readonly blobs: readonly string[]; readonly bytes: number }
+  /** Nothing removed: what kept could not be told for sure. */
+  | { readonly pruned: false; readonly reason: string };
+
+interface Kept {
+  /** Repository -> the tags the plan names in it. */
+  readonly tags: Map<string, Set<string>>;
+  readonly manifests: Set<string>;
+  readonly blobs: Set<string>;
+}
+
+export async function prunePreload(root: string, refs: readonly ImageRef[]): Promise<PruneResult> {
+  let kept: Kept;
+  try {
+    kept = await referenced(root, refs);
+  } catch (err) {
+    return { pruned: false, reason: (err as Error).message };
+  }
+  const remove = removerUnder(root);
+  const repositories: string[] = [];
+  const tags: string[] = [];
+  for (const repository of await storedRepositories(root)) {
+    const keptTags = kept.tags.get(repository);
+    if (!keptTags) {
+      await remove(repositoryDir(root, repository));
+      repositories.push(repository);
+      continue;
+    }
+    const dir = repositoryDir(root, repository);
+    for (const tag of await names(join(dir, '_manifests', 'tags'))) {
+      if (keptTags.has(tag)) continue;
+      await remove(join(dir, '_manifests', 'tags', tag));
+      tags.push(`${repository}:${tag}`);
+    }
+    await removeLinks(join(dir, '_manifests', 'revisions', 'sha256'), kept.manifests, remove);
+    await removeLinks(join(dir, '_layers', 'sha256'), kept.blobs, remove);
+    // Uploads a stopped registry left half-done are never resumed.
+    await remove(join(dir, '_uploads'));
+  }
+  const blobs: string[] = [];
+  let bytes = 0;
+  for (const digest of await storedBlobs(root)) {
+    if (kept.blobs.has(digest) || !SHA256_DIGEST.test(digest)) continue;
+    bytes += await stat(blobDataPath(root, digest)).then((s) => s.size, () => 0);
+    await remove(blobDir(root, digest));
+    blobs.push(digest);
+  }
+  return { pruned: true, repositories, tags, blobs, bytes };
+}
+
+/** What the plan's refs reach: their manifests, index children, configs and layers. */
+async function referenced(root: string, refs: readonly ImageRef[]): Promise<Kept> {
+  const kept: Kept = { tags: new Map(), manifests: new Set(), blobs: new Set() };
+  const visit = async (digest: string, top: boolean): Promise<void> => {
+    if (kept.manifests.has(digest)) return;
+    kept.manifests.add(digest);
+    kept.blobs.add(digest);
+    const bytes = await readFile(blobDataPath(root, digest)).catch(() => undefined);
+    // An index child of a platform not preloaded is absent by design; a top manifest is not.
+    if (!bytes) {
+      if (top) throw new Error(`manifest ${digest} is not in the store`);
+      return;
+    }
+    let manifest;
+    try {
+      manifest = parseManifest(bytes, null);
+    } catch (err) {
+      throw new Error(`manifest ${digest} cannot be read: ${(err as Error).message}`);
+    }
+    for (const child of manifest.references) {
+      if (isIndex(manifest.mediaType)) await visit(child.digest, false);
+      else kept.blobs.add(child.digest);
+    }
+  };
+  for (const ref of refs) {
+    const repository = preloadRepository(ref);
+    const tags = kept.tags.get(repository) ?? new Set<string>();
+    kept.tags.set(repository, tags);
+    const tag = ref.tag ?? (ref.digest === undefined ? 'latest' : undefined);
+    if (tag !== undefined) tags.add(tag);
+    const digest = ref.digest ?? (await taggedDigest(root, repository, tag!));
+    if (!digest) throw new Error(`${repository}:${tag} is not preloaded`);
+    await visit(digest, true);
+  }
+  return kept;
+}
+
+async function removeLinks(dir: string, keep: ReadonlySet<string>, remove: (path: string) => Promise<void>): Promise<void> {
+  for (const hex of await names(dir)) if (!keep.has(`sha256:${hex}`)) await remove(join(dir, hex));
+}
+
+async function names(dir: string): Promise<string[]> {
+  return readdir(dir).catch(() => [] as string[]);
+}
+
+/** Removes paths strictly inside `root`, then the directories the removal left empty. */
+function removerUnder(root: string): (path: string) => Promise<void> {
+  const base = resolve(root);
+  return async (path) => {
+    const target = resolve(path);
+    if (!target.startsWith(`${base}${sep}`)) throw new Error(`refusing to remove ${target}: outside ${base}`);
+    await rm(target, { recursive: true, force: true });
+    for (let dir = dirname(target); relative(base, dir) !== '' && !relative(base, dir).startsWith('..'); dir = dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false))) break;
+    }
+  };
+}
