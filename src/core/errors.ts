@@ -3,13 +3,23 @@
 
 /** Something the user wrote is wrong: a file, a flag, an input, a ref. Exit code 2. */
 export class InputError extends Error {
-  override readonly name = 'InputError';
+  override readonly name: string = 'InputError';
   /** where: "sew.yaml:4:3", "--flag", "input cluster-name", ... */
   constructor(
     readonly where: string,
     message: string,
   ) {
     super(`${where}: ${message}`);
+  }
+}
+
+/** A context flag no layer defines; `available` are those that are. */
+export class UnknownContextFlagError extends InputError {
+  constructor(
+    readonly flag: string,
+    readonly available: readonly string[],
+  ) {
+    super(`--${flag}`, `unknown context flag; ${available.length ? `available: ${available.map((f) => `--${f}`).join(', ')}` : 'no context flags are defined'}`);
   }
 }
 

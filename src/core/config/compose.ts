@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError, UnknownContextFlagError } from '../errors.js';
 import { displayUrl } from '../format.js';
 import { userPath } from '../paths.js';
 import { parseConfig, type ConfigDocument } from './document.js';
@@ -171,8 +171,7 @@ class Composer {
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name) ?? (await this.probeRemoteFlag(name));
       if (!found) {
-        const list = available.length ? `available: ${available.map((f) => `--${f.info.name}`).join(', ')}` : 'no context flags are defined';
-        throw new InputError(`--${name}`, `unknown context flag; ${list}`);
+        throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
       }
       const doc = parseConfig(found.info.file, (await this.reader.read(found.url)) ?? '');
       for (const key of ['from', 'registry', 'abstract'] as const) {
