@@ -4,7 +4,7 @@
 // by core/options/values.ts, loaded only once a command runs.
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
-import { cliName, COMMANDS, declaration, negated, optionsOf, type CommandName, type OptionName } from '../core/options/options.js';
+import { cliName, cliOptions, COMMANDS, declaration, negated, optionsOf, type CommandName, type OptionName } from '../core/options/options.js';
 import { closest } from '../core/options/suggest.js';
 import type { OptionValues, RawValues } from '../core/options/values.js';
 import { CLI_COMMANDS } from './commands.js';
@@ -85,9 +85,9 @@ function unexpectedArgument(command: CommandName, word: string): InputError {
 }
 
 function closestOption(command: CommandName, name: string): string | undefined {
-  return closest(name, [...optionsOf(command).map(cliName), 'help']);
+  return closest(name, [...cliOptions(command), 'help']);
 }
 
 function otherCommandsWith(cli: string): CommandName[] {
-  return COMMANDS.filter((c) => optionsOf(c).some((name) => cliName(name) === cli));
+  return COMMANDS.filter((c) => cliOptions(c).includes(cli));
 }

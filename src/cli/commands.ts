@@ -60,7 +60,7 @@ export const CLI_COMMANDS: Readonly<Record<CommandName, CliCommand>> = {
     description:
       "Stops the preload registry and removes from its data the repositories, tags and blobs the\nplan no longer preloads, so the cache saved next tracks the image set. Run it after the\ntests, before the CI system saves the cache; the next 'up' starts the registry again.\nMirror data is kept: it holds what the nodes pulled.",
     contextFlags: true,
-    load: async () => (await import('./commands/cache.js')).cachePruneCommand,
+    load: async () => (await import('./commands/cache-prune.js')).cachePruneCommand,
   },
   verify: {
     summary: 'check, offline, that every preloaded image is complete and matches its digests',

@@ -1,15 +1,8 @@
-// `cache-key`, `cache-paths` and `cache-prune`: what CI systems without the action need to
-// cache the registry data the same way the action does (the same keys, the same directories,
-// the same pruning before a save).
+// `cache-key` and `cache-paths`: what CI systems without the action need to cache the
+// registry data the same way the action does (the same keys, the same directories).
 import { cachePaths, contentFingerprint, restoreKeys, saveKey } from '../../core/cache/content.js';
-import { prunePreload } from '../../core/cache/prune.js';
-import { stopRegistries } from '../../core/containers/stop.js';
-import { defaultUpDeps } from '../../core/default-deps.js';
 import { writeFileAtomic } from '../../core/fs/atomic.js';
 import { InputError } from '../../core/errors.js';
-import { formatBytes } from '../../core/format.js';
-import { parseReference } from '../../core/images/reference.js';
-import { withHomeLock } from '../../core/lock.js';
 import { hostPlatform, userPath } from '../../core/paths.js';
 import { resolvePlan } from '../../core/plan.js';
 import { readFile, stat } from 'node:fs/promises';
@@ -18,7 +11,6 @@ import { cliName, type OptionName } from '../../core/options/options.js';
 import { planOptionsOf } from '../../core/options/run-options.js';
 import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
-import { cliReporter } from '../reporter.js';
 
 export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const v = parsed.values;
@@ -53,25 +45,6 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
 export async function cachePathsCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const paths = cachePaths(await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags)));
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
-  return 0;
-}
-
-export async function cachePruneCommand(parsed: Parsed, io: CliIO): Promise<number> {
-  const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
-  if (plan.preload.refs.length === 0) {
-    io.out('nothing to prune: the plan preloads nothing, so its data is not cached\n');
-    return 0;
-  }
-  const deps = defaultUpDeps(cliReporter(io), io.env);
-  const result = await withHomeLock(plan.sewHome, deps.reporter, async () => {
-    await stopRegistries(await deps.docker(), [plan.preload.container]);
-    return prunePreload(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
-  });
-  io.out(
-    result.pruned
-      ? `removed ${result.blobs.length} blob(s) (${formatBytes(result.bytes)}), ${result.repositories.length} repositories and ${result.tags.length} tag(s) the plan no longer preloads\n`
-      : `kept everything: ${result.reason}\n`,
-  );
   return 0;
 }
 

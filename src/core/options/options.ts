@@ -39,9 +39,9 @@ export const OPTIONS = {
   config: { ...text('FILE'), value: 'path', commands: PLANNING, description: 'Project sew.yaml to use instead of ./sew.yaml.' },
   from: { ...text('CTX'), repeat: 'lines', commands: PLANNING, description: "Contexts to compose from (replaces the project file's `from`)." },
   registry: { ...text('URL'), commands: PLANNING, description: "Context registry (file://, https://) replacing the project file's `registry`." },
-  flags: { value: 'flagName', arg: 'NAME', cli: 'flag', repeat: 'words', commands: PLANNING, description: 'Context flags to activate (`no-es` or `--no-es`); on the command line `--NAME` works too.' },
+  flags: { value: 'flagName', arg: 'NAME', cli: 'flag', repeat: 'words', commands: PLANNING, description: 'Context flags to activate (`no-es` or `--no-es`).' },
   'skip-preload': { value: 'boolean', commands: PLANNING, description: 'Bypass preloading for this run (mirrors stay on).' },
-  cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], description: 'Create (or reuse) the Kind cluster; without it (`--no-cluster`, input `cluster: false`) stop after the registries and hosts files.' },
+  cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], description: 'Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files.' },
   'cluster-name': { value: 'clusterName', arg: 'NAME', commands: PLANNING, description: 'Name of the Kind cluster, overriding kind.name (default sew).' },
   'node-image': { ...text('IMAGE'), commands: ['up'], description: 'Kind node image (kind create cluster --image).' },
   'kind-version': {
@@ -60,14 +60,14 @@ export const OPTIONS = {
     default: 'always',
     commands: [],
     actionOnly: 'the CLI never saves a cache: the CI system does, by its own rules',
-    description: 'When to save the cache after the job: always, default-branch (only on the default branch; other branches restore only) or never.',
+    description: "When to save the cache after the job, `always`, `default-branch` (only on the repository's default branch; other branches restore only) or `never`.",
   },
   preload: { ...text('REF'), repeat: 'lines', commands: PLANNING, description: 'Extra image references to preload, on top of the configuration.' },
   mirrors: { ...text('UPSTREAM'), cli: 'mirror', repeat: 'words', commands: PLANNING, description: 'Extra upstreams to mirror (host, or host=url).' },
   local: { value: 'boolean', commands: PLANNING, description: 'Start a local registry you push to (sew-local on 127.0.0.1:5050, or images.local in sew.yaml).' },
   'local-cache': { value: 'boolean', commands: PLANNING, description: "Keep the local registry's data in the cache too (off; build outputs usually change every run)." },
-  verify: { value: 'boolean', commands: ['up'], description: 'After preloading, check offline that every preloaded image is complete; fail if not.' },
-  build: { value: 'boolean', commands: ['up'], description: "First run every build of sew.yaml's `builds`, as `sew-ci build` does." },
+  verify: { value: 'boolean', commands: ['up'], description: 'After preloading, check offline that every preloaded image is complete; fail (exit 1) if not.' },
+  build: { value: 'boolean', commands: ['up'], description: "First run every build of sew.yaml's `builds` (pre commands, docker build) and put the images into the preload registry, as `sew-ci build` does; logs under $SEW_HOME/logs/build." },
   'skip-pre': { value: 'boolean', cliOnly: true, commands: ['build'], description: "Do not run the builds' `pre` commands." },
   json: { value: 'boolean', cliOnly: true, commands: PLANNING.filter((c) => c !== 'cache-prune'), description: 'Print JSON on stdout instead of text.' },
   content: { value: 'boolean', cliOnly: true, commands: ['cache-key'], description: "The key to save under: the plan key plus a fingerprint of the registry data now on disk (run it after 'up')." },
@@ -99,6 +99,11 @@ export function negated(name: OptionName): boolean {
 /** The options a command takes, in declaration order. */
 export function optionsOf(command: CommandName): OptionName[] {
   return (Object.keys(OPTIONS) as OptionName[]).filter((name) => declared[name].commands.includes(command));
+}
+
+/** How the command line spells each option of a command. */
+export function cliOptions(command: CommandName): string[] {
+  return optionsOf(command).map(cliName);
 }
 
 /** The options that are action inputs (the input has the option's name). */

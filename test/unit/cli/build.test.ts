@@ -17,7 +17,7 @@ describe('sew-ci build', () => {
     { name: 'an unknown build', args: ['build', 'api', 'wbe'], cwd: '', error: 'sew-ci: sew-ci build: unknown build "wbe"; available: api, web\n' },
     { name: "a fetched context's build", args: ['build'], cwd: 'remote', error: 'reg/base/sew.yaml:2:5: build "remote" comes from a context layer (' },
     { name: 'no builds declared', args: ['build'], cwd: 'reg', error: 'no builds are declared' },
-    { name: 'an unknown option', args: ['build', '--skip-pr'], cwd: '', error: 'unknown context flag' },
+    { name: 'an unknown option', args: ['build', '--skip-pr'], cwd: '', error: 'sew-ci: --skip-pr: unknown option; did you mean --skip-pre?' },
   ])('$name: exit 2 before anything runs', async ({ args, cwd, error }) => {
     const dir = project();
     const { code, stderr } = await cli([...args, '--sew-home', join(dir, 'home')], join(dir, cwd));
