@@ -13,6 +13,11 @@ export function summaryMarkdown(result: UpResult, cache: { hit: boolean; restore
     }
     lines.push('', `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied.`, '');
   }
+  if (result.builds.length) {
+    lines.push('| build | image | how | pushed | digest |', '|---|---|---|---:|---|');
+    for (const b of result.builds) lines.push(`| ${b.name} | \`${b.image}\` | ${b.how} | ${formatBytes(b.bytesCopied)} | \`${b.digest.slice(0, 19)}\` |`);
+    lines.push('');
+  }
   if (result.mirrors.length) {
     lines.push('| mirror | container | state |', '|---|---|---|');
     for (const m of result.mirrors) lines.push(`| ${m.host} | ${m.container} | ${m.problem ? 'not serving' : m.degraded ? 'cache only' : 'serving'} |`);

@@ -1,4 +1,4 @@
-// Bundles copy-child.ts with esbuild (Node 20 cannot run TypeScript itself) and runs it.
+// Bundles test entry points with esbuild (Node 20 cannot run TypeScript itself) and runs them.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -8,25 +8,23 @@ import { build } from 'esbuild';
 import type { ChildArgs } from './copy-child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-let bundled: Promise<string> | undefined;
+const bundles = new Map<string, Promise<string>>();
 
-export function bundleCopyChild(): Promise<string> {
-  bundled ??= (async () => {
+/** `entry` (relative to this directory) bundled into one ESM file; its path. */
+export function bundled(entry: string): Promise<string> {
+  let done = bundles.get(entry);
+  if (done === undefined) {
     // A fixed, git-ignored path rewritten each run (integration files run one at a time).
-    const outfile = join(here, '..', '..', 'node_modules', '.cache', 'sew-ci', 'copy-child.mjs');
-    await build({
-      entryPoints: [join(here, 'copy-child.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      logLevel: 'warning',
-    });
-    return outfile;
-  })();
-  return bundled;
+    const outfile = join(here, '..', '..', 'node_modules', '.cache', 'sew-ci', `${entry.replace(/\W+/g, '-')}.mjs`);
+    // Dependencies are imported from node_modules at run time, as the sources are under test.
+    done = build({ entryPoints: [join(here, entry)], outfile, bundle: true, packages: 'external', platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning' }).then(() => outfile);
+    bundles.set(entry, done);
+  }
+  return done;
 }
+
+/** The CLI as built from the sources under test, not the committed dist/. */
+export const bundledCli = (): Promise<string> => bundled('../../src/cli/bin.ts');
 
 export interface RunningChild {
   readonly process: ChildProcess;
@@ -36,7 +34,7 @@ export interface RunningChild {
 
 /** Starts the copy child; `onLine` sees each JSON line it prints. */
 export async function runCopyChild(args: ChildArgs, onLine: (value: Record<string, unknown>) => void): Promise<RunningChild> {
-  const script = await bundleCopyChild();
+  const script = await bundled('copy-child.ts');
   const child = spawn(process.execPath, [script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
   createInterface({ input: child.stdout! }).on('line', (text) => onLine(JSON.parse(text) as Record<string, unknown>));
   const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)));

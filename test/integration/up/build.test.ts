@@ -4,11 +4,18 @@
 // not exist.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/action/main.js';
+import { actionReporter } from '../../../src/action/reporter.js';
+import { directoryCacheStore } from '../../../src/core/cache/store.js';
+import { defaultUpDeps } from '../../../src/core/default-deps.js';
+import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
+import { bundledCli } from '../../support/child-runner.js';
 import { cli } from '../../support/cli.js';
 import { writeTree } from '../../support/tree.js';
-import { docker, removeContainers, requireWorld } from '../../world/docker.js';
+import { docker, removeContainers, requireWorld, waitFor } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 
 // Nothing listens on upstream.test:5999: only the preload registry can serve these.
@@ -128,10 +135,13 @@ describe('sew-ci build', () => {
   });
 
   it('an interrupted build stops its commands too', async () => {
-    const run = spawn(process.execPath, [resolve('dist/cli.js'), 'build', 'slow'], { cwd: project, env: { ...process.env, ...env() } });
+    const run = spawn(process.execPath, [await bundledCli(), 'build', 'slow'], { cwd: project, env: { ...process.env, ...env() } });
+    let stderr = '';
+    run.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((r) => run.on('close', r));
     const pidFile = (name: string) => join(project, name);
-    while (!existsSync(pidFile('sleep.pid')) || readFileSync(pidFile('sleep.pid'), 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 50));
+    const started = async () => (await readFile(pidFile('sleep.pid'), 'utf8').catch(() => '')).trim() !== '';
+    await waitFor(started, `the slow build's pre command (${stderr})`);
     const pids = ['shell.pid', 'sleep.pid'].map((f) => Number(readFileSync(pidFile(f), 'utf8')));
     run.kill('SIGTERM');
     expect(await exited).toBe(143);
@@ -146,5 +156,24 @@ describe('sew-ci build', () => {
     const deadline = Date.now() + 5_000;
     while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(pids.filter(alive)).toEqual([]);
+  });
+
+  it('the action builds with `build: true`', async () => {
+    const files = stepFiles();
+    runnerEnv({ build: 'true', cluster: 'false', cache: 'false', 'sew-home': home }, files);
+    for (const [name, value] of Object.entries(env())) vi.stubEnv(name, value);
+    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const deps = { up: defaultUpDeps(actionReporter, process.env), cache: directoryCacheStore(home), installKind: async () => undefined, env: process.env, cwd: join(project, '..', 'project-ok') };
+      await main(deps);
+    } finally {
+      quiet.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    expect(process.exitCode).toBeUndefined();
+    const summary = readFileSync(files.summary, 'utf8');
+    expect(summary).toContain(`| api | \`${API}\` | docker build |`);
+    expect(summary).toContain(`| tool | \`${TOOL}\` | pre |`);
+    expect(readRecords(files.output)['preload-registry']).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 });
