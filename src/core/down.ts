@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import { MANAGED_LABEL } from './containers/registry.js';
 import { removeContainer } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
-import { clusterExists, kind } from './kind/cluster.js';
+import { clusterExists, kind, KindNotInstalledError } from './kind/cluster.js';
 import { clustersDir, readClusterState, removeClusterState } from './kind/state.js';
 import { withHomeLock } from './lock.js';
 import { DEFAULT_CLUSTER_NAME } from './plan.js';
@@ -32,8 +32,14 @@ async function tearDown(options: DownOptions, deps: { exec: Exec; docker: () => 
   const name = options.name ?? (await onlyKnownCluster(options.sewHome)) ?? DEFAULT_CLUSTER_NAME;
   const state = await readClusterState(options.sewHome, name);
   const clusterDeleted = await deps.reporter.phase(`Delete cluster ${name}`, async () => {
-    if (!(await clusterExists(deps.exec, name))) {
-      deps.reporter.info(`no Kind cluster named ${name}`);
+    // Without kind there is no cluster of ours to delete (a run with --no-cluster); the
+    // rest of down, and a CI teardown after it, goes on.
+    const exists = await clusterExists(deps.exec, name).catch((err: unknown) => {
+      if (err instanceof KindNotInstalledError) return undefined;
+      throw err;
+    });
+    if (!exists) {
+      deps.reporter.info(exists === undefined ? 'kind is not installed: no cluster to delete' : `no Kind cluster named ${name}`);
       return false;
     }
     await kind(deps.exec, ['delete', 'cluster', '--name', name]);

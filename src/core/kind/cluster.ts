@@ -31,13 +31,16 @@ export function kindCreateArgs(name: string, configPath: string, options: KindOp
   ];
 }
 
+/** kind is not on the PATH: `down` takes that as "no cluster to delete". */
+export class KindNotInstalledError extends RuntimeError {}
+
 export async function kind(exec: Exec, args: readonly string[], options: ExecOptions = {}): Promise<string> {
   let result;
   try {
     result = await exec.run('kind', args, options);
   } catch (err) {
     if (err instanceof CommandNotFoundError) {
-      throw new RuntimeError('kind is not installed: see https://kind.sigs.k8s.io/docs/user/quick-start/#installation (the action installs it with kind-version; --no-cluster stops before Kind)');
+      throw new KindNotInstalledError('kind is not installed: see https://kind.sigs.k8s.io/docs/user/quick-start/#installation (the action installs it with kind-version; --no-cluster stops before Kind)');
     }
     throw err;
   }

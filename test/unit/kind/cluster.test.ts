@@ -46,3 +46,23 @@ describe('kind through the exec port', () => {
     await expect(kind(missing, ['get', 'clusters'])).rejects.toThrow(/^kind is not installed: see https:\/\/kind\.sigs\.k8s\.io/);
   });
 });
+
+describe('down without kind', () => {
+  it('has no cluster to delete and finishes, so a CI teardown goes on to save the cache', async () => {
+    const { down } = await import('../../../src/core/down.js');
+    const missing: Exec = { run: async (command) => Promise.reject(new CommandNotFoundError(command)) };
+    const infos: string[] = [];
+    const reporter = { phase: <T>(_: string, work: () => Promise<T>) => work(), info: (m: string) => infos.push(m), warn: () => undefined };
+    const docker = () => Promise.reject(new Error('docker is not needed without --purge'));
+    const result = await down({ sewHome: writeTree({}), purge: false }, { exec: missing, docker, reporter });
+    expect(result).toEqual({ name: 'sew', clusterDeleted: false, removedContainers: [], removedData: [] });
+    expect(infos).toContain('kind is not installed: no cluster to delete');
+  });
+
+  it('any other kind failure still fails down', async () => {
+    const { down } = await import('../../../src/core/down.js');
+    const broken: Exec = { run: async () => ({ code: 1, stdout: '', stderr: 'permission denied' }) };
+    const reporter = { phase: <T>(_: string, work: () => Promise<T>) => work(), info: () => undefined, warn: () => undefined };
+    await expect(down({ sewHome: writeTree({}), purge: false }, { exec: broken, docker: () => Promise.reject(new Error('unused')), reporter })).rejects.toThrow('kind get clusters failed: permission denied');
+  });
+});
