@@ -19,6 +19,9 @@ export function formatPlan(plan: Plan): string {
     const available = plan.availableFlags.map((f) => `--${f.name}${f.description ? ` (${f.description})` : ''}`).join(', ');
     row('flags', `${plan.flags.map((f) => `--${f}`).join(' ') || 'none'}${available ? `   available: ${available}` : ''}`);
   }
+  for (const { source, variables } of plan.variables) {
+    row('variables', `${source}: ${variables.map((v) => `${v.name}=${JSON.stringify(v.value)}`).join(' ')}`);
+  }
   row('cluster', `${plan.cluster.name} (${plan.kindConfig.nodes.length} node${plan.kindConfig.nodes.length === 1 ? '' : 's'})`);
   if (!plan.preload.enabled) row('preload', 'skipped (--skip-preload)');
   else if (plan.preload.refs.length === 0) row('preload', 'nothing to preload');

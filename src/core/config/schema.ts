@@ -1,5 +1,5 @@
-// The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind`,
-// `images` and `builds`; every other sew field is parsed and carried so a sew.yaml never breaks here.
+// The whole sew.yaml format, as it reads once rendered. sew-ci acts on `registry`, `from`,
+// `abstract`, `vars`, `kind`, `images` and `builds`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import * as z from 'zod';
 import { buildsSchema } from './builds.js';
 
@@ -76,7 +76,8 @@ const kindNodeSchema = z
 
 const kindSchema = z
   .object({
-    name: z.string().regex(CLUSTER_NAME, `must be ${CLUSTER_NAME_HINT}`).optional(),
+    // Empty is no name (a template such as "{{ .clusterName }}" rendered with an empty value): as in sew, it does not override.
+    name: z.string().refine((v) => v === '' || CLUSTER_NAME.test(v), `must be ${CLUSTER_NAME_HINT}`).optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })
@@ -87,6 +88,7 @@ export const KNOWN_TOP_LEVEL = [
   'from',
   'abstract',
   'description',
+  'vars',
   'kind',
   'images',
   'components',
@@ -103,6 +105,8 @@ export const sewFileSchema = z
     from: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
     abstract: z.boolean().optional(),
     description: z.string().optional(),
+    /** Template variables, read from the raw text before rendering (vars.ts). */
+    vars: z.unknown().optional(),
     kind: kindSchema.optional(),
     images: imagesSchema.optional(),
     components: z.array(z.record(z.string(), z.unknown())).optional(),

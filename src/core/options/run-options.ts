@@ -1,5 +1,6 @@
 // Typed option values -> what the core's use cases take. The same for the CLI and the action,
 // as both read the same options.
+import { parseSets } from '../config/variables.js';
 import type { PlanOptions } from '../plan.js';
 import type { UpOptions } from '../up.js';
 import type { OptionValues } from './values.js';
@@ -15,6 +16,7 @@ export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessE
     ...(v.from?.length && { from: v.from }),
     ...(v.registry !== undefined && { registry: v.registry }),
     flags: [...(v.flags ?? []), ...contextFlags],
+    ...(v.set?.length && { sets: parseSets(v.set, 'set') }),
     ...(v['skip-preload'] && { skipPreload: true }),
     ...(v['sew-home'] !== undefined && { sewHome: v['sew-home'] }),
     ...(v['registry-image'] !== undefined && { registryImage: v['registry-image'] }),

@@ -2,6 +2,7 @@
 // or the action was given into typed values, with the same message from both.
 import * as z from 'zod';
 import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../config/schema.js';
+import { setProblem } from '../config/variables.js';
 import { InputError } from '../errors.js';
 import { DURATION_HINT, goDurationMs } from '../kind/duration.js';
 import { declaration, OPTIONS, SAVE_POLICIES, type OptionName, type ValueKind, type Where } from './options.js';
@@ -24,6 +25,7 @@ const VALUE_TYPES = {
   }),
   text,
   path: text,
+  setting: text.refine((v) => setProblem(v) === undefined, { error: (issue) => `must be KEY=VALUE (KEY a variable name, or context.path.name), not "${String(issue.input)}"` }),
   duration: matching(DURATION_HINT, (v) => goDurationMs(v) !== undefined),
   clusterName: matching(CLUSTER_NAME_HINT, (v) => CLUSTER_NAME.test(v)),
   // `--no-es` and `no-es` name the same flag.

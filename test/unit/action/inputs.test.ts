@@ -26,6 +26,7 @@ describe('action inputs', () => {
         from: 'k8s/base\n# a comment\nacme/ci\n',
         registry: 'https://contexts.example.com',
         flags: '--no-es, big\nsmall',
+        set: 'imageTag=4.9.0\n# a comment\npostgresql.standalone.imageTag=16\n',
         'skip-preload': 'true',
         cluster: 'false',
         'cluster-name': 'ci',
@@ -45,6 +46,7 @@ describe('action inputs', () => {
       from: ['k8s/base', 'acme/ci'],
       registry: 'https://contexts.example.com',
       flags: ['no-es', 'big', 'small'],
+      sets: { imageTag: '4.9.0', 'postgresql.standalone.imageTag': '16' },
       skipPreload: true,
       sewHome: '/cache/sew',
       registryImage: 'registry:2.8',
@@ -81,6 +83,7 @@ describe('action inputs', () => {
     [{ wait: '-5s' }, 'input wait: must be a duration'],
     [{ save: 'sometimes' }, 'input save: must be always, default-branch, never, not "sometimes"'],
     [{ flags: 'no-es Big' }, 'input flags: must be a context flag name (a-z, 0-9, -), not "Big"'],
+    [{ set: 'imageTag' }, 'input set: must be KEY=VALUE (KEY a variable name, or context.path.name), not "imageTag"'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });
