@@ -3,7 +3,7 @@
 
 /** Something the user wrote is wrong: a file, a flag, an input, a ref. Exit code 2. */
 export class InputError extends Error {
-  override readonly name: string = 'InputError';
+  override readonly name = 'InputError';
   /** where: "sew.yaml:4:3", "--flag", "input cluster-name", ... */
   constructor(
     readonly where: string,
