@@ -9,7 +9,7 @@ import { KIND_NETWORK } from './containers/network.js';
 import { prepareRegistryImage, startPreloadRegistry } from './containers/preload-registry.js';
 import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
-import { buildLogDir, runBuilds, runnable, type BuildReport } from './build/run.js';
+import { buildLogDir, readyToRun, runBuilds, type BuildReport } from './build/run.js';
 import type { RegistryResolver } from './registry/access.js';
 import type { LocalImages } from './registry/local-images.js';
 import { parseReference, type ImageRef } from './images/reference.js';
@@ -108,7 +108,7 @@ export async function up(options: UpOptions, deps: UpDeps, hooks: UpHooks = {}):
 }
 
 async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHooks, reporter: Reporter, timings: PhaseTiming[]): Promise<UpResult> {
-  const building = options.build ? runnable(plan.builds) : [];
+  const building = options.build ? await readyToRun(plan.builds, options.env) : [];
   if (options.build && building.length === 0) reporter.warn('--build: no builds are declared in sew.yaml, nothing to build');
   const before = hooks.beforeRegistries;
   if (before) await reporter.phase(before.phase, () => before.run(plan));

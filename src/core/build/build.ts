@@ -5,7 +5,7 @@ import type { SourceReader } from '../config/sources.js';
 import { prepareRegistryImage, startPreloadRegistry } from '../containers/preload-registry.js';
 import { withHomeLock } from '../lock.js';
 import { resolvePlan, type Plan, type PlanOptions } from '../plan.js';
-import { buildLogDir, runBuilds, runnable, type BuildReport, type BuildRunDeps } from './run.js';
+import { buildLogDir, readyToRun, runBuilds, type BuildReport, type BuildRunDeps } from './run.js';
 import { selectBuilds } from './plan.js';
 
 export interface BuildOptions extends PlanOptions {
@@ -29,7 +29,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
   const plan = await resolvePlan(options, deps.reader);
   for (const warning of plan.warnings) deps.reporter.warn(warning);
-  const selected = runnable(selectBuilds(plan.builds, options.names, 'sew-ci build'));
+  const selected = await readyToRun(selectBuilds(plan.builds, options.names, 'sew-ci build'), options.env);
   return withHomeLock(
     plan.sewHome,
     deps.reporter,

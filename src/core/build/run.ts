@@ -48,20 +48,30 @@ export function buildLogDir(sewHome: string): string {
   return join(sewHome, 'logs', 'build');
 }
 
-/** The builds, once none of them is refused: nothing runs when one of them may not. */
-export function runnable(builds: readonly BuildPlan[]): BuildPlan[] {
+/**
+ * The builds, once their input is known good: none refused, every dir there, every build
+ * argument expandable. Bad input is refused before anything starts, not after other builds ran.
+ */
+export async function readyToRun(builds: readonly BuildPlan[], env: NodeJS.ProcessEnv): Promise<BuildPlan[]> {
   const refused = builds.find((b) => b.refused !== undefined);
   if (refused) throw new InputError(refused.where, `build "${refused.name}" ${refused.refused}`);
+  for (const build of builds) {
+    const paths = build.paths!;
+    if (!(await isDirectory(paths.dir))) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
+    // Expands the build arguments: an unset variable is refused here.
+    dockerBuildCommand(build, paths, '', env);
+  }
   return [...builds];
 }
 
+/** Runs `builds`, as readyToRun returned them. */
 export async function runBuilds(builds: readonly BuildPlan[], target: { url: string }, options: BuildRunOptions, deps: BuildRunDeps): Promise<BuildReport[]> {
   await mkdir(options.logDir, { recursive: true });
   const registry = new RegistryClient(target, { stallMs: STALL_MS });
   return deps.reporter.phase('Builds', async () => {
     deps.reporter.info(`logs in ${options.logDir}`);
     const reports: BuildReport[] = [];
-    for (const build of runnable(builds)) reports.push(await runOne(build, registry, options, deps));
+    for (const build of builds) reports.push(await runOne(build, registry, options, deps));
     return reports;
   });
 }
@@ -74,7 +84,6 @@ async function runOne(build: BuildPlan, registry: RegistryClient, options: Build
   const write = (text: string) => void log.write(text);
   let failed = false;
   try {
-    if (!(await isDirectory(paths.dir))) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
     if (!options.skipPre) {
       for (const command of build.pre) {
         write(`$ ${command}\n`);
