@@ -21,7 +21,7 @@ export const DEFAULT_CONTEXT_REGISTRY = 'https://a-cordier.github.io/sew/';
 export interface ComposeRequest {
   readonly cwd: string;
   readonly sewHome: string;
-  /** The environment templates' `env` reads, and `~` in --config expands with. */
+  /** The environment templates' `env` reads; HOME for `~` in --config. */
   readonly env: NodeJS.ProcessEnv;
   /** --config: the project file, instead of ./sew.yaml. */
   readonly config?: string;

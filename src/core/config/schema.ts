@@ -2,10 +2,8 @@
 // `abstract`, `vars`, `kind`, `images` and `builds`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import * as z from 'zod';
 import { buildsSchema } from './builds.js';
+import { CLUSTER_NAME_HINT } from '../kind/name.js';
 
-/** Kind cluster names become container and kubeconfig context names. */
-export const CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-export const CLUSTER_NAME_HINT = 'a lowercase DNS label (a-z, 0-9, -)';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -77,7 +75,7 @@ const kindNodeSchema = z
 const kindSchema = z
   .object({
     // Empty is no name (a template such as "{{ .clusterName }}" rendered with an empty value): as in sew, it does not override.
-    name: z.string().refine((v) => v === '' || CLUSTER_NAME.test(v), `must be ${CLUSTER_NAME_HINT}`).optional(),
+    name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$/, `must be ${CLUSTER_NAME_HINT}`).optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })

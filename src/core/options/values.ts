@@ -1,7 +1,7 @@
 // The value types of the options (options.ts), and the one function that turns what the CLI
 // or the action was given into typed values, with the same message from both.
 import * as z from 'zod';
-import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../config/schema.js';
+import { CLUSTER_NAME, CLUSTER_NAME_HINT } from '../kind/name.js';
 import { setProblem } from '../config/variables.js';
 import { InputError } from '../errors.js';
 import { DURATION_HINT, goDurationMs } from '../kind/duration.js';
