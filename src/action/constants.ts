@@ -1,29 +1,4 @@
-// Every input, output and state name of the action, in one place.
-export const Inputs = {
-  config: 'config',
-  from: 'from',
-  registry: 'registry',
-  flags: 'flags',
-  set: 'set',
-  skipPreload: 'skip-preload',
-  cluster: 'cluster',
-  clusterName: 'cluster-name',
-  nodeImage: 'node-image',
-  kindVersion: 'kind-version',
-  wait: 'wait',
-  sewHome: 'sew-home',
-  registryImage: 'registry-image',
-  cache: 'cache',
-  cacheKeyPrefix: 'cache-key-prefix',
-  save: 'save',
-  preload: 'preload',
-  mirrors: 'mirrors',
-  local: 'local',
-  localCache: 'local-cache',
-  verify: 'verify',
-  build: 'build',
-} as const;
-
+// Every output and state name of the action, in one place (inputs are core/options' options).
 export const Outputs = {
   cacheHit: 'cache-hit',
   cacheKey: 'cache-key',

@@ -1,13 +1,7 @@
-// Every action input, read once and validated; the rest of the action sees only this object.
-import * as z from 'zod';
-import { parseSets, setProblem } from '../core/config/variables.js';
-import { InputError } from '../core/errors.js';
-import { normaliseAt } from '../core/images/reference.js';
-import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../core/input/checks.js';
-import { DURATION_HINT, goDurationMs } from '../core/kind/duration.js';
-import type { UpOptions } from '../core/up.js';
-import { Inputs } from './constants.js';
-import { SAVE_POLICIES, type SavePolicy } from './save-policy.js';
+// Every action input, read once and checked by the options table the CLI uses too; the rest
+// of the action sees only the typed values.
+import { inputOptions, inputWhere, declaration } from '../core/options/options.js';
+import { checkValues, type OptionValues, type RawValues } from '../core/options/values.js';
 
 export type ReadInput = (name: string) => string;
 
@@ -18,95 +12,14 @@ const lines = (text: string) =>
     .filter((l) => l !== '' && !l.startsWith('#'));
 const words = (text: string) => lines(text).flatMap((l) => l.split(/[\s,]+/)).filter(Boolean);
 
-const flag = (fallback: boolean) =>
-  z.string().transform((value, ctx) => {
-    const v = value.trim().toLowerCase();
-    if (v === '') return fallback;
-    if (['true', 'yes', '1'].includes(v)) return true;
-    if (['false', 'no', '0'].includes(v)) return false;
-    ctx.addIssue({ code: 'custom', message: `must be true or false, not "${value}"` });
-    return z.NEVER;
-  });
-
-const optional = z.string().transform((v) => (v.trim() === '' ? undefined : v.trim()));
-const matching = (pattern: RegExp, what: string) =>
-  optional.refine((v) => v === undefined || pattern.test(v), { message: `must be ${what}` });
-
-const schema = z.object({
-  [Inputs.config]: optional,
-  [Inputs.from]: z.string().transform(lines),
-  [Inputs.registry]: optional,
-  [Inputs.flags]: z
-    .string()
-    .transform((v) => words(v).map((f) => f.replace(/^--/, '')))
-    .refine((flags) => flags.every(isFlagName), { message: FLAG_NAME_RULE }),
-  [Inputs.set]: z
-    .string()
-    .transform(lines)
-    .superRefine((items, ctx) => {
-      const problem = items.map(setProblem).find((p) => p !== undefined);
-      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .transform((items) => parseSets(items, `input ${Inputs.set}`)),
-  [Inputs.skipPreload]: flag(false),
-  [Inputs.cluster]: flag(true),
-  [Inputs.clusterName]: optional.refine((v) => v === undefined || isClusterName(v), { message: CLUSTER_NAME_RULE }),
-  [Inputs.nodeImage]: optional,
-  [Inputs.kindVersion]: matching(/^v\d+\.\d+\.\d+$/, 'a kind release such as v0.24.0'),
-  [Inputs.wait]: z
-    .string()
-    .transform((v) => v.trim() || '60s')
-    .refine((v) => goDurationMs(v) !== undefined, { message: `must be ${DURATION_HINT}` }),
-  [Inputs.sewHome]: optional,
-  [Inputs.registryImage]: optional,
-  [Inputs.cache]: flag(true),
-  [Inputs.cacheKeyPrefix]: z.string().transform((v) => v.trim()),
-  [Inputs.save]: z
-    .string()
-    .transform((v) => v.trim() || 'always')
-    .refine((v): v is SavePolicy => (SAVE_POLICIES as readonly string[]).includes(v), { message: `must be ${SAVE_POLICIES.join(', ')}` }),
-  [Inputs.preload]: z.string().transform(lines),
-  [Inputs.mirrors]: z.string().transform(words),
-  [Inputs.local]: flag(false),
-  [Inputs.localCache]: flag(false),
-  [Inputs.verify]: flag(false),
-  [Inputs.build]: flag(false),
-});
-
-export type ActionInputs = z.infer<typeof schema>;
-
-export function readInputs(read: ReadInput): ActionInputs {
-  const raw = Object.fromEntries(Object.values(Inputs).map((name) => [name, read(name)]));
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(`input ${String(issue.path[0])}`, issue.message);
+/** An empty input is an input not given: the option's default applies. */
+export function readInputs(read: ReadInput): OptionValues {
+  const raw: RawValues = {};
+  for (const name of inputOptions()) {
+    const text = read(name);
+    const { repeat } = declaration(name);
+    const given = repeat === 'lines' ? lines(text) : repeat === 'words' ? words(text) : text.trim() ? [text.trim()] : [];
+    if (given.length) raw[name] = given;
   }
-  const registryImage = parsed.data[Inputs.registryImage];
-  if (registryImage !== undefined) normaliseAt(registryImage, `input ${Inputs.registryImage}`);
-  return parsed.data;
-}
-
-export function upOptionsFromInputs(inputs: ActionInputs, cwd: string, env: NodeJS.ProcessEnv): UpOptions {
-  return {
-    cwd,
-    env,
-    ...(inputs.config !== undefined && { config: inputs.config }),
-    ...(inputs.from.length > 0 && { from: inputs.from }),
-    ...(inputs.registry !== undefined && { registry: inputs.registry }),
-    flags: inputs.flags,
-    ...(Object.keys(inputs.set).length > 0 && { sets: inputs.set }),
-    ...(inputs['skip-preload'] && { skipPreload: true }),
-    ...(inputs['sew-home'] !== undefined && { sewHome: inputs['sew-home'] }),
-    ...(inputs['registry-image'] !== undefined && { registryImage: inputs['registry-image'] }),
-    ...(inputs['cluster-name'] !== undefined && { clusterName: inputs['cluster-name'] }),
-    extraRefs: inputs.preload,
-    extraUpstreams: inputs.mirrors,
-    ...(inputs.local && { local: true }),
-    ...(inputs['local-cache'] && { localCache: true }),
-    ...(inputs.build && { build: true }),
-    cluster: inputs.cluster,
-    ...(inputs['node-image'] !== undefined && { nodeImage: inputs['node-image'] }),
-    wait: inputs.wait,
-  };
+  return checkValues(raw, inputWhere);
 }

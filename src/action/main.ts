@@ -6,31 +6,32 @@ import { dropDamagedBlobsIn } from '../core/cache/verify.js';
 import { registryCredentials } from '../core/config/registries.js';
 import { describeError } from '../core/errors.js';
 import type { Plan } from '../core/plan.js';
+import { upOptionsOf } from '../core/options/run-options.js';
 import { up } from '../core/up.js';
 import { verifyPlanPreload } from '../core/verify/offline.js';
-import { Inputs, Outputs, State } from './constants.js';
+import { Outputs, State } from './constants.js';
 import { defaultActionDeps, type ActionDeps, type CacheState } from './deps.js';
-import { readInputs, upOptionsFromInputs } from './inputs.js';
+import { readInputs } from './inputs.js';
 import { summaryMarkdown } from './summary.js';
 
 export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void> {
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    const version = inputs[Inputs.kindVersion];
-    if (version && inputs[Inputs.cluster]) await core.group(`Install kind ${version}`, () => deps.installKind(version));
+    const version = inputs['kind-version'];
+    if (version && inputs.cluster) await core.group(`Install kind ${version}`, () => deps.installKind(version));
 
     let cache: CacheState | undefined;
     const restore = {
-      phase: inputs[Inputs.cache] ? 'Restore cache' : 'Mask credentials',
+      phase: inputs.cache ? 'Restore cache' : 'Mask credentials',
       run: async (plan: Plan) => {
         // Any credential the run may use is masked before anything could print it.
         for (const endpoint of Object.values(plan.registries)) {
           const credentials = registryCredentials(endpoint, deps.env);
           if (credentials?.password) core.setSecret(credentials.password);
         }
-        if (!inputs[Inputs.cache]) return;
+        if (!inputs.cache) return;
         const paths = cachePaths(plan);
-        const keys = restoreKeys(inputs[Inputs.cacheKeyPrefix], plan);
+        const keys = restoreKeys(inputs['cache-key-prefix'] ?? '', plan);
         let restoredKey: string | undefined;
         try {
           restoredKey = paths.length ? await deps.cache.restore(paths, keys.primary, keys.restoreKeys) : undefined;
@@ -48,13 +49,13 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
           paths,
           keyPrefix: keys.primary,
           ...(restoredKey && { restoredKey }),
-          save: inputs[Inputs.save],
+          save: inputs.save ?? 'always',
           ...(paths.includes(plan.preload.data) && { preload: { data: plan.preload.data, refs: plan.preload.refs } }),
         };
         core.saveState(State.cache, JSON.stringify(cache));
       },
     };
-    const result = await up(upOptionsFromInputs(inputs, deps.cwd, deps.env), deps.up, { beforeRegistries: restore });
+    const result = await up(upOptionsOf(inputs, deps.cwd, deps.env), deps.up, { beforeRegistries: restore });
 
     const hit = cache?.restoredKey?.startsWith(`${cache.keyPrefix}-`) ?? false;
     core.setOutput(Outputs.cacheHit, String(hit));
@@ -64,7 +65,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
     core.setOutput(Outputs.preloadRegistry, result.preload.registry ?? '');
     core.setOutput(Outputs.images, JSON.stringify(result.preload.images));
     core.setOutput(Outputs.localRegistry, result.local?.pushTarget ?? '');
-    if (inputs[Inputs.verify]) {
+    if (inputs.verify) {
       const checks = await core.group('Verify preloaded images', () => verifyPlanPreload(result.plan));
       const bad = checks.filter((c) => !c.ok);
       core.setOutput(Outputs.verified, String(bad.length === 0));

@@ -2,8 +2,8 @@
 // visible to that branch (and crowd out the default branch's under the size limit), so a
 // repository can keep saving to its default branch only.
 import { readFileSync } from 'node:fs';
+import type { SAVE_POLICIES } from '../core/options/options.js';
 
-export const SAVE_POLICIES = ['always', 'default-branch', 'never'] as const;
 export type SavePolicy = (typeof SAVE_POLICIES)[number];
 
 /** Why this run does not save, or undefined when it does. */

@@ -1,90 +1,93 @@
-// Command-line options. Plan options are shared by every command that resolves a plan;
-// any other `--NAME` is a context flag, checked against the composition later.
+// The command line, read by the options table (core/options): each option spelled as declared,
+// mistakes named with the closest option, and any other `--NAME` a context flag for the
+// commands that resolve a plan (checked against the composition later). Values are checked
+// by core/options/values.ts, loaded only once a command runs.
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
-import { parseSets } from '../core/config/variables.js';
-import { normaliseAt } from '../core/images/reference.js';
-import { checkClusterName, checkFlagName, isFlagName } from '../core/input/checks.js';
-import type { PlanOptions } from '../core/plan.js';
+import { cliName, cliOptions, COMMANDS, declaration, negated, optionsOf, type CommandName, type OptionName } from '../core/options/options.js';
+import { closest } from '../core/options/suggest.js';
+import type { OptionValues, RawValues } from '../core/options/values.js';
+import { CLI_COMMANDS } from './commands.js';
 
-export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
-
-export const PLAN_OPTIONS = {
-  config: { type: 'string' },
-  from: { type: 'string', multiple: true },
-  registry: { type: 'string' },
-  flag: { type: 'string', multiple: true },
-  set: { type: 'string', multiple: true },
-  'skip-preload': { type: 'boolean' },
-  'sew-home': { type: 'string' },
-  'registry-image': { type: 'string' },
-  'cluster-name': { type: 'string' },
-  preload: { type: 'string', multiple: true },
-  mirror: { type: 'string', multiple: true },
-  local: { type: 'boolean' },
-  'local-cache': { type: 'boolean' },
-  json: { type: 'boolean' },
-} as const satisfies Record<string, OptionSpec>;
-
-export interface Parsed {
-  readonly values: Record<string, string | boolean | string[] | undefined>;
-  /** Unknown long options, taken as context flags when the command allows them. */
-  readonly contextFlags: string[];
-  readonly positionals: string[];
+export interface CommandLine {
+  readonly raw: RawValues;
+  /** `--NAME` words that are no option: context flags. */
+  readonly contextFlags: readonly string[];
+  readonly positionals: readonly string[];
+  readonly help: boolean;
 }
 
-export function parseCommandArgs(args: readonly string[], options: Record<string, OptionSpec>, allowContextFlags: boolean): Parsed {
-  const all: Record<string, OptionSpec> = { ...options, help: { type: 'boolean', short: 'h' } };
-  const { tokens } = parseArgs({ args: [...args], options: all, strict: false, allowPositionals: true, tokens: true });
-  const values: Parsed['values'] = {};
+/** A command line whose values are checked and typed. */
+export interface Parsed extends CommandLine {
+  readonly values: OptionValues;
+}
+
+const FLAG_WORD = /^[a-z0-9][a-z0-9-]*$/;
+
+export function parseCommandLine(command: CommandName, args: readonly string[]): CommandLine {
+  const names = optionsOf(command);
+  const byCliName = new Map(names.map((name) => [cliName(name), name]));
+  const config = Object.fromEntries(names.map((name) => [cliName(name), { type: declaration(name).value === 'boolean' ? 'boolean' : 'string' } as const]));
+  const { tokens } = parseArgs({ args: [...args], options: { ...config, help: { type: 'boolean', short: 'h' } }, strict: false, allowPositionals: true, tokens: true });
+  const raw: Partial<Record<OptionName, string[] | boolean>> = {};
   const contextFlags: string[] = [];
   const positionals: string[] = [];
+  let help = false;
   for (const token of tokens) {
     if (token.kind === 'positional') {
+      if (CLI_COMMANDS[command].operands === undefined) throw unexpectedArgument(command, token.value);
       positionals.push(token.value);
       continue;
     }
     if (token.kind !== 'option') continue;
-    const spec = all[token.name];
-    if (!spec) {
-      if (allowContextFlags && token.rawName.startsWith('--') && token.value === undefined && isFlagName(token.name)) {
-        contextFlags.push(token.name);
-        continue;
-      }
-      throw new InputError(token.rawName, `unknown option${allowContextFlags ? '' : ' for this command'}; see --help`);
+    if (token.name === 'help') {
+      help = true;
+      continue;
     }
-    if (spec.type === 'string') {
-      if (token.value === undefined || token.value === '') throw new InputError(token.rawName, 'needs a value');
-      if (spec.multiple) values[token.name] = [...((values[token.name] as string[] | undefined) ?? []), token.value];
-      else values[token.name] = token.value;
-    } else {
+    const name = byCliName.get(token.name);
+    if (name === undefined) {
+      if (isContextFlag(command, token.rawName, token.value)) contextFlags.push(token.name);
+      else throw unknownOption(command, token.rawName);
+      continue;
+    }
+    if (declaration(name).value === 'boolean') {
       if (token.value !== undefined) throw new InputError(token.rawName, 'takes no value');
-      values[token.name] = true;
+      raw[name] = !negated(name);
+    } else {
+      if (token.value === undefined || token.value === '') throw new InputError(token.rawName, 'needs a value');
+      raw[name] = [...((raw[name] as string[] | undefined) ?? []), token.value];
     }
   }
-  return { values, contextFlags, positionals };
+  return { raw, contextFlags, positionals, help };
 }
 
-export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.ProcessEnv): PlanOptions {
-  const v = parsed.values;
-  for (const flag of (v.flag as string[] | undefined) ?? []) checkFlagName(flag, '--flag');
-  if (typeof v['cluster-name'] === 'string') checkClusterName(v['cluster-name'], '--cluster-name');
-  if (typeof v['registry-image'] === 'string') normaliseAt(v['registry-image'], '--registry-image');
-  return {
-    cwd,
-    env,
-    ...(typeof v.config === 'string' && { config: v.config }),
-    ...(Array.isArray(v.from) && { from: v.from }),
-    ...(typeof v.registry === 'string' && { registry: v.registry }),
-    flags: [...((v.flag as string[] | undefined) ?? []), ...parsed.contextFlags],
-    ...(Array.isArray(v.set) && { sets: parseSets(v.set, '--set') }),
-    ...(v['skip-preload'] === true && { skipPreload: true }),
-    ...(typeof v['sew-home'] === 'string' && { sewHome: v['sew-home'] }),
-    ...(typeof v['registry-image'] === 'string' && { registryImage: v['registry-image'] }),
-    ...(typeof v['cluster-name'] === 'string' && { clusterName: v['cluster-name'] }),
-    ...(Array.isArray(v.preload) && { extraRefs: v.preload }),
-    ...(Array.isArray(v.mirror) && { extraUpstreams: v.mirror }),
-    ...(v.local === true && { local: true }),
-    ...(v['local-cache'] === true && { localCache: true }),
-  };
+/** An unknown `--name` is a context flag unless it looks like a mistyped or misplaced option. */
+function isContextFlag(command: CommandName, rawName: string, value: string | undefined): boolean {
+  const name = rawName.slice(2);
+  return CLI_COMMANDS[command].contextFlags && rawName.startsWith('--') && value === undefined && FLAG_WORD.test(name) && !otherCommandsWith(name).length && closestOption(command, name) === undefined;
+}
+
+function unknownOption(command: CommandName, rawName: string): InputError {
+  const name = rawName.replace(/^--?/, '');
+  const elsewhere = otherCommandsWith(name);
+  if (rawName.startsWith('--') && elsewhere.length) return new InputError(rawName, `not an option of sew-ci ${command} (it is one of ${elsewhere.map((c) => `sew-ci ${c}`).join(', ')})`);
+  const near = closestOption(command, name);
+  if (near !== undefined) {
+    const asFlag = CLI_COMMANDS[command].contextFlags && FLAG_WORD.test(name) ? ` (a context flag by that name: --flag ${name})` : '';
+    return new InputError(rawName, `unknown option; did you mean --${near}?${asFlag}`);
+  }
+  return new InputError(rawName, `unknown option; see 'sew-ci help ${command}'`);
+}
+
+function unexpectedArgument(command: CommandName, word: string): InputError {
+  const hint = word === 'help' ? `; did you mean 'sew-ci help ${command}'?` : `; sew-ci ${command} takes options only (see 'sew-ci help ${command}')`;
+  return new InputError(command, `unexpected argument "${word}"${hint}`);
+}
+
+function closestOption(command: CommandName, name: string): string | undefined {
+  return closest(name, [...cliOptions(command), 'help']);
+}
+
+function otherCommandsWith(cli: string): CommandName[] {
+  return COMMANDS.filter((c) => cliOptions(c).includes(cli));
 }

@@ -13,6 +13,16 @@ export class InputError extends Error {
   }
 }
 
+/** A context flag no layer defines; `available` are those that are. */
+export class UnknownContextFlagError extends InputError {
+  constructor(
+    readonly flag: string,
+    readonly available: readonly string[],
+  ) {
+    super(`--${flag}`, `unknown context flag; ${available.length ? `available: ${available.map((f) => `--${f}`).join(', ')}` : 'no context flags are defined'}`);
+  }
+}
+
 /** The environment failed us at run time: Docker down, upstream unreachable, disk full. Exit code 1. */
 export class RuntimeError extends Error {
   override readonly name = 'RuntimeError';

@@ -1,22 +1,11 @@
 import type { Plan } from '../../core/plan.js';
-import { planOptionsFrom, type Parsed } from '../args.js';
+import { planOptionsOf } from '../../core/options/run-options.js';
+import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 
-export const planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL] [--flag NAME]... [--NAME]
-                   [--set KEY=VALUE]... [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--cluster-name NAME]
-                   [--preload REF]... [--mirror UPSTREAM]... [--json]
-
-Resolves the layered sew.yaml and prints what a run will do, without doing any of it.
-  --set KEY=VALUE   a template variable: KEY for every context that declares it,
-                    path.to.context.KEY for that context only (repeatable)`;
-
 export async function planCommand(parsed: Parsed, io: CliIO): Promise<number> {
-  if (parsed.values.help) {
-    io.out(`${planHelp}\n`);
-    return 0;
-  }
   const { resolvePlan, publicPlan } = await import('../../core/plan.js');
-  const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
+  const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
   for (const warning of plan.warnings) io.err(`warning: ${warning}\n`);
   io.out(parsed.values.json ? `${JSON.stringify(publicPlan(plan), null, 2)}\n` : formatPlan(plan));
   return 0;

@@ -1,47 +1,16 @@
-import type { UpResult } from '../../core/up.js';
-import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
+import { publicPlan } from '../../core/plan.js';
+import { up, type UpResult } from '../../core/up.js';
+import { defaultUpDeps } from '../../core/default-deps.js';
+import { upOptionsOf } from '../../core/options/run-options.js';
+import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 import { formatBytes } from '../../core/format.js';
-import { checkWait } from '../../core/kind/duration.js';
 import { verifyPlanPreload } from '../../core/verify/offline.js';
 import { cliReporter, table } from '../reporter.js';
 
-export const upHelp = `Usage: sew-ci up [plan options] [--build] [--no-cluster] [--node-image IMAGE] [--wait DURATION] [--verify] [--json]
-
-Resolves the plan, starts the preload and mirror registries, copies the preload images,
-writes the containerd hosts files and creates (or reuses) the Kind cluster.
-  --build          first run every build of sew.yaml's \`builds\`, as 'sew-ci build' does
-Plan options are those of 'sew-ci plan'.
-  --wait DURATION  how long kind waits for the control plane, a Go duration (60s, 1m30s)
-  --verify         then check offline that every preloaded image is complete (as 'sew-ci
-                   verify'); exit 1 if one is not`;
-
-export const UP_OPTIONS = {
-  ...PLAN_OPTIONS,
-  build: { type: 'boolean' },
-  'no-cluster': { type: 'boolean' },
-  'node-image': { type: 'string' },
-  wait: { type: 'string' },
-  verify: { type: 'boolean' },
-} as const;
-
 export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
-  if (parsed.values.help) {
-    io.out(`${upHelp}\n`);
-    return 0;
-  }
   const v = parsed.values;
-  // The Docker client and the copier load only once a command needs them.
-  const [{ up }, { defaultUpDeps }, { publicPlan }] = await Promise.all([import('../../core/up.js'), import('../../core/default-deps.js'), import('../../core/plan.js')]);
-  // Every option is checked before `up` starts anything.
-  const options = {
-    ...planOptionsFrom(parsed, io.cwd, io.env),
-    cluster: v['no-cluster'] !== true,
-    ...(v.build === true && { build: true }),
-    ...(typeof v['node-image'] === 'string' && { nodeImage: v['node-image'] }),
-    ...(typeof v.wait === 'string' && { wait: checkWait(v.wait, '--wait') }),
-  };
-  const result = await up(options, defaultUpDeps(cliReporter(io), io.env));
+  const result = await up(upOptionsOf(v, io.cwd, io.env, parsed.contextFlags), defaultUpDeps(cliReporter(io), io.env));
   const checks = v.verify ? await verifyPlanPreload(result.plan) : undefined;
   const incomplete = checks?.filter((c) => !c.ok) ?? [];
   for (const c of incomplete) io.err(`sew-ci: ${c.ref}: ${c.problem}\n`);

@@ -1,20 +1,12 @@
+import { resolvePlan } from '../../core/plan.js';
 import { verifyPlanPreload } from '../../core/verify/offline.js';
-import { planOptionsFrom, type Parsed } from '../args.js';
+import { planOptionsOf } from '../../core/options/run-options.js';
+import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 import { table } from '../reporter.js';
 
-export const verifyHelp = `Usage: sew-ci verify [plan options] [--json]
-
-Checks, without asking any upstream, that every preloaded ref resolves in $SEW_HOME/preload
-and every blob it needs is there with the right digest. Exit 0 when all are, 1 otherwise.`;
-
 export async function verifyCommand(parsed: Parsed, io: CliIO): Promise<number> {
-  if (parsed.values.help) {
-    io.out(`${verifyHelp}\n`);
-    return 0;
-  }
-  const { resolvePlan } = await import('../../core/plan.js');
-  const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
+  const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
   const checks = await verifyPlanPreload(plan);
   if (parsed.values.json) io.out(`${JSON.stringify(checks, null, 2)}\n`);
   else {

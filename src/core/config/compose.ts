@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError, UnknownContextFlagError } from '../errors.js';
 import { displayUrl } from '../format.js';
 import { userPath } from '../paths.js';
 import { parseConfig, type ConfigDocument } from './document.js';
@@ -31,13 +31,13 @@ export interface ComposeRequest {
   readonly registry?: string;
   /** Context flags to activate, without the leading dashes. */
   readonly flags?: readonly string[];
-  /** --set KEY=VALUE: template variables. */
-  readonly sets?: Readonly<Record<string, string>>;
   /**
    * false: leave out the user-level `$SEW_HOME/sew.yaml`. For keys written on one machine and
    * checked on another (a committed key file), which must not depend on whose machine it is.
    */
   readonly userConfig?: boolean;
+  /** --set KEY=VALUE: template variables. */
+  readonly sets?: Readonly<Record<string, string>>;
 }
 
 export type LayerOrigin = 'default' | 'user' | 'context' | 'project' | 'flag';
@@ -216,8 +216,7 @@ class Composer {
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name);
       if (!found) {
-        const list = available.length ? `available: ${available.map((f) => `--${f.info.name}`).join(', ')}` : 'no context flags are defined';
-        throw new InputError(`--${name}`, `unknown context flag; ${list}`);
+        throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
       }
       const text = await this.reader.read(found.url);
       if (text === undefined) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);

@@ -1,13 +1,21 @@
-// Action inputs: read once, validated, a bad one named.
+// Action inputs: read once, checked by the options table the CLI uses, a bad one named with
+// the CLI's message.
 import { describe, expect, it } from 'vitest';
-import { readInputs, upOptionsFromInputs } from '../../../src/action/inputs.js';
+import { readInputs } from '../../../src/action/inputs.js';
+import { cliName, type OptionName } from '../../../src/core/options/options.js';
+import { upOptionsOf } from '../../../src/core/options/run-options.js';
+import { cli } from '../../support/cli.js';
+import { writeTree } from '../../support/tree.js';
+
+const upOptionsFromInputs = upOptionsOf;
 
 const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
 describe('action inputs', () => {
   it('defaults', () => {
     const inputs = readInputs(read({}));
-    expect(upOptionsFromInputs(inputs, '/w', {})).toEqual({ cwd: '/w', env: {}, flags: [], extraRefs: [], extraUpstreams: [], cluster: true, wait: '60s' });
+    expect(upOptionsFromInputs(inputs, '/w', {})).toEqual({ cwd: '/w', env: {}, flags: [], cluster: true, wait: '60s' });
+    expect(inputs.save).toBe('always');
     expect(inputs.cache).toBe(true);
   });
 
@@ -73,8 +81,31 @@ describe('action inputs', () => {
     [{ wait: '10' }, 'input wait: must be a duration'],
     [{ wait: '1m30' }, 'input wait: must be a duration'],
     [{ wait: '-5s' }, 'input wait: must be a duration'],
-    [{ set: 'imageTag' }, 'input set: "imageTag" must be KEY=VALUE'],
+    [{ save: 'sometimes' }, 'input save: must be always, default-branch, never, not "sometimes"'],
+    [{ flags: 'no-es Big' }, 'input flags: must be a flag name (a-z, 0-9, -), not "Big"'],
+    [{ set: 'imageTag' }, 'input set: must be KEY=VALUE (KEY a variable name, or context.path.name), not "imageTag"'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
+  });
+});
+
+describe('the same message from the CLI and the action', () => {
+  it.each<[OptionName, string, string]>([
+    ['wait', '10', 'up'],
+    ['wait', '1m30', 'up'],
+    ['cluster-name', 'My_Cluster', 'plan'],
+    ['flags', 'Bad_Flag', 'plan'],
+  ])('%s %j', async (name, value, command) => {
+    const action = (() => {
+      try {
+        readInputs(read({ [name]: value }));
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    const { stderr, code } = await cli([command, `--${cliName(name)}`, value], writeTree({}));
+    expect(code).toBe(2);
+    expect(action).toMatch(new RegExp(`^input ${name}: `));
+    expect(stderr).toBe(`sew-ci: ${action!.replace(`input ${name}`, `--${cliName(name)}`)}\n`);
   });
 });

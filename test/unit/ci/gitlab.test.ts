@@ -71,11 +71,11 @@ describe('the GitLab template', () => {
   });
 
   it('calls only sew-ci commands and options the CLI has', async () => {
-    const { COMMAND_OPTIONS } = await import('../../../src/cli/run.js');
+    const { COMMANDS, cliOptions } = await import('../../../src/core/options/options.js');
     for (const line of [...setup, ...teardown].filter((l) => l.includes('sew-ci@'))) {
       const [, command, rest] = /sew-ci@\$SEW_CI_VERSION ([\w-]+)(.*)$/.exec(line)!;
-      expect(Object.keys(COMMAND_OPTIONS), line).toContain(command);
-      for (const option of rest!.match(/--[\w-]+/g) ?? []) expect(Object.keys(COMMAND_OPTIONS[command!]!), line).toContain(option.slice(2));
+      expect(COMMANDS, line).toContain(command);
+      for (const option of rest!.match(/--[\w-]+/g) ?? []) expect(cliOptions(command as (typeof COMMANDS)[number]), line).toContain(option.slice(2));
     }
   });
 });

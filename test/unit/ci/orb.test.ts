@@ -132,7 +132,7 @@ describe('the orb', () => {
   });
 
   it('calls only sew-ci commands and options the CLI has', async () => {
-    const { COMMAND_OPTIONS } = await import('../../../src/cli/run.js');
+    const { COMMANDS, cliOptions } = await import('../../../src/core/options/options.js');
     const lines = [...JSON.stringify(orb).matchAll(/"command":"((?:[^"\\]|\\.)*)"/g)]
       .map((m) => JSON.parse(`"${m[1]}"`) as string)
       .flatMap((script) => script.replace(/\\\n\s*/g, ' ').split('\n'))
@@ -141,14 +141,14 @@ describe('the orb', () => {
     // Plan options gathered once into /tmp/sew-plan-args: each must be a plan option.
     const gathered = [...JSON.stringify(orb.commands.setup).matchAll(/args\+?=\((--[\w-]+)/g)].map((m) => m[1]!.slice(2));
     expect(gathered.length).toBeGreaterThanOrEqual(8);
-    for (const option of gathered) expect(Object.keys(COMMAND_OPTIONS.plan!), option).toContain(option);
+    for (const option of gathered) expect(cliOptions('plan'), option).toContain(option);
     for (const line of lines) {
       const [, command, rest] = /sew-ci@(?:<< parameters\.version >>|\$\(cat \/tmp\/sew-ci-version\)) ([\w-]+)(.*)$/.exec(line)!;
       if (line.includes('$(cat /tmp/sew-plan-args)')) expect(['cache-key', 'up', 'plan', 'cache-paths', 'cache-prune']).toContain(command);
-      expect(Object.keys(COMMAND_OPTIONS)).toContain(command);
+      expect(COMMANDS).toContain(command);
       // Mustache sections name parameters, not options; `<< parameters.flags >>` holds context flags.
       const options = rest!.replace(/<<[#^/]?[^>]*>>/g, ' ').match(/--[\w-]+/g) ?? [];
-      for (const option of options) expect(Object.keys(COMMAND_OPTIONS[command!]!), `${command} ${option}`).toContain(option.slice(2));
+      for (const option of options) expect(cliOptions(command as (typeof COMMANDS)[number]), `${command} ${option}`).toContain(option.slice(2));
     }
   });
 });

@@ -21,7 +21,7 @@ describe('sew-ci build', () => {
     { name: 'a build argument whose variable is unset', args: ['build', 'web', 'api'], cwd: '', error: 'sew-ci: sew.yaml:5:5: buildArgs.TOKEN: environment variable API_TOKEN is not set\n' },
     { name: "a fetched context's build", args: ['build'], cwd: 'remote', error: 'reg/base/sew.yaml:2:5: build "remote" comes from a context layer (' },
     { name: 'no builds declared', args: ['build'], cwd: 'reg', error: 'no builds are declared' },
-    { name: 'an unknown option', args: ['build', '--skip-pr'], cwd: '', error: 'unknown context flag' },
+    { name: 'an unknown option', args: ['build', '--skip-pr'], cwd: '', error: 'sew-ci: --skip-pr: unknown option; did you mean --skip-pre?' },
   ])('$name: exit 2 before anything runs', async ({ args, cwd, error }) => {
     const dir = project();
     const { code, stderr } = await cli([...args, '--sew-home', join(dir, 'home')], join(dir, cwd));

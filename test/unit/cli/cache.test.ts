@@ -60,7 +60,7 @@ describe('cache-key and cache-paths', () => {
 
   it.each([
     [['--write', 'key'], '--write: needs --platform'],
-    [['--platform', 'amd64', '--write', 'key'], '--platform: "amd64" is not os/arch[/variant]'],
+    [['--platform', 'amd64', '--write', 'key'], '--platform: must be os/arch[/variant], e.g. linux/amd64, not "amd64"'],
     [['--platform', 'linux/amd64', '--write', 'missing/dir/key'], '--write: missing/dir is not a directory'],
     [['--write', 'a', '--check', 'b'], '--check: cannot be combined with --write'],
   ])('cache-key %j is refused: %s', async (args, message) => {

@@ -5,7 +5,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../../src/action/inputs.js';
-import { Inputs } from '../../../src/action/constants.js';
 import { InputError } from '../../../src/core/errors.js';
 import { statePath } from '../../../src/core/kind/state.js';
 import { cli } from '../../support/cli.js';
@@ -16,10 +15,10 @@ const SECRET = 'SECRET-CONTENT-4f1d';
 
 describe('CLI options', () => {
   it.each([
-    ['a cluster name with ../', ['plan', '--cluster-name', '../x'], '--cluster-name: "../x" must be a lowercase DNS label'],
-    ['a cluster name with a slash', ['plan', '--cluster-name', 'a/b'], '--cluster-name: "a/b" must be a lowercase DNS label'],
-    ['a down --name with ../', ['down', '--name', '../../x'], '--name: "../../x" must be a lowercase DNS label'],
-    ['a flag name with ../', ['plan', '--flag', '../x'], '--flag: "../x" must be a flag name'],
+    ['a cluster name with ../', ['plan', '--cluster-name', '../x'], '--cluster-name: must be a lowercase DNS label (a-z, 0-9, -), not "../x"'],
+    ['a cluster name with a slash', ['plan', '--cluster-name', 'a/b'], '--cluster-name: must be a lowercase DNS label (a-z, 0-9, -), not "a/b"'],
+    ['a down --name with ../', ['down', '--name', '../../x'], '--name: must be a lowercase DNS label (a-z, 0-9, -), not "../../x"'],
+    ['a flag name with ../', ['plan', '--flag', '../x'], '--flag: must be a flag name (a-z, 0-9, -), not "../x"'],
     ['a registry image that is no image', ['plan', '--registry-image', 'not an image'], '--registry-image: invalid image reference "not an image"'],
     ['a config that is a directory', ['plan', '--config', 'adir'], 'config: '],
     ['a config that is a named pipe', ['plan', '--config', 'fifo'], 'is a named pipe, not a regular file'],
@@ -91,9 +90,9 @@ describe('sew.yaml values', () => {
 describe('action inputs', () => {
   const read = (values: Record<string, string>) => () => readInputs((name) => values[name] ?? '');
   it.each([
-    [{ [Inputs.clusterName]: '../x' }, 'input cluster-name: must be a lowercase DNS label'],
-    [{ [Inputs.flags]: 'ok\n../x' }, 'input flags: must be a flag name'],
-    [{ [Inputs.registryImage]: 'no image' }, 'input registry-image: invalid image reference'],
+    [{ 'cluster-name': '../x' }, 'input cluster-name: must be a lowercase DNS label'],
+    [{ flags: 'ok\n../x' }, 'input flags: must be a flag name'],
+    [{ 'registry-image': 'no image' }, 'input registry-image: invalid image reference'],
   ])('%j', (values, error) => {
     expect(read(values)).toThrow(error);
   });

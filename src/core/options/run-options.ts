@@ -1,0 +1,39 @@
+// Typed option values -> what the core's use cases take. The same for the CLI and the action,
+// as both read the same options.
+import { parseSets } from '../config/variables.js';
+import type { PlanOptions } from '../plan.js';
+import type { UpOptions } from '../up.js';
+import type { OptionValues } from './values.js';
+
+/**
+ * `contextFlags` are the command line's `--NAME` words, activated as `--flag NAME` is.
+ */
+export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessEnv, contextFlags: readonly string[] = []): PlanOptions {
+  return {
+    cwd,
+    env,
+    ...(v.config !== undefined && { config: v.config }),
+    ...(v.from?.length && { from: v.from }),
+    ...(v.registry !== undefined && { registry: v.registry }),
+    flags: [...(v.flags ?? []), ...contextFlags],
+    ...(v.set?.length && { sets: parseSets(v.set, 'set') }),
+    ...(v['skip-preload'] && { skipPreload: true }),
+    ...(v['sew-home'] !== undefined && { sewHome: v['sew-home'] }),
+    ...(v['registry-image'] !== undefined && { registryImage: v['registry-image'] }),
+    ...(v['cluster-name'] !== undefined && { clusterName: v['cluster-name'] }),
+    ...(v.preload?.length && { extraRefs: v.preload }),
+    ...(v.mirrors?.length && { extraUpstreams: v.mirrors }),
+    ...(v.local && { local: true }),
+    ...(v['local-cache'] && { localCache: true }),
+  };
+}
+
+export function upOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessEnv, contextFlags: readonly string[] = []): UpOptions {
+  return {
+    ...planOptionsOf(v, cwd, env, contextFlags),
+    cluster: v.cluster !== false,
+    ...(v['node-image'] !== undefined && { nodeImage: v['node-image'] }),
+    ...(v.wait !== undefined && { wait: v.wait }),
+    ...(v.build && { build: true }),
+  };
+}
