@@ -41,7 +41,8 @@ export interface ImageReport {
 export interface Preloader {
   preload(
     refs: readonly ImageRef[],
-    target: { url: string },
+    /** The preload registry's storage directory: written directly, whether or not the registry runs. */
+    target: { root: string },
     options: { platforms: readonly string[] | 'all'; upstream: RegistryResolver; onProgress?: (event: ProgressEvent) => void },
   ): Promise<ImageReport[]>;
 }
@@ -100,35 +101,35 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
   const localContainer = plan.local?.kind === 'container' ? plan.local : undefined;
   const needsRegistries = plan.preload.refs.length > 0 || localContainer !== undefined || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : undefined;
-  if (docker && needsRegistries) {
-    await reporter.phase('Registry image', async () => {
-      await ensureNetwork(docker, KIND_NETWORK);
-      const how = await ensureImage(docker, plan.registryImage, (image) => reporter.info(`pulling ${image}`));
-      reporter.info(`${plan.registryImage}: ${how}`);
-    });
-  }
+  // The registry image and the preload container come up while the images are copied: the
+  // copy writes the storage directly, and only what comes after it needs the registry.
+  const registryImage = docker && needsRegistries ? background(prepareRegistryImage(docker, plan, reporter)) : undefined;
+  const preloading = docker && plan.preload.refs.length > 0;
+  const preloadStarting =
+    docker && preloading
+      ? background(
+          (async () => {
+            await registryImage;
+            const registry = await ensureRegistry(docker, {
+              name: plan.preload.container,
+              role: 'preload',
+              image: plan.registryImage,
+              dataDir: plan.preload.data,
+              network: KIND_NETWORK,
+              publish: publishing(options.env),
+            });
+            await waitForRegistry(registry.url, undefined, { docker, name: registry.name });
+            return registry;
+          })(),
+        )
+      : undefined;
 
-  let preloadRegistry: RunningRegistry | undefined;
   let images: ImageReport[] = [];
-  if (docker && plan.preload.refs.length > 0) {
-    preloadRegistry = await reporter.phase('Preload registry', async () => {
-      const registry = await ensureRegistry(docker, {
-        name: plan.preload.container,
-        role: 'preload',
-        image: plan.registryImage,
-        dataDir: plan.preload.data,
-        network: KIND_NETWORK,
-        publish: publishing(options.env),
-      });
-      await waitForRegistry(registry.url);
-      reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
-      return registry;
-    });
-    const target = preloadRegistry;
+  if (preloading) {
     images = await reporter.phase('Preload images', () =>
       deps.preloader.preload(
         plan.preload.refs.map((r) => parseReference(r)),
-        { url: target.url },
+        { root: plan.preload.data },
         {
           platforms: plan.preload.platforms,
           upstream: (host) => {
@@ -141,11 +142,18 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
     );
     for (const image of images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
     if (images.some((i) => i.error)) {
-      // A full disk reaches us as the registry's bare HTTP 500: name the likely cause.
       const free = await statfs(plan.preload.data).then((s) => s.bavail * s.bsize, () => undefined);
       if (free !== undefined && free < LOW_DISK_BYTES) reporter.warn(`${plan.preload.data} has ${formatBytes(free)} free: the disk is full`);
     }
   }
+  const preloadRegistry = preloadStarting
+    ? await reporter.phase('Preload registry', async () => {
+        const registry = await preloadStarting;
+        reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
+        return registry;
+      })
+    : undefined;
+  await registryImage;
 
   let mirrors: RunningMirror[] = [];
   if (docker && plan.mirrors) {
@@ -219,6 +227,18 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
     phases: timings,
     failed: images.filter((i) => i.error).map((i) => i.ref),
   };
+}
+
+/** Marks `work` handled at once, so a failure waits for whoever awaits it instead of ending the process. */
+function background<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
+async function prepareRegistryImage(docker: Docker, plan: Plan, reporter: Reporter): Promise<void> {
+  await ensureNetwork(docker, KIND_NETWORK);
+  const how = await ensureImage(docker, plan.registryImage, (image) => reporter.info(`pulling ${image}`));
+  if (how !== 'present') reporter.info(`${plan.registryImage}: ${how}`);
 }
 
 /** The ConfigMap is a courtesy to tools in the cluster: a failure to apply it only warns. */

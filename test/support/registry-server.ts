@@ -20,6 +20,8 @@ export class RegistryServer {
   private child: ChildProcess | undefined;
   readonly url: string;
   readonly host: string;
+  /** The registry's rootdirectory: what the copier writes and this registry serves. */
+  readonly dataDir: string;
 
   private constructor(
     readonly port: number,
@@ -28,6 +30,7 @@ export class RegistryServer {
   ) {
     this.host = `127.0.0.1:${port}`;
     this.url = `http://${this.host}`;
+    this.dataDir = join(dir, 'data');
   }
 
   static async start(options: RegistryServerOptions = {}): Promise<RegistryServer> {

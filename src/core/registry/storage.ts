@@ -1,17 +1,37 @@
-// distribution's filesystem layout, read directly: for the cache fingerprint, the check of
-// restored blobs and the offline `verify`, none of which needs a running registry.
+// distribution's filesystem layout (registry/storage/paths.go): read for the cache fingerprint,
+// the check of restored blobs and the offline `verify`, and written by the preload store,
+// none of which needs a running registry. A link file holds a digest and nothing else.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
+const SHA256 = /^sha256:[a-f0-9]{64}$/;
+const REPOSITORY = /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+
+/** Names become paths: anything that could climb out of the store is refused, whoever made it. */
+function checked(kind: 'digest' | 'repository' | 'tag', value: string): string {
+  const pattern = kind === 'digest' ? SHA256 : kind === 'repository' ? REPOSITORY : TAG;
+  if (!pattern.test(value)) throw new Error(`not a valid ${kind} for registry storage: ${JSON.stringify(value)}`);
+  return value;
+}
+
 function v2(root: string): string {
   return join(root, 'docker', 'registry', 'v2');
 }
 
+function hexOf(digest: string): string {
+  return checked('digest', digest).slice('sha256:'.length);
+}
+
+function repositoryDir(root: string, repository: string): string {
+  return join(v2(root), 'repositories', checked('repository', repository));
+}
+
 export function blobDataPath(root: string, digest: string): string {
-  const hex = digest.slice('sha256:'.length);
+  const hex = hexOf(digest);
   return join(v2(root), 'blobs', 'sha256', hex.slice(0, 2), hex, 'data');
 }
 
@@ -20,12 +40,40 @@ export function blobDir(root: string, digest: string): string {
   return join(blobDataPath(root, digest), '..');
 }
 
-/** Every blob digest in the store (by name; see `blobProblem` for the content). */
+/** Makes a blob part of a repository: without it the registry answers 404 for the blob there. */
+export function layerLinkPath(root: string, repository: string, digest: string): string {
+  return join(repositoryDir(root, repository), '_layers', 'sha256', hexOf(digest), 'link');
+}
+
+/** Makes a manifest (a blob) servable by digest from a repository. */
+export function revisionLinkPath(root: string, repository: string, digest: string): string {
+  return join(repositoryDir(root, repository), '_manifests', 'revisions', 'sha256', hexOf(digest), 'link');
+}
+
+/** What a tag points to now. */
+export function tagCurrentLinkPath(root: string, repository: string, tag: string): string {
+  return join(repositoryDir(root, repository), '_manifests', 'tags', checked('tag', tag), 'current', 'link');
+}
+
+/** Every manifest a tag has pointed to: what the registry's tag deletion walks. */
+export function tagIndexLinkPath(root: string, repository: string, tag: string, digest: string): string {
+  return join(repositoryDir(root, repository), '_manifests', 'tags', checked('tag', tag), 'index', 'sha256', hexOf(digest), 'link');
+}
+
+/** A link's digest, undefined when the link is missing or holds no digest. */
+export async function readLink(path: string): Promise<string | undefined> {
+  const text = (await readFile(path, 'utf8').catch(() => undefined))?.trim();
+  return text !== undefined && SHA256.test(text) ? text : undefined;
+}
+
+/** Every blob digest in the store (by name; see `blobProblem` for the content); other names are not blobs. */
 export async function storedBlobs(root: string): Promise<string[]> {
   const store = join(v2(root), 'blobs', 'sha256');
   const digests: string[] = [];
   for (const prefix of await readdir(store).catch(() => [] as string[])) {
-    for (const hex of await readdir(join(store, prefix)).catch(() => [] as string[])) digests.push(`sha256:${hex}`);
+    for (const hex of await readdir(join(store, prefix)).catch(() => [] as string[])) {
+      if (SHA256.test(`sha256:${hex}`) && hex.startsWith(prefix)) digests.push(`sha256:${hex}`);
+    }
   }
   return digests;
 }
@@ -42,9 +90,8 @@ export async function blobProblem(root: string, digest: string): Promise<'missin
 }
 
 /** The digest a tag points to, undefined when the tag is not there. */
-export async function taggedDigest(root: string, repository: string, tag: string): Promise<string | undefined> {
-  const link = join(v2(root), 'repositories', repository, '_manifests', 'tags', tag, 'current', 'link');
-  return (await readFile(link, 'utf8').catch(() => undefined))?.trim();
+export function taggedDigest(root: string, repository: string, tag: string): Promise<string | undefined> {
+  return readLink(tagCurrentLinkPath(root, repository, tag));
 }
 
 /** The registry roots in a cached path: itself (preload), or one per host (mirrors' `data`). */

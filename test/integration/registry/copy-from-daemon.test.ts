@@ -33,7 +33,7 @@ describe('copyImages from the local Docker daemon', () => {
   });
 
   const options = (daemon: ReturnType<typeof fakeDaemon>): CopyOptions => ({
-    target: { url: preload.url },
+    target: { root: preload.dataDir },
     upstream: () => ({ url: upstream.url }),
     platforms: ['linux/amd64'],
     credentials: async () => undefined,
