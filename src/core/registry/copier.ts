@@ -160,8 +160,10 @@ class CopyRun {
 
     const tag = source.tag ?? 'latest';
     const upstream = this.upstream(source.host);
-    // HEAD, not GET: registries such as Docker Hub count manifest GETs against pull limits.
-    const [current, announced] = await Promise.all([this.store.resolve(job.target, tag), upstream.manifestDigest(source.repository, tag)]);
+    // HEAD, not GET, to decide a hit: registries such as Docker Hub count manifest GETs
+    // against pull limits. A tag not on disk needs the GET anyway, so it skips the HEAD.
+    const current = await this.store.resolve(job.target, tag);
+    const announced = current === undefined ? undefined : await upstream.manifestDigest(source.repository, tag);
     if (current !== undefined && announced !== undefined) {
       const stored = current === announced ? undefined : await this.store.storedManifest(announced);
       const wanted = stored === undefined ? announced : (this.platformChild(job, upstream, stored)?.digest ?? announced);
