@@ -42,7 +42,7 @@ export interface CopyOptions {
   readonly upstream: RegistryResolver;
   /** `['linux/amd64']`-style list or `'all'`; defaults to the host's Linux platform. */
   readonly platforms?: 'all' | readonly string[];
-  /** Blob transfers running at once (default 6). */
+  /** Transfers of blobs over 1 MiB running at once (default 6). */
   readonly concurrency?: number;
   /** Credentials for registries whose access names none; defaults to the Docker config. */
   readonly credentials?: CredentialLookup;
@@ -96,6 +96,7 @@ const DEFAULT_CONCURRENCY = 6;
  */
 const IMAGE_CONCURRENCY = 32;
 const DEFAULT_STALL_MS = 60_000;
+const SMALL_BLOB = 1024 * 1024;
 
 /** Copies every image, each independently: one failing image is reported, never thrown. */
 export async function copyImages(requests: readonly CopyRequest[], options: CopyOptions): Promise<CopyReport> {
@@ -211,7 +212,9 @@ class CopyRun {
     }
     await settleAll(
       requiredBlobs(manifest).map(async (blob) => {
-        const moved = await this.store.ensureBlob(blob, () => this.transfers(() => this.transfer(job, upstream, blob)));
+        // Small blobs (configs, thin layers) cost a round trip, not bandwidth: only the images' own bound applies.
+        const transfer = () => this.transfer(job, upstream, blob);
+        const moved = await this.store.ensureBlob(blob, blob.size <= SMALL_BLOB ? transfer : () => this.transfers(transfer));
         job.bytes += moved;
         await this.store.linkLayer(job.target, blob.digest);
       }),
