@@ -21,7 +21,7 @@ import { formatReference, preloadRepository, type ImageRef } from '../images/ref
 import type { CredentialLookup, RegistryResolver } from './access.js';
 import { RegistryClient } from './client.js';
 import { DigestMismatchError } from './digest-stream.js';
-import { pushFromDaemon } from './daemon-push.js';
+import { importFromDaemon } from './daemon-import.js';
 import { dockerConfigCredentials } from './docker-config.js';
 import { limiter, type Limiter } from './limiter.js';
 import type { LocalImages } from './local-images.js';
@@ -255,12 +255,12 @@ class CopyRun {
     // Only a tag can be rebuilt from the daemon: its manifest bytes are ours, not the upstream's.
     if (local !== undefined && upstreamError !== undefined && upstreamError.kind !== 'invalid' && job.source.digest === undefined) {
       try {
-        const pushed = await pushFromDaemon(local, this.store, job.ref, job.target, job.source.tag ?? 'latest', (digest, size) =>
+        const imported = await importFromDaemon(local, this.store, job.ref, job.target, job.source.tag ?? 'latest', (digest, size) =>
           this.options.onEvent?.({ type: 'blob-progress', ref: job.ref, digest, bytes: size, size }),
         );
-        if (pushed !== undefined) {
-          job.bytes += pushed.bytesCopied;
-          const result = done(job, pushed.unchanged ? 'hit' : 'daemon', pushed.digest);
+        if (imported !== undefined) {
+          job.bytes += imported.bytesCopied;
+          const result = done(job, imported.unchanged ? 'hit' : 'daemon', imported.digest);
           return isUnreachable(upstreamError) ? { ...result, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); preloaded from the local Docker daemon` } : result;
         }
         failure += '; not in the local Docker daemon either';

@@ -19,7 +19,7 @@ const MAX_JSON = 4 * 1024 * 1024;
 const OCI_BLOB = /^blobs\/sha256\/([a-f0-9]{64})$/;
 const LEGACY_LAYER = /(^|\/)layer\.tar$/;
 
-export interface DaemonPush {
+export interface DaemonImport {
   /** The manifest digest now under the tag. */
   readonly digest: string;
   readonly bytesCopied: number;
@@ -37,14 +37,14 @@ interface Stored {
  * Writes `ref` from the daemon as `repository:tag` into `store`; undefined when the daemon
  * has no such image.
  */
-export async function pushFromDaemon(
+export async function importFromDaemon(
   local: LocalImages,
   store: PreloadStore,
   ref: string,
   repository: string,
   tag: string,
   onBlob?: (digest: string, size: number) => void,
-): Promise<DaemonPush | undefined> {
+): Promise<DaemonImport | undefined> {
   const imageId = await local.imageId(ref);
   if (imageId === undefined) return undefined;
 
