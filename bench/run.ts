@@ -86,20 +86,25 @@ async function main(): Promise<void> {
       return { ...m, report: JSON.parse(m.stdout) as { preload: { bytesCopied: number } } };
     };
     const six = sewIn(project(refs));
-    let home = '';
     let peak = 0;
-    let coldBytes = 0;
+    /** Runs from an empty $SEW_HOME with no preload container; the last run's home stays for warm runs. */
+    const coldRuns = async (sew: ReturnType<typeof sewIn>) => {
+      let home = '';
+      let bytes = 0;
+      const series = await repeat(RUNS, async () => {
+        await removeContainers('sew-preload');
+        home = mkdtempSync(join(work, 'home-'));
+      }, async () => {
+        const r = await sew(home);
+        peak = Math.max(peak, r.peakRss);
+        bytes = r.report.preload.bytesCopied;
+        return r.ms;
+      });
+      return { series, home, bytes };
+    };
 
     say('1. sew-ci cold');
-    const cold = await repeat(RUNS, async () => {
-      await removeContainers('sew-preload');
-      home = mkdtempSync(join(work, 'home-'));
-    }, async () => {
-      const r = await six(home);
-      peak = Math.max(peak, r.peakRss);
-      coldBytes = r.report.preload.bytesCopied;
-      return r.ms;
-    });
+    const { series: cold, home, bytes: coldBytes } = await coldRuns(six);
     rows.push({ method: '1. sew-ci preload, cold (empty $SEW_HOME, includes starting the registry)', series: cold, bytes: coldBytes, note: `peak RSS ${mb(peak)}` });
 
     say('5. sew-ci warm');
@@ -117,17 +122,7 @@ async function main(): Promise<void> {
 
     say(`9. ${SMALL_IMAGES} small images from one upstream`);
     const many = sewIn(project(refs200));
-    let manyHome = '';
-    let manyBytes = 0;
-    const cold200 = await repeat(RUNS, async () => {
-      await removeContainers('sew-preload');
-      manyHome = mkdtempSync(join(work, 'home-'));
-    }, async () => {
-      const r = await many(manyHome);
-      peak = Math.max(peak, r.peakRss);
-      manyBytes = r.report.preload.bytesCopied;
-      return r.ms;
-    });
+    const { series: cold200, home: manyHome, bytes: manyBytes } = await coldRuns(many);
     rows.push({ method: `9a. sew-ci cold, ${SMALL_IMAGES} small images from one upstream (whole CLI process)`, series: cold200, bytes: manyBytes, note: `${mb(smallTotal)} in ${smallBytes.size} blobs` });
     const warm200 = await repeat(RUNS, async () => undefined, async () => {
       const r = await many(manyHome);
