@@ -4,6 +4,7 @@ export const Inputs = {
   from: 'from',
   registry: 'registry',
   flags: 'flags',
+  set: 'set',
   skipPreload: 'skip-preload',
   cluster: 'cluster',
   clusterName: 'cluster-name',

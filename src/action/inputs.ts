@@ -1,5 +1,6 @@
 // Every action input, read once and validated; the rest of the action sees only this object.
-import { z } from 'zod';
+import * as z from 'zod';
+import { parseSets, setProblem } from '../core/config/variables.js';
 import { InputError } from '../core/errors.js';
 import type { UpOptions } from '../core/up.js';
 import { Inputs } from './constants.js';
@@ -32,6 +33,14 @@ const schema = z.object({
   [Inputs.from]: z.string().transform(lines),
   [Inputs.registry]: optional,
   [Inputs.flags]: z.string().transform((v) => words(v).map((f) => f.replace(/^--/, ''))),
+  [Inputs.set]: z
+    .string()
+    .transform(lines)
+    .superRefine((items, ctx) => {
+      const problem = items.map(setProblem).find((p) => p !== undefined);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((items) => parseSets(items, `input ${Inputs.set}`)),
   [Inputs.skipPreload]: flag(false),
   [Inputs.cluster]: flag(true),
   [Inputs.clusterName]: matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)'),
@@ -72,6 +81,7 @@ export function upOptionsFromInputs(inputs: ActionInputs, cwd: string, env: Node
     ...(inputs.from.length > 0 && { from: inputs.from }),
     ...(inputs.registry !== undefined && { registry: inputs.registry }),
     flags: inputs.flags,
+    ...(Object.keys(inputs.set).length > 0 && { sets: inputs.set }),
     ...(inputs['skip-preload'] && { skipPreload: true }),
     ...(inputs['sew-home'] !== undefined && { sewHome: inputs['sew-home'] }),
     ...(inputs['registry-image'] !== undefined && { registryImage: inputs['registry-image'] }),

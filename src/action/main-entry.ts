@@ -1,3 +1,3 @@
-import { main } from './main.js';
+import '../compile-cache.js';
 
-await main();
+await (await import('./main.js')).main();

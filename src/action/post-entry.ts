@@ -1,3 +1,3 @@
-import { post } from './post.js';
+import '../compile-cache.js';
 
-await post();
+await (await import('./post.js')).post();

@@ -2,6 +2,7 @@
 // any other `--NAME` is a context flag, checked against the composition later.
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
+import { parseSets } from '../core/config/variables.js';
 import type { PlanOptions } from '../core/plan.js';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
@@ -11,6 +12,7 @@ export const PLAN_OPTIONS = {
   from: { type: 'string', multiple: true },
   registry: { type: 'string' },
   flag: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
   'skip-preload': { type: 'boolean' },
   'sew-home': { type: 'string' },
   'registry-image': { type: 'string' },
@@ -68,6 +70,7 @@ export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.Process
     ...(Array.isArray(v.from) && { from: v.from }),
     ...(typeof v.registry === 'string' && { registry: v.registry }),
     flags: [...((v.flag as string[] | undefined) ?? []), ...parsed.contextFlags],
+    ...(Array.isArray(v.set) && { sets: parseSets(v.set, '--set') }),
     ...(v['skip-preload'] === true && { skipPreload: true }),
     ...(typeof v['sew-home'] === 'string' && { sewHome: v['sew-home'] }),
     ...(typeof v['registry-image'] === 'string' && { registryImage: v['registry-image'] }),

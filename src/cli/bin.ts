@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-import { processIO } from './io.js';
-import { runCli } from './run.js';
-import { exitOnSignals } from './signals.js';
+import '../compile-cache.js';
 
-exitOnSignals(processIO());
-process.exitCode = await runCli(process.argv.slice(2), processIO());
+await (await import('./command-line.js')).main();

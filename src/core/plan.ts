@@ -2,10 +2,13 @@
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
 import { join } from 'node:path';
 import { cacheKey } from './cache/key.js';
-import { compose, type ComposeRequest, type Composition, type FlagInfo } from './config/compose.js';
+import { compose, type ComposeRequest, type Composition } from './config/compose.js';
+import type { FlagInfo } from './config/flags.js';
 import { mergeLayers, type ResolvedConfig } from './config/merge.js';
 import { resolveRegistries, type RegistryEndpoint } from './config/registries.js';
+import { netrcCredentials } from './config/netrc.js';
 import { createSourceReader, type SourceReader } from './config/sources.js';
+import type { VariableReport } from './config/variables.js';
 import { InputError } from './errors.js';
 import { normaliseReference, ReferenceError } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
@@ -18,7 +21,6 @@ export const DEFAULT_CLUSTER_NAME = 'sew';
 export const PRELOAD_CONTAINER = 'sew-preload';
 
 export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
-  readonly env: NodeJS.ProcessEnv;
   readonly sewHome?: string;
   readonly skipPreload?: boolean;
   /** --registry-image; wins over SEW_REGISTRY_IMAGE and images.registryImage. */
@@ -43,6 +45,8 @@ export interface Plan {
   readonly cluster: { readonly name: string };
   readonly flags: readonly string[];
   readonly availableFlags: readonly FlagInfo[];
+  /** Each file that declared template variables: what it declared and the values it was rendered with. */
+  readonly variables: readonly { readonly source: string; readonly variables: readonly VariableReport[] }[];
   readonly preload: {
     readonly enabled: boolean;
     readonly refs: readonly string[];
@@ -62,9 +66,10 @@ export interface Plan {
   readonly carried: Readonly<Record<string, unknown>>;
 }
 
-export async function resolvePlan(options: PlanOptions, reader: SourceReader = createSourceReader()): Promise<Plan> {
+export async function resolvePlan(options: PlanOptions, reader?: SourceReader): Promise<Plan> {
   const home = defaultSewHome(options.env, options.sewHome);
-  const composition = await compose({ ...options, sewHome: home }, reader);
+  const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
+  const composition = await compose({ ...options, sewHome: home }, source);
   return buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
 }
 
@@ -98,6 +103,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     cluster: { name },
     flags: composition.flags,
     availableFlags: composition.available,
+    variables: composition.layers.filter((l) => l.variables.length > 0).map((l) => ({ source: l.doc.name, variables: l.variables })),
     preload: {
       enabled: !options.skipPreload,
       refs: preloadRefs,

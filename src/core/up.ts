@@ -43,7 +43,13 @@ export interface Preloader {
     refs: readonly ImageRef[],
     /** The preload registry's storage directory: written directly, whether or not the registry runs. */
     target: { root: string },
-    options: { platforms: readonly string[] | 'all'; upstream: RegistryResolver; onProgress?: (event: ProgressEvent) => void },
+    options: {
+      platforms: readonly string[] | 'all';
+      upstream: RegistryResolver;
+      onProgress?: (event: ProgressEvent) => void;
+      /** Things worth a line in the log, such as an upstream being retried. */
+      onNote?: (message: string) => void;
+    },
   ): Promise<ImageReport[]>;
 }
 
@@ -137,6 +143,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
             return { url: endpoint.url, ...registryCredentials(endpoint, options.env) };
           },
           ...(reporter.progress && { onProgress: reporter.progress }),
+          onNote: (message) => reporter.info(message),
         },
       ),
     );

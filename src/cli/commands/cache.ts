@@ -3,7 +3,6 @@
 import { cachePaths, contentFingerprint, restoreKeys, saveKey } from '../../core/cache/content.js';
 import { writeFileAtomic } from '../../core/fs/atomic.js';
 import { InputError } from '../../core/errors.js';
-import { resolvePlan } from '../../core/plan.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
@@ -26,6 +25,7 @@ export const CACHE_KEY_OPTIONS = { ...PLAN_OPTIONS, prefix: { type: 'string' }, 
 export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const v = parsed.values;
   if (v.write !== undefined && v.check !== undefined) throw new InputError('--check', 'cannot be combined with --write');
+  const { resolvePlan } = await import('../../core/plan.js');
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   const prefix = typeof v.prefix === 'string' ? v.prefix : '';
   const keys = restoreKeys(prefix, plan);
@@ -44,6 +44,7 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
 }
 
 export async function cachePathsCommand(parsed: Parsed, io: CliIO): Promise<number> {
+  const { resolvePlan } = await import('../../core/plan.js');
   const paths = cachePaths(await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env)));
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;

@@ -1,6 +1,4 @@
-import { down } from '../../core/down.js';
 import { sewHome } from '../../core/paths.js';
-import { defaultUpDeps } from '../../core/default-deps.js';
 import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 import { cliReporter } from '../reporter.js';
@@ -18,6 +16,8 @@ export const DOWN_OPTIONS = {
 
 export async function downCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const v = parsed.values;
+  // The Docker client loads only once a command needs it.
+  const [{ down }, { defaultUpDeps }] = await Promise.all([import('../../core/down.js'), import('../../core/default-deps.js')]);
   const deps = defaultUpDeps(cliReporter(io), io.env);
   const result = await down(
     {

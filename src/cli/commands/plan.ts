@@ -1,18 +1,21 @@
-import { resolvePlan, publicPlan, type Plan } from '../../core/plan.js';
+import type { Plan } from '../../core/plan.js';
 import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 
 export const planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL] [--flag NAME]... [--NAME]
-                   [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--cluster-name NAME]
+                   [--set KEY=VALUE]... [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--cluster-name NAME]
                    [--preload REF]... [--mirror UPSTREAM]... [--json]
 
-Resolves the layered sew.yaml and prints what a run will do, without doing any of it.`;
+Resolves the layered sew.yaml and prints what a run will do, without doing any of it.
+  --set KEY=VALUE   a template variable: KEY for every context that declares it,
+                    path.to.context.KEY for that context only (repeatable)`;
 
 export async function planCommand(parsed: Parsed, io: CliIO): Promise<number> {
   if (parsed.values.help) {
     io.out(`${planHelp}\n`);
     return 0;
   }
+  const { resolvePlan, publicPlan } = await import('../../core/plan.js');
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   for (const warning of plan.warnings) io.err(`warning: ${warning}\n`);
   io.out(parsed.values.json ? `${JSON.stringify(publicPlan(plan), null, 2)}\n` : formatPlan(plan));
@@ -26,6 +29,9 @@ export function formatPlan(plan: Plan): string {
   if (plan.flags.length || plan.availableFlags.length) {
     const available = plan.availableFlags.map((f) => `--${f.name}${f.description ? ` (${f.description})` : ''}`).join(', ');
     row('flags', `${plan.flags.map((f) => `--${f}`).join(' ') || 'none'}${available ? `   available: ${available}` : ''}`);
+  }
+  for (const { source, variables } of plan.variables) {
+    row('variables', `${source}: ${variables.map((v) => `${v.name}=${JSON.stringify(v.value)}`).join(' ')}`);
   }
   row('cluster', `${plan.cluster.name} (${plan.kindConfig.nodes.length} node${plan.kindConfig.nodes.length === 1 ? '' : 's'})`);
   if (!plan.preload.enabled) row('preload', 'skipped (--skip-preload)');

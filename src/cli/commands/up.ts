@@ -1,7 +1,5 @@
-import { publicPlan } from '../../core/plan.js';
-import { up, type UpResult } from '../../core/up.js';
+import type { UpResult } from '../../core/up.js';
 import { planOptionsFrom, PLAN_OPTIONS, type Parsed } from '../args.js';
-import { defaultUpDeps } from '../../core/default-deps.js';
 import type { CliIO } from '../io.js';
 import { formatBytes } from '../../core/format.js';
 import { cliReporter, table } from '../reporter.js';
@@ -25,6 +23,8 @@ export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
     return 0;
   }
   const v = parsed.values;
+  // The Docker client and the copier load only once a command needs them.
+  const [{ up }, { defaultUpDeps }, { publicPlan }] = await Promise.all([import('../../core/up.js'), import('../../core/default-deps.js'), import('../../core/plan.js')]);
   const result = await up(
     {
       ...planOptionsFrom(parsed, io.cwd, io.env),
@@ -34,13 +34,13 @@ export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
     },
     defaultUpDeps(cliReporter(io), io.env),
   );
-  io.out(v.json ? `${JSON.stringify(jsonReport(result), null, 2)}\n` : humanReport(result));
+  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result) }, null, 2)}\n` : humanReport(result));
   return result.failed.length > 0 ? 1 : 0;
 }
 
+/** The report without its plan, which `publicPlan` renders. */
 export function jsonReport(result: UpResult): Record<string, unknown> {
   return {
-    plan: publicPlan(result.plan),
     preload: result.preload,
     mirrors: result.mirrors,
     hostsFiles: result.hostsFiles,

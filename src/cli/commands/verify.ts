@@ -1,5 +1,4 @@
 import { parseReference } from '../../core/images/reference.js';
-import { resolvePlan } from '../../core/plan.js';
 import { verifyPreloaded } from '../../core/verify/offline.js';
 import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -15,6 +14,7 @@ export async function verifyCommand(parsed: Parsed, io: CliIO): Promise<number> 
     io.out(`${verifyHelp}\n`);
     return 0;
   }
+  const { resolvePlan } = await import('../../core/plan.js');
   const plan = await resolvePlan(planOptionsFrom(parsed, io.cwd, io.env));
   const checks = await verifyPreloaded(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
   if (parsed.values.json) io.out(`${JSON.stringify(checks, null, 2)}\n`);

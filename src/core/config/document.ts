@@ -23,7 +23,7 @@ export function parseConfig(name: string, text: string): ConfigDocument {
     const { line, col } = lines.linePos(offset);
     return `${name}:${line}:${col}`;
   };
-  const firstError = doc.errors[0];
+  const firstError = doc.errors.find((e) => !(e.code === 'DUPLICATE_KEY' && inVarsBlock(doc, e.pos[0])));
   if (firstError) throw new InputError(at(firstError.pos[0]), firstLine(firstError.message));
 
   const where = (path: Path, key?: 'key'): string => at(offsetOf(doc, path, key === 'key'));
@@ -45,6 +45,16 @@ export function parseConfig(name: string, text: string): ConfigDocument {
       return `${where([key], 'key')}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}; carried, not used by sew-ci`;
     });
   return { name, value: parsed.data, where, warnings };
+}
+
+/**
+ * sew reads `vars` as a raw YAML node, so a key repeated inside it is not an error there
+ * (the published registry's gravitee-io/oss/am/jdbc/mysql repeats `mysql:`); anywhere else it is.
+ */
+function inVarsBlock(doc: Document, offset: number): boolean {
+  if (!isMap(doc.contents)) return false;
+  const range = (doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'vars')?.value as { range?: [number, number, number] } | null | undefined)?.range;
+  return range !== undefined && offset >= range[0] && offset < range[2];
 }
 
 function offsetOf(doc: Document, path: Path, atKey: boolean): number {

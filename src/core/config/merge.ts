@@ -1,8 +1,13 @@
 // Folds the composed layers into one configuration, with sew's merge rules:
 //   images.preload   merge (default) unions refs and accumulates skip; replace discards
-//                    inherited refs and ignores skip
+//                    inherited refs and ignores skip. A context that composes others replaces
+//                    only what its own parents brought: sew resolves it on its own first, so
+//                    contexts composed beside it keep their refs and skips
 //   images.mirrors   last writer wins
-//   kind             scalars child-wins, maps merged, `nodes` and `containerdConfigPatches` replaced
+//   kind             scalars child-wins, maps merged, `containerdConfigPatches` replaced, `nodes`
+//                    replaced but node 0's extraPortMappings unioned by (containerPort,
+//                    protocol), child winning; the user's or project's name `sew` (the
+//                    default) gives way to a context's
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
@@ -36,8 +41,9 @@ export interface ResolvedConfig {
   readonly carried: Record<string, unknown>;
 }
 
-const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'kind', 'images']);
-const KIND_REPLACED = new Set(['nodes', 'containerdConfigPatches']);
+const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'vars', 'kind', 'images']);
+const KIND_REPLACED = new Set(['containerdConfigPatches']);
+const DEFAULT_KIND_NAME = 'sew';
 
 export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
   let kind: Record<string, unknown> = {};
@@ -49,18 +55,22 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
   let registryImage: Located<string> | undefined;
   let local: Located<LocalInput> | undefined;
   let carried: Record<string, unknown> = {};
+  // refs and skip as they stood before each layer, for a replace scoped to a context's own parents
+  const before: { refs: Located<string>[]; skip: Located<string>[] }[] = [];
 
-  for (const layer of layers) {
+  for (const [i, layer] of layers.entries()) {
+    before.push({ refs, skip });
     const { doc } = layer;
     const file = doc.value;
-    if (file.kind) kind = mergeKind(kind, file.kind as Record<string, unknown>);
+    if (file.kind) kind = mergeKind(kind, file.kind as Record<string, unknown>, layer.origin === 'user' || layer.origin === 'project');
 
     const preload = file.images?.preload;
     if (preload) {
       const layerRefs = normaliseAll(doc, ['images', 'preload', 'refs'], preload.refs ?? []);
       if (preload.mode === 'replace') {
-        refs = layerRefs;
-        skip = [];
+        const kept = layer.parents ? before[i - layer.parents]! : { refs: [], skip: [] };
+        refs = [...kept.refs, ...layerRefs];
+        skip = kept.skip;
       } else {
         refs = [...refs, ...layerRefs];
         skip = [...skip, ...normaliseAll(doc, ['images', 'preload', 'skip'], preload.skip ?? [])];
@@ -120,10 +130,37 @@ function localPath(path: string, layer: Layer): string {
   return resolve(base, path);
 }
 
-export function mergeKind(base: Record<string, unknown>, child: Record<string, unknown>): Record<string, unknown> {
+export function mergeKind(base: Record<string, unknown>, child: Record<string, unknown>, topLevel = false): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(child)) {
-    out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
+    if (key === 'nodes') out.nodes = mergeNodes(base.nodes, value);
+    else if (value === '') continue;
+    else if (key === 'name' && topLevel && value === DEFAULT_KIND_NAME && typeof base.name === 'string') continue;
+    else out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
+  }
+  return out;
+}
+
+/** The child's nodes, its first keeping the host ports the base's first node published. */
+function mergeNodes(base: unknown, child: unknown): unknown {
+  if (!Array.isArray(child) || child.length === 0) return base ?? child;
+  const first = child[0] as Record<string, unknown>;
+  const inherited = Array.isArray(base) && isPlainObject(base[0]) ? portsOf(base[0]) : [];
+  if (inherited.length === 0) return child;
+  return [{ ...first, extraPortMappings: unionPorts(inherited, portsOf(first)) }, ...child.slice(1)];
+}
+
+function portsOf(node: Record<string, unknown>): Record<string, unknown>[] {
+  return Array.isArray(node.extraPortMappings) ? (node.extraPortMappings as Record<string, unknown>[]) : [];
+}
+
+function unionPorts(base: readonly Record<string, unknown>[], child: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const key = (p: Record<string, unknown>) => `${String(p.containerPort)}/${String(p.protocol ?? '')}`;
+  const out = [...base];
+  for (const port of child) {
+    const at = out.findIndex((p) => key(p) === key(port));
+    if (at === -1) out.push(port);
+    else out[at] = port;
   }
   return out;
 }

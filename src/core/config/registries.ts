@@ -1,5 +1,6 @@
 // How to reach a registry host (`images.registries`): its url and, optionally, credentials.
 import { InputError } from '../errors.js';
+import { displayUrl } from '../format.js';
 import { defaultAccess, type Credentials } from '../registry/access.js';
 import { expandVariables } from './expand.js';
 import type { Located } from './merge.js';
@@ -59,12 +60,12 @@ export function checkRegistryUrl(text: string, where: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new InputError(where, `"${text}" is not a valid URL`);
+    throw new InputError(where, `"${displayUrl(text)}" is not a valid URL`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(where, `"${text}" must be an http:// or https:// URL`);
+    throw new InputError(where, `"${displayUrl(text)}" must be an http:// or https:// URL`);
   }
   if (url.username || url.password) throw new InputError(where, 'put credentials in username/password, not in the url');
-  if (url.search || url.hash) throw new InputError(where, `"${text}" must not have a query or fragment`);
+  if (url.search || url.hash) throw new InputError(where, `"${displayUrl(url)}" must not have a query or fragment`);
   return url.href.replace(/\/$/, '');
 }

@@ -1,6 +1,6 @@
-// The whole sew.yaml format. sew-ci acts on `registry`, `from`, `abstract`, `kind` and
-// `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
-import { z } from 'zod';
+// The whole sew.yaml format, as it reads once rendered. sew-ci acts on `registry`, `from`,
+// `abstract`, `vars`, `kind` and `images`; every other sew field is parsed and carried so a sew.yaml never breaks here.
+import * as z from 'zod';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -71,7 +71,8 @@ const kindNodeSchema = z
 
 const kindSchema = z
   .object({
-    name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
+    // Empty is no name (a template such as "{{ .clusterName }}" rendered with an empty value): as in sew, it does not override.
+    name: z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$/, 'must be a lowercase DNS label (a-z, 0-9, -)').optional(),
     nodes: z.array(kindNodeSchema).optional(),
     containerdConfigPatches: z.array(z.string()).optional(),
   })
@@ -82,6 +83,7 @@ export const KNOWN_TOP_LEVEL = [
   'from',
   'abstract',
   'description',
+  'vars',
   'kind',
   'images',
   'components',
@@ -98,6 +100,8 @@ export const sewFileSchema = z
     from: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
     abstract: z.boolean().optional(),
     description: z.string().optional(),
+    /** Template variables, read from the raw text before rendering (vars.ts). */
+    vars: z.unknown().optional(),
     kind: kindSchema.optional(),
     images: imagesSchema.optional(),
     components: z.array(z.record(z.string(), z.unknown())).optional(),

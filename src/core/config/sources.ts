@@ -1,15 +1,25 @@
 // Reads the files a composition names: local files and https (or explicit http) context
 // registries. Remote reads are bounded in time and size so a slow or hostile registry
-// cannot hang or exhaust a CI job.
+// cannot hang or exhaust a CI job; netrc credentials go only to the host they name; every
+// answer is kept under $SEW_HOME/cache so a run whose registry is down resolves from the
+// last good copy (a CI job must not fail because a static site is).
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError, RuntimeError } from '../errors.js';
+import { displayUrl, maskUrls } from '../format.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { redirectRefusal } from '../registry/origin-policy.js';
+import type { HostCredentials } from './netrc.js';
 
 export interface SourceReader {
   /** The text at `url`, or undefined when nothing is there. */
   read(url: URL): Promise<string | undefined>;
-  /** File names directly in the directory `url`, or undefined where it cannot be listed (https). */
+  /** File names directly in the directory `url`, or undefined where it cannot be listed (http). */
   list(url: URL): Promise<string[] | undefined>;
+  /** What the reader had to fall back on (cached copies of unreachable registries). */
+  warnings(): readonly string[];
 }
 
 export interface RemoteLimits {
@@ -17,14 +27,47 @@ export interface RemoteLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_REMOTE_LIMITS: RemoteLimits = { timeoutMs: 15_000, maxBytes: 1024 * 1024 };
+export interface ReaderOptions {
+  readonly limits?: RemoteLimits;
+  /** Where answers are kept for offline runs; no fallback without it. */
+  readonly cacheDir?: string;
+  readonly credentials?: HostCredentials;
+}
 
-export function createSourceReader(limits: RemoteLimits = DEFAULT_REMOTE_LIMITS): SourceReader {
+export const DEFAULT_REMOTE_LIMITS: RemoteLimits = { timeoutMs: 15_000, maxBytes: 1024 * 1024 };
+const MAX_REDIRECTS = 5;
+
+type Answer = { readonly found: true; readonly text: string } | { readonly found: false };
+
+/** The registry could not be asked (network, timeout, server error): a cached copy may stand in. */
+class Unreachable extends RuntimeError {}
+
+export function createSourceReader(options: ReaderOptions = {}): SourceReader {
+  const limits = options.limits ?? DEFAULT_REMOTE_LIMITS;
+  const offline = new Map<string, string>();
+  const warnings: string[] = [];
+
+  const remote = async (url: URL): Promise<string | undefined> => {
+    const cache = options.cacheDir === undefined ? undefined : cacheFile(options.cacheDir, url);
+    if (!offline.has(url.origin)) {
+      try {
+        const answer = await fetchAnswer(url, limits, options.credentials);
+        if (cache) await writeFileAtomic(cache, JSON.stringify({ url: displayUrl(url), ...answer })).catch(() => undefined);
+        return answer.found ? answer.text : undefined;
+      } catch (err) {
+        if (!(err instanceof Unreachable) || !cache) throw err;
+        offline.set(url.origin, err.message);
+      }
+    }
+    const kept = cache ? await readCached(cache) : undefined;
+    if (kept === undefined) throw new RuntimeError(`${offline.get(url.origin)} (and no copy of ${displayUrl(url)} is cached)`);
+    const warning = `context registry ${url.origin} is unreachable: using the copies cached by an earlier run`;
+    if (!warnings.includes(warning)) warnings.push(warning);
+    return kept.found ? kept.text : undefined;
+  };
+
   return {
-    async read(url) {
-      if (url.protocol === 'file:') return readLocal(fileURLToPath(url));
-      return readRemote(url, limits);
-    },
+    read: (url) => (url.protocol === 'file:' ? readLocal(fileURLToPath(url)) : remote(url)),
     async list(url) {
       if (url.protocol !== 'file:') return undefined;
       try {
@@ -33,6 +76,7 @@ export function createSourceReader(limits: RemoteLimits = DEFAULT_REMOTE_LIMITS)
         return [];
       }
     },
+    warnings: () => warnings,
   };
 }
 
@@ -46,30 +90,64 @@ async function readLocal(path: string): Promise<string | undefined> {
   }
 }
 
-async function readRemote(url: URL, limits: RemoteLimits): Promise<string | undefined> {
-  const where = url.href;
+/** One file per URL, named by its hash: nothing from the registry chooses a local path. */
+function cacheFile(dir: string, url: URL): string {
+  return join(dir, 'contexts', `${createHash('sha256').update(url.href).digest('hex')}.json`);
+}
+
+async function readCached(path: string): Promise<Answer | undefined> {
+  try {
+    const kept = JSON.parse(await readFile(path, 'utf8')) as { found?: unknown; text?: unknown };
+    if (kept.found === true && typeof kept.text === 'string') return { found: true, text: kept.text };
+    if (kept.found === false) return { found: false };
+  } catch {
+    // A missing or damaged copy is no copy.
+  }
+  return undefined;
+}
+
+async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCredentials | undefined): Promise<Answer> {
+  const where = displayUrl(start);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   try {
-    const response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return undefined;
+    let url = start;
+    for (let hop = 0; ; hop++) {
+      const login = credentials?.(url.hostname);
+      const headers: Record<string, string> = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}` } : {};
+      const response = await fetch(url, { signal: controller.signal, redirect: 'manual', headers });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel();
+        // Followed by hand so credentials are only ever sent to the host they were given for.
+        if (hop >= MAX_REDIRECTS) throw new InputError(where, `more than ${MAX_REDIRECTS} redirects`);
+        const next = new URL(location, url);
+        const refusal = redirectRefusal(url, next);
+        if (refusal !== undefined) throw new InputError(where, refusal);
+        url = next;
+        continue;
+      }
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return { found: false };
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        const message = `${where}: registry answered HTTP ${response.status}`;
+        if (response.status >= 500 || response.status === 429) throw new Unreachable(message);
+        throw new RuntimeError(message);
+      }
+      const declared = Number(response.headers.get('content-length') ?? NaN);
+      if (declared > limits.maxBytes) {
+        await response.body?.cancel();
+        throw new InputError(where, `response of ${declared} bytes is over the ${limits.maxBytes}-byte limit`);
+      }
+      return { found: true, text: await readCapped(response, limits.maxBytes, where) };
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new InputError(where, `registry answered HTTP ${response.status}`);
-    }
-    const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (declared > limits.maxBytes) {
-      await response.body?.cancel();
-      throw new InputError(where, `response of ${declared} bytes is over the ${limits.maxBytes}-byte limit`);
-    }
-    return await readCapped(response, limits.maxBytes, where);
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    if (controller.signal.aborted) throw new InputError(where, `no complete answer within ${limits.timeoutMs / 1000} s`);
-    throw new InputError(where, `cannot reach the registry: ${causeOf(err)}`);
+    if (err instanceof InputError || err instanceof RuntimeError) throw err;
+    if (controller.signal.aborted) throw new Unreachable(`${where}: no complete answer within ${limits.timeoutMs / 1000} s`);
+    throw new Unreachable(`${where}: cannot reach the registry: ${causeOf(err)}`);
   } finally {
     clearTimeout(timer);
   }
@@ -88,5 +166,5 @@ async function readCapped(response: Response, maxBytes: number, where: string): 
 
 function causeOf(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message;
+  return maskUrls(cause?.code ?? cause?.message ?? (err as Error).message);
 }

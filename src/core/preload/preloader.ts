@@ -20,6 +20,7 @@ export function registryPreloader(credentials: CredentialLookup, localImages?: L
           credentials,
           ...(localImages && { localImages }),
           onEvent: (event) => {
+            if (event.type === 'retrying') return options.onNote?.(event.message);
             const progress = options.onProgress;
             if (!progress) return;
             if (event.type === 'image-started') progress({ kind: 'image-start', ref: event.ref });

@@ -5,7 +5,9 @@
 import type { Credentials } from './access.js';
 import { parseChallenges, type Challenge } from './challenge.js';
 import { readCapped, send, TooLargeError, TransportError } from './http.js';
+import { realmRefusal } from './origin-policy.js';
 import { RegistryError } from './registry-error.js';
+import type { Retrier } from './retry.js';
 
 const MAX_TOKEN_RESPONSE = 4 * 1024 * 1024;
 /** The distribution spec's default when a token response names no lifetime. */
@@ -22,9 +24,10 @@ export class Authenticator {
   private readonly tokens = new Map<string, Promise<CachedToken>>();
 
   constructor(
-    private readonly host: string,
+    private readonly registry: URL,
     private readonly credentials: () => Promise<Credentials | undefined>,
     private readonly stallMs: number,
+    private readonly retrier: Retrier,
   ) {}
 
   /** Adopts the challenge of a 401; returns false when it offers no scheme we speak. */
@@ -43,7 +46,7 @@ export class Authenticator {
     if (challenge === undefined) return undefined;
     if (challenge.scheme === 'basic') {
       const creds = await this.credentials();
-      if (creds === undefined) throw new RegistryError('denied', this.host, repository, 'authentication required and no credentials are configured');
+      if (creds === undefined) throw new RegistryError('denied', this.registry.host, repository, 'authentication required and no credentials are configured');
       return `Basic ${basic(creds)}`;
     }
     const key = [...new Set(scopes)].sort().join(' ');
@@ -62,14 +65,15 @@ export class Authenticator {
 
   private async fetchToken(challenge: Challenge, scopes: readonly string[], repository: string | undefined): Promise<CachedToken> {
     const fail = (kind: 'denied' | 'unreachable' | 'invalid', detail: string, cause?: unknown): RegistryError =>
-      new RegistryError(kind, this.host, repository, `token request failed: ${detail}`, { cause });
+      new RegistryError(kind, this.registry.host, repository, `token request failed: ${detail}`, { cause });
     let realm: URL;
     try {
       realm = new URL(challenge.params['realm']!);
     } catch {
       throw fail('invalid', 'the registry announced an invalid token realm');
     }
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') throw fail('invalid', 'the token realm is not HTTP(S)');
+    const refusal = realmRefusal(realm, this.registry);
+    if (refusal !== undefined) throw fail('invalid', refusal);
     const service = challenge.params['service'];
     if (service !== undefined) realm.searchParams.set('service', service);
     for (const scope of scopes) realm.searchParams.append('scope', scope);
@@ -79,7 +83,7 @@ export class Authenticator {
     if (creds !== undefined) headers['authorization'] = `Basic ${basic(creds)}`;
     let body: Buffer;
     try {
-      const reply = await send(realm, { method: 'GET', headers, stallMs: this.stallMs });
+      const reply = await this.retrier.budget(realm.host).send(() => send(realm, { method: 'GET', headers, stallMs: this.stallMs }));
       if (reply.status !== 200) {
         await reply.body?.cancel().catch(() => {});
         const kind = reply.status === 401 || reply.status === 403 ? 'denied' : reply.status >= 500 ? 'unreachable' : 'invalid';

@@ -1,12 +1,15 @@
 // A distribution (OCI) registry client: just the calls a copier needs, every body streamed
 // or size-capped, every failure a RegistryError naming host and repository.
 
+import { displayUrl } from '../format.js';
 import type { CredentialLookup, Credentials, RegistryAccess } from './access.js';
 import { Authenticator } from './auth.js';
 import { discard, readCapped, send, TooLargeError, TransportError, type Reply } from './http.js';
 import { ManifestFormatError, parseManifest, type Manifest } from './manifest.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
+import { carriesCredentials, redirectRefusal } from './origin-policy.js';
 import { RegistryError, type RegistryErrorKind } from './registry-error.js';
+import { DEFAULT_RETRY, Retrier, type RetryBudget, type RetryPolicy } from './retry.js';
 
 const MAX_MANIFEST = 4 * 1024 * 1024;
 const MAX_ERROR_BODY = 64 * 1024;
@@ -17,6 +20,12 @@ export interface ClientOptions {
   readonly credentials?: CredentialLookup;
   /** Longest silence tolerated on any request (connect, headers, between body chunks). */
   readonly stallMs: number;
+  /** How reads retry transient failures (default: 5 attempts, 60 s of waiting at most). */
+  readonly retry?: RetryPolicy;
+  /** Interrupts a retry's wait at once. */
+  readonly signal?: AbortSignal;
+  /** Told of the first retry on each host. */
+  readonly onRetry?: (message: string) => void;
 }
 
 interface RequestOptions {
@@ -25,6 +34,8 @@ interface RequestOptions {
   readonly at: string;
   readonly scopes: readonly string[];
   readonly headers?: Record<string, string>;
+  /** A budget already begun: a blob resumed after its body broke. */
+  readonly retries?: RetryBudget;
 }
 
 const pull = (repository: string): string => `repository:${repository}:pull`;
@@ -36,6 +47,7 @@ export class RegistryClient {
   /** A path the registry lives under, usually empty. */
   private readonly prefix: string;
   private readonly auth: Authenticator;
+  private readonly retrier: Retrier;
   private pinged: Promise<void> | undefined;
 
   constructor(access: RegistryAccess, private readonly options: ClientOptions) {
@@ -43,7 +55,7 @@ export class RegistryClient {
     try {
       base = new URL(access.url);
     } catch {
-      throw new RegistryError('invalid', access.url.replace(/\/\/[^@/]*@/, '//'), undefined, 'registry URL is not a valid URL');
+      throw new RegistryError('invalid', displayUrl(access.url), undefined, 'registry URL is not a valid URL');
     }
     if (base.protocol !== 'http:' && base.protocol !== 'https:') {
       throw new RegistryError('invalid', base.host, undefined, 'registry URL must be http:// or https://');
@@ -60,7 +72,8 @@ export class RegistryClient {
     const lookup = options.credentials;
     const credentials = (): Promise<Credentials | undefined> =>
       explicit !== undefined ? Promise.resolve(explicit) : (looked ??= lookup === undefined ? Promise.resolve(undefined) : lookup(this.host));
-    this.auth = new Authenticator(this.host, credentials, options.stallMs);
+    this.retrier = new Retrier(options.retry ?? DEFAULT_RETRY, options.signal, options.onRetry);
+    this.auth = new Authenticator(base, credentials, options.stallMs, this.retrier);
   }
 
   /**
@@ -82,14 +95,28 @@ export class RegistryClient {
 
   /** GET a manifest; the digest is computed from the bytes and checked against any the registry or reference names. */
   async getManifest(repository: string, reference: string): Promise<Manifest> {
-    const reply = await this.request(repository, 'manifest', {
-      method: 'GET',
-      at: `/${repository}/manifests/${reference}`,
-      scopes: [pull(repository)],
-      headers: { accept: MANIFEST_ACCEPT },
-    });
-    if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
-    const bytes = await this.guard(repository, () => readCapped(reply, MAX_MANIFEST, `manifest ${reference}`));
+    const retries = this.retrier.budget(this.host);
+    let reply: Reply;
+    let bytes: Buffer | undefined;
+    do {
+      reply = await this.request(repository, 'manifest', {
+        method: 'GET',
+        at: `/${repository}/manifests/${reference}`,
+        scopes: [pull(repository)],
+        headers: { accept: MANIFEST_ACCEPT },
+        retries,
+      });
+      if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
+      const body = reply;
+      // A body cut midway is asked for again, within the same budget.
+      bytes = await this.guard(repository, () =>
+        readCapped(body, MAX_MANIFEST, `manifest ${reference}`).catch(async (err: unknown) => {
+          if (!(err instanceof TransportError)) throw err;
+          await retries.resume(err);
+          return undefined;
+        }),
+      );
+    } while (bytes === undefined);
     let manifest: Manifest;
     try {
       manifest = parseManifest(bytes, reply.headers.get('content-type'));
@@ -107,19 +134,59 @@ export class RegistryClient {
     return manifest;
   }
 
-  /** The blob's bytes as a stream; the caller verifies them (see verifyingStream). */
+  /**
+   * The blob's bytes as a stream; the caller verifies them (see verifyingStream). A body cut
+   * by a dropped connection is resumed with a Range request, or read again from the start
+   * (skipping what was passed on) when the registry ignores Range, within one retry budget.
+   */
   async getBlob(repository: string, digest: string): Promise<ReadableStream<Uint8Array>> {
-    const reply = await this.request(repository, 'blob', { method: 'GET', at: `/${repository}/blobs/${digest}`, scopes: [pull(repository)] });
-    if (reply.status !== 200 || reply.body === null) throw await this.failure(reply, repository, `blob ${digest}`);
+    const retries = this.retrier.budget(this.host);
+    let delivered = 0;
+    let skip = 0;
+    const open = async (): Promise<ReadableStreamDefaultReader<Uint8Array>> => {
+      const reply = await this.request(repository, 'blob', {
+        method: 'GET',
+        at: `/${repository}/blobs/${digest}`,
+        scopes: [pull(repository)],
+        retries,
+        ...(delivered > 0 && { headers: { range: `bytes=${delivered}-` } }),
+      });
+      if (reply.status === 206 && delivered > 0 && reply.body !== null) {
+        const start = /^bytes (\d+)-/.exec(reply.headers.get('content-range') ?? '')?.[1];
+        if (Number(start) !== delivered) {
+          await discard(reply);
+          throw new RegistryError('invalid', this.host, repository, `blob ${digest}: asked to resume at byte ${delivered}, answered from ${start ?? 'nowhere'}`);
+        }
+        skip = 0;
+        return reply.body.getReader();
+      }
+      if (reply.status !== 200 || reply.body === null) throw await this.failure(reply, repository, `blob ${digest}`);
+      skip = delivered;
+      return reply.body.getReader();
+    };
+    let reader = await open();
     // Read while written elsewhere, a failure here must still name this registry.
-    const reader = reply.body.getReader();
     return new ReadableStream<Uint8Array>(
       {
         pull: (out) =>
           this.guard(repository, async () => {
-            const { done, value } = await reader.read();
-            if (done) out.close();
-            else out.enqueue(value);
+            for (;;) {
+              let chunk: ReadableStreamReadResult<Uint8Array>;
+              try {
+                chunk = await reader.read();
+              } catch (err) {
+                if (!(err instanceof TransportError)) throw err;
+                await retries.resume(err);
+                reader = await open();
+                continue;
+              }
+              if (chunk.done) return out.close();
+              const fresh = skip >= chunk.value.length ? undefined : chunk.value.subarray(skip);
+              skip = Math.max(0, skip - chunk.value.length);
+              if (fresh === undefined) continue;
+              delivered += fresh.length;
+              return out.enqueue(fresh);
+            }
           }),
         cancel: (reason) => reader.cancel(reason),
       },
@@ -127,18 +194,24 @@ export class RegistryClient {
     );
   }
 
-  /** Sends with auth, retrying once after a 401 that taught us a new challenge; follows redirects of reads. */
+  /**
+   * Sends with auth, retrying once after a 401 that taught us a new challenge; follows
+   * redirects of reads and retries their transient failures. Credentials follow origin-policy.ts.
+   */
   private async request(repository: string, what: string, options: RequestOptions): Promise<Reply> {
     await this.ping();
+    const reading = options.method === 'GET' || options.method === 'HEAD';
+    const retries = reading ? (options.retries ?? this.retrier.budget(this.host)) : undefined;
     let url = this.url(options.at);
     let authorization = await this.auth.authorization(options.scopes, repository);
     for (let attempt = 0, redirects = 0; ; ) {
+      const home = carriesCredentials(url, this.base);
       const headers: Record<string, string> = { ...options.headers };
-      if (authorization !== undefined) headers['authorization'] = authorization;
-      const reply = await this.guard(repository, () =>
-        send(url, { method: options.method, headers, stallMs: this.options.stallMs }),
-      );
-      if (reply.status === 401 && attempt === 0) {
+      if (authorization !== undefined && home) headers['authorization'] = authorization;
+      const exchange = (): Promise<Reply> =>
+        send(url, { method: options.method, headers, stallMs: this.options.stallMs });
+      const reply = await this.guard(repository, () => (retries === undefined ? exchange() : retries.send(exchange)));
+      if (reply.status === 401 && attempt === 0 && home) {
         attempt++;
         await discard(reply);
         if (!this.auth.learn(reply.headers.get('www-authenticate'))) return reply;
@@ -146,12 +219,12 @@ export class RegistryClient {
         continue;
       }
       const location = reply.headers.get('location');
-      if ((options.method === 'GET' || options.method === 'HEAD') && isRedirect(reply.status) && location !== null) {
+      if (reading && isRedirect(reply.status) && location !== null) {
         await discard(reply);
         if (++redirects > MAX_REDIRECTS) throw new RegistryError('invalid', this.host, repository, `${what}: too many redirects`);
         const next = new URL(location, url);
-        // Blob storage (S3, a CDN) gets presigned URLs; our registry credentials stay home.
-        if (next.origin !== this.base.origin) authorization = undefined;
+        const refusal = redirectRefusal(url, next);
+        if (refusal !== undefined) throw new RegistryError('invalid', this.host, repository, `${what}: ${refusal}`);
         url = next;
         continue;
       }
@@ -162,7 +235,9 @@ export class RegistryClient {
   /** The /v2/ ping, once per client: learns the auth scheme and tells early that a registry is down. */
   private ping(): Promise<void> {
     this.pinged ??= (async () => {
-      const reply = await this.guard(undefined, () => send(this.url('/'), { method: 'GET', stallMs: this.options.stallMs }));
+      const reply = await this.guard(undefined, () =>
+        this.retrier.budget(this.host).send(() => send(this.url('/'), { method: 'GET', stallMs: this.options.stallMs })),
+      );
       await discard(reply);
       if (reply.status === 200) return;
       if (reply.status === 401 && this.auth.learn(reply.headers.get('www-authenticate'))) return;

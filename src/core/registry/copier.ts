@@ -19,7 +19,7 @@
 import { InputError } from '../errors.js';
 import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
 import type { CredentialLookup, RegistryResolver } from './access.js';
-import { RegistryClient } from './client.js';
+import { RegistryClient, type ClientOptions } from './client.js';
 import { DigestMismatchError } from './digest-stream.js';
 import { importFromDaemon } from './daemon-import.js';
 import { dockerConfigCredentials } from './docker-config.js';
@@ -50,6 +50,8 @@ export interface CopyOptions {
   readonly stallTimeoutMs?: number;
   /** Where to find images no upstream serves (built in this job); none by default. */
   readonly localImages?: LocalImages;
+  /** Aborting it (SIGINT, SIGTERM) ends the run at once, a retry's wait included, with its reason. */
+  readonly signal?: AbortSignal;
   readonly onEvent?: (event: CopyEvent) => void;
 }
 
@@ -87,7 +89,9 @@ export type CopyEvent =
   | { readonly type: 'image-started'; readonly ref: string }
   | { readonly type: 'image-finished'; readonly result: ImageResult }
   /** `bytes` so far of a blob transfer; `bytes === size` when its last chunk went out. */
-  | { readonly type: 'blob-progress'; readonly ref: string; readonly digest: string; readonly bytes: number; readonly size: number };
+  | { readonly type: 'blob-progress'; readonly ref: string; readonly digest: string; readonly bytes: number; readonly size: number }
+  /** The first transient failure retried on a host (later ones on that host are not told). */
+  | { readonly type: 'retrying'; readonly message: string };
 
 const DEFAULT_CONCURRENCY = 6;
 /**
@@ -120,16 +124,19 @@ class CopyRun {
   private readonly upstreams = new Map<string, RegistryClient>();
   private readonly transfers: Limiter;
   private readonly platforms: 'all' | readonly Platform[];
-  private readonly credentials: CredentialLookup;
-  private readonly stallMs: number;
+  private readonly clientOptions: ClientOptions;
 
   constructor(private readonly options: CopyOptions) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError('concurrency', `must be a positive integer, not ${concurrency}`);
     this.platforms = options.platforms === 'all' ? 'all' : (options.platforms?.map(parsePlatform) ?? [hostPlatform()]);
     if (this.platforms !== 'all' && this.platforms.length === 0) throw new InputError('platforms', 'must name at least one platform');
-    this.credentials = options.credentials ?? dockerConfigCredentials();
-    this.stallMs = options.stallTimeoutMs ?? DEFAULT_STALL_MS;
+    this.clientOptions = {
+      credentials: options.credentials ?? dockerConfigCredentials(),
+      stallMs: options.stallTimeoutMs ?? DEFAULT_STALL_MS,
+      ...(options.signal !== undefined && { signal: options.signal }),
+      onRetry: (message) => options.onEvent?.({ type: 'retrying', message }),
+    };
     this.store = new PreloadStore(options.target.root);
     this.transfers = limiter(concurrency);
   }
@@ -141,6 +148,7 @@ class CopyRun {
     try {
       result = await this.copyImage(job);
     } catch (err) {
+      if (this.options.signal?.aborted) throw err;
       result = await this.recover(job, err);
     }
     this.options.onEvent?.({ type: 'image-finished', result });
@@ -280,7 +288,7 @@ class CopyRun {
   private upstream(host: string): RegistryClient {
     let client = this.upstreams.get(host);
     if (client === undefined) {
-      client = new RegistryClient(this.options.upstream(host), { credentials: this.credentials, stallMs: this.stallMs });
+      client = new RegistryClient(this.options.upstream(host), this.clientOptions);
       this.upstreams.set(host, client);
     }
     return client;

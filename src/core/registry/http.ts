@@ -2,9 +2,19 @@
 // healthy 1 GB blob may take minutes, but no registry should leave us waiting this long
 // for a connection, for response headers, or between two chunks of a body.
 
+import { maskUrls } from '../format.js';
+
 /** The network failed us: refused, reset, unresolvable, or silent for too long. */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    /** A dropped connection, worth another try; refusals and lookups failures are not. */
+    readonly transient = false,
+  ) {
+    super(message, options);
+  }
 }
 
 /** A body over its size cap: the peer answered, but not something we accept. */
@@ -157,19 +167,21 @@ function watchBody(
   );
 }
 
-const NETWORK_CODES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  EPIPE: 'connection closed',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'connection closed',
-  UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-  UND_ERR_BODY_TIMEOUT: 'body stalled',
+/** Phrases for the network codes we name, and whether another attempt may succeed. */
+const NETWORK_CODES: Record<string, readonly [phrase: string, transient: boolean]> = {
+  ECONNREFUSED: ['connection refused', false],
+  ECONNRESET: ['connection reset', true],
+  ENOTFOUND: ['host not found', false],
+  EAI_AGAIN: ['host name lookup failed', false],
+  ETIMEDOUT: ['connection timed out', false],
+  EHOSTUNREACH: ['host unreachable', false],
+  ENETUNREACH: ['network unreachable', false],
+  EPIPE: ['connection closed', true],
+  UND_ERR_CONNECT_TIMEOUT: ['connection timed out', false],
+  UND_ERR_SOCKET: ['connection closed', true],
+  UND_ERR_CLOSED: ['connection closed', true],
+  UND_ERR_HEADERS_TIMEOUT: ['no response headers in time', false],
+  UND_ERR_BODY_TIMEOUT: ['body stalled', false],
 };
 
 /** Fetch's errors as one short phrase without URLs (they may carry upload state or tokens). */
@@ -179,9 +191,10 @@ function transportError(err: unknown, controller: AbortController): Error {
   let cause: unknown = err;
   for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code !== undefined && NETWORK_CODES[code] !== undefined) return new TransportError(NETWORK_CODES[code]!, { cause: err });
+    const known = code === undefined ? undefined : NETWORK_CODES[code];
+    if (known !== undefined) return new TransportError(known[0], { cause: err }, known[1]);
     cause = cause.cause;
   }
   const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
-  return new TransportError(`connection failed (${reason})`, { cause: err });
+  return new TransportError(`connection failed (${maskUrls(reason)})`, { cause: err });
 }

@@ -1,5 +1,6 @@
 // Context registries over HTTP, served by a real server on loopback: composition,
-// .default, flags found by asking, and the time and size limits on a registry's answers.
+// .default, flags listed in sew.flags.yaml manifests, and the time and size limits on a
+// registry's answers.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,11 +12,16 @@ import { writeTree } from '../../support/tree.js';
 const files: Record<string, string | (() => { delayMs?: number; body: string })> = {
   '/reg/base/sew.yaml': 'kind:\n  name: remote\nimages:\n  preload:\n    refs: [mongo:7, elasticsearch:8]\n',
   '/reg/base/sew--no-es.yaml': 'images:\n  preload:\n    skip: [elasticsearch:8]\n',
+  '/reg/base/sew--unlisted.yaml': 'images:\n  preload:\n    skip: [mongo:7]\n',
+  '/reg/base/sew.flags.yaml': 'flags:\n  - name: no-es\n    description: Without Elasticsearch\n',
   '/reg/stack/.default': 'v1',
   '/reg/stack/v1/sew.yaml': 'from: [base]\nimages:\n  preload:\n    refs: [redis:7]\n',
+  // As sew's http resolver reads it: an inherited flag listed with the context that declares it.
+  '/reg/stack/v1/sew.flags.yaml': 'flags:\n  - name: no-es\n    description: Without Elasticsearch\n    source: base\n',
   '/reg/slow/sew.yaml': () => ({ delayMs: 2_000, body: 'kind: {}\n' }),
   '/reg/huge/sew.yaml': () => ({ body: `notes: "${'x'.repeat(64 * 1024)}"\n` }),
   '/reg/broken/sew.yaml': 'kind: [\n',
+  '/reg/local/sew.yaml': 'registry: file:///etc\nfrom: [ssl]\n',
 };
 
 let server: Server;
@@ -44,7 +50,7 @@ const plan = (sew: string, flags: string[] = []) => {
   const dir = writeTree({ 'sew.yaml': sew });
   return resolvePlan(
     { cwd: dir, env: {}, sewHome: join(dir, 'home'), flags, platform: 'linux/amd64' },
-    createSourceReader({ timeoutMs: 500, maxBytes: 16 * 1024 }),
+    createSourceReader({ limits: { timeoutMs: 500, maxBytes: 16 * 1024 } }),
   );
 };
 
@@ -56,9 +62,14 @@ describe('remote context registries', () => {
     expect(p.sources).toEqual([`${base}/base/sew.yaml`, `${base}/stack/v1/sew.yaml`, 'sew.yaml']);
   });
 
-  it('find a flag in a remote context by asking for its file', async () => {
-    const p = await plan(`registry: ${base}\nfrom: [base]\n`, ['no-es']);
-    expect(p.preload.refs).toEqual(['docker.io/library/mongo:7']);
+  it('list a remote context’s flags from its sew.flags.yaml, inherited through composition, from the context a `source` names', async () => {
+    const p = await plan(`registry: ${base}\nfrom: [stack]\n`, ['no-es']);
+    expect(p.preload.refs).toEqual(['docker.io/library/mongo:7', 'docker.io/library/redis:7']);
+    expect(p.availableFlags).toEqual([{ name: 'no-es', description: 'Without Elasticsearch', file: `${base}/base/sew--no-es.yaml` }]);
+  });
+
+  it('know only the flags a manifest lists', async () => {
+    await expect(plan(`registry: ${base}\nfrom: [base]\n`, ['unlisted'])).rejects.toThrow('--unlisted: unknown context flag; available: --no-es');
   });
 
   it.each([
@@ -67,6 +78,7 @@ describe('remote context registries', () => {
     ['a huge answer', 'huge', 'BASE/huge/sew.yaml: response is over the 16384-byte limit'],
     ['a broken context file', 'broken', 'BASE/broken/sew.yaml:2:1:'],
     ['a path escaping the registry', '../../etc', 'escapes its registry root'],
+    ['a remote context naming local files', 'local', 'BASE/local/sew.yaml:1:11: a context fetched over http(s) cannot name a local registry'],
   ])('refuse %s', async (_, context, message) => {
     await expect(plan(`registry: ${base}\nfrom: [${context}]\n`)).rejects.toThrow(message.replace('BASE', base));
   });

@@ -18,6 +18,7 @@ describe('action inputs', () => {
         from: 'k8s/base\n# a comment\nacme/ci\n',
         registry: 'https://contexts.example.com',
         flags: '--no-es, big\nsmall',
+        set: 'imageTag=4.9.0\n# a comment\npostgresql.standalone.imageTag=16\n',
         'skip-preload': 'true',
         cluster: 'false',
         'cluster-name': 'ci',
@@ -36,6 +37,7 @@ describe('action inputs', () => {
       from: ['k8s/base', 'acme/ci'],
       registry: 'https://contexts.example.com',
       flags: ['no-es', 'big', 'small'],
+      sets: { imageTag: '4.9.0', 'postgresql.standalone.imageTag': '16' },
       skipPreload: true,
       sewHome: '/cache/sew',
       registryImage: 'registry:2.8',
@@ -55,6 +57,7 @@ describe('action inputs', () => {
     [{ 'cluster-name': 'My Cluster' }, 'input cluster-name: must be a lowercase DNS label'],
     [{ 'kind-version': '0.24' }, 'input kind-version: must be a kind release such as v0.24.0'],
     [{ wait: 'forever' }, 'input wait: must be a duration such as 60s or 5m'],
+    [{ set: 'imageTag' }, 'input set: "imageTag" must be KEY=VALUE'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });

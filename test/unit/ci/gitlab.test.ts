@@ -26,6 +26,7 @@ describe('the GitLab template', () => {
     const script = (job.before_script as string[]).join('\n');
     expect(script).toContain('cache-key $SEW_CI_FLAGS --check .sew-cache-key');
     expect(script).toContain('sha256sum -c');
+    expect(script.indexOf('--set $s')).toBeLessThan(script.indexOf('cache-key $SEW_CI_FLAGS'));
     expect(script).toContain('sew-ci@$SEW_CI_VERSION up $SEW_CI_FLAGS');
     expect(job.after_script).toEqual(['npx --yes sew-ci@$SEW_CI_VERSION down']);
   });

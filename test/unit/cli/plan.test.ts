@@ -44,6 +44,23 @@ describe('sew-ci plan', () => {
     expect(stdout).toContain('available: --no-es (Disable Elasticsearch)');
   });
 
+  it('--set gives template variables; --json and the summary list what each file declared', async () => {
+    const dir = writeTree({
+      'reg/db/sew.yaml': 'vars:\n  imageTag:\n    default: "17"\n    description: Image tag\nimages:\n  preload:\n    refs: ["postgres:{{ .imageTag }}"]\n',
+      'sew.yaml': 'registry: file://./reg\nfrom: [db]\nvars:\n  name: demo\nkind:\n  name: "{{ .name }}"\n',
+    });
+    const { code, stdout } = await cli(['plan', '--json', '--set', 'imageTag=16', '--set', 'name=ci'], dir);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.preload.refs).toEqual(['docker.io/library/postgres:16']);
+    expect(plan.cluster.name).toBe('ci');
+    expect(plan.variables).toEqual([
+      { source: 'reg/db/sew.yaml', variables: [{ name: 'imageTag', description: 'Image tag', default: '17', value: '16' }] },
+      { source: 'sew.yaml', variables: [{ name: 'name', default: 'demo', value: 'ci' }] },
+    ]);
+    expect((await cli(['plan', '--set', 'imageTag=16'], dir)).stdout).toMatch(/variables\s+reg\/db\/sew\.yaml: imageTag="16"/);
+  });
+
   it('runs on the embedded default with no sew.yaml', async () => {
     const dir = writeTree({});
     const { code, stdout } = await cli(['plan', '--json'], dir);
@@ -76,6 +93,8 @@ describe('exit codes and messages', () => {
     { args: ['plan', '--config', 'missing.yaml'], files: {}, stderr: 'sew-ci: --config: missing.yaml does not exist\n' },
     { args: ['plan'], files: { 'sew.yaml': 'kind: [\n' }, stderr: /^sew-ci: sew\.yaml:2:1: .+\n$/ },
     { args: ['plan'], files: { 'sew.yaml': 'images:\n  preload:\n    refs: ["Bad:1"]\n' }, stderr: 'sew-ci: sew.yaml:3:12: invalid image reference "Bad:1": repository must be lowercase\n' },
+    { args: ['plan', '--set', 'imageTag'], files: {}, stderr: 'sew-ci: --set: "imageTag" must be KEY=VALUE (KEY a variable name, or context.path.name)\n' },
+    { args: ['plan'], files: { 'sew.yaml': 'kind:\n  name: "{{ .clusterName }}"\n' }, stderr: /^sew-ci: sew\.yaml:2: .*clusterName.*\n$/ },
     { args: ['plan', '--from', 'x', '--registry', 'gopher://x'], files: {}, stderr: 'sew-ci: --registry: unsupported registry scheme in "gopher://x" (use file://, https:// or http://)\n' },
   ])('$args exits 2: $stderr', async ({ args, files, stderr }) => {
     const result = await cli(args, writeTree(files));

@@ -21,6 +21,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
               refs: [mongo:7]
         `,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -36,6 +37,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -52,6 +54,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -70,6 +73,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -114,6 +118,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       files: {
         'project/contexts/base/sew.yaml': base,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -141,6 +146,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
               enabled: false
         `,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -162,6 +168,7 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
               refs: [mongo:7, index.docker.io/library/redis]
         `,
         'project/sew.yaml': yaml`
+          registry: file://.
           from: [contexts/base]
           images:
             preload:
@@ -230,6 +237,34 @@ const cases: { name: string; case: Case; refs: string[]; skipped?: string[] }[] 
       options: { skipPreload: true },
     },
     refs: [],
+  },
+  {
+    // sew resolves a composing context on its own first (registry gravitee-io/oss/apim/dbless).
+    name: 'a composing context\'s replace discards only its own parents\' refs, not a sibling\'s',
+    case: {
+      files: {
+        'project/contexts/db/sew.yaml': yaml`
+          images:
+            preload:
+              refs: [postgres:17, mysql:9]
+              skip: [mysql:9]
+        `,
+        'project/contexts/base/sew.yaml': base,
+        'project/contexts/dbless/sew.yaml': yaml`
+          from: [base]
+          images:
+            preload:
+              mode: replace
+              refs: [graviteeio/apim-gateway:4.9.0]
+        `,
+        'project/sew.yaml': yaml`
+          registry: file://./contexts
+          from: [db, dbless]
+        `,
+      },
+    },
+    refs: ['docker.io/library/postgres:17', 'docker.io/graviteeio/apim-gateway:4.9.0'],
+    skipped: ['docker.io/library/mysql:9'],
   },
 ];
 

@@ -1,0 +1,91 @@
+// A command loads only what it uses: the commands that only read configuration never
+// compile the Docker client or the GitHub toolkit, and `--version` and `--help` not even
+// the config parser. Built by the real build script into a directory with no node_modules,
+// run with a hook that records every file Node loads, mapped back to the packages bundled
+// in each file by esbuild's metafile.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const RECORDER = resolve('test/support/load-recorder/register.mjs');
+const DOCKER = ['dockerode', 'docker-modem', 'ssh2', '@grpc/', 'protobufjs'];
+const ACTIONS = ['@actions/', '@azure/'];
+const CONFIG = ['zod', 'yaml'];
+
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+let root = '';
+let dist = '';
+let project = '';
+let packagesOf: Map<string, Set<string>>;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'sew-start-up-'));
+  dist = join(root, 'dist');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', dist, '--metafile', join(root, 'meta.json')], { encoding: 'utf8' });
+  expect(build.stderr).toBe('');
+  expect(build.status).toBe(0);
+  writeFileSync(join(dist, 'package.json'), '{"type":"module"}\n');
+  const meta = JSON.parse(readFileSync(join(root, 'meta.json'), 'utf8')) as Metafile;
+  packagesOf = new Map(Object.entries(meta.outputs).map(([file, out]) => [resolve(file), new Set(Object.keys(out.inputs).map(packageOf))]));
+  project = join(root, 'project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'sew.yaml'), 'images:\n  preload:\n    refs: [mongo:7]\n');
+}, 60_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The package an input of the bundle comes from ("src" for ours). */
+function packageOf(input: string): string {
+  const at = input.lastIndexOf('node_modules/');
+  if (at < 0) return 'src';
+  const [scope, name] = input.slice(at + 'node_modules/'.length).split('/');
+  return scope!.startsWith('@') ? `${scope}/${name}` : scope!;
+}
+
+/** Runs an entry of the built dist and returns its exit code, output and the packages it loaded. */
+function runEntry(entry: string, args: string[], env: Record<string, string> = {}) {
+  const loadedFile = join(root, `loaded-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(loadedFile, '');
+  const run = spawnSync(process.execPath, ['--import', RECORDER, join(dist, entry), ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: root, SEW_LOADED: loadedFile, ...env },
+  });
+  const files = readFileSync(loadedFile, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url));
+  const packages = new Set(files.flatMap((file) => [...(packagesOf.get(file) ?? [])]));
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, files, packages: [...packages].sort() };
+}
+
+const matching = (packages: string[], prefixes: string[]) => packages.filter((p) => prefixes.some((prefix) => p === prefix || (prefix.endsWith('/') && p.startsWith(prefix))));
+
+describe('start-up: what each command loads', () => {
+  const cases: { name: string; entry: string; args: string[]; env?: Record<string, string>; code: number; output: RegExp; absent: string[]; present: string[] }[] = [
+    { name: '--version', entry: 'cli.js', args: ['--version'], code: 0, output: /^sew-ci \d+\.\d+\.\d+\n$/, absent: [...DOCKER, ...ACTIONS, ...CONFIG], present: [] },
+    { name: '--help', entry: 'cli.js', args: ['--help'], code: 0, output: /^Usage: sew-ci <command>/, absent: [...DOCKER, ...ACTIONS, ...CONFIG], present: [] },
+    { name: 'up --help', entry: 'cli.js', args: ['up', '--help'], code: 0, output: /^Usage: sew-ci up /, absent: [...DOCKER, ...ACTIONS, ...CONFIG], present: [] },
+    { name: 'plan --json', entry: 'cli.js', args: ['plan', '--json'], code: 0, output: /"docker\.io\/library\/mongo:7"/, absent: [...DOCKER, ...ACTIONS], present: CONFIG },
+    { name: 'cache-key', entry: 'cli.js', args: ['cache-key'], code: 0, output: /^sew-v\d+-/, absent: [...DOCKER, ...ACTIONS], present: CONFIG },
+    { name: 'cache-paths', entry: 'cli.js', args: ['cache-paths'], code: 0, output: /\.sew\/preload\n/, absent: [...DOCKER, ...ACTIONS], present: CONFIG },
+    { name: 'verify (nothing preloaded)', entry: 'cli.js', args: ['verify'], code: 1, output: /0 of 1 image\(s\) complete/, absent: [...DOCKER, ...ACTIONS], present: CONFIG },
+    // The action needs everything; it must still run from dist alone, and stop on a bad input
+    // before it touches Docker.
+    { name: 'action main, bad input', entry: 'main.js', args: [], env: { INPUT_WAIT: 'soon' }, code: 1, output: /::error::input wait: must be a duration/, absent: [], present: ['@actions/core', 'dockerode', 'zod'] },
+    { name: 'action post, nothing to save', entry: 'post.js', args: [], code: 0, output: /nothing to save/, absent: [], present: ['@actions/core', 'dockerode'] },
+  ];
+
+  it.each(cases)('$name', ({ entry, args, env, code, output, absent, present }) => {
+    const run = runEntry(entry, args, env);
+    expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|SyntaxError|Cannot find/);
+    expect(run.code).toBe(code);
+    expect(run.stdout).toMatch(output);
+    expect(run.files.length).toBeGreaterThan(0);
+    expect(matching(run.packages, absent)).toEqual([]);
+    for (const p of present) expect(matching(run.packages, [p]).length, `${p} loaded`).toBeGreaterThan(0);
+  });
+});
