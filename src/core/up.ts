@@ -6,7 +6,7 @@ import type { SourceReader } from './config/sources.js';
 import { renderHostsFiles } from './containerd/hosts.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
 import { KIND_NETWORK } from './containers/network.js';
-import { prepareRegistryImage, startPreloadRegistry } from './containers/preload-registry.js';
+import { ensureRegistryImage, launchPreloadRegistry } from './containers/preload-registry.js';
 import { ensureRegistry, PortTakenError, publishing, waitForRegistry, type RegistrySpec, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
 import { buildLogDir, readyToRun, runBuilds, type BuildReport } from './build/run.js';
@@ -44,7 +44,7 @@ export interface ImageReport {
 export interface Preloader {
   preload(
     refs: readonly ImageRef[],
-    target: { url: string },
+    target: { root: string },
     options: {
       platforms: readonly string[] | 'all';
       upstream: RegistryResolver;
@@ -117,25 +117,29 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
   const localContainer = plan.local?.kind === 'container' ? plan.local : undefined;
   const needsRegistries = plan.preload.refs.length > 0 || building.length > 0 || localContainer !== undefined || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : undefined;
-  if (docker && needsRegistries) {
-    await prepareRegistryImage(docker, plan, reporter);
-  }
+  // The registry image and the preload container come up while the images are copied and
+  // built: both write the storage directly, and only what comes after needs the registry.
+  const registryImage = docker && needsRegistries ? background(ensureRegistryImage(docker, plan, reporter)) : undefined;
+  const preloadStarting =
+    docker && (plan.preload.refs.length > 0 || building.length > 0)
+      ? background(
+          (async () => {
+            await registryImage;
+            return launchPreloadRegistry(docker, plan, options.env);
+          })(),
+        )
+      : undefined;
 
-  let preloadRegistry: RunningRegistry | undefined;
-  let images: ImageReport[] = [];
   let builds: BuildReport[] = [];
-  if (docker && (plan.preload.refs.length > 0 || building.length > 0)) {
-    preloadRegistry = await startPreloadRegistry(docker, plan, options.env, reporter);
+  if (building.length > 0) {
+    builds = await runBuilds(building, { root: plan.preload.data }, { env: options.env, logDir: buildLogDir(plan.sewHome) }, { ...deps, reporter });
   }
-  if (preloadRegistry && building.length > 0) {
-    builds = await runBuilds(building, { url: preloadRegistry.url }, { env: options.env, logDir: buildLogDir(plan.sewHome) }, { ...deps, reporter });
-  }
-  if (preloadRegistry && plan.preload.refs.length > 0) {
-    const target = preloadRegistry;
+  let images: ImageReport[] = [];
+  if (docker && plan.preload.refs.length > 0) {
     images = await reporter.phase('Preload images', () =>
       deps.preloader.preload(
         plan.preload.refs.map((r) => parseReference(r)),
-        { url: target.url },
+        { root: plan.preload.data },
         {
           platforms: plan.preload.platforms,
           upstream: (host) => {
@@ -154,6 +158,15 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
       if (free !== undefined && free < LOW_DISK_BYTES) reporter.warn(`${plan.preload.data} has ${formatBytes(free)} free: the disk is full`);
     }
   }
+
+  const preloadRegistry = preloadStarting
+    ? await reporter.phase('Preload registry', async () => {
+        const registry = await preloadStarting;
+        reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
+        return registry;
+      })
+    : undefined;
+  await registryImage;
 
   let mirrors: RunningMirror[] = [];
   if (docker && plan.mirrors) {
@@ -292,4 +305,10 @@ async function ensureCluster(plan: Plan, options: UpOptions, deps: UpDeps, repor
     createdBy: 'sew-ci',
   });
   return { name, action, kubeconfig, state };
+}
+
+/** Marks `work` handled at once, so a failure waits for whoever awaits it instead of ending the process. */
+function background<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }

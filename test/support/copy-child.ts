@@ -7,6 +7,7 @@ import { copyImages } from '../../src/core/registry/copier.js';
 
 export interface ChildArgs {
   readonly refs: readonly string[];
+  /** The preload storage directory. */
   readonly target: string;
   readonly upstream: string;
   readonly concurrency?: number;
@@ -20,7 +21,7 @@ const reported = new Map<string, number>();
 const report = await copyImages(
   args.refs.map((ref) => ({ source: parseReference(ref) })),
   {
-    target: { url: args.target },
+    target: { root: args.target },
     upstream: () => ({ url: args.upstream }),
     credentials: async () => undefined,
     ...(args.concurrency !== undefined && { concurrency: args.concurrency }),

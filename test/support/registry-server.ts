@@ -14,28 +14,35 @@ export interface RegistryServerOptions {
   readonly htpasswd?: { readonly username: string; readonly password: string };
   /** Bearer token auth: the registry trusts tokens signed by this certificate's key. */
   readonly token?: { readonly realm: string; readonly service: string; readonly issuer: string; readonly certificatePath: string };
+  /** Serve this existing storage directory (left in place on dispose) instead of a fresh one. */
+  readonly root?: string;
 }
 
 export class RegistryServer {
   private child: ChildProcess | undefined;
   readonly url: string;
   readonly host: string;
+  /** The registry's rootdirectory: what the copier writes and this registry serves. */
+  readonly dataDir: string;
 
   private constructor(
     readonly port: number,
     readonly dir: string,
     private readonly configPath: string,
+    dataDir: string,
   ) {
     this.host = `127.0.0.1:${port}`;
     this.url = `http://${this.host}`;
+    this.dataDir = dataDir;
   }
 
   static async start(options: RegistryServerOptions = {}): Promise<RegistryServer> {
     const dir = mkdtempSync(join(tmpdir(), 'sew-registry-'));
     const port = await freePort();
     const configPath = join(dir, 'config.yml');
-    writeFileSync(configPath, configYaml(dir, port, options));
-    const server = new RegistryServer(port, dir, configPath);
+    const dataDir = options.root ?? join(dir, 'data');
+    writeFileSync(configPath, configYaml(dir, dataDir, port, options));
+    const server = new RegistryServer(port, dir, configPath, dataDir);
     try {
       await server.start();
     } catch (err) {
@@ -100,7 +107,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function configYaml(dir: string, port: number, options: RegistryServerOptions): string {
+function configYaml(dir: string, dataDir: string, port: number, options: RegistryServerOptions): string {
   const lines = [
     'version: 0.1',
     'log:',
@@ -109,7 +116,7 @@ function configYaml(dir: string, port: number, options: RegistryServerOptions): 
     '    disabled: true',
     'storage:',
     '  filesystem:',
-    `    rootdirectory: ${join(dir, 'data')}`,
+    `    rootdirectory: ${dataDir}`,
     '  delete:',
     '    enabled: true',
     '  maintenance:',

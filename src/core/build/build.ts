@@ -37,7 +37,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
       const docker = await deps.docker();
       await prepareRegistryImage(docker, plan, deps.reporter);
       const registry = await startPreloadRegistry(docker, plan, options.env, deps.reporter);
-      const builds = await runBuilds(selected, { url: registry.url }, { env: options.env, logDir: buildLogDir(plan.sewHome), ...(options.skipPre && { skipPre: true }) }, deps);
+      const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: buildLogDir(plan.sewHome), ...(options.skipPre && { skipPre: true }) }, deps);
       return { plan, registry: registry.url, builds };
     },
     options.lockWaitMs,

@@ -1,6 +1,6 @@
 // Runs builds one after another: `pre` commands in `dir`, `docker build` (or nothing more when
-// there is no Dockerfile and the pre commands made the image), then pushes the image from the
-// Docker daemon into the preload registry under its own name. Output goes to one log file
+// there is no Dockerfile and the pre commands made the image), then writes the image from the
+// Docker daemon into the preload registry's storage under its own name. Output goes to one log file
 // per build; the person running it sees one line per build, and the log's tail on failure.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { InputError, RuntimeError } from '../errors.js';
 import type { Exec } from '../exec/exec.js';
 import { parseReference, preloadRepository } from '../images/reference.js';
-import { RegistryClient } from '../registry/client.js';
-import { pushFromDaemon } from '../registry/daemon-push.js';
+import { importFromDaemon } from '../registry/daemon-import.js';
 import type { LocalImages } from '../registry/local-images.js';
+import { PreloadStore } from '../registry/preload-store.js';
 import type { Reporter } from '../report.js';
 import { dockerBuildCommand } from './docker-build.js';
 import type { BuildPlan } from './plan.js';
@@ -42,7 +42,6 @@ export interface BuildRunDeps {
 
 const TAIL_LINES = 20;
 const TAIL_BYTES = 16 * 1024;
-const STALL_MS = 60_000;
 
 export function buildLogDir(sewHome: string): string {
   return join(sewHome, 'logs', 'build');
@@ -65,18 +64,18 @@ export async function readyToRun(builds: readonly BuildPlan[], env: NodeJS.Proce
 }
 
 /** Runs `builds`, as readyToRun returned them. */
-export async function runBuilds(builds: readonly BuildPlan[], target: { url: string }, options: BuildRunOptions, deps: BuildRunDeps): Promise<BuildReport[]> {
+export async function runBuilds(builds: readonly BuildPlan[], target: { root: string }, options: BuildRunOptions, deps: BuildRunDeps): Promise<BuildReport[]> {
   await mkdir(options.logDir, { recursive: true });
-  const registry = new RegistryClient(target, { stallMs: STALL_MS });
+  const store = new PreloadStore(target.root);
   return deps.reporter.phase('Builds', async () => {
     deps.reporter.info(`logs in ${options.logDir}`);
     const reports: BuildReport[] = [];
-    for (const build of builds) reports.push(await runOne(build, registry, options, deps));
+    for (const build of builds) reports.push(await runOne(build, store, options, deps));
     return reports;
   });
 }
 
-async function runOne(build: BuildPlan, registry: RegistryClient, options: BuildRunOptions, deps: BuildRunDeps): Promise<BuildReport> {
+async function runOne(build: BuildPlan, store: PreloadStore, options: BuildRunOptions, deps: BuildRunDeps): Promise<BuildReport> {
   const paths = build.paths!;
   const started = performance.now();
   const logPath = join(options.logDir, `${build.name}.log`);
@@ -99,9 +98,9 @@ async function runOne(build: BuildPlan, registry: RegistryClient, options: Build
     const imageId = how === 'docker build' ? await dockerBuild(build, paths, options.env, deps.exec, write) : await deps.localImages.imageId(build.image);
     if (imageId === undefined) throw new BuildFailure(`the pre commands left no image ${build.image} in the Docker daemon (and there is no ${paths.dockerfile})`);
 
-    write(`\npushing ${build.image} (${imageId}) to the preload registry\n`);
+    write(`\nwriting ${build.image} (${imageId}) into the preload registry\n`);
     const ref = parseReference(build.image);
-    const pushed = await pushFromDaemon(deps.localImages, registry, imageId, preloadRepository(ref), ref.tag!);
+    const pushed = await importFromDaemon(deps.localImages, store, imageId, preloadRepository(ref), ref.tag!);
     if (pushed === undefined) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was pushed`);
     write(`${pushed.unchanged ? 'already there' : 'pushed'}: ${pushed.digest}\n`);
     const ms = Math.round(performance.now() - started);

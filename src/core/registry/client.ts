@@ -1,7 +1,6 @@
 // A distribution (OCI) registry client: just the calls a copier needs, every body streamed
 // or size-capped, every failure a RegistryError naming host and repository.
 
-import { createHash } from 'node:crypto';
 import { displayUrl } from '../format.js';
 import type { CredentialLookup, Credentials, RegistryAccess } from './access.js';
 import { Authenticator } from './auth.js';
@@ -29,22 +28,17 @@ export interface ClientOptions {
   readonly onRetry?: (message: string) => void;
 }
 
-export type UploadStart = { readonly mounted: true } | { readonly mounted: false; readonly location: URL };
-
 interface RequestOptions {
   readonly method: string;
-  /** A path under /v2, or an absolute URL the registry gave us (upload locations). */
-  readonly at: string | URL;
-  readonly query?: Record<string, string>;
+  /** A path under /v2. */
+  readonly at: string;
   readonly scopes: readonly string[];
   readonly headers?: Record<string, string>;
-  readonly body?: Uint8Array | ReadableStream<Uint8Array>;
   /** A budget already begun: a blob resumed after its body broke. */
   readonly retries?: RetryBudget;
 }
 
 const pull = (repository: string): string => `repository:${repository}:pull`;
-const push = (repository: string): string => `repository:${repository}:pull,push`;
 
 export class RegistryClient {
   /** `host[:port]` of the registry URL: what error messages name. */
@@ -140,31 +134,6 @@ export class RegistryClient {
     return manifest;
   }
 
-  /** PUT manifest bytes verbatim under a tag or their digest. */
-  async putManifest(repository: string, reference: string, manifest: Manifest): Promise<void> {
-    const reply = await this.request(repository, 'manifest', {
-      method: 'PUT',
-      at: `/${repository}/manifests/${reference}`,
-      scopes: [push(repository)],
-      headers: { 'content-type': manifest.mediaType },
-      body: manifest.bytes,
-    });
-    if (reply.status !== 201 && reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference} push`);
-    await discard(reply);
-    const stored = reply.headers.get('docker-content-digest');
-    if (stored !== null && stored !== manifest.digest) {
-      throw new RegistryError('invalid', this.host, repository, `manifest ${reference} was stored as ${stored}, not ${manifest.digest}`);
-    }
-  }
-
-  async hasBlob(repository: string, digest: string): Promise<boolean> {
-    const reply = await this.request(repository, 'blob', { method: 'HEAD', at: `/${repository}/blobs/${digest}`, scopes: [pull(repository)] });
-    await discard(reply);
-    if (reply.status === 200) return true;
-    if (reply.status === 404) return false;
-    throw await this.failure(reply, repository, `blob ${digest}`);
-  }
-
   /**
    * The blob's bytes as a stream; the caller verifies them (see verifyingStream). A body cut
    * by a dropped connection is resumed with a Range request, or read again from the start
@@ -196,7 +165,7 @@ export class RegistryClient {
       return reply.body.getReader();
     };
     let reader = await open();
-    // Fed into an upload to another registry, a failure here must still name this one.
+    // Read while written elsewhere, a failure here must still name this registry.
     return new ReadableStream<Uint8Array>(
       {
         pull: (out) =>
@@ -226,84 +195,23 @@ export class RegistryClient {
   }
 
   /**
-   * Opens an upload, first trying a cross-repository mount when `mount` is given:
-   * 201 means the blob is already committed, 202 hands us an upload session instead.
-   */
-  async startUpload(repository: string, mount?: { readonly digest: string; readonly from: string }): Promise<UploadStart> {
-    const reply = await this.request(repository, 'upload', {
-      method: 'POST',
-      at: `/${repository}/blobs/uploads/`,
-      ...(mount !== undefined && { query: { mount: mount.digest, from: mount.from } }),
-      scopes: mount !== undefined ? [push(repository), pull(mount.from)] : [push(repository)],
-    });
-    await discard(reply);
-    if (reply.status === 201 && mount !== undefined) return { mounted: true };
-    const location = reply.headers.get('location');
-    if (reply.status !== 202 || location === null) throw await this.failure(reply, repository, 'blob upload start');
-    return { mounted: false, location: new URL(location, this.base) };
-  }
-
-  /** Completes an upload with one streamed PUT carrying the digest; the registry commits on success. */
-  async finishUpload(repository: string, location: URL, digest: string, size: number, body: ReadableStream<Uint8Array>): Promise<void> {
-    const url = new URL(location);
-    url.searchParams.set('digest', digest);
-    const reply = await this.request(repository, 'upload', {
-      method: 'PUT',
-      at: url,
-      scopes: [push(repository)],
-      headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) },
-      body,
-    });
-    if (reply.status !== 201) throw await this.failure(reply, repository, `blob ${digest} upload`);
-    await discard(reply);
-  }
-
-  /**
-   * Uploads a blob whose digest is not known in advance (PATCH streamed, then PUT with the
-   * digest computed on the way). Returns the digest and size it was committed under.
-   */
-  async uploadUnknown(repository: string, body: ReadableStream<Uint8Array>): Promise<{ digest: string; size: number }> {
-    const start = await this.startUpload(repository);
-    if (start.mounted) throw new RegistryError('invalid', this.host, repository, 'registry answered an upload with a mount');
-    const hashing = hashingStream();
-    const patch = await this.request(repository, 'upload', {
-      method: 'PATCH',
-      at: start.location,
-      scopes: [push(repository)],
-      headers: { 'content-type': 'application/octet-stream' },
-      body: body.pipeThrough(hashing.stream),
-    });
-    const next = patch.headers.get('location');
-    if (patch.status !== 202 || next === null) throw await this.failure(patch, repository, 'blob upload');
-    await discard(patch);
-    const { digest, size } = hashing.result();
-    const url = new URL(next, this.base);
-    url.searchParams.set('digest', digest);
-    const put = await this.request(repository, 'upload', { method: 'PUT', at: url, scopes: [push(repository)], headers: { 'content-length': '0' } });
-    if (put.status !== 201) throw await this.failure(put, repository, `blob ${digest} upload`);
-    await discard(put);
-    return { digest, size };
-  }
-
-  /**
    * Sends with auth, retrying once after a 401 that taught us a new challenge; follows
    * redirects of reads and retries their transient failures. Credentials follow origin-policy.ts.
    */
   private async request(repository: string, what: string, options: RequestOptions): Promise<Reply> {
     await this.ping();
-    const streaming = options.body instanceof ReadableStream;
     const reading = options.method === 'GET' || options.method === 'HEAD';
     const retries = reading ? (options.retries ?? this.retrier.budget(this.host)) : undefined;
-    let url = typeof options.at === 'string' ? this.url(options.at, options.query) : options.at;
+    let url = this.url(options.at);
     let authorization = await this.auth.authorization(options.scopes, repository);
     for (let attempt = 0, redirects = 0; ; ) {
       const home = carriesCredentials(url, this.base);
       const headers: Record<string, string> = { ...options.headers };
       if (authorization !== undefined && home) headers['authorization'] = authorization;
       const exchange = (): Promise<Reply> =>
-        send(url, { method: options.method, headers, ...(options.body !== undefined && { body: options.body }), stallMs: this.options.stallMs });
+        send(url, { method: options.method, headers, stallMs: this.options.stallMs });
       const reply = await this.guard(repository, () => (retries === undefined ? exchange() : retries.send(exchange)));
-      if (reply.status === 401 && attempt === 0 && !streaming && home) {
+      if (reply.status === 401 && attempt === 0 && home) {
         attempt++;
         await discard(reply);
         if (!this.auth.learn(reply.headers.get('www-authenticate'))) return reply;
@@ -338,10 +246,9 @@ export class RegistryClient {
     return this.pinged;
   }
 
-  private url(path: string, query?: Record<string, string>): URL {
+  private url(path: string): URL {
     const url = new URL(this.base);
     url.pathname = `${this.prefix}/v2${path}`;
-    for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, value);
     return url;
   }
 
@@ -380,19 +287,4 @@ function statusKind(status: number): RegistryErrorKind {
 
 function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
-
-function hashingStream(): { stream: TransformStream<Uint8Array, Uint8Array>; result: () => { digest: string; size: number } } {
-  const hash = createHash('sha256');
-  let size = 0;
-  return {
-    stream: new TransformStream({
-      transform(chunk, out) {
-        size += chunk.length;
-        hash.update(chunk);
-        out.enqueue(chunk);
-      },
-    }),
-    result: () => ({ digest: `sha256:${hash.digest('hex')}`, size }),
-  };
 }

@@ -1,31 +1,34 @@
-// Fills the preload registry from upstream registries, blob for blob, so digests survive.
+// Fills the preload registry's storage from upstream registries, blob for blob, so digests
+// survive. The storage is written directly (see preload-store.ts); the registry container
+// only serves it, and nothing here needs it running.
 //
 // Platforms: a tag whose upstream manifest is a multi-platform index is, by default, copied
 // for one platform only (the host's CPU, on Linux) and the tag is pointed at that
 // platform's image manifest, bytes verbatim, so its digest equals the upstream's manifest
 // for that platform. That moves a fraction of the bytes a whole index would, and containerd
-// on the Kind node accepts a plain manifest under a tag. With `platforms: 'all'` or several
-// platforms the whole index and every child is copied and the tag points at the index.
-// Digest-pinned refs always get exactly the upstream bytes under that digest (the whole
-// index with all its children when the digest names an index), or the pin would miss.
+// on the Kind node accepts a plain manifest under a tag. The index itself is kept as an
+// unlinked blob (no repository serves it), so a warm run maps the upstream's answer to a
+// HEAD onto the tagged child without a GET. With `platforms: 'all'` or several platforms
+// the whole index and every child is copied and the tag points at the index. Digest-pinned
+// refs always get exactly the upstream bytes under that digest (the whole index with all
+// its children when the digest names an index), or the pin would miss.
 //
-// Safety when killed midway: a blob is committed only after its sha256 was verified on the
-// way, and a manifest is pushed only after everything it references is committed, so a
-// rerun finds either nothing or a complete image under each tag and digest.
+// A warm run decides from the disk: a digest-pinned ref that is complete in storage needs
+// no network at all, a tag one HEAD upstream.
 
 import { InputError } from '../errors.js';
 import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
-import type { CredentialLookup, RegistryAccess, RegistryResolver } from './access.js';
-import { BlobPlacement } from './blob-placement.js';
+import type { CredentialLookup, RegistryResolver } from './access.js';
 import { RegistryClient, type ClientOptions } from './client.js';
-import { DigestMismatchError, verifyingStream } from './digest-stream.js';
-import { pushFromDaemon } from './daemon-push.js';
+import { DigestMismatchError } from './digest-stream.js';
+import { importFromDaemon } from './daemon-import.js';
 import { dockerConfigCredentials } from './docker-config.js';
 import { limiter, type Limiter } from './limiter.js';
 import type { LocalImages } from './local-images.js';
 import { requiredBlobs, type Descriptor, type Manifest } from './manifest.js';
 import { isIndex } from './media-types.js';
 import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from './platform.js';
+import { PreloadStore } from './preload-store.js';
 import { isUnreachable, RegistryError } from './registry-error.js';
 
 export interface CopyRequest {
@@ -33,13 +36,13 @@ export interface CopyRequest {
 }
 
 export interface CopyOptions {
-  /** The preload registry, e.g. `{ url: 'http://127.0.0.1:5001' }`. */
-  readonly target: RegistryAccess;
+  /** The preload registry's storage directory (its rootdirectory). */
+  readonly target: { readonly root: string };
   /** Where each upstream host is reached. */
   readonly upstream: RegistryResolver;
   /** `['linux/amd64']`-style list or `'all'`; defaults to the host's Linux platform. */
   readonly platforms?: 'all' | readonly string[];
-  /** Blob transfers running at once (default 6). */
+  /** Transfers of blobs over 1 MiB running at once (default 6). */
   readonly concurrency?: number;
   /** Credentials for registries whose access names none; defaults to the Docker config. */
   readonly credentials?: CredentialLookup;
@@ -52,7 +55,7 @@ export interface CopyOptions {
   readonly onEvent?: (event: CopyEvent) => void;
 }
 
-/** `daemon`: pushed from the local Docker daemon because no upstream could serve it. */
+/** `daemon`: written from the local Docker daemon because no upstream could serve it. */
 export type ImageSource = 'hit' | 'copied' | 'daemon' | 'failed';
 
 export interface ImageResult {
@@ -91,16 +94,18 @@ export type CopyEvent =
   | { readonly type: 'retrying'; readonly message: string };
 
 const DEFAULT_CONCURRENCY = 6;
-/** Images resolved at once: bounds manifest and HEAD traffic, not blob transfers. */
-const IMAGE_CONCURRENCY = 8;
+/**
+ * Images resolved at once. A warm image costs one HEAD and a few stats, so dozens in flight
+ * keep a 200-image run short; blob transfers have their own, smaller bound.
+ */
+const IMAGE_CONCURRENCY = 32;
 const DEFAULT_STALL_MS = 60_000;
+const SMALL_BLOB = 1024 * 1024;
 
 /** Copies every image, each independently: one failing image is reported, never thrown. */
 export async function copyImages(requests: readonly CopyRequest[], options: CopyOptions): Promise<CopyReport> {
   const started = Date.now();
-  // Bounded: each missing blob may be looked for in every other repository of the run.
-  const neighbours = [...new Set(requests.map((r) => preloadRepository(r.source)))].slice(0, 16);
-  const run = new CopyRun(options, neighbours);
+  const run = new CopyRun(options);
   const images = limiter(IMAGE_CONCURRENCY);
   const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
   return { results, totals: totalsOf(results, Date.now() - started) };
@@ -115,16 +120,13 @@ interface Job {
 }
 
 class CopyRun {
-  private readonly destination: RegistryClient;
+  private readonly store: PreloadStore;
   private readonly upstreams = new Map<string, RegistryClient>();
-  private readonly blobs: BlobPlacement;
+  private readonly transfers: Limiter;
   private readonly platforms: 'all' | readonly Platform[];
   private readonly clientOptions: ClientOptions;
 
-  constructor(
-    private readonly options: CopyOptions,
-    neighbours: readonly string[],
-  ) {
+  constructor(private readonly options: CopyOptions) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError('concurrency', `must be a positive integer, not ${concurrency}`);
     this.platforms = options.platforms === 'all' ? 'all' : (options.platforms?.map(parsePlatform) ?? [hostPlatform()]);
@@ -135,9 +137,8 @@ class CopyRun {
       ...(options.signal !== undefined && { signal: options.signal }),
       onRetry: (message) => options.onEvent?.({ type: 'retrying', message }),
     };
-    this.destination = new RegistryClient(options.target, this.clientOptions);
-    const transfers: Limiter = limiter(concurrency);
-    this.blobs = new BlobPlacement(this.destination, transfers, neighbours);
+    this.store = new PreloadStore(options.target.root);
+    this.transfers = limiter(concurrency);
   }
 
   async copy(source: ImageRef): Promise<ImageResult> {
@@ -158,51 +159,33 @@ class CopyRun {
     const { source } = job;
     if (source.digest !== undefined) {
       // Content under a digest never changes: present means done, even with the upstream gone.
-      if ((await this.destination.manifestDigest(job.target, source.digest)) !== undefined && (await this.complete(job.target, source.digest))) {
-        return done(job, 'hit', source.digest);
-      }
+      if (await this.store.complete(job.target, source.digest)) return done(job, 'hit', source.digest);
       const upstream = this.upstream(source.host);
       const manifest = await upstream.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream, manifest);
-      await this.destination.putManifest(job.target, source.digest, manifest);
+      await this.store.putManifest(job.target, source.digest, manifest);
       return done(job, 'copied', manifest.digest);
     }
 
     const tag = source.tag ?? 'latest';
     const upstream = this.upstream(source.host);
-    // HEAD first: registries such as Docker Hub count manifest GETs against pull limits, not HEADs.
-    const [current, announced] = await Promise.all([
-      this.destination.manifestDigest(job.target, tag),
-      upstream.manifestDigest(source.repository, tag),
-    ]);
-    if (current !== undefined && current === announced && (await this.complete(job.target, current))) return done(job, 'hit', current);
+    // HEAD, not GET, to decide a hit: registries such as Docker Hub count manifest GETs
+    // against pull limits. A tag not on disk needs the GET anyway, so it skips the HEAD.
+    const current = await this.store.resolve(job.target, tag);
+    const announced = current === undefined ? undefined : await upstream.manifestDigest(source.repository, tag);
+    if (current !== undefined && announced !== undefined) {
+      const stored = current === announced ? undefined : await this.store.storedManifest(announced);
+      const wanted = stored === undefined ? announced : (this.platformChild(job, upstream, stored)?.digest ?? announced);
+      if (wanted === current && (await this.store.complete(job.target, current))) return done(job, 'hit', current);
+    }
     const top = await upstream.getManifest(source.repository, announced ?? tag);
     const child = this.platformChild(job, upstream, top);
-    if (current !== undefined && current === (child?.digest ?? top.digest) && (await this.complete(job.target, current))) return done(job, 'hit', current);
+    if (child !== undefined) await this.store.writeBytes(top.bytes);
+    if (current !== undefined && current === (child?.digest ?? top.digest) && (await this.store.complete(job.target, current))) return done(job, 'hit', current);
     const chosen = child === undefined ? top : await upstream.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
-    await this.destination.putManifest(job.target, tag, chosen);
+    await this.store.putManifest(job.target, tag, chosen);
     return done(job, 'copied', chosen.digest);
-  }
-
-  /**
-   * Whether everything `digest` needs is in the preload registry. A tag that resolves is not
-   * enough: a restored cache may have lost a blob (dropped as damaged), and the registry would
-   * serve the manifest and fail the node's pull.
-   */
-  private async complete(target: string, digest: string, seen = new Map<string, Promise<boolean>>()): Promise<boolean> {
-    // Once per manifest: an index repeating its children would otherwise cost exponential time.
-    let known = seen.get(digest);
-    if (!known) seen.set(digest, (known = this.completeOnce(target, digest, seen)));
-    return known;
-  }
-
-  private async completeOnce(target: string, digest: string, seen: Map<string, Promise<boolean>>): Promise<boolean> {
-    const manifest = await this.destination.getManifest(target, digest);
-    const parts = isIndex(manifest.mediaType)
-      ? manifest.references.map((entry) => this.complete(target, entry.digest, seen).catch(() => false))
-      : requiredBlobs(manifest).map((blob) => this.destination.hasBlob(target, blob.digest));
-    return (await Promise.all(parts)).every(Boolean);
   }
 
   /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
@@ -222,33 +205,36 @@ class CopyRun {
     return child;
   }
 
-  /** Commits everything `manifest` references in the preload registry (not the manifest itself). */
+  /** Stores and links everything `manifest` references (not the manifest itself). */
   private async copyTree(job: Job, upstream: RegistryClient, manifest: Manifest): Promise<void> {
     if (isIndex(manifest.mediaType)) {
       await settleAll(
         manifest.references.map(async (entry) => {
-          if ((await this.destination.manifestDigest(job.target, entry.digest)) !== undefined) return;
+          if (await this.store.complete(job.target, entry.digest)) return;
           const child = await upstream.getManifest(job.source.repository, entry.digest);
           await this.copyTree(job, upstream, child);
-          await this.destination.putManifest(job.target, entry.digest, child);
+          await this.store.putManifest(job.target, entry.digest, child);
         }),
       );
       return;
     }
     await settleAll(
       requiredBlobs(manifest).map(async (blob) => {
-        const moved = await this.blobs.ensure(job.target, blob.digest, (location) => this.transfer(job, upstream, blob, location));
+        // Small blobs (configs, thin layers) cost a round trip, not bandwidth: only the images' own bound applies.
+        const transfer = () => this.transfer(job, upstream, blob);
+        const moved = await this.store.ensureBlob(blob, blob.size <= SMALL_BLOB ? transfer : () => this.transfers(transfer));
         job.bytes += moved;
+        await this.store.linkLayer(job.target, blob.digest);
       }),
     );
   }
 
-  private async transfer(job: Job, upstream: RegistryClient, blob: Descriptor, location: URL): Promise<number> {
+  private async transfer(job: Job, upstream: RegistryClient, blob: Descriptor): Promise<number> {
     const body = await upstream.getBlob(job.source.repository, blob.digest);
     const onBytes = (bytes: number): void =>
       this.options.onEvent?.({ type: 'blob-progress', ref: job.ref, digest: blob.digest, bytes, size: blob.size });
     try {
-      await this.destination.finishUpload(job.target, location, blob.digest, blob.size, body.pipeThrough(verifyingStream(blob, onBytes)));
+      await this.store.writeBlob(blob, body, onBytes);
     } catch (err) {
       if (err instanceof DigestMismatchError) throw new RegistryError('invalid', upstream.host, job.source.repository, err.message);
       throw err;
@@ -257,16 +243,16 @@ class CopyRun {
   }
 
   /**
-   * A failed copy may still be served: from the preload registry when the upstream is merely
+   * A failed copy may still be served: from the preload storage when the upstream is merely
    * unreachable, else from the local Docker daemon when the upstream cannot give the image.
    */
   private async recover(job: Job, err: unknown): Promise<ImageResult> {
-    const upstreamError = err instanceof RegistryError && err.host !== this.destination.host ? err : undefined;
+    const upstreamError = err instanceof RegistryError ? err : undefined;
     if (upstreamError !== undefined && isUnreachable(upstreamError)) {
       const reference = job.source.digest ?? job.source.tag ?? 'latest';
-      const present = await this.destination.manifestDigest(job.target, reference).catch(() => undefined);
+      const present = await this.store.resolve(job.target, reference).catch(() => undefined);
       if (present !== undefined) {
-        if (await this.complete(job.target, present).catch(() => false)) {
+        if (await this.store.complete(job.target, present).catch(() => false)) {
           return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
         }
         return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);
@@ -277,12 +263,12 @@ class CopyRun {
     // Only a tag can be rebuilt from the daemon: its manifest bytes are ours, not the upstream's.
     if (local !== undefined && upstreamError !== undefined && upstreamError.kind !== 'invalid' && job.source.digest === undefined) {
       try {
-        const pushed = await pushFromDaemon(local, this.destination, job.ref, job.target, job.source.tag ?? 'latest', (digest, size) =>
+        const imported = await importFromDaemon(local, this.store, job.ref, job.target, job.source.tag ?? 'latest', (digest, size) =>
           this.options.onEvent?.({ type: 'blob-progress', ref: job.ref, digest, bytes: size, size }),
         );
-        if (pushed !== undefined) {
-          job.bytes += pushed.bytesCopied;
-          const result = done(job, pushed.unchanged ? 'hit' : 'daemon', pushed.digest);
+        if (imported !== undefined) {
+          job.bytes += imported.bytesCopied;
+          const result = done(job, imported.unchanged ? 'hit' : 'daemon', imported.digest);
           return isUnreachable(upstreamError) ? { ...result, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); preloaded from the local Docker daemon` } : result;
         }
         failure += '; not in the local Docker daemon either';
@@ -294,8 +280,7 @@ class CopyRun {
   }
 
   private describe(err: unknown): string {
-    if (!(err instanceof RegistryError)) return err instanceof Error ? err.message : String(err);
-    if (err.host === this.destination.host) return `${err.detail} (preload registry ${err.host})`;
+    if (!(err instanceof RegistryError)) return storageFailure(err, this.store.root);
     if (isUnreachable(err)) return `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`;
     return `${err.detail} (upstream ${err.host})`;
   }
@@ -308,6 +293,15 @@ class CopyRun {
     }
     return client;
   }
+}
+
+/** A filesystem error as one line naming the preload storage, without the long paths Node puts in messages. */
+function storageFailure(err: unknown, root: string): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = { ENOSPC: 'no space left on device', EACCES: 'permission denied', EROFS: 'read-only filesystem', EDQUOT: 'disk quota exceeded' };
+  if (code !== undefined && reasons[code] !== undefined) return `cannot write the preload storage ${root}: ${reasons[code]}`;
+  if (code !== undefined) return `cannot write the preload storage ${root}: ${code}`;
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**

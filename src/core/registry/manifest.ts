@@ -7,7 +7,7 @@ export interface Descriptor {
   readonly digest: string;
   readonly size: number;
   readonly platform?: Platform;
-  /** Foreign layers (Windows base layers) live elsewhere and are never pushed. */
+  /** Foreign layers (Windows base layers) live elsewhere and are never copied. */
   readonly urls?: readonly string[];
 }
 
@@ -47,7 +47,7 @@ export function parseManifest(bytes: Buffer, contentType: string | null): Manife
   return { mediaType, digest: sha256Digest(bytes), bytes, references };
 }
 
-/** The blobs an image manifest needs in the destination repository before it can be pushed. */
+/** The blobs an image manifest needs in the destination repository before it can be stored. */
 export function requiredBlobs(manifest: Manifest): Descriptor[] {
   return manifest.references.filter((ref) => ref.urls === undefined || ref.urls.length === 0);
 }

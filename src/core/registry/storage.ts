@@ -1,5 +1,6 @@
-// distribution's filesystem layout, read directly: for the cache fingerprint, the check of
-// restored blobs and the offline `verify`, none of which needs a running registry.
+// distribution's filesystem layout (registry/storage/paths.go): read for the cache fingerprint,
+// the check of restored blobs and the offline `verify`, and written by the preload store,
+// none of which needs a running registry. A link file holds a digest and nothing else.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,12 +11,32 @@ import { SHA256_DIGEST } from './manifest.js';
 /** What is on disk does not have distribution's layout: a restored cache may hold anything. */
 export class StorageLayoutError extends Error {}
 
+const SHA256 = /^sha256:[a-f0-9]{64}$/;
+const REPOSITORY = /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+
+/** Names become paths: anything that could climb out of the store is refused, whoever made it. */
+function checked(kind: 'digest' | 'repository' | 'tag', value: string): string {
+  const pattern = kind === 'digest' ? SHA256 : kind === 'repository' ? REPOSITORY : TAG;
+  if (!pattern.test(value)) throw new Error(`not a valid ${kind} for registry storage: ${JSON.stringify(value)}`);
+  return value;
+}
+
 function v2(root: string): string {
   return join(root, 'docker', 'registry', 'v2');
 }
 
+function hexOf(digest: string): string {
+  return checked('digest', digest).slice('sha256:'.length);
+}
+
+/** A repository's directory: `_manifests` (tags, revisions), `_layers`, `_uploads`. */
+export function repositoryDir(root: string, repository: string): string {
+  return join(v2(root), 'repositories', checked('repository', repository));
+}
+
 export function blobDataPath(root: string, digest: string): string {
-  const hex = digest.slice('sha256:'.length);
+  const hex = hexOf(digest);
   return join(v2(root), 'blobs', 'sha256', hex.slice(0, 2), hex, 'data');
 }
 
@@ -24,12 +45,40 @@ export function blobDir(root: string, digest: string): string {
   return join(blobDataPath(root, digest), '..');
 }
 
-/** Every blob digest in the store (by name; see `blobProblem` for the content). */
+/** Makes a blob part of a repository: without it the registry answers 404 for the blob there. */
+export function layerLinkPath(root: string, repository: string, digest: string): string {
+  return join(repositoryDir(root, repository), '_layers', 'sha256', hexOf(digest), 'link');
+}
+
+/** Makes a manifest (a blob) servable by digest from a repository. */
+export function revisionLinkPath(root: string, repository: string, digest: string): string {
+  return join(repositoryDir(root, repository), '_manifests', 'revisions', 'sha256', hexOf(digest), 'link');
+}
+
+/** What a tag points to now. */
+export function tagCurrentLinkPath(root: string, repository: string, tag: string): string {
+  return join(repositoryDir(root, repository), '_manifests', 'tags', checked('tag', tag), 'current', 'link');
+}
+
+/** Every manifest a tag has pointed to: what the registry's tag deletion walks. */
+export function tagIndexLinkPath(root: string, repository: string, tag: string, digest: string): string {
+  return join(repositoryDir(root, repository), '_manifests', 'tags', checked('tag', tag), 'index', 'sha256', hexOf(digest), 'link');
+}
+
+/** A link's digest, undefined when the link is missing or holds no digest. */
+export async function readLink(path: string): Promise<string | undefined> {
+  const text = (await readFile(path, 'utf8').catch(() => undefined))?.trim();
+  return text !== undefined && SHA256.test(text) ? text : undefined;
+}
+
+/** Every blob digest in the store (by name; see `blobProblem` for the content); other names are not blobs. */
 export async function storedBlobs(root: string): Promise<string[]> {
   const store = join(v2(root), 'blobs', 'sha256');
   const digests: string[] = [];
   for (const prefix of await readdir(store).catch(() => [] as string[])) {
-    for (const hex of await readdir(join(store, prefix)).catch(() => [] as string[])) digests.push(`sha256:${hex}`);
+    for (const hex of await readdir(join(store, prefix)).catch(() => [] as string[])) {
+      if (SHA256.test(`sha256:${hex}`) && hex.startsWith(prefix)) digests.push(`sha256:${hex}`);
+    }
   }
   return digests;
 }
@@ -45,17 +94,13 @@ export async function blobProblem(root: string, digest: string): Promise<'missin
   return `sha256:${hash.digest('hex')}` === digest ? undefined : 'does not match its content';
 }
 
-/** A repository's directory: `_manifests` (tags, revisions), `_layers`, `_uploads`. */
-export function repositoryDir(root: string, repository: string): string {
-  return join(v2(root), 'repositories', repository);
-}
 
 /**
  * The digest a tag points to, undefined when the tag is not there. A link is a path's last
  * part once joined, so anything but `sha256:<64 hex>` (`sha256:../../x`) is refused, unquoted.
  */
 export async function taggedDigest(root: string, repository: string, tag: string): Promise<string | undefined> {
-  const link = join(repositoryDir(root, repository), '_manifests', 'tags', tag, 'current', 'link');
+  const link = tagCurrentLinkPath(root, repository, tag);
   const digest = (await readFile(link, 'utf8').catch(() => undefined))?.trim();
   if (digest !== undefined && !SHA256_DIGEST.test(digest)) throw new StorageLayoutError(`the link of tag ${tag} is not a sha256 digest`);
   return digest;
@@ -65,7 +110,7 @@ export async function taggedDigest(root: string, repository: string, tag: string
 export async function storedRepositories(root: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (name: string): Promise<void> => {
-    const entries = await readdir(repositoryDir(root, name), { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(join(v2(root), 'repositories', name), { withFileTypes: true }).catch(() => []);
     if (name && entries.some((e) => e.name === '_manifests')) {
       found.push(name);
       return;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
 import { copyImages, type CopyEvent } from '../../../src/core/registry/copier.js';
 import { dockerConfigCredentials } from '../../../src/core/registry/docker-config.js';
-import { image, manifestDigest, pushManifest, textLayer, type PushTarget } from '../../support/oci-images.js';
+import { hasBlob, image, manifestDigest, pushManifest, textLayer, type PushTarget } from '../../support/oci-images.js';
 import { RegistryServer } from '../../support/registry-server.js';
 import { startTokenServer, type TokenServer } from '../../support/token-server.js';
 
@@ -26,18 +26,18 @@ describe('copyImages with htpasswd (Basic) registries', () => {
     [upstream, preload] = await Promise.all([RegistryServer.start({ htpasswd: puller }), RegistryServer.start({ htpasswd: pusher })]);
     await pushManifest({ url: upstream.url, headers: basic(puller.username, puller.password) }, 'team/api', '1', api);
     configDir = mkdtempSync(join(tmpdir(), 'sew-docker-config-'));
-    const auth = Buffer.from(`${pusher.username}:${pusher.password}`).toString('base64');
-    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ auths: { [`http://${preload.host}`]: { auth } } }));
+    const auth = Buffer.from(`${puller.username}:${puller.password}`).toString('base64');
+    writeFileSync(join(configDir, 'config.json'), JSON.stringify({ auths: { [`http://${upstream.host}`]: { auth } } }));
   });
   afterAll(async () => {
     await Promise.all([upstream?.dispose(), preload?.dispose()]);
     rmSync(configDir, { recursive: true, force: true });
   });
 
-  it('uses explicit access credentials for the upstream and the Docker config for the preload registry', async () => {
+  it('uses the Docker config for an upstream whose access names no credentials; the preload registry serves what was written', async () => {
     const report = await copyImages(refs(`${upstream.host}/team/api:1`), {
-      target: { url: preload.url },
-      upstream: () => ({ url: upstream.url, ...puller }),
+      target: { root: preload.dataDir },
+      upstream: () => ({ url: upstream.url }),
       platforms: ['linux/amd64'],
       credentials: dockerConfigCredentials({ configDir }),
     });
@@ -49,7 +49,7 @@ describe('copyImages with htpasswd (Basic) registries', () => {
   it('reports refused credentials without revealing them', async () => {
     const wrong = 'wrong-pa55word';
     const report = await copyImages(refs(`${upstream.host}/team/api:1`), {
-      target: { url: preload.url, ...pusher },
+      target: { root: preload.dataDir },
       upstream: () => ({ url: upstream.url, username: puller.username, password: wrong }),
       platforms: ['linux/amd64'],
       credentials: async () => undefined,
@@ -72,7 +72,7 @@ describe('copyImages with token (Bearer) registries', () => {
   beforeAll(async () => {
     tokens = await startTokenServer(user);
     const token = { realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, certificatePath: tokens.certificatePath };
-    [upstream, preload] = await Promise.all([RegistryServer.start({ token }), RegistryServer.start({ token })]);
+    [upstream, preload] = await Promise.all([RegistryServer.start({ token }), RegistryServer.start()]);
     const reply = await fetch(`${tokens.realm}?service=${tokens.service}&scope=repository:team/api:pull,push&scope=repository:team/web:pull,push`, {
       headers: basic(user.username, user.password),
     });
@@ -84,11 +84,11 @@ describe('copyImages with token (Bearer) registries', () => {
     await Promise.all([upstream?.dispose(), preload?.dispose(), tokens?.close()]);
   });
 
-  it('fetches scoped tokens, pushes with them, and mounts shared blobs across repositories', async () => {
+  it('fetches pull-scoped tokens for the upstream only, and writes a shared blob once into both repositories', async () => {
     tokens.requests.length = 0;
     const events: CopyEvent[] = [];
     const report = await copyImages(refs(`${upstream.host}/team/api:1`, `${upstream.host}/team/web:1`), {
-      target: { url: preload.url },
+      target: { root: preload.dataDir },
       upstream: () => ({ url: upstream.url }),
       platforms: ['linux/amd64'],
       credentials: async () => user,
@@ -104,9 +104,9 @@ describe('copyImages with token (Bearer) registries', () => {
     const ns = hostNamespace(upstream.host);
     const scopes = tokens.requests.map((list) => [...list].sort().join(' '));
     expect(scopes).toContain('repository:team/api:pull');
-    expect(scopes).toContain(`repository:${ns}/team/api:pull,push`);
-    // The mount of the shared layer asked for push on one preload repository and pull on the other.
-    const mount = tokens.requests.find((list) => list.length === 2 && list.every((scope) => scope.startsWith(`repository:${ns}/`)));
-    expect(mount?.map((scope) => scope.replace(/.*\/team\/(api|web):/, '')).sort()).toEqual(['pull', 'pull,push']);
+    expect(scopes).toContain('repository:team/web:pull');
+    // The preload storage is written on disk: no token is ever asked for it, nor push rights anywhere.
+    expect(scopes.every((scope) => !scope.includes(ns) && !scope.includes('push'))).toBe(true);
+    for (const repository of [`${ns}/team/api`, `${ns}/team/web`]) expect(await hasBlob(preload, repository, shared.digest)).toBe(true);
   });
 });

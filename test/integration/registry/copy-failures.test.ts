@@ -12,10 +12,11 @@ const refs = (...texts: string[]) => texts.map((text) => ({ source: parseReferen
 const app = image([textLayer('fail-base', 60), textLayer('fail-app')], undefined, 'app');
 const tool = image([textLayer('fail-base', 60), textLayer('fail-tool')], undefined, 'tool');
 const pinned = image([textLayer('fail-pinned')], undefined, 'pinned');
+const corruptible = image([textLayer('fail-base', 60), textLayer('fail-corruptible')], undefined, 'corruptible');
 
 function baseOptions(preload: RegistryServer, upstreams: Record<string, string>): CopyOptions {
   return {
-    target: { url: preload.url },
+    target: { root: preload.dataDir },
     upstream: (host) => ({ url: upstreams[host] ?? `http://${host}` }),
     platforms: ['linux/amd64'],
     credentials: async () => undefined,
@@ -32,6 +33,7 @@ describe('copyImages when an upstream fails', () => {
     await pushManifest(upstream, 'team/app', '1', app);
     await pushManifest(upstream, 'team/tool', '1', tool);
     await pushManifest(upstream, 'team/pinned', 'x', pinned);
+    await pushManifest(upstream, 'team/corruptible', '1', corruptible);
     await pushManifest(healthy, 'team/other', '1', tool);
   });
   afterAll(async () => {
@@ -83,20 +85,20 @@ describe('copyImages when an upstream fails', () => {
   });
 
   it('never commits a blob whose bytes do not match its digest', async () => {
-    const corrupted = app.blobs[2]!;
+    const corrupted = corruptible.blobs[2]!;
     const proxy = await startProxy(upstream.url, { corruptBlobs: [corrupted.digest] });
     try {
-      const report = await copyImages(refs(`${proxy.host}/team/app:1`), baseOptions(preload, {}));
+      const report = await copyImages(refs(`${proxy.host}/team/corruptible:1`), baseOptions(preload, {}));
       const result = report.results[0]!;
       expect(result.source).toBe('failed');
       // Our own check fired, not the registry's DIGEST_INVALID.
       expect(result.error).toContain(`blob ${corrupted.digest} has content with digest sha256:`);
       expect(result.error).toContain(`(upstream ${proxy.host})`);
-      const repository = `${hostNamespace(proxy.host)}/team/app`;
+      const repository = `${hostNamespace(proxy.host)}/team/corruptible`;
       expect(await hasBlob(preload, repository, corrupted.digest)).toBe(false);
       expect(await manifestDigest(preload, repository, '1')).toBeUndefined();
       // The blobs that were fine are committed; the rerun needs only the corrupted one.
-      expect(await hasBlob(preload, repository, app.blobs[1]!.digest)).toBe(true);
+      expect(await hasBlob(preload, repository, corruptible.blobs[1]!.digest)).toBe(true);
     } finally {
       await proxy.close();
     }
@@ -111,7 +113,7 @@ describe('copyImages when an upstream fails', () => {
     const layer = big.blobs[1]!;
     try {
       let killedAt = 0;
-      const child = await runCopyChild({ refs: [ref], target: preload.url, upstream: proxy.url }, (line) => {
+      const child = await runCopyChild({ refs: [ref], target: preload.dataDir, upstream: proxy.url }, (line) => {
         if (line['type'] === 'blob-progress' && line['digest'] === layer.digest && Number(line['bytes']) >= 16 * 1024 * 1024 && killedAt === 0) {
           killedAt = Number(line['bytes']);
           child.process.kill('SIGKILL');

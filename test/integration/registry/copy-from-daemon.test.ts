@@ -33,7 +33,7 @@ describe('copyImages from the local Docker daemon', () => {
   });
 
   const options = (daemon: ReturnType<typeof fakeDaemon>): CopyOptions => ({
-    target: { url: preload.url },
+    target: { root: preload.dataDir },
     upstream: () => ({ url: upstream.url }),
     platforms: ['linux/amd64'],
     credentials: async () => undefined,
@@ -62,7 +62,7 @@ describe('copyImages from the local Docker daemon', () => {
     expect(daemon.saves).toEqual([built('classic')]);
   });
 
-  it('reads the OCI layout of newer daemons, keeps gzip layers gzip, and skips layers already pushed', async () => {
+  it('reads the OCI layout of newer daemons, keeps gzip layers gzip, and skips layers already stored', async () => {
     const first = ociSave(built('oci'), [shared, layerTar('oci-app')], { gzip: true });
     const daemon = fakeDaemon({ [built('oci')]: first });
     const report = await copyImages(refs(built('oci')), options(daemon));

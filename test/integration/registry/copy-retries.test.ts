@@ -1,7 +1,7 @@
 // Transient upstream failures: a proxy in front of a real registry answers 429/503 or cuts a
 // blob midway, and the copy still lands digest-true, or fails saying why.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../../src/core/errors.js';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
 import { copyImages, type CopyEvent, type CopyOptions } from '../../../src/core/registry/copier.js';
@@ -21,13 +21,21 @@ describe('copyImages through transient upstream failures', () => {
   let big: BuiltManifest;
 
   beforeAll(async () => {
-    [upstream, preload] = await Promise.all([RegistryServer.start(), RegistryServer.start()]);
+    upstream = await RegistryServer.start();
     await pushManifest(upstream, 'team/app', '1', app);
     await pushManifest(upstream, 'team/tool', '1', tool);
     big = await pushGeneratedImage(upstream, 'team/big', '1', 'retry-big', 8 * MIB);
   });
   afterAll(async () => {
-    await Promise.all([upstream?.dispose(), preload?.dispose()]);
+    await upstream?.dispose();
+  });
+  // Empty storage for each test: blobs are content-addressed, so one test's copy would
+  // leave nothing for the next to fetch.
+  beforeEach(async () => {
+    preload = await RegistryServer.start();
+  });
+  afterEach(async () => {
+    await preload?.dispose();
   });
 
   /** Copies `refs` (repository:tag on the upstream) through a proxy playing `proxyOptions`. */
@@ -35,7 +43,7 @@ describe('copyImages through transient upstream failures', () => {
     const proxy = await startProxy(upstream.url, proxyOptions);
     const events: CopyEvent[] = [];
     const options: CopyOptions = {
-      target: { url: preload.url },
+      target: { root: preload.dataDir },
       upstream: () => ({ url: proxy.url }),
       platforms: ['linux/amd64'],
       credentials: async () => undefined,

@@ -50,7 +50,7 @@ describe('copyImages between real registries', () => {
     preload = await RegistryServer.start();
     events = [];
     options = {
-      target: { url: preload.url },
+      target: { root: preload.dataDir },
       upstream: () => ({ url: upstream.url }),
       platforms: ['linux/amd64'],
       credentials: async () => undefined,

@@ -29,7 +29,7 @@ describe.skipIf(!(sizeMb > 0))('peak RSS copying one large layer', () => {
     const seedMs = Date.now() - seeded;
     let done: Record<string, unknown> | undefined;
     const started = Date.now();
-    const child = await runCopyChild({ refs: [`${upstream.host}/big/layer:v1`], target: preload.url, upstream: upstream.url }, (line) => {
+    const child = await runCopyChild({ refs: [`${upstream.host}/big/layer:v1`], target: preload.dataDir, upstream: upstream.url }, (line) => {
       if (line['type'] === 'done') done = line;
     });
     expect(await child.exited).toBe(0);
@@ -45,7 +45,7 @@ describe.skipIf(!(sizeMb > 0))('peak RSS copying one large layer', () => {
 
     const warmStarted = Date.now();
     const warm = await copyImages([{ source: parseReference(`${upstream.host}/big/layer:v1`) }], {
-      target: { url: preload.url },
+      target: { root: preload.dataDir },
       upstream: () => ({ url: upstream.url }),
       credentials: async () => undefined,
     });

@@ -1,26 +1,25 @@
-// Preloads an image from the local Docker daemon: streams `docker save` and pushes its
-// layers and config, then writes a Docker schema 2 manifest.
+// Preloads an image from the local Docker daemon: streams `docker save` into the preload
+// storage, layers and config, then writes a Docker schema 2 manifest.
 //
 // Layers go up as `docker save` has them, normally uncompressed tars
 // (application/vnd.docker.image.rootfs.diff.tar, which containerd accepts): recompressing
 // would cost far more CPU than the loopback bytes it saves, and an uncompressed layer's
-// digest is its diff_id, stable across saves, so an unchanged layer is found by HEAD and
+// digest is its diff_id, stable across saves, so an unchanged layer is found on disk and
 // skipped where the archive names blobs by digest. Layers a newer daemon saves compressed
 // keep their gzip media type.
 
 import { RuntimeError } from '../errors.js';
-import type { RegistryClient } from './client.js';
-import { verifyingStream } from './digest-stream.js';
 import type { LocalImages } from './local-images.js';
 import { parseManifest, sha256Digest } from './manifest.js';
 import { DOCKER_CONFIG, DOCKER_LAYER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST } from './media-types.js';
+import type { PreloadStore } from './preload-store.js';
 import { readTar, type TarEntry } from './tar-reader.js';
 
 const MAX_JSON = 4 * 1024 * 1024;
 const OCI_BLOB = /^blobs\/sha256\/([a-f0-9]{64})$/;
 const LEGACY_LAYER = /(^|\/)layer\.tar$/;
 
-export interface DaemonPush {
+export interface DaemonImport {
   /** The manifest digest now under the tag. */
   readonly digest: string;
   readonly bytesCopied: number;
@@ -35,24 +34,24 @@ interface Stored {
 }
 
 /**
- * Pushes `ref` from the daemon to `repository:tag` in `destination`; undefined when the
- * daemon has no such image.
+ * Writes `ref` from the daemon as `repository:tag` into `store`; undefined when the daemon
+ * has no such image.
  */
-export async function pushFromDaemon(
+export async function importFromDaemon(
   local: LocalImages,
-  destination: RegistryClient,
+  store: PreloadStore,
   ref: string,
   repository: string,
   tag: string,
   onBlob?: (digest: string, size: number) => void,
-): Promise<DaemonPush | undefined> {
+): Promise<DaemonImport | undefined> {
   const imageId = await local.imageId(ref);
   if (imageId === undefined) return undefined;
 
-  const current = await destination.manifestDigest(repository, tag);
-  if (current !== undefined) {
-    const manifest = await destination.getManifest(repository, current);
-    if (manifest.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
+  const current = await store.resolve(repository, tag);
+  if (current !== undefined && (await store.complete(repository, current))) {
+    const manifest = await store.manifest(repository, current);
+    if (manifest?.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
   }
 
   const stored = new Map<string, Stored>();
@@ -73,21 +72,16 @@ export async function pushFromDaemon(
       continue;
     }
     const mediaType = layerMediaType(head, ref);
-    if (named !== null) {
-      const digest = `sha256:${named[1]}`;
-      if (await destination.hasBlob(repository, digest)) await body.cancel();
-      else {
-        await upload(destination, repository, digest, entry.size, body.pipeThrough(verifyingStream({ digest, size: entry.size })));
-        bytesCopied += entry.size;
-        onBlob?.(digest, entry.size);
-      }
-      stored.set(entry.path, { digest, size: entry.size, mediaType });
-    } else {
-      const { digest, size } = await destination.uploadUnknown(repository, body);
-      bytesCopied += size;
-      onBlob?.(digest, size);
-      stored.set(entry.path, { digest, size, mediaType });
+    let blob = named !== null ? { digest: `sha256:${named[1]}`, size: entry.size } : undefined;
+    if (blob !== undefined && (await store.hasBlob(blob))) await body.cancel();
+    else {
+      if (blob !== undefined) await store.writeBlob(blob, body);
+      else blob = await store.writeUnknownBlob(body);
+      bytesCopied += blob.size;
+      onBlob?.(blob.digest, blob.size);
     }
+    await store.linkLayer(repository, blob.digest);
+    stored.set(entry.path, { ...blob, mediaType });
   }
 
   const saved = parseSaveManifest(json.get('manifest.json'), ref);
@@ -100,10 +94,9 @@ export async function pushFromDaemon(
     if (layer === undefined) throw new RuntimeError(`docker save of ${ref} lists layer ${path} but does not contain it`);
     return layer;
   });
-  if (!(await destination.hasBlob(repository, imageId))) {
-    await upload(destination, repository, imageId, config.length, bytesStream(config));
-    bytesCopied += config.length;
-  }
+  if (!(await store.hasBlob({ digest: imageId, size: config.length }))) bytesCopied += config.length;
+  await store.writeBytes(config);
+  await store.linkLayer(repository, imageId);
 
   const bytes = Buffer.from(
     JSON.stringify({
@@ -114,14 +107,8 @@ export async function pushFromDaemon(
     }),
   );
   const manifest = parseManifest(bytes, DOCKER_MANIFEST);
-  await destination.putManifest(repository, tag, manifest);
+  await store.putManifest(repository, tag, manifest);
   return { digest: manifest.digest, bytesCopied, unchanged: false };
-}
-
-async function upload(destination: RegistryClient, repository: string, digest: string, size: number, body: ReadableStream<Uint8Array>): Promise<void> {
-  const start = await destination.startUpload(repository);
-  if (start.mounted) return void (await body.cancel());
-  await destination.finishUpload(repository, start.location, digest, size, body);
 }
 
 function layerMediaType(head: Uint8Array, ref: string): string {
@@ -181,13 +168,4 @@ async function peek(stream: ReadableStream<Uint8Array>): Promise<{ head: Uint8Ar
     { highWaterMark: 0 },
   );
   return { head, body };
-}
-
-function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(out) {
-      out.enqueue(bytes);
-      out.close();
-    },
-  });
 }
