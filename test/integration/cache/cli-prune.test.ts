@@ -4,7 +4,7 @@
 // then `up` again serving the kept image from the pruned data without copying.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedBlobs } from '../../../src/core/registry/storage.js';
 import { cli } from '../../support/cli.js';
@@ -17,7 +17,7 @@ const one = image([textLayer('cli-prune-base', 10), textLayer('cli-prune-one')],
 const two = image([textLayer('cli-prune-base', 10), textLayer('cli-prune-two')], undefined, 'two');
 let upstream: Upstream;
 let home: string;
-const env = () => ({ SEW_HOME: home, PATH: process.env.PATH });
+const env = () => ({ HOME: dirname(home), SEW_HOME: home, PATH: process.env.PATH });
 const project = (refs: string[]) =>
   writeTree({ 'sew.yaml': `images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [${refs.join(', ')}]\n` });
 const digests = (m: typeof one) => [m.digest, ...m.blobs.map((b) => b.digest)];
@@ -27,7 +27,8 @@ beforeAll(async () => {
   upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
   await pushManifest(upstream, 'team/one', '1', one);
   await pushManifest(upstream, 'team/two', '1', two);
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  // The default home (HOME/.sew), whose preload registry is named sew-preload.
+  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
 });
 
 afterAll(async () => {

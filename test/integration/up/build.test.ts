@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/action/main.js';
 import { actionReporter } from '../../../src/action/reporter.js';
@@ -63,7 +63,8 @@ beforeAll(async () => {
     'src/tool/rootfs/etc/tool.conf': 'mode=ci\n'.repeat(500),
   });
   project = join(root, 'project');
-  home = join(root, 'home');
+  // The default home (HOME/.sew): its containers keep the names the node's hosts.toml is checked against.
+  home = join(root, '.sew');
   mkdirSync(home);
 });
 
@@ -72,7 +73,7 @@ afterAll(async () => {
   for (const image of [API, TOOL]) await docker('rmi', '-f', image).catch(() => undefined);
 });
 
-const env = () => ({ SEW_HOME: home, PATH: process.env.PATH, GREETING: 'built by sew-ci', API_VERSION: '1.2.3' });
+const env = () => ({ HOME: dirname(home), SEW_HOME: home, PATH: process.env.PATH, GREETING: 'built by sew-ci', API_VERSION: '1.2.3' });
 
 describe('sew-ci build', () => {
   it('builds, puts the images into the preload registry, and a node pulls them by name', async () => {
