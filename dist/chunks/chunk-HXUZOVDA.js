@@ -1,0 +1,97 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// src/core/errors.ts
+var InputError = class extends Error {
+  /** where: "sew.yaml:4:3", "--flag", "input cluster-name", ... */
+  constructor(where, message) {
+    super(`${where}: ${message}`);
+    this.where = where;
+  }
+  where;
+  name = "InputError";
+};
+var UnknownContextFlagError = class extends InputError {
+  constructor(flag, available) {
+    super(`--${flag}`, `unknown context flag; ${available.length ? `available: ${available.map((f) => `--${f}`).join(", ")}` : "no context flags are defined"}`);
+    this.flag = flag;
+    this.available = available;
+  }
+  flag;
+  available;
+};
+var RuntimeError = class extends Error {
+  name = "RuntimeError";
+  constructor(message, options) {
+    super(message, options);
+  }
+};
+var InterruptedError = class extends Error {
+  constructor(signal) {
+    super(`interrupted by ${signal}`);
+    this.signal = signal;
+  }
+  signal;
+  name = "InterruptedError";
+};
+var EXIT = { ok: 0, runtime: 1, input: 2, interrupted: 130 };
+function exitCodeFor(err) {
+  if (err instanceof InputError) return EXIT.input;
+  if (err instanceof InterruptedError) return EXIT.interrupted;
+  return EXIT.runtime;
+}
+function describeError(err) {
+  if (err instanceof Error) return err.message.split("\n")[0] ?? err.name;
+  return String(err);
+}
+
+export {
+  __require,
+  __commonJS,
+  __export,
+  __toESM,
+  InputError,
+  UnknownContextFlagError,
+  RuntimeError,
+  EXIT,
+  exitCodeFor,
+  describeError
+};

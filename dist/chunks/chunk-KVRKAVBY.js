@@ -1,0 +1,39 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  parseSets
+} from "./chunk-GPOVTMB7.js";
+
+// src/core/options/run-options.ts
+function planOptionsOf(v, cwd, env, contextFlags = []) {
+  return {
+    cwd,
+    env,
+    ...v.config !== void 0 && { config: v.config },
+    ...v.from?.length && { from: v.from },
+    ...v.registry !== void 0 && { registry: v.registry },
+    flags: [...v.flags ?? [], ...contextFlags],
+    ...v.set?.length && { sets: parseSets(v.set, "set") },
+    ...v["skip-preload"] && { skipPreload: true },
+    ...v["sew-home"] !== void 0 && { sewHome: v["sew-home"] },
+    ...v["registry-image"] !== void 0 && { registryImage: v["registry-image"] },
+    ...v["cluster-name"] !== void 0 && { clusterName: v["cluster-name"] },
+    ...v.preload?.length && { extraRefs: v.preload },
+    ...v.mirrors?.length && { extraUpstreams: v.mirrors },
+    ...v.local && { local: true },
+    ...v["local-cache"] && { localCache: true }
+  };
+}
+function upOptionsOf(v, cwd, env, contextFlags = []) {
+  return {
+    ...planOptionsOf(v, cwd, env, contextFlags),
+    cluster: v.cluster !== false,
+    ...v["node-image"] !== void 0 && { nodeImage: v["node-image"] },
+    ...v.wait !== void 0 && { wait: v.wait },
+    ...v.build && { build: true }
+  };
+}
+
+export {
+  planOptionsOf,
+  upOptionsOf
+};
