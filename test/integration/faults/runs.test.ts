@@ -114,7 +114,7 @@ describe('Docker and input faults: one line, the right exit code, nothing starte
   });
 
   it.each([
-    [['--no-such-flag'], 'sew-ci: --no-such-flag: unknown context flag; no context flags are defined'],
+    [['--no-such-flag'], "sew-ci: --no-such-flag: not an option of sew-ci up (see 'sew-ci help up'), nor a context flag (none is defined)"],
     [['--config', 'missing.yaml'], 'sew-ci: --config: missing.yaml does not exist'],
     [['--wait'], 'sew-ci: --wait: needs a value'],
   ])('%j exits 2', async (args, message) => {
