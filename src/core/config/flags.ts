@@ -1,10 +1,11 @@
 // Which context flags a composition offers: `sew--NAME.yaml` files beside its layers. A local
 // directory is listed; an http registry cannot be, so each context publishes the list in its
 // `sew.flags.yaml` (`flags: [{name, description}]`, none when absent), as sew's site does.
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SourceReader } from './sources.js';
+import { readYaml } from './yaml.js';
 
 export interface FlagInfo {
   readonly name: string;
@@ -60,16 +61,17 @@ async function flagsIn(dir: URL, reader: SourceReader, display: (url: URL) => st
 
 /** A flag's description, read without rendering: listing flags must not fail on one that is not used. */
 function descriptionOf(text: string): string | undefined {
-  const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents)) return undefined;
-  const description = doc.get('description');
-  return typeof description === 'string' ? description : undefined;
+  try {
+    const { doc } = readYaml('', text);
+    const description = isMap(doc.contents) ? doc.get('description') : undefined;
+    return typeof description === 'string' ? description : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readManifest(name: string, text: string): z.infer<typeof manifestSchema> {
-  const doc = parseDocument(text);
-  if (doc.errors.length) throw new InputError(name, doc.errors[0]!.message.split('\n')[0]!);
-  const parsed = manifestSchema.safeParse(doc.toJS() ?? {});
+  const parsed = manifestSchema.safeParse(readYaml(name, text).toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError(name, `${issue.path.join('.') || 'the file'}: ${issue.message}`);

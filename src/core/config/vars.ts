@@ -31,7 +31,8 @@ export function readVarsBlock(name: string, text: string): VarsBlock {
   const block = isolate(text);
   if (block === undefined) return EMPTY;
   const lines = new LineCounter();
-  const doc = parseDocument(block.text, { lineCounter: lines, prettyErrors: false });
+  // Duplicate keys are refused when the whole rendered file is parsed (yaml.ts), in linear time.
+  const doc = parseDocument(block.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const at = (node: unknown) => {
     const offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? 0;
     return `${name}:${lines.linePos(offset).line + block.firstLine}`;
