@@ -5,6 +5,7 @@ export const Inputs = {
   registry: 'registry',
   flags: 'flags',
   set: 'set',
+  allowEnv: 'allow-env',
   skipPreload: 'skip-preload',
   cluster: 'cluster',
   clusterName: 'cluster-name',

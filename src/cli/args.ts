@@ -2,6 +2,7 @@
 // any other `--NAME` is a context flag, checked against the composition later.
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
+import { parseAllowEnv } from '../core/config/trust.js';
 import { parseSets } from '../core/config/variables.js';
 import type { PlanOptions } from '../core/plan.js';
 
@@ -13,6 +14,7 @@ export const PLAN_OPTIONS = {
   registry: { type: 'string' },
   flag: { type: 'string', multiple: true },
   set: { type: 'string', multiple: true },
+  'allow-env': { type: 'string', multiple: true },
   'skip-preload': { type: 'boolean' },
   'sew-home': { type: 'string' },
   'registry-image': { type: 'string' },
@@ -71,6 +73,7 @@ export function planOptionsFrom(parsed: Parsed, cwd: string, env: NodeJS.Process
     ...(typeof v.registry === 'string' && { registry: v.registry }),
     flags: [...((v.flag as string[] | undefined) ?? []), ...parsed.contextFlags],
     ...(Array.isArray(v.set) && { sets: parseSets(v.set, '--set') }),
+    ...(Array.isArray(v['allow-env']) && { allowEnv: parseAllowEnv(v['allow-env'], '--allow-env') }),
     ...(v['skip-preload'] === true && { skipPreload: true }),
     ...(typeof v['sew-home'] === 'string' && { sewHome: v['sew-home'] }),
     ...(typeof v['registry-image'] === 'string' && { registryImage: v['registry-image'] }),

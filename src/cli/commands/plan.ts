@@ -3,12 +3,14 @@ import { planOptionsFrom, type Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 
 export const planHelp = `Usage: sew-ci plan [--config F] [--from CTX]... [--registry URL] [--flag NAME]... [--NAME]
-                   [--set KEY=VALUE]... [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--cluster-name NAME]
+                   [--set KEY=VALUE]... [--allow-env NAME]... [--skip-preload] [--sew-home DIR] [--registry-image IMAGE] [--cluster-name NAME]
                    [--preload REF]... [--mirror UPSTREAM]... [--json]
 
 Resolves the layered sew.yaml and prints what a run will do, without doing any of it.
   --set KEY=VALUE   a template variable: KEY for every context that declares it,
-                    path.to.context.KEY for that context only (repeatable)`;
+                    path.to.context.KEY for that context only (repeatable)
+  --allow-env NAME  an environment variable a fetched context's env may read, besides
+                    HOME and USER (repeatable; see the README's Trust model)`;
 
 export async function planCommand(parsed: Parsed, io: CliIO): Promise<number> {
   if (parsed.values.help) {

@@ -76,7 +76,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     if (images && 'mirrors' in images && images.mirrors !== undefined) {
       const m = images.mirrors ?? {};
       mirrors = {
-        ...(m.data !== undefined && { data: localPath(m.data, layer) }),
+        ...(m.data !== undefined && { data: localPath(m.data, layer.dir) }),
         upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(['images', 'mirrors', 'upstreams', i]) })),
       };
     }
@@ -117,10 +117,11 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
   });
 }
 
-function localPath(path: string, layer: Layer): string {
+/** A path as written in a layer whose directory is `dir`: `~`, absolute, or relative to the layer's file. */
+export function localPath(path: string, dir: URL): string {
   if (path === '~' || path.startsWith('~/')) return resolve(homedir(), path.slice(2));
   if (isAbsolute(path)) return path;
-  const base = layer.dir.protocol === 'file:' ? fileURLToPath(layer.dir) : process.cwd();
+  const base = dir.protocol === 'file:' ? fileURLToPath(dir) : process.cwd();
   return resolve(base, path);
 }
 

@@ -28,7 +28,8 @@ export function readYaml(name: string, text: string): YamlFile {
   };
   const error = doc.errors[0];
   if (error) throw new InputError(at(error.pos[0]), reasonOf(error.message));
-  checkUniqueKeys(doc, at);
+  const duplicate = duplicateKey(doc);
+  if (duplicate) throw new InputError(at(duplicate.offset), duplicate.message);
   return {
     doc,
     at,
@@ -43,18 +44,25 @@ export function readYaml(name: string, text: string): YamlFile {
   };
 }
 
-function checkUniqueKeys(doc: Document, at: (offset: number) => string): void {
+/** The first key written twice in one mapping, found in time linear in the keys. */
+export function duplicateKey(doc: Document): { offset: number; message: string } | undefined {
+  let found: { offset: number; message: string } | undefined;
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const key = String(pair.key.value);
-        if (seen.has(key)) throw new InputError(at(pair.key.range?.[0] ?? 0), `duplicate key "${clip(key)}"`);
+        if (seen.has(key)) {
+          found = { offset: pair.key.range?.[0] ?? 0, message: `Map keys must be unique ("${clip(key)}" is written twice)` };
+          return visit.BREAK;
+        }
         seen.add(key);
       }
+      return undefined;
     },
   });
+  return found;
 }
 
 function firstAlias(doc: Document): number | undefined {
