@@ -138,11 +138,18 @@ class Composer {
     let text = this.texts.get(url.href);
     if (text === undefined) {
       this.budget.check();
-      text = this.reader.read(url, this.budget.signal).then((t) => {
-        this.budget.check();
-        if (t !== undefined) this.budget.charge(where, Buffer.byteLength(t));
-        return t;
-      });
+      text = this.reader.read(url, this.budget.signal).then(
+        (t) => {
+          this.budget.check();
+          if (t !== undefined) this.budget.charge(where, Buffer.byteLength(t));
+          return t;
+        },
+        (err: unknown) => {
+          // A fetch cancelled by the budget or an interrupt fails as that, not as the fetch.
+          this.budget.check();
+          throw err;
+        },
+      );
       this.texts.set(url.href, text);
     }
     return text;
@@ -243,12 +250,10 @@ class Composer {
     const registry = doc.value.registry !== undefined ? registryRoot(doc.value.registry, context.dir, doc.where(['registry'])) : root;
     // A local registry a trusted layer names is one the user named; one a fetched layer names is not.
     if (trusted && registry.protocol === 'file:') this.trustedRoots.push(registry);
-    if (!trusted && doc.value.registry !== undefined && registry.protocol === 'file:') {
-      // A fetched context may name other remote registries; local files only inside $SEW_HOME.
-      if (context.dir.protocol !== 'file:') throw new InputError(doc.where(['registry']), 'a context fetched over http(s) cannot name a local registry');
-      if (!inside(this.request.sewHome, fileURLToPath(registry))) {
-        throw new InputError(doc.where(['registry']), `a fetched context may name a local registry only inside $SEW_HOME (${this.request.sewHome})`);
-      }
+    // A fetched context may name other remote registries, never local files. (Every untrusted
+    // context is a fetched one: local roots come only from trusted layers.)
+    if (context.dir.protocol !== 'file:' && registry.protocol === 'file:') {
+      throw new InputError(doc.where(['registry']), 'a context fetched over http(s) cannot name a local registry');
     }
     const layers = await this.expand(fromList(doc), (j) => doc.where(['from', j]), registry, passed, stack, false);
     return [...layers, { doc, origin: 'context', dir: context.dir, path: context.path, variables: reportVariables(block, values), trusted }];
