@@ -23,7 +23,15 @@ export function renderFile(name: string, text: string, vars: Readonly<Record<str
   try {
     return renderTemplate(text, { ...vars }, { file: name, funcs: templateFunctions(env) });
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(name, `template: ${(err as Error).message}`);
+    if (err instanceof InputError) throw new InputError(err.where, clip(err.message.slice(err.where.length + 2)));
+    throw new InputError(name, clip(`template: ${(err as Error).message}`));
   }
+}
+
+/** Template errors may quote the source: a line of it at most, never a whole file. */
+const MAX_MESSAGE = 200;
+
+function clip(message: string): string {
+  const line = message.split('\n')[0]!;
+  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}...` : line;
 }

@@ -153,3 +153,13 @@ describe('a local registry through symlinks', () => {
     expect(err.message).not.toContain(SECRET);
   });
 });
+
+describe('error messages', () => {
+  it('quote at most a clipped line of a template', async () => {
+    const long = '1'.repeat(100_000);
+    const { root } = await fetched(`kind:\n  name: "{{ ${long} }}"\n`);
+    const err = await failure(plan(root));
+    expect(err.message).toMatch(/ctx\/sew\.yaml:2: /);
+    expect(err.message.length).toBeLessThan(400);
+  });
+});
