@@ -42,7 +42,7 @@ const schema = z.object({
       if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
     })
     .transform((items) => parseSets(items, `input ${Inputs.set}`)),
-  [Inputs.allowEnv]: z.string().transform(lines),
+  [Inputs.allowEnv]: z.string().transform((v) => parseAllowEnv(lines(v), `input ${Inputs.allowEnv}`)),
   [Inputs.skipPreload]: flag(false),
   [Inputs.cluster]: flag(true),
   [Inputs.clusterName]: matching(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a lowercase DNS label (a-z, 0-9, -)'),
@@ -84,7 +84,7 @@ export function upOptionsFromInputs(inputs: ActionInputs, cwd: string, env: Node
     ...(inputs.registry !== undefined && { registry: inputs.registry }),
     flags: inputs.flags,
     ...(Object.keys(inputs.set).length > 0 && { sets: inputs.set }),
-    ...(inputs['allow-env'].length > 0 && { allowEnv: parseAllowEnv(inputs['allow-env'], `input ${Inputs.allowEnv}`) }),
+    ...(inputs['allow-env'].length > 0 && { allowEnv: inputs['allow-env'] }),
     ...(inputs['skip-preload'] && { skipPreload: true }),
     ...(inputs['sew-home'] !== undefined && { sewHome: inputs['sew-home'] }),
     ...(inputs['registry-image'] !== undefined && { registryImage: inputs['registry-image'] }),

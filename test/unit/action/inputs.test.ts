@@ -19,6 +19,7 @@ describe('action inputs', () => {
         registry: 'https://contexts.example.com',
         flags: '--no-es, big\nsmall',
         set: 'imageTag=4.9.0\n# a comment\npostgresql.standalone.imageTag=16\n',
+        'allow-env': 'LICENSE_DIR\nCI_REGION\n',
         'skip-preload': 'true',
         cluster: 'false',
         'cluster-name': 'ci',
@@ -38,6 +39,7 @@ describe('action inputs', () => {
       registry: 'https://contexts.example.com',
       flags: ['no-es', 'big', 'small'],
       sets: { imageTag: '4.9.0', 'postgresql.standalone.imageTag': '16' },
+      allowEnv: ['LICENSE_DIR', 'CI_REGION'],
       skipPreload: true,
       sewHome: '/cache/sew',
       registryImage: 'registry:2.8',
@@ -58,6 +60,7 @@ describe('action inputs', () => {
     [{ 'kind-version': '0.24' }, 'input kind-version: must be a kind release such as v0.24.0'],
     [{ wait: 'forever' }, 'input wait: must be a duration such as 60s or 5m'],
     [{ set: 'imageTag' }, 'input set: "imageTag" must be KEY=VALUE'],
+    [{ 'allow-env': 'HOME PATH' }, 'input allow-env: "HOME PATH" is not an environment variable name'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });
