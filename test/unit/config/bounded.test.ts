@@ -1,26 +1,16 @@
 // Work on any composition is bounded: each context resolved once, a budget for the whole
 // resolution, YAML read in linear time with alias limits, fetches cancelled on interrupt.
-import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config/document.js';
 import { InputError, InterruptedError, RuntimeError } from '../../../src/core/errors.js';
 import { resolvePlan, type Plan, type PlanOptions } from '../../../src/core/plan.js';
 import { serveDirectory } from '../../support/static-server.js';
-import { writeTree } from '../../support/tree.js';
+import { disposables } from '../../support/disposables.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function tree(files: Record<string, string>): string {
-  const root = writeTree(files);
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  return root;
-}
+const { tree, add } = disposables();
 
 function plan(root: string, options: Partial<PlanOptions> = {}): Promise<Plan> {
   return resolvePlan({ cwd: join(root, 'project'), env: { HOME: root }, sewHome: join(root, 'home'), platform: 'linux/amd64', ...options });
@@ -46,7 +36,7 @@ describe('a diamond chain of 17 contexts', () => {
   it('fetches each file once over http', async () => {
     const root = tree({ ...Object.fromEntries(Object.entries(diamond(17)).map(([k, v]) => [`site/${k}`, v])), 'project/.keep': '' });
     const server = await serveDirectory(join(root, 'site'));
-    cleanups.push(() => server.close());
+    add(() => server.close());
     const p = await plan(root, { from: ['c0'], registry: `${server.origin}/reg/` });
     expect(p.preload.refs).toHaveLength(18);
     const asked = server.requests.map((r) => r.path).filter((path) => path.endsWith('/sew.yaml'));
@@ -68,7 +58,7 @@ describe('the resolution budget', () => {
 
   it('cancels a fetch that outlasts its time, with no cached copy standing in', async () => {
     const { origin, close } = await hangingServer();
-    cleanups.push(close);
+    add(close);
     const root = tree({ 'project/.keep': '' });
     const err = await plan(root, { from: ['ctx'], registry: `${origin}/`, limits: { files: 500, bytes: 1 << 20, ms: 300 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RuntimeError);
@@ -77,7 +67,7 @@ describe('the resolution budget', () => {
 
   it('an interrupt cancels a fetch in flight', async () => {
     const { origin, close } = await hangingServer();
-    cleanups.push(close);
+    add(close);
     const root = tree({ 'project/.keep': '' });
     const controller = new AbortController();
     setTimeout(() => controller.abort('SIGTERM'), 100);

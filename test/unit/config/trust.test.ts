@@ -1,28 +1,19 @@
 // The trust boundary (README "Trust model"): what a fetched context may not do, and that the
 // user's own layers keep every power. Fetched layers come from a loopback http server.
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { resolvePlan, type Plan, type PlanOptions } from '../../../src/core/plan.js';
 import { serveDirectory, type StaticServer } from '../../support/static-server.js';
-import { writeTree } from '../../support/tree.js';
+import { disposables } from '../../support/disposables.js';
 
 const SECRET = 'hunter2-s3cr3t';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function tree(files: Record<string, string>): string {
-  const root = writeTree(files);
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  return root;
-}
+const { tree, add } = disposables();
 
 async function serve(dir: string): Promise<StaticServer> {
   const server = await serveDirectory(dir);
-  cleanups.push(() => server.close());
+  add(() => server.close());
   return server;
 }
 
