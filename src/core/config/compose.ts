@@ -2,17 +2,24 @@
 // the contexts its `from` names (left to right, recursively), then activated context flags.
 // Each file is rendered as a template with its own variables before it is parsed (see
 // variables.ts). The result is the ordered list of layers; merging them is merge.ts's job.
+// Each layer is trusted (written by the user) or fetched; trust.ts says what a fetched one
+// may not do. Each context is resolved once per set of variables (memoised), and the whole
+// resolution is bounded by a budget (budget.ts), so no registry can make it unbounded.
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError, UnknownContextFlagError } from '../errors.js';
 import { displayUrl } from '../format.js';
 import { userPath } from '../paths.js';
+import { Budget, type ResolutionLimits } from './budget.js';
 import { parseConfig, type ConfigDocument } from './document.js';
 import { findFlags, type FlagInfo } from './flags.js';
+import { localPath } from './merge.js';
 import { renderFile } from './render.js';
 import type { SourceReader } from './sources.js';
 import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, type OverrideMap, type VariableReport } from './variables.js';
+import { checkFetchedLayer, envReader, inside } from './trust.js';
 import { readVarsBlock, type VarsBlock } from './vars.js';
 
 /** sew's embedded default: where `from` looks when no `registry` is given. */
@@ -21,7 +28,7 @@ export const DEFAULT_CONTEXT_REGISTRY = 'https://a-cordier.github.io/sew/';
 export interface ComposeRequest {
   readonly cwd: string;
   readonly sewHome: string;
-  /** The environment templates' `env` reads; HOME for `~` in --config. */
+  /** The environment templates' `env` reads. */
   readonly env: NodeJS.ProcessEnv;
   /** --config: the project file, instead of ./sew.yaml. */
   readonly config?: string;
@@ -31,13 +38,19 @@ export interface ComposeRequest {
   readonly registry?: string;
   /** Context flags to activate, without the leading dashes. */
   readonly flags?: readonly string[];
+  /** --set KEY=VALUE: template variables. */
+  readonly sets?: Readonly<Record<string, string>>;
+  /** --allow-env NAME: variables a fetched context's `env` may read, besides HOME and USER. */
+  readonly allowEnv?: readonly string[];
+  /** Cancels the resolution (an interrupt). */
+  readonly signal?: AbortSignal;
+  /** Bounds of the whole resolution (budget.ts); defaults there. */
+  readonly limits?: ResolutionLimits;
   /**
    * false: leave out the user-level `$SEW_HOME/sew.yaml`. For keys written on one machine and
    * checked on another (a committed key file), which must not depend on whose machine it is.
    */
   readonly userConfig?: boolean;
-  /** --set KEY=VALUE: template variables. */
-  readonly sets?: Readonly<Record<string, string>>;
 }
 
 export type LayerOrigin = 'default' | 'user' | 'context' | 'project' | 'flag';
@@ -51,8 +64,10 @@ export interface Layer {
   readonly path?: string;
   /** The variables the file declared, with the values it was rendered with. */
   readonly variables: readonly VariableReport[];
-  /** For a context: how many layers just before it are its own parents (the contexts its `from` composes). */
-  readonly parents?: number;
+  /** Written by the user (trust.ts): may read the environment, name local paths, carry credentials. */
+  readonly trusted: boolean;
+  /** For a context: the layers its `from` brought (its parents, theirs, ...), which a `replace` in it replaces. */
+  readonly ancestors?: ReadonlySet<Layer>;
 }
 
 export interface Composition {
@@ -82,17 +97,18 @@ export async function compose(request: ComposeRequest, reader: SourceReader): Pr
   const hasOverrides = request.from !== undefined || request.registry !== undefined;
   if (tops.length === 0 && !hasOverrides) {
     const doc = parseConfig('<embedded default>', EMBEDDED_DEFAULT);
-    composer.layers.push({ doc, origin: 'default', dir: pathToFileURL(`${request.cwd}/`), variables: [] });
+    composer.layers.push({ doc, origin: 'default', dir: pathToFileURL(`${request.cwd}/`), variables: [], trusted: true });
     return { ...(await composer.applyFlags(request.flags ?? [])), embeddedDefault: true };
   }
   if (hasOverrides && !tops.some((t) => t.overrides)) {
     if (request.from === undefined) throw new InputError('--registry', 'there is no sew.yaml whose `from` it would apply to; add --from');
-    const synthetic = composer.load('--from', '', pathToFileURL(`${request.cwd}/`));
+    const synthetic = composer.load('--from', '', pathToFileURL(`${request.cwd}/`), true);
     composer.layers.push(...(await composer.expandTop(synthetic, 'project', request)));
   }
   for (const top of tops) {
-    const text = (await reader.read(pathToFileURL(top.file))) ?? '';
-    const loaded = composer.load(displayName(top.file, request.cwd), text, pathToFileURL(`${dirname(top.file)}/`));
+    const name = displayName(top.file, request.cwd);
+    const text = (await composer.read(pathToFileURL(top.file), name)) ?? '';
+    const loaded = composer.load(name, text, pathToFileURL(`${dirname(top.file)}/`), true);
     composer.layers.push(...(await composer.expandTop(loaded, top.origin, top.overrides ? request : {})));
   }
   return composer.applyFlags(request.flags ?? []);
@@ -103,30 +119,68 @@ interface Loaded {
   readonly dir: URL;
   readonly block: VarsBlock;
   readonly values: Readonly<Record<string, string>>;
+  readonly trusted: boolean;
 }
 
 class Composer {
   readonly layers: Layer[] = [];
   private readonly warnings: string[] = [];
   private readonly sets: Readonly<Record<string, string>>;
+  private readonly budget: Budget;
+  /** Each file read once: a composition naming one file many times costs one read. */
+  private readonly texts = new Map<string, Promise<string | undefined>>();
+  /** A context with its parents, by file and the variables it was given: diamonds stay linear. */
+  private readonly resolved = new Map<string, Promise<Layer[]>>();
+  /** Local registry roots the user named (in a trusted layer or option); files under them are trusted. */
+  private readonly trustedRoots: URL[] = [];
 
   constructor(
     private readonly reader: SourceReader,
     private readonly request: ComposeRequest,
   ) {
     this.sets = request.sets ?? {};
+    this.budget = new Budget(request.limits, request.signal);
+  }
+
+  /** The text at `url`, read once and charged to the budget. */
+  read(url: URL, where: string): Promise<string | undefined> {
+    let text = this.texts.get(url.href);
+    if (text === undefined) {
+      this.budget.check();
+      text = this.reader.read(url, this.budget.signal).then(
+        (t) => {
+          this.budget.check();
+          if (t !== undefined) this.budget.charge(where, Buffer.byteLength(t));
+          return t;
+        },
+        (err: unknown) => {
+          // A fetch cancelled by the budget or an interrupt fails as that, not as the fetch.
+          this.budget.check();
+          throw err;
+        },
+      );
+      this.texts.set(url.href, text);
+    }
+    return text;
   }
 
   /** A top-level or flag file: rendered with its own defaults and every --set. */
-  load(name: string, text: string, dir: URL): Loaded {
+  load(name: string, text: string, dir: URL, trusted: boolean): Loaded {
     const block = readVarsBlock(name, text);
-    return this.parse(name, text, dir, block, flatVariables(block, this.sets));
+    return this.parse(name, text, dir, block, flatVariables(block, this.sets), trusted);
   }
 
-  private parse(name: string, text: string, dir: URL, block: VarsBlock, values: Readonly<Record<string, string>>): Loaded {
-    const doc = parseConfig(name, renderFile(name, text, values, this.request.env));
+  private parse(name: string, text: string, dir: URL, block: VarsBlock, values: Readonly<Record<string, string>>, trusted: boolean): Loaded {
+    const env = envReader(this.request.env, trusted, this.request.allowEnv ?? []);
+    const doc = parseConfig(name, renderFile(name, text, values, env));
+    if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir));
     this.warnings.push(...doc.warnings);
-    return { doc, dir, block, values };
+    return { doc, dir, block, values, trusted };
+  }
+
+  /** Whether a context at `dir` is under a local registry root the user named. */
+  private trusts(dir: URL): boolean {
+    return dir.protocol === 'file:' && this.trustedRoots.some((root) => dir.href.startsWith(root.href));
   }
 
   async expandTop(top: Loaded, origin: LayerOrigin, overrides: Pick<ComposeRequest, 'from' | 'registry'>): Promise<Layer[]> {
@@ -139,12 +193,13 @@ class Composer {
           ? { text: top.doc.value.registry, where: top.doc.where(['registry']) }
           : undefined;
     const root = own ? registryRoot(own.text, top.dir, own.where) : new URL(DEFAULT_CONTEXT_REGISTRY);
+    if (own && root.protocol === 'file:') this.trustedRoots.push(root);
     // As in sew, only contexts pass path-scoped overrides on; a top-level file's are unused.
     for (const o of top.block.overrides) {
       this.warnings.push(`${top.doc.name}: vars ${o.path.replaceAll('/', '.')}.${o.name} overrides a context's variable only from a context; here use --set ${o.path.replaceAll('/', '.')}.${o.name}=${o.value}`);
     }
     const layers = await this.expand(from, fromWhere, root, NO_OVERRIDES, [fileKey(top)], true);
-    layers.push({ doc: top.doc, origin, dir: top.dir, variables: reportVariables(top.block, top.values) });
+    layers.push({ doc: top.doc, origin, dir: top.dir, variables: reportVariables(top.block, top.values), trusted: true });
     return layers;
   }
 
@@ -160,7 +215,7 @@ class Composer {
     stack: readonly string[],
     topLevel: boolean,
   ): Promise<Layer[]> {
-    const layers: Layer[] = [];
+    let layers: Layer[] = [];
     for (const [i, name] of from.entries()) {
       const where = fromWhere(i);
       const context = await this.locate(root, name, where);
@@ -171,60 +226,108 @@ class Composer {
       }
       const display = this.display(context.file);
       const block = readVarsBlock(display, context.text);
-      const loaded = this.parse(display, context.text, context.dir, block, contextVariables(block, context.path, overrides, this.sets));
-      const { doc } = loaded;
+      const values = contextVariables(block, context.path, overrides, this.sets);
+      const passed = passOn(overrides, block.overrides);
+      const memo = JSON.stringify([key, root.href, values, [...passed]]);
+      let resolved = this.resolved.get(memo);
+      if (resolved === undefined) {
+        resolved = this.resolve(context, display, block, values, passed, root, [...stack, key]);
+        this.resolved.set(memo, resolved);
+      }
+      const own = await resolved;
       // sew refuses an abstract context only when it is all a run would deploy.
-      if (topLevel && from.length === 1 && doc.value.abstract === true) {
+      if (topLevel && from.length === 1 && own.at(-1)!.doc.value.abstract === true) {
         throw new InputError(where, `context "${name}" is abstract: compose it together with a concrete context, not alone`);
       }
-      const registry = doc.value.registry !== undefined ? registryRoot(doc.value.registry, context.dir, doc.where(['registry'])) : root;
-      // A fetched context is untrusted: it may name other remote registries, never local files.
-      if (context.dir.protocol !== 'file:' && registry.protocol === 'file:') {
-        throw new InputError(doc.where(['registry']), 'a context fetched over http(s) cannot name a local registry');
-      }
-      const parents = fromList(doc);
-      const composed = await this.expand(parents, (j) => doc.where(['from', j]), registry, passOn(overrides, block.overrides), [...stack, key], false);
-      layers.push(...composed);
-      layers.push({ doc, origin: 'context', dir: context.dir, path: context.path, variables: reportVariables(block, loaded.values), parents: composed.length });
+      layers = lastOccurrences([...layers, ...own]);
     }
     return layers;
   }
 
+  /** One context, preceded by its parents. */
+  private async resolve(
+    context: Located,
+    display: string,
+    block: VarsBlock,
+    values: Readonly<Record<string, string>>,
+    passed: OverrideMap,
+    root: URL,
+    stack: readonly string[],
+  ): Promise<Layer[]> {
+    const trusted = this.trusts(context.dir);
+    const { doc } = this.parse(display, context.text, context.dir, block, values, trusted);
+    const registry = doc.value.registry !== undefined ? registryRoot(doc.value.registry, context.dir, doc.where(['registry'])) : root;
+    // A local registry a trusted layer names is one the user named; one a fetched layer names is not.
+    if (trusted && registry.protocol === 'file:') this.trustedRoots.push(registry);
+    // A fetched context may name other remote registries, never local files. (Every untrusted
+    // context is a fetched one: local roots come only from trusted layers.)
+    if (context.dir.protocol !== 'file:' && registry.protocol === 'file:') {
+      throw new InputError(doc.where(['registry']), 'a context fetched over http(s) cannot name a local registry');
+    }
+    const layers = await this.expand(fromList(doc), (j) => doc.where(['from', j]), registry, passed, stack, false);
+    return [...layers, { doc, origin: 'context', dir: context.dir, path: context.path, variables: reportVariables(block, values), trusted, ancestors: new Set(layers) }];
+  }
+
   /** A context is a directory with a sew.yaml, or with a .default naming the context to follow. */
-  private async locate(root: URL, name: string, where: string): Promise<{ file: URL; dir: URL; path: string; text: string }> {
+  private async locate(root: URL, name: string, where: string): Promise<Located> {
     let dir = within(root, name, where);
     const seen = new Set<string>();
     for (;;) {
       const file = new URL('sew.yaml', dir);
-      const text = await this.reader.read(file);
+      const text = await this.readWithin(root, file);
       if (text !== undefined) return { file, dir, path: relativeTo(root, dir).replace(/\/$/, ''), text };
       if (seen.has(dir.href)) throw new InputError(where, `.default files loop at ${this.display(dir)}`);
       seen.add(dir.href);
-      const next = await this.reader.read(new URL('.default', dir));
-      if (next === undefined || next.trim() === '') {
+      const pointer = new URL('.default', dir);
+      const next = (await this.readWithin(root, pointer))?.trim();
+      if (next === undefined || next === '') {
         throw new InputError(where, `context "${name}" not found: no sew.yaml or .default in ${this.display(dir)}`);
       }
-      dir = within(root, relativeTo(root, dir) + next.trim(), `${this.display(new URL('.default', dir))}`);
+      // Never quoted unless it looks like a context path: the file could hold anything.
+      if (next.length > 256 || !/^[A-Za-z0-9._/-]+$/.test(next)) throw new InputError(this.display(pointer), 'is not a context path (one line naming a context)');
+      dir = within(root, relativeTo(root, dir) + next, this.display(pointer));
     }
+  }
+
+  /**
+   * A file of a local registry, read only when its real path (symlinks resolved) is still
+   * under the root's: a symlink must not reach files the registry does not hold.
+   */
+  private async readWithin(root: URL, file: URL): Promise<string | undefined> {
+    if (file.protocol === 'file:' && root.protocol === 'file:') {
+      const [real, realRoot] = await Promise.all([realpathOrUndefined(fileURLToPath(file)), realpathOrUndefined(fileURLToPath(root))]);
+      if (real === undefined) return undefined;
+      if (realRoot === undefined || !inside(realRoot, real)) {
+        throw new InputError(this.display(file), `is a link to a file outside its registry root ${this.display(root)}; refused`);
+      }
+    }
+    return this.read(file, this.display(file));
   }
 
   async applyFlags(requested: readonly string[]): Promise<Composition> {
     // The nearest (most derived) definition of a flag wins.
     const places = [...this.layers].reverse().filter((l, i, all) => all.findIndex((o) => o.dir.href === l.dir.href) === i);
-    const available = await findFlags(places, this.reader, (url) => this.display(url));
+    // Flag files are read like contexts: once, within the budget, never through a link leaving their directory.
+    const flagReader: SourceReader = {
+      read: (url) => this.readWithin(new URL('./', url), url),
+      list: (url) => this.reader.list(url),
+      warnings: () => this.reader.warnings(),
+    };
+    const available = await findFlags(places, flagReader, (url) => this.display(url));
+    const trustedDirs = new Set(this.layers.filter((l) => l.trusted).map((l) => l.dir.href));
     const flagLayers: Layer[] = [];
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name);
-      if (!found) {
-        throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
-      }
-      const text = await this.reader.read(found.url);
+      if (!found) throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
+      const dir = new URL('./', found.url);
+      const text = await flagReader.read(found.url);
       if (text === undefined) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);
-      const { doc, block, values } = this.load(found.info.file, text, new URL('./', found.url));
+      const trusted = trustedDirs.has(dir.href);
+      const { doc, block, values } = this.load(found.info.file, text, dir, trusted);
       for (const key of ['from', 'registry', 'abstract'] as const) {
         if (doc.value[key] !== undefined) this.warnings.push(`${doc.where([key])}: "${key}" has no effect in a context flag file`);
       }
-      flagLayers.push({ doc, origin: 'flag', dir: new URL('./', found.url), variables: reportVariables(block, values) });
+      flagLayers.push({ doc, origin: 'flag', dir, variables: reportVariables(block, values), trusted });
     }
     return {
       layers: [...this.layers, ...flagLayers],
@@ -239,6 +342,27 @@ class Composer {
     if (url.protocol !== 'file:') return displayUrl(url);
     return displayName(decodeURIComponent(url.pathname), this.request.cwd);
   }
+}
+
+interface Located {
+  readonly file: URL;
+  readonly dir: URL;
+  readonly path: string;
+  readonly text: string;
+}
+
+async function realpathOrUndefined(path: string): Promise<string | undefined> {
+  try {
+    return await realpath(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `layers` with each layer kept only at its last place: a context composed twice applies once, where it last applies. */
+function lastOccurrences(layers: readonly Layer[]): Layer[] {
+  const last = new Map(layers.map((layer, i) => [layer, i]));
+  return layers.filter((layer, i) => last.get(layer) === i);
 }
 
 function fromList(doc: ConfigDocument): readonly string[] {

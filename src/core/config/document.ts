@@ -1,9 +1,10 @@
 // Parses one sew.yaml into a validated value, keeping enough of the YAML document to
 // name the line and column of anything wrong in it, for syntax and schema errors alike.
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import { KNOWN_TOP_LEVEL, sewFileSchema, type SewFile } from './schema.js';
+import { pairOf, readYaml } from './yaml.js';
 
 export type Path = readonly (string | number)[];
 
@@ -17,17 +18,10 @@ export interface ConfigDocument {
 }
 
 export function parseConfig(name: string, text: string): ConfigDocument {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): string => {
-    const { line, col } = lines.linePos(offset);
-    return `${name}:${line}:${col}`;
-  };
-  const firstError = doc.errors.find((e) => !(e.code === 'DUPLICATE_KEY' && inVarsBlock(doc, e.pos[0])));
-  if (firstError) throw new InputError(at(firstError.pos[0]), firstLine(firstError.message));
-
+  const yaml = readYaml(name, text);
+  const { doc, at } = yaml;
   const where = (path: Path, key?: 'key'): string => at(offsetOf(doc, path, key === 'key'));
-  const raw: unknown = doc.toJS() ?? {};
+  const raw: unknown = yaml.toJS() ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw) || raw === null) {
     throw new InputError(where([]), 'a sew.yaml must be a mapping of keys to values');
   }
@@ -49,16 +43,6 @@ export function parseConfig(name: string, text: string): ConfigDocument {
       return `${where([key], 'key')}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}; carried, not used by sew-ci`;
     });
   return { name, value: parsed.data, where, warnings };
-}
-
-/**
- * sew reads `vars` as a raw YAML node, so a key repeated inside it is not an error there
- * (the published registry's gravitee-io/oss/am/jdbc/mysql repeats `mysql:`); anywhere else it is.
- */
-function inVarsBlock(doc: Document, offset: number): boolean {
-  if (!isMap(doc.contents)) return false;
-  const range = (doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'vars')?.value as { range?: [number, number, number] } | null | undefined)?.range;
-  return range !== undefined && offset >= range[0] && offset < range[2];
 }
 
 function nonJsonPath(value: unknown, path: Path): Path | undefined {
@@ -88,7 +72,7 @@ function offsetOf(doc: Document, path: Path, atKey: boolean): number {
     if (typeof key === 'number') {
       next = items[key];
     } else if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      const pair = pairOf(node, key);
       if (!pair) break;
       // Point at the value when it exists, otherwise at the key.
       offset = rangeStart(pair.key) ?? offset;
@@ -122,10 +106,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** The known key within edit distance 2, for "did you mean". */

@@ -3,10 +3,11 @@
 // `sew.flags.yaml` (`flags: [{name, description, source}]`, none when absent), as sew's site does.
 // A manifest may also list the flags a context inherits, each with the `source` context that
 // declares it; as in sew, such an entry is taken where that context is, not beside the manifest.
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import type { SourceReader } from './sources.js';
+import { readYaml } from './yaml.js';
 
 export interface FlagInfo {
   readonly name: string;
@@ -70,16 +71,17 @@ async function flagsIn({ dir, path }: FlagPlace, reader: SourceReader, display: 
 
 /** A flag's description, read without rendering: listing flags must not fail on one that is not used. */
 function descriptionOf(text: string): string | undefined {
-  const doc = parseDocument(text);
-  if (doc.errors.length || !isMap(doc.contents)) return undefined;
-  const description = doc.get('description');
-  return typeof description === 'string' ? description : undefined;
+  try {
+    const { doc } = readYaml('', text);
+    const description = isMap(doc.contents) ? doc.get('description') : undefined;
+    return typeof description === 'string' ? description : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readManifest(name: string, text: string): z.infer<typeof manifestSchema> {
-  const doc = parseDocument(text);
-  if (doc.errors.length) throw new InputError(name, doc.errors[0]!.message.split('\n')[0]!);
-  const parsed = manifestSchema.safeParse(doc.toJS() ?? {});
+  const parsed = manifestSchema.safeParse(readYaml(name, text).toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError(name, `${issue.path.join('.') || 'the file'}: ${issue.message}`);

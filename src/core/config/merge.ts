@@ -58,11 +58,11 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
   let registryImage: Located<string> | undefined;
   let local: Located<LocalInput> | undefined;
   let carried: Record<string, unknown> = {};
-  // refs and skip as they stood before each layer, for a replace scoped to a context's own parents
-  const before: { refs: Located<string>[]; skip: Located<string>[] }[] = [];
+  // The layer each ref and skip came from, for a replace scoped to a context's own parents.
+  let refsFrom: Layer[] = [];
+  let skipFrom: Layer[] = [];
 
-  for (const [i, layer] of layers.entries()) {
-    before.push({ refs, skip });
+  for (const layer of layers) {
     const { doc } = layer;
     const file = doc.value;
     if (file.kind) kind = mergeKind(kind, file.kind as Record<string, unknown>, layer.origin === 'user' || layer.origin === 'project');
@@ -71,12 +71,19 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     if (preload) {
       const layerRefs = normaliseAll(doc, ['images', 'preload', 'refs'], preload.refs ?? []);
       if (preload.mode === 'replace') {
-        const kept = layer.parents ? before[i - layer.parents]! : { refs: [], skip: [] };
-        refs = [...kept.refs, ...layerRefs];
-        skip = kept.skip;
+        const outside = (from: Layer) => layer.ancestors !== undefined && !layer.ancestors.has(from);
+        const keptRefs = refs.map((_, k) => k).filter((k) => outside(refsFrom[k]!));
+        const keptSkip = skip.map((_, k) => k).filter((k) => outside(skipFrom[k]!));
+        refs = [...keptRefs.map((k) => refs[k]!), ...layerRefs];
+        refsFrom = [...keptRefs.map((k) => refsFrom[k]!), ...layerRefs.map(() => layer)];
+        skip = keptSkip.map((k) => skip[k]!);
+        skipFrom = keptSkip.map((k) => skipFrom[k]!);
       } else {
+        const layerSkip = normaliseAll(doc, ['images', 'preload', 'skip'], preload.skip ?? []);
         refs = [...refs, ...layerRefs];
-        skip = [...skip, ...normaliseAll(doc, ['images', 'preload', 'skip'], preload.skip ?? [])];
+        refsFrom = [...refsFrom, ...layerRefs.map(() => layer)];
+        skip = [...skip, ...layerSkip];
+        skipFrom = [...skipFrom, ...layerSkip.map(() => layer)];
       }
       if (preload.platforms !== undefined) platforms = preload.platforms;
     }
@@ -85,7 +92,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     if (images && 'mirrors' in images && images.mirrors !== undefined) {
       const m = images.mirrors ?? {};
       mirrors = {
-        ...(m.data !== undefined && { data: localPath(m.data, layer) }),
+        ...(m.data !== undefined && { data: localPath(m.data, layer.dir) }),
         upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(['images', 'mirrors', 'upstreams', i]) })),
       };
     }
@@ -127,10 +134,11 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
   });
 }
 
-function localPath(path: string, layer: Layer): string {
+/** A path as written in a layer whose directory is `dir`: `~`, absolute, or relative to the layer's file. */
+export function localPath(path: string, dir: URL): string {
   const expanded = expandHome(path);
   if (isAbsolute(expanded)) return expanded;
-  const base = layer.dir.protocol === 'file:' ? fileURLToPath(layer.dir) : process.cwd();
+  const base = dir.protocol === 'file:' ? fileURLToPath(dir) : process.cwd();
   return resolve(base, path);
 }
 

@@ -1,26 +1,37 @@
 // Every sew file is a Go text/template: rendered with its variables before it is parsed.
 // The template functions are supplied here and nowhere else, so what a file may reach
-// (today the environment the plan was given) is decided in one place.
+// (the environment, through the reader its layer's trust allows: trust.ts) is decided in
+// one place.
 import { InputError } from '../errors.js';
 import { hasTemplateActions, renderTemplate, type TemplateFunctions } from './template/index.js';
 
-export function templateFunctions(env: NodeJS.ProcessEnv): TemplateFunctions {
+export type EnvReader = (name: string) => string;
+
+export function templateFunctions(env: EnvReader): TemplateFunctions {
   return {
     env: (...args: unknown[]) => {
       const [name] = args;
       if (typeof name !== 'string') throw new Error('env takes the name of a variable');
-      return env[name] ?? '';
+      return env(name);
     },
   };
 }
 
 /** `text` rendered with `vars`; errors name `name:line`. */
-export function renderFile(name: string, text: string, vars: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv): string {
+export function renderFile(name: string, text: string, vars: Readonly<Record<string, string>>, env: EnvReader): string {
   if (!hasTemplateActions(text)) return text;
   try {
     return renderTemplate(text, { ...vars }, { file: name, funcs: templateFunctions(env) });
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(name, `template: ${(err as Error).message}`);
+    if (err instanceof InputError) throw new InputError(err.where, clip(err.message.slice(err.where.length + 2)));
+    throw new InputError(name, clip(`template: ${(err as Error).message}`));
   }
+}
+
+/** Template errors may quote the source: a line of it at most, never a whole file. */
+const MAX_MESSAGE = 200;
+
+function clip(message: string): string {
+  const line = message.split('\n')[0]!;
+  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}...` : line;
 }

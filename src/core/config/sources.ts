@@ -14,8 +14,8 @@ import { redirectRefusal } from '../registry/origin-policy.js';
 import type { HostCredentials } from './netrc.js';
 
 export interface SourceReader {
-  /** The text at `url`, or undefined when nothing is there. */
-  read(url: URL): Promise<string | undefined>;
+  /** The text at `url`, or undefined when nothing is there. `signal` cancels a fetch (interrupt, resolution budget). */
+  read(url: URL, signal?: AbortSignal): Promise<string | undefined>;
   /** File names directly in the directory `url`, or undefined where it cannot be listed (http). */
   list(url: URL): Promise<string[] | undefined>;
   /** What the reader had to fall back on (cached copies of unreachable registries). */
@@ -47,11 +47,11 @@ export function createSourceReader(options: ReaderOptions = {}): SourceReader {
   const offline = new Map<string, string>();
   const warnings: string[] = [];
 
-  const remote = async (url: URL): Promise<string | undefined> => {
+  const remote = async (url: URL, signal: AbortSignal | undefined): Promise<string | undefined> => {
     const cache = options.cacheDir === undefined ? undefined : cacheFile(options.cacheDir, url);
     if (!offline.has(url.origin)) {
       try {
-        const answer = await fetchAnswer(url, limits, options.credentials);
+        const answer = await fetchAnswer(url, limits, options.credentials, signal);
         if (cache) await writeFileAtomic(cache, JSON.stringify({ url: displayUrl(url), ...answer })).catch(() => undefined);
         return answer.found ? answer.text : undefined;
       } catch (err) {
@@ -67,7 +67,7 @@ export function createSourceReader(options: ReaderOptions = {}): SourceReader {
   };
 
   return {
-    read: (url) => (url.protocol === 'file:' ? readLocal(fileURLToPath(url)) : remote(url)),
+    read: (url, signal) => (url.protocol === 'file:' ? readLocal(fileURLToPath(url)) : remote(url, signal)),
     async list(url) {
       if (url.protocol !== 'file:') return undefined;
       try {
@@ -106,16 +106,17 @@ async function readCached(path: string): Promise<Answer | undefined> {
   return undefined;
 }
 
-async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCredentials | undefined): Promise<Answer> {
+async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCredentials | undefined, cancel: AbortSignal | undefined): Promise<Answer> {
   const where = displayUrl(start);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
   try {
     let url = start;
     for (let hop = 0; ; hop++) {
       const login = credentials?.(url.hostname);
       const headers: Record<string, string> = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}` } : {};
-      const response = await fetch(url, { signal: controller.signal, redirect: 'manual', headers });
+      const response = await fetch(url, { signal, redirect: 'manual', headers });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
@@ -146,6 +147,8 @@ async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCr
     }
   } catch (err) {
     if (err instanceof InputError || err instanceof RuntimeError) throw err;
+    // Cancelled by the caller: not an unreachable registry, so no cached copy stands in.
+    if (cancel?.aborted) throw new RuntimeError(`${where}: fetch cancelled`);
     if (controller.signal.aborted) throw new Unreachable(`${where}: no complete answer within ${limits.timeoutMs / 1000} s`);
     throw new Unreachable(`${where}: cannot reach the registry: ${causeOf(err)}`);
   } finally {

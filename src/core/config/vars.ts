@@ -5,6 +5,7 @@
 // context at that path (`postgresql: {standalone: {imageTag: "16"}}`).
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { InputError } from '../errors.js';
+import { duplicateKey } from './yaml.js';
 
 export interface VarDeclaration {
   readonly name: string;
@@ -40,6 +41,8 @@ export function readVarsBlock(name: string, text: string): VarsBlock {
   };
   const error = doc.errors[0];
   if (error) throw new InputError(`${name}:${lines.linePos(error.pos[0]).line + block.firstLine}`, `vars: ${error.message.split('\n')[0]}`);
+  const duplicate = duplicateKey(doc);
+  if (duplicate) throw new InputError(at({ range: [duplicate.offset] }), `vars: ${duplicate.message}`);
   const vars = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'vars')?.value : undefined;
   if (vars === undefined || vars === null || (isScalar(vars) && vars.value === null)) return EMPTY;
   if (!isMap(vars)) throw new InputError(at(vars), '"vars" must be a mapping of variable names');

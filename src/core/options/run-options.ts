@@ -17,6 +17,7 @@ export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessE
     ...(v.registry !== undefined && { registry: v.registry }),
     flags: [...(v.flags ?? []), ...contextFlags],
     ...(v.set?.length && { sets: parseSets(v.set, 'set') }),
+    ...(v['allow-env']?.length && { allowEnv: v['allow-env'] }),
     ...(v['skip-preload'] && { skipPreload: true }),
     ...(v['sew-home'] !== undefined && { sewHome: v['sew-home'] }),
     ...(v['registry-image'] !== undefined && { registryImage: v['registry-image'] }),

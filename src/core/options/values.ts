@@ -40,6 +40,7 @@ const VALUE_TYPES = {
       return z.NEVER;
     }
   }),
+  envName: matching('an environment variable name', (v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)),
   kindVersion: matching('a kind release such as v0.24.0', (v) => KIND_VERSION.test(v)),
   platform: matching('os/arch[/variant], e.g. linux/amd64', (v) => PLATFORM.test(v)),
   savePolicy: matching(SAVE_POLICIES.join(', '), (v) => (SAVE_POLICIES as readonly string[]).includes(v)).transform((v) => v as (typeof SAVE_POLICIES)[number]),

@@ -27,6 +27,7 @@ describe('action inputs', () => {
         registry: 'https://contexts.example.com',
         flags: '--no-es, big\nsmall',
         set: 'imageTag=4.9.0\n# a comment\npostgresql.standalone.imageTag=16\n',
+        'allow-env': 'LICENSE_DIR\nCI_REGION\n',
         'skip-preload': 'true',
         cluster: 'false',
         'cluster-name': 'ci',
@@ -47,6 +48,7 @@ describe('action inputs', () => {
       registry: 'https://contexts.example.com',
       flags: ['no-es', 'big', 'small'],
       sets: { imageTag: '4.9.0', 'postgresql.standalone.imageTag': '16' },
+      allowEnv: ['LICENSE_DIR', 'CI_REGION'],
       skipPreload: true,
       sewHome: '/cache/sew',
       registryImage: 'registry:2.8',
@@ -84,6 +86,7 @@ describe('action inputs', () => {
     [{ save: 'sometimes' }, 'input save: must be always, default-branch, never, not "sometimes"'],
     [{ flags: 'no-es Big' }, 'input flags: must be a flag name (a-z, 0-9, -), not "Big"'],
     [{ set: 'imageTag' }, 'input set: must be KEY=VALUE (KEY a variable name, or context.path.name), not "imageTag"'],
+    [{ 'allow-env': 'HOME PATH' }, 'input allow-env: must be an environment variable name, not "HOME PATH"'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });

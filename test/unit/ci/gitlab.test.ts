@@ -66,8 +66,9 @@ describe('the GitLab template', () => {
     expect(setup).toContain('npx --yes sew-ci@$SEW_CI_VERSION up $SEW_CI_FLAGS');
     // Template variables reach every call that resolves the plan, in both shells.
     const sets = 'for s in $SEW_CI_SET; do SEW_CI_FLAGS="$SEW_CI_FLAGS --set $s"; done';
-    expect(setup.indexOf(sets)).toBeLessThan(setup.findIndex((l) => l.includes('cache-key $SEW_CI_FLAGS')));
-    expect(teardown).toEqual(['npx --yes sew-ci@$SEW_CI_VERSION down', sets, 'npx --yes sew-ci@$SEW_CI_VERSION cache-prune $SEW_CI_FLAGS']);
+    const allowed = 'for e in $SEW_CI_ALLOW_ENV; do SEW_CI_FLAGS="$SEW_CI_FLAGS --allow-env $e"; done';
+    for (const line of [sets, allowed]) expect(setup.indexOf(line)).toBeLessThan(setup.findIndex((l) => l.includes('cache-key $SEW_CI_FLAGS')));
+    expect(teardown).toEqual(['npx --yes sew-ci@$SEW_CI_VERSION down', sets, allowed, 'npx --yes sew-ci@$SEW_CI_VERSION cache-prune $SEW_CI_FLAGS']);
   });
 
   it('calls only sew-ci commands and options the CLI has', async () => {

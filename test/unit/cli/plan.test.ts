@@ -92,6 +92,9 @@ describe('exit codes and messages', () => {
     { args: ['plan'], files: { 'sew.yaml': 'images:\n  preload:\n    refs: ["Bad:1"]\n' }, stderr: 'sew-ci: sew.yaml:3:12: invalid image reference "Bad:1": repository must be lowercase\n' },
     { args: ['plan', '--set', 'imageTag'], files: {}, stderr: 'sew-ci: --set: must be KEY=VALUE (KEY a variable name, or context.path.name), not "imageTag"\n' },
     { args: ['plan'], files: { 'sew.yaml': 'kind:\n  name: "{{ .clusterName }}"\n' }, stderr: /^sew-ci: sew\.yaml:2: .*clusterName.*\n$/ },
+    { args: ['plan', '--allow-env', 'A=B'], files: {}, stderr: 'sew-ci: --allow-env: must be an environment variable name, not "A=B"\n' },
+    // A symlink out of the registry root is refused without printing what it points to.
+    { args: ['plan'], files: { 'sew.yaml': 'registry: file://./reg\nfrom: [ctx]\n', 'reg/ctx/.default': '../../../../../../proc/self/environ' }, stderr: /^sew-ci: reg\/ctx\/\.default: context "ctx\/\.\.\/.*environ" escapes its registry root/ },
     { args: ['plan', '--from', 'x', '--registry', 'gopher://x'], files: {}, stderr: 'sew-ci: --registry: unsupported registry scheme in "gopher://x" (use file://, https:// or http://)\n' },
   ])('$args exits 2: $stderr', async ({ args, files, stderr }) => {
     const result = await cli(args, writeTree(files));
