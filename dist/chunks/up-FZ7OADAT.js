@@ -1,33 +1,33 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   up
-} from "./chunk-AV3OMF6X.js";
+} from "./chunk-XJPLDNLC.js";
 import {
   verifyPlanPreload
-} from "./chunk-DC4V7Y77.js";
-import "./chunk-K4UQKSV4.js";
+} from "./chunk-G3636VAG.js";
+import "./chunk-VO7474WQ.js";
 import {
   upOptionsOf
-} from "./chunk-KVRKAVBY.js";
-import "./chunk-XFRG4OAI.js";
+} from "./chunk-25CJQEAP.js";
+import "./chunk-TTTFOLRL.js";
 import {
   cliReporter,
   table
-} from "./chunk-P6XIBZJE.js";
+} from "./chunk-SMCGMCIS.js";
 import {
   defaultUpDeps
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import "./chunk-DT5HYJ6Z.js";
 import {
   publicPlan
-} from "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
+} from "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
 import {
   formatBytes
-} from "./chunk-WNNIEYS7.js";
-import "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
-import "./chunk-HXUZOVDA.js";
+} from "./chunk-ED2RDT2M.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
 
 // src/cli/commands/up.ts
 async function upCommand(parsed, io) {

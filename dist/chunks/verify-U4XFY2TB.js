@@ -1,22 +1,22 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   verifyPlanPreload
-} from "./chunk-DC4V7Y77.js";
+} from "./chunk-G3636VAG.js";
 import {
   planOptionsOf
-} from "./chunk-KVRKAVBY.js";
+} from "./chunk-25CJQEAP.js";
 import {
   table
-} from "./chunk-P6XIBZJE.js";
+} from "./chunk-SMCGMCIS.js";
 import "./chunk-DT5HYJ6Z.js";
 import {
   resolvePlan
-} from "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
-import "./chunk-WNNIEYS7.js";
-import "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
-import "./chunk-HXUZOVDA.js";
+} from "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
+import "./chunk-ED2RDT2M.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
 
 // src/cli/commands/verify.ts
 async function verifyCommand(parsed, io) {

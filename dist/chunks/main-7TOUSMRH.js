@@ -1,12 +1,12 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   checkValues
-} from "./chunk-YFU45NAT.js";
+} from "./chunk-4TDQG55V.js";
 import {
   declaration,
   inputOptions,
   inputWhere
-} from "./chunk-ELCIYSD3.js";
+} from "./chunk-F65MWQCD.js";
 import {
   Outputs,
   State,
@@ -21,40 +21,40 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-VXOPWUS6.js";
+} from "./chunk-CTDZ33TL.js";
 import {
   cachePaths,
   restoreKeys
 } from "./chunk-4ZFHZS7Y.js";
 import {
   up
-} from "./chunk-AV3OMF6X.js";
+} from "./chunk-XJPLDNLC.js";
 import {
   verifyPlanPreload
-} from "./chunk-DC4V7Y77.js";
-import "./chunk-K4UQKSV4.js";
+} from "./chunk-G3636VAG.js";
+import "./chunk-VO7474WQ.js";
 import {
   upOptionsOf
-} from "./chunk-KVRKAVBY.js";
-import "./chunk-XFRG4OAI.js";
-import "./chunk-TQJOFX36.js";
+} from "./chunk-25CJQEAP.js";
+import "./chunk-TTTFOLRL.js";
+import "./chunk-NTASEG2M.js";
 import {
   blobDir,
   blobProblem,
   registryRoots,
   storedBlobs
 } from "./chunk-DT5HYJ6Z.js";
-import "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
+import "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
 import {
   formatBytes,
   registryCredentials
-} from "./chunk-WNNIEYS7.js";
-import "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
+} from "./chunk-ED2RDT2M.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
 import {
   describeError
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // src/core/cache/verify.ts
 import { rm } from "node:fs/promises";

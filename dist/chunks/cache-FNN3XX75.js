@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   cliName
-} from "./chunk-ELCIYSD3.js";
+} from "./chunk-F65MWQCD.js";
 import {
   cachePaths,
   contentFingerprint,
@@ -10,23 +10,23 @@ import {
 } from "./chunk-4ZFHZS7Y.js";
 import {
   planOptionsOf
-} from "./chunk-KVRKAVBY.js";
+} from "./chunk-25CJQEAP.js";
 import "./chunk-DT5HYJ6Z.js";
 import {
   refuseNonRegular,
   resolvePlan
-} from "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
+} from "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
 import {
   hostPlatform,
   userPath,
   writeFileAtomic
-} from "./chunk-WNNIEYS7.js";
-import "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
+} from "./chunk-ED2RDT2M.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
 import {
   InputError
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // src/cli/commands/cache.ts
 import { open, stat } from "node:fs/promises";

@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   HOME_LABEL,
   MANAGED_LABEL
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 
 // src/core/containers/stop.ts
 async function homeContainers(docker, home, options = {}) {

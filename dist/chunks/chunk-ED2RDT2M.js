@@ -3,10 +3,10 @@ import {
   DOCKER_HUB,
   hostNamespace,
   hostPortProblem
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 import {
   InputError
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // src/core/format.ts
 function formatBytes(n) {
@@ -69,6 +69,9 @@ function expandVariables(text, env, where, options = {}) {
     if (value === void 0) throw new InputError(where, `environment variable ${name} is not set`);
     return value;
   });
+}
+function hasVariables(text) {
+  return new RegExp(VARIABLE.source).test(text);
 }
 
 // src/core/config/registries.ts
@@ -246,6 +249,7 @@ function quote(text) {
 
 export {
   expandVariables,
+  hasVariables,
   formatBytes,
   displayUrl,
   maskUrls,

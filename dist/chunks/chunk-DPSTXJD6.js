@@ -11,13 +11,14 @@ import {
   string,
   union,
   unknown
-} from "./chunk-SHSIKJIZ.js";
+} from "./chunk-HIWIXS2A.js";
 import {
   REGISTRY_PORT,
   displayUrl,
   expandHome,
   expandVariables,
   hasLocalProxy,
+  hasVariables,
   homeIdentity,
   hostPlatform,
   maskUrls,
@@ -28,7 +29,7 @@ import {
   sewHome,
   userPath,
   writeFileAtomic
-} from "./chunk-WNNIEYS7.js";
+} from "./chunk-ED2RDT2M.js";
 import {
   CLUSTER_NAME_RULE,
   ReferenceError as ReferenceError2,
@@ -40,22 +41,23 @@ import {
   normaliseAt,
   normaliseReference,
   parseReference
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 import {
   NO_OVERRIDES,
   contextVariables,
   flatVariables,
   passOn,
   reportVariables
-} from "./chunk-GPOVTMB7.js";
+} from "./chunk-WAC42TTG.js";
 import {
   InputError,
+  InterruptedError,
   RuntimeError,
   UnknownContextFlagError,
   __commonJS,
   __require,
   __toESM
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -70,7 +72,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -106,7 +108,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar3;
@@ -122,7 +124,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -131,9 +133,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -267,7 +269,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -277,7 +279,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -421,7 +423,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -448,7 +450,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -459,7 +461,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -639,7 +641,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -665,7 +667,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -4218,9 +4220,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4256,7 +4258,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4296,7 +4298,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep && !props.found) {
+        if (!isMap6 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4319,7 +4321,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4351,7 +4353,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4367,7 +4369,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5587,15 +5589,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5606,8 +5608,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5638,7 +5640,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -7268,7 +7270,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7294,7 +7296,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7330,7 +7332,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify2;
   }
 });
@@ -7354,7 +7356,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7382,13 +7384,13 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
 // src/core/plan.ts
-import { join as join6, resolve as resolve3 } from "node:path";
+import { join as join6, resolve as resolve4 } from "node:path";
 
 // src/core/build/plan.ts
 import { homedir } from "node:os";
@@ -7454,11 +7456,43 @@ function cacheKey(input) {
 
 // src/core/config/compose.ts
 import { existsSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import { dirname, join as join2 } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
+
+// src/core/config/budget.ts
+var DEFAULT_RESOLUTION_LIMITS = { files: 500, bytes: 16 * 1024 * 1024, ms: 6e4 };
+var Budget = class {
+  constructor(limits = DEFAULT_RESOLUTION_LIMITS, interrupt) {
+    this.limits = limits;
+    this.interrupt = interrupt;
+    const timeout = AbortSignal.timeout(limits.ms);
+    this.signal = interrupt ? AbortSignal.any([timeout, interrupt]) : timeout;
+  }
+  limits;
+  interrupt;
+  /** Aborted when the time is up or the caller's signal fires: pass it to every fetch. */
+  signal;
+  files = 0;
+  bytes = 0;
+  /** Counts one file read at `where` of `size` bytes; throws once a bound is passed. */
+  charge(where, size) {
+    this.check();
+    this.files += 1;
+    this.bytes += size;
+    if (this.files > this.limits.files) throw new InputError(where, `the composition reads more than ${this.limits.files} files (resolution budget)`);
+    if (this.bytes > this.limits.bytes) throw new InputError(where, `the composition reads more than ${this.limits.bytes} bytes (resolution budget)`);
+  }
+  /** Throws when the run was interrupted or the time is up. */
+  check() {
+    if (!this.signal.aborted) return;
+    if (this.interrupt?.aborted) throw new InterruptedError(typeof this.interrupt.reason === "string" ? this.interrupt.reason : "signal");
+    throw new RuntimeError(`resolving the configuration took more than ${this.limits.ms / 1e3} s (resolution budget)`);
+  }
+};
 
 // src/core/config/document.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/core/config/builds.ts
 var nonEmpty = string().min(1, "must not be empty");
@@ -7577,18 +7611,94 @@ var sewFileSchema = object({
   notes: unknown().optional()
 }).loose();
 
-// src/core/config/document.ts
-function parseConfig(name, text2) {
+// src/core/config/yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+function readYaml(name, text2) {
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const at = (offset) => {
     const { line, col } = lines.linePos(offset);
     return `${name}:${line}:${col}`;
   };
-  const firstError = doc.errors.find((e) => !(e.code === "DUPLICATE_KEY" && inVarsBlock(doc, e.pos[0])));
-  if (firstError) throw new InputError(at(firstError.pos[0]), firstLine(firstError.message));
+  const error = doc.errors[0];
+  if (error) throw new InputError(at(error.pos[0]), reasonOf(error.message));
+  const duplicate = duplicateKey(doc);
+  if (duplicate) throw new InputError(at(duplicate.offset), duplicate.message);
+  return {
+    doc,
+    at,
+    toJS() {
+      try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (err) {
+        if (!(err instanceof ReferenceError || err instanceof RangeError)) throw err;
+        throw new InputError(at(firstAlias(doc) ?? 0), `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the values out`);
+      }
+    }
+  };
+}
+function duplicateKey(doc) {
+  let found;
+  const vars = varsRange(doc);
+  (0, import_yaml.visit)(doc, {
+    Map(_, map) {
+      const start = map.range?.[0];
+      if (vars && start !== void 0 && start >= vars[0] && start < vars[1]) return void 0;
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map.items) {
+        if (!(0, import_yaml.isScalar)(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          found = { offset: pair.key.range?.[0] ?? 0, message: `Map keys must be unique ("${clip(key)}" is written twice)` };
+          return import_yaml.visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return void 0;
+    }
+  });
+  return found;
+}
+function varsRange(doc) {
+  if (!(0, import_yaml.isMap)(doc.contents)) return void 0;
+  const value = doc.contents.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "vars")?.value;
+  return value?.range ? [value.range[0], value.range[2]] : void 0;
+}
+function firstAlias(doc) {
+  let offset;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return offset;
+}
+function reasonOf(message) {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").slice(0, 120);
+}
+function clip(text2) {
+  return text2.length > 40 ? `${text2.slice(0, 40)}...` : text2;
+}
+function pairOf(map, key) {
+  if (!(0, import_yaml.isMap)(map)) return void 0;
+  let index = KEY_INDEX.get(map);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const pair of map.items) if ((0, import_yaml.isScalar)(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    KEY_INDEX.set(map, index);
+  }
+  return index.get(key);
+}
+var KEY_INDEX = /* @__PURE__ */ new WeakMap();
+
+// src/core/config/document.ts
+function parseConfig(name, text2) {
+  const yaml = readYaml(name, text2);
+  const { doc, at } = yaml;
   const where = (path, key) => at(offsetOf(doc, path, key === "key"));
-  const raw = doc.toJS() ?? {};
+  const raw = yaml.toJS() ?? {};
   if (typeof raw !== "object" || Array.isArray(raw) || raw === null) {
     throw new InputError(where([]), "a sew.yaml must be a mapping of keys to values");
   }
@@ -7605,11 +7715,6 @@ function parseConfig(name, text2) {
     return `${where([key], "key")}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ""}; carried, not used by sew-ci`;
   });
   return { name, value: parsed.data, where, warnings };
-}
-function inVarsBlock(doc, offset) {
-  if (!(0, import_yaml.isMap)(doc.contents)) return false;
-  const range = doc.contents.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "vars")?.value?.range;
-  return range !== void 0 && offset >= range[0] && offset < range[2];
 }
 function nonJsonPath(value, path) {
   if (value === null || ["string", "number", "boolean"].includes(typeof value)) return void 0;
@@ -7630,13 +7735,13 @@ function offsetOf(doc, path, atKey) {
   let node = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const [i, key] of path.entries()) {
-    if (!(0, import_yaml.isMap)(node) && !(node && typeof node === "object" && "items" in node)) break;
+    if (!(0, import_yaml2.isMap)(node) && !(node && typeof node === "object" && "items" in node)) break;
     const items = node.items;
     let next;
     if (typeof key === "number") {
       next = items[key];
-    } else if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === key);
+    } else if ((0, import_yaml2.isMap)(node)) {
+      const pair = pairOf(node, key);
       if (!pair) break;
       offset = rangeStart(pair.key) ?? offset;
       if (atKey && i === path.length - 1) return offset;
@@ -7667,9 +7772,6 @@ function describeIssue(issue) {
 function article(expected) {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
-function firstLine(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-}
 function closest(word, candidates) {
   let best;
   for (const candidate of candidates) {
@@ -7693,7 +7795,7 @@ function editDistance(a, b) {
 }
 
 // src/core/config/flags.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var FLAG_FILE = /^sew--([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$/;
 var manifestSchema = external_exports.object({
   flags: external_exports.array(external_exports.object({ name: external_exports.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a kebab-case flag name"), description: external_exports.string().optional(), source: external_exports.string().optional() }).loose()).nullish()
@@ -7727,15 +7829,16 @@ async function flagsIn({ dir, path }, reader, display) {
   return (readManifest(display(manifestUrl), text2).flags ?? []).filter((f) => f.source === void 0 || f.source === path).map((f) => entry(f.name, f.description));
 }
 function descriptionOf(text2) {
-  const doc = (0, import_yaml2.parseDocument)(text2);
-  if (doc.errors.length || !(0, import_yaml2.isMap)(doc.contents)) return void 0;
-  const description = doc.get("description");
-  return typeof description === "string" ? description : void 0;
+  try {
+    const { doc } = readYaml("", text2);
+    const description = (0, import_yaml4.isMap)(doc.contents) ? doc.get("description") : void 0;
+    return typeof description === "string" ? description : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function readManifest(name, text2) {
-  const doc = (0, import_yaml2.parseDocument)(text2);
-  if (doc.errors.length) throw new InputError(name, doc.errors[0].message.split("\n")[0]);
-  const parsed = manifestSchema.safeParse(doc.toJS() ?? {});
+  const parsed = manifestSchema.safeParse(readYaml(name, text2).toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(name, `${issue.path.join(".") || "the file"}: ${issue.message}`);
@@ -7743,8 +7846,155 @@ function readManifest(name, text2) {
   return parsed.data;
 }
 
+// src/core/config/merge.ts
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var COMPOSITION_KEYS = /* @__PURE__ */ new Set(["registry", "from", "abstract", "description", "vars", "kind", "images", "builds"]);
+var KIND_REPLACED = /* @__PURE__ */ new Set(["containerdConfigPatches"]);
+var DEFAULT_KIND_NAME = "sew";
+function mergeLayers(layers) {
+  let kind2 = {};
+  let refs = [];
+  let skip = [];
+  let platforms;
+  let mirrors;
+  const registries = {};
+  let registryImage;
+  let local;
+  let carried = {};
+  let refsFrom = [];
+  let skipFrom = [];
+  for (const layer of layers) {
+    const { doc } = layer;
+    const file = doc.value;
+    if (file.kind) kind2 = mergeKind(kind2, file.kind, layer.origin === "user" || layer.origin === "project");
+    const preload = file.images?.preload;
+    if (preload) {
+      const layerRefs = normaliseAll(doc, ["images", "preload", "refs"], preload.refs ?? []);
+      if (preload.mode === "replace") {
+        const outside = (from) => layer.ancestors !== void 0 && !layer.ancestors.has(from);
+        const keptRefs = refs.map((_, k) => k).filter((k) => outside(refsFrom[k]));
+        const keptSkip = skip.map((_, k) => k).filter((k) => outside(skipFrom[k]));
+        refs = [...keptRefs.map((k) => refs[k]), ...layerRefs];
+        refsFrom = [...keptRefs.map((k) => refsFrom[k]), ...layerRefs.map(() => layer)];
+        skip = keptSkip.map((k) => skip[k]);
+        skipFrom = keptSkip.map((k) => skipFrom[k]);
+      } else {
+        const layerSkip = normaliseAll(doc, ["images", "preload", "skip"], preload.skip ?? []);
+        refs = [...refs, ...layerRefs];
+        refsFrom = [...refsFrom, ...layerRefs.map(() => layer)];
+        skip = [...skip, ...layerSkip];
+        skipFrom = [...skipFrom, ...layerSkip.map(() => layer)];
+      }
+      if (preload.platforms !== void 0) platforms = preload.platforms;
+    }
+    const images = file.images;
+    if (images && "mirrors" in images && images.mirrors !== void 0) {
+      const m = images.mirrors ?? {};
+      mirrors = {
+        ...m.data !== void 0 && { data: localPath(m.data, layer.dir) },
+        upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(["images", "mirrors", "upstreams", i]) }))
+      };
+    }
+    for (const [host, access] of Object.entries(images?.registries ?? {})) {
+      registries[host] = { value: access, where: doc.where(["images", "registries", host]) };
+    }
+    if (images && "local" in images && images.local !== void 0) {
+      local = { value: images.local ?? {}, where: doc.where(["images", "local"]) };
+    }
+    if (images?.registryImage !== void 0) {
+      registryImage = { value: images.registryImage, where: doc.where(["images", "registryImage"]) };
+    }
+    const rest = Object.fromEntries(Object.entries(file).filter(([key]) => !COMPOSITION_KEYS.has(key)));
+    carried = mergeCarried(carried, rest);
+  }
+  return {
+    kind: kind2,
+    preload: { refs, skip, ...platforms !== void 0 && { platforms } },
+    ...mirrors && { mirrors },
+    registries,
+    ...registryImage && { registryImage },
+    ...local && { local },
+    builds: mergeBuilds(layers),
+    carried
+  };
+}
+function normaliseAll(doc, path, refs) {
+  return refs.map((ref, i) => {
+    const where = doc.where([...path, i]);
+    try {
+      return { value: normaliseReference(ref), where };
+    } catch (err) {
+      if (err instanceof ReferenceError2) throw new InputError(where, err.message);
+      throw err;
+    }
+  });
+}
+function localPath(path, dir) {
+  const expanded = expandHome(path);
+  if (isAbsolute2(expanded)) return expanded;
+  const base = dir.protocol === "file:" ? fileURLToPath2(dir) : process.cwd();
+  return resolve2(base, path);
+}
+function mergeKind(base, child, topLevel = false) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(child)) {
+    if (key === "nodes") out.nodes = mergeNodes(base.nodes, value);
+    else if (value === "") continue;
+    else if (key === "name" && topLevel && value === DEFAULT_KIND_NAME && typeof base.name === "string") continue;
+    else out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
+  }
+  return out;
+}
+function mergeNodes(base, child) {
+  if (!Array.isArray(child) || child.length === 0) return base ?? child;
+  const first = child[0];
+  const inherited = Array.isArray(base) && isPlainObject(base[0]) ? portsOf(base[0]) : [];
+  if (inherited.length === 0) return child;
+  return [{ ...first, extraPortMappings: unionPorts(inherited, portsOf(first)) }, ...child.slice(1)];
+}
+function portsOf(node) {
+  return Array.isArray(node.extraPortMappings) ? node.extraPortMappings : [];
+}
+function unionPorts(base, child) {
+  const key = (p) => `${String(p.containerPort)}/${String(p.protocol ?? "")}`;
+  const out = [...base];
+  for (const port2 of child) {
+    const at = out.findIndex((p) => key(p) === key(port2));
+    if (at === -1) out.push(port2);
+    else out[at] = port2;
+  }
+  return out;
+}
+function mergeCarried(base, child) {
+  return mergeValues(base, child, true);
+}
+function mergeValues(base, child, byName) {
+  if (isPlainObject(base) && isPlainObject(child)) {
+    const out = { ...base };
+    for (const [key, value] of Object.entries(child)) out[key] = mergeValues(base[key], value, byName);
+    return out;
+  }
+  if (byName && Array.isArray(base) && Array.isArray(child) && [...base, ...child].every(hasName)) {
+    const out = base.map((item) => ({ ...item }));
+    for (const item of child) {
+      const at = out.findIndex((existing) => existing.name === item.name);
+      if (at === -1) out.push(item);
+      else out[at] = mergeValues(out[at], item, byName);
+    }
+    return out;
+  }
+  return child;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function hasName(value) {
+  return isPlainObject(value) && typeof value.name === "string";
+}
+
 // src/core/config/template/values.ts
-function isMap3(value) {
+function isMap4(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -7759,7 +8009,7 @@ function goType(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "int" : "float64";
   if (Array.isArray(value)) return "[]interface {}";
   if (typeof value === "function") return "func";
-  if (isMap3(value)) return "map[string]interface {}";
+  if (isMap4(value)) return "map[string]interface {}";
   return typeof value;
 }
 function isTrue(value) {
@@ -7768,7 +8018,7 @@ function isTrue(value) {
   if (typeof value === "string") return value.length > 0;
   if (typeof value === "number") return value !== 0;
   if (Array.isArray(value)) return value.length > 0;
-  if (isMap3(value)) return Object.keys(value).length > 0;
+  if (isMap4(value)) return Object.keys(value).length > 0;
   return true;
 }
 function sortedKeys(map) {
@@ -7777,7 +8027,7 @@ function sortedKeys(map) {
 function goLength(value) {
   if (typeof value === "string") return Buffer.byteLength(value, "utf8");
   if (Array.isArray(value)) return value.length;
-  if (isMap3(value)) return Object.keys(value).length;
+  if (isMap4(value)) return Object.keys(value).length;
   return void 0;
 }
 
@@ -7788,7 +8038,7 @@ function formatValue(value) {
   if (typeof value === "number") return formatNumber(value);
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(" ")}]`;
-  if (isMap3(value)) return `map[${sortedKeys(value).map((k) => `${k}:${formatValue(value[k])}`).join(" ")}]`;
+  if (isMap4(value)) return `map[${sortedKeys(value).map((k) => `${k}:${formatValue(value[k])}`).join(" ")}]`;
   if (typeof value === "function") return "0x0";
   return String(value);
 }
@@ -8000,7 +8250,7 @@ var BUILTINS = {
     let item = args[0];
     for (const key of args.slice(1)) {
       if (isNil(item)) throw new Error("index of untyped nil");
-      if (isMap3(item)) {
+      if (isMap4(item)) {
         if (typeof key !== "string") throw new Error(`value has type ${goType(key)}; should be string`);
         item = Object.hasOwn(item, key) ? item[key] : null;
       } else if (Array.isArray(item)) {
@@ -8175,7 +8425,7 @@ var Evaluator = class {
   *entries(collection, line) {
     if (Array.isArray(collection)) {
       for (let i = 0; i < collection.length; i++) yield [i, collection[i]];
-    } else if (isMap3(collection)) {
+    } else if (isMap4(collection)) {
       for (const key of sortedKeys(collection)) yield [key, collection[key]];
     } else if (typeof collection === "number" && Number.isInteger(collection)) {
       for (let i = 0; i < collection; i++) yield [i, i];
@@ -8252,7 +8502,7 @@ var Evaluator = class {
     let value = receiver;
     for (const name of arg.names) {
       let problem;
-      if (isMap3(value)) {
+      if (isMap4(value)) {
         if (Object.hasOwn(value, name)) value = value[name];
         else problem = `map has no entry for key "${name}"`;
       } else if (isNil(value)) {
@@ -8889,7 +9139,7 @@ function templateFunctions(env) {
     env: (...args) => {
       const [name] = args;
       if (typeof name !== "string") throw new Error("env takes the name of a variable");
-      return env[name] ?? "";
+      return env(name);
     }
   };
 }
@@ -8898,34 +9148,86 @@ function renderFile(name, text2, vars, env) {
   try {
     return renderTemplate(text2, { ...vars }, { file: name, funcs: templateFunctions(env) });
   } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(name, `template: ${err.message}`);
+    if (err instanceof InputError) throw new InputError(err.where, clip2(err.message.slice(err.where.length + 2)));
+    throw new InputError(name, clip2(`template: ${err.message}`));
+  }
+}
+var MAX_MESSAGE = 200;
+function clip2(message) {
+  const line = message.split("\n")[0];
+  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}...` : line;
+}
+
+// src/core/config/trust.ts
+import { isAbsolute as isAbsolute3, relative, resolve as resolve3 } from "node:path";
+var ALWAYS_ALLOWED_ENV = ["HOME", "USER"];
+function envReader(env, trusted, allowed) {
+  if (trusted) return (name) => env[name] ?? "";
+  const names = /* @__PURE__ */ new Set([...ALWAYS_ALLOWED_ENV, ...allowed]);
+  return (name) => {
+    if (!names.has(name)) {
+      throw new Error(`a fetched context may read only ${[...names].join(", ")}, not ${name}; allow it with --allow-env ${name} (input allow-env)`);
+    }
+    return env[name] ?? "";
+  };
+}
+function inside(home, path) {
+  const rel = relative(resolve3(home), resolve3(path));
+  return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
+}
+function checkFetchedLayer(doc, sewHome2, localPath2) {
+  const refuse = (path, what) => {
+    throw new InputError(doc.where(path), `a fetched context ${what}`);
+  };
+  const images = doc.value.images;
+  for (const [host, access] of Object.entries(images?.registries ?? {})) {
+    if (access.username !== void 0 || access.password !== void 0) {
+      refuse(["images", "registries", host], "cannot carry registry credentials; set them in your own sew.yaml");
+    }
+    if (access.url !== void 0 && hasVariables(access.url)) {
+      refuse(["images", "registries", host, "url"], "cannot read environment variables (${...}); set the url in your own sew.yaml");
+    }
+  }
+  const data = images?.mirrors?.data;
+  if (data !== void 0 && !inside(sewHome2, localPath2(data))) {
+    refuse(["images", "mirrors", "data"], `may name a directory only inside $SEW_HOME (${sewHome2})`);
+  }
+  if (images?.local?.external?.includes("@")) refuse(["images", "local", "external"], "cannot carry registry credentials");
+  for (const [n, node] of (doc.value.kind?.nodes ?? []).entries()) {
+    for (const [m, mount] of (node.extraMounts ?? []).entries()) {
+      const hostPath = mount.hostPath;
+      if (typeof hostPath === "string" && !inside(sewHome2, localPath2(hostPath))) {
+        refuse(["kind", "nodes", n, "extraMounts", m, "hostPath"], `may mount a host directory only inside $SEW_HOME (${sewHome2})`);
+      }
+    }
   }
 }
 
 // src/core/config/vars.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var EMPTY = { declared: [], overrides: [] };
 function readVarsBlock(name, text2) {
   const block = isolate(text2);
   if (block === void 0) return EMPTY;
-  const lines = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(block.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const lines = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(block.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const at = (node) => {
     const offset = node?.range?.[0] ?? 0;
     return `${name}:${lines.linePos(offset).line + block.firstLine}`;
   };
   const error = doc.errors[0];
   if (error) throw new InputError(`${name}:${lines.linePos(error.pos[0]).line + block.firstLine}`, `vars: ${error.message.split("\n")[0]}`);
-  const vars = (0, import_yaml3.isMap)(doc.contents) ? doc.contents.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "vars")?.value : void 0;
-  if (vars === void 0 || vars === null || (0, import_yaml3.isScalar)(vars) && vars.value === null) return EMPTY;
-  if (!(0, import_yaml3.isMap)(vars)) throw new InputError(at(vars), '"vars" must be a mapping of variable names');
+  const duplicate = duplicateKey(doc);
+  if (duplicate) throw new InputError(at({ range: [duplicate.offset] }), `vars: ${duplicate.message}`);
+  const vars = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === "vars")?.value : void 0;
+  if (vars === void 0 || vars === null || (0, import_yaml6.isScalar)(vars) && vars.value === null) return EMPTY;
+  if (!(0, import_yaml6.isMap)(vars)) throw new InputError(at(vars), '"vars" must be a mapping of variable names');
   const declared = [];
   const overrides = [];
   for (const pair of vars.items) {
     const key = keyOf(pair.key, at);
     const value = pair.value;
-    if ((0, import_yaml3.isMap)(value) && !hasDefault(value)) {
+    if ((0, import_yaml6.isMap)(value) && !hasDefault(value)) {
       collectOverrides(value, key, overrides, at);
     } else {
       const { text: dflt, description } = leaf(value, key, at);
@@ -8935,36 +9237,36 @@ function readVarsBlock(name, text2) {
   return { declared, overrides };
 }
 function collectOverrides(node, path, out, at) {
-  if (!(0, import_yaml3.isMap)(node)) return;
+  if (!(0, import_yaml6.isMap)(node)) return;
   for (const pair of node.items) {
     const key = keyOf(pair.key, at);
     const value = pair.value;
-    if ((0, import_yaml3.isMap)(value) && !hasDefault(value)) collectOverrides(value, `${path}/${key}`, out, at);
+    if ((0, import_yaml6.isMap)(value) && !hasDefault(value)) collectOverrides(value, `${path}/${key}`, out, at);
     else out.push({ path, name: key, value: leaf(value, `${path}/${key}`, at).text });
   }
 }
 function leaf(node, name, at) {
-  if (node === null || (0, import_yaml3.isScalar)(node)) return { text: scalarText(node) };
-  if ((0, import_yaml3.isMap)(node)) {
-    const get = (field) => node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === field)?.value;
+  if (node === null || (0, import_yaml6.isScalar)(node)) return { text: scalarText(node) };
+  if ((0, import_yaml6.isMap)(node)) {
+    const get = (field) => node.items.find((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === field)?.value;
     const dflt = get("default");
     const description = get("description");
     for (const field of [dflt, description]) {
-      if (field !== void 0 && field !== null && !(0, import_yaml3.isScalar)(field)) throw new InputError(at(field), `variable "${name}": default and description must be plain values`);
+      if (field !== void 0 && field !== null && !(0, import_yaml6.isScalar)(field)) throw new InputError(at(field), `variable "${name}": default and description must be plain values`);
     }
     return { text: scalarText(dflt ?? null), ...description !== void 0 && description !== null && { description: scalarText(description) } };
   }
   throw new InputError(at(node), `variable "${name}" must be a value or {default, description}`);
 }
 function hasDefault(node) {
-  return (0, import_yaml3.isMap)(node) && node.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "default");
+  return (0, import_yaml6.isMap)(node) && node.items.some((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === "default");
 }
 function keyOf(key, at) {
-  if (!(0, import_yaml3.isScalar)(key) || key.value === null || typeof key.value === "object") throw new InputError(at(key), "variable names must be plain keys");
+  if (!(0, import_yaml6.isScalar)(key) || key.value === null || typeof key.value === "object") throw new InputError(at(key), "variable names must be plain keys");
   return String(key.value);
 }
 function scalarText(node) {
-  if (node === null || node === void 0 || !(0, import_yaml3.isScalar)(node) || node.value === null) return "";
+  if (node === null || node === void 0 || !(0, import_yaml6.isScalar)(node) || node.value === null) return "";
   return typeof node.source === "string" ? node.source : String(node.value);
 }
 function isolate(text2) {
@@ -8992,17 +9294,18 @@ async function compose(request, reader) {
   const hasOverrides = request.from !== void 0 || request.registry !== void 0;
   if (tops.length === 0 && !hasOverrides) {
     const doc = parseConfig("<embedded default>", EMBEDDED_DEFAULT);
-    composer.layers.push({ doc, origin: "default", dir: pathToFileURL(`${request.cwd}/`), variables: [] });
+    composer.layers.push({ doc, origin: "default", dir: pathToFileURL(`${request.cwd}/`), variables: [], trusted: true });
     return { ...await composer.applyFlags(request.flags ?? []), embeddedDefault: true };
   }
   if (hasOverrides && !tops.some((t) => t.overrides)) {
     if (request.from === void 0) throw new InputError("--registry", "there is no sew.yaml whose `from` it would apply to; add --from");
-    const synthetic = composer.load("--from", "", pathToFileURL(`${request.cwd}/`));
+    const synthetic = composer.load("--from", "", pathToFileURL(`${request.cwd}/`), true);
     composer.layers.push(...await composer.expandTop(synthetic, "project", request));
   }
   for (const top of tops) {
-    const text2 = await reader.read(pathToFileURL(top.file)) ?? "";
-    const loaded = composer.load(displayName(top.file, request.cwd), text2, pathToFileURL(`${dirname(top.file)}/`));
+    const name = displayName(top.file, request.cwd);
+    const text2 = await composer.read(pathToFileURL(top.file), name) ?? "";
+    const loaded = composer.load(name, text2, pathToFileURL(`${dirname(top.file)}/`), true);
     composer.layers.push(...await composer.expandTop(loaded, top.origin, top.overrides ? request : {}));
   }
   return composer.applyFlags(request.flags ?? []);
@@ -9012,32 +9315,67 @@ var Composer = class {
     this.reader = reader;
     this.request = request;
     this.sets = request.sets ?? {};
+    this.budget = new Budget(request.limits, request.signal);
   }
   reader;
   request;
   layers = [];
   warnings = [];
   sets;
-  /** A top-level or flag file: rendered with its own defaults and every --set. */
-  load(name, text2, dir) {
-    const block = readVarsBlock(name, text2);
-    return this.parse(name, text2, dir, block, flatVariables(block, this.sets));
+  budget;
+  /** Each file read once: a composition naming one file many times costs one read. */
+  texts = /* @__PURE__ */ new Map();
+  /** A context with its parents, by file and the variables it was given: diamonds stay linear. */
+  resolved = /* @__PURE__ */ new Map();
+  /** Local registry roots the user named (in a trusted layer or option); files under them are trusted. */
+  trustedRoots = [];
+  /** The text at `url`, read once and charged to the budget. */
+  read(url, where) {
+    let text2 = this.texts.get(url.href);
+    if (text2 === void 0) {
+      this.budget.check();
+      text2 = this.reader.read(url, this.budget.signal).then(
+        (t) => {
+          this.budget.check();
+          if (t !== void 0) this.budget.charge(where, Buffer.byteLength(t));
+          return t;
+        },
+        (err) => {
+          this.budget.check();
+          throw err;
+        }
+      );
+      this.texts.set(url.href, text2);
+    }
+    return text2;
   }
-  parse(name, text2, dir, block, values) {
-    const doc = parseConfig(name, renderFile(name, text2, values, this.request.env));
+  /** A top-level or flag file: rendered with its own defaults and every --set. */
+  load(name, text2, dir, trusted) {
+    const block = readVarsBlock(name, text2);
+    return this.parse(name, text2, dir, block, flatVariables(block, this.sets), trusted);
+  }
+  parse(name, text2, dir, block, values, trusted) {
+    const env = envReader(this.request.env, trusted, this.request.allowEnv ?? []);
+    const doc = parseConfig(name, renderFile(name, text2, values, env));
+    if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir));
     this.warnings.push(...doc.warnings);
-    return { doc, dir, block, values };
+    return { doc, dir, block, values, trusted };
+  }
+  /** Whether a context at `dir` is under a local registry root the user named. */
+  trusts(dir) {
+    return dir.protocol === "file:" && this.trustedRoots.some((root) => dir.href.startsWith(root.href));
   }
   async expandTop(top, origin, overrides) {
     const from = overrides.from ?? fromList(top.doc);
     const fromWhere = (i) => overrides.from !== void 0 ? "--from" : top.doc.where(["from", i]);
     const own = overrides.registry !== void 0 ? { text: overrides.registry, where: "--registry" } : top.doc.value.registry !== void 0 ? { text: top.doc.value.registry, where: top.doc.where(["registry"]) } : void 0;
     const root = own ? registryRoot(own.text, top.dir, own.where) : new URL(DEFAULT_CONTEXT_REGISTRY);
+    if (own && root.protocol === "file:") this.trustedRoots.push(root);
     for (const o of top.block.overrides) {
       this.warnings.push(`${top.doc.name}: vars ${o.path.replaceAll("/", ".")}.${o.name} overrides a context's variable only from a context; here use --set ${o.path.replaceAll("/", ".")}.${o.name}=${o.value}`);
     }
     const layers = await this.expand(from, fromWhere, root, NO_OVERRIDES, [fileKey(top)], true);
-    layers.push({ doc: top.doc, origin, dir: top.dir, variables: reportVariables(top.block, top.values) });
+    layers.push({ doc: top.doc, origin, dir: top.dir, variables: reportVariables(top.block, top.values), trusted: true });
     return layers;
   }
   /**
@@ -9045,7 +9383,7 @@ var Composer = class {
    * path-scoped variable overrides the composing files pass down.
    */
   async expand(from, fromWhere, root, overrides, stack, topLevel) {
-    const layers = [];
+    let layers = [];
     for (const [i, name] of from.entries()) {
       const where = fromWhere(i);
       const context = await this.locate(root, name, where);
@@ -9056,21 +9394,33 @@ var Composer = class {
       }
       const display = this.display(context.file);
       const block = readVarsBlock(display, context.text);
-      const loaded = this.parse(display, context.text, context.dir, block, contextVariables(block, context.path, overrides, this.sets));
-      const { doc } = loaded;
-      if (topLevel && from.length === 1 && doc.value.abstract === true) {
+      const values = contextVariables(block, context.path, overrides, this.sets);
+      const passed = passOn(overrides, block.overrides);
+      const memo = JSON.stringify([key, root.href, values, [...passed]]);
+      let resolved = this.resolved.get(memo);
+      if (resolved === void 0) {
+        resolved = this.resolve(context, display, block, values, passed, root, [...stack, key]);
+        this.resolved.set(memo, resolved);
+      }
+      const own = await resolved;
+      if (topLevel && from.length === 1 && own.at(-1).doc.value.abstract === true) {
         throw new InputError(where, `context "${name}" is abstract: compose it together with a concrete context, not alone`);
       }
-      const registry = doc.value.registry !== void 0 ? registryRoot(doc.value.registry, context.dir, doc.where(["registry"])) : root;
-      if (context.dir.protocol !== "file:" && registry.protocol === "file:") {
-        throw new InputError(doc.where(["registry"]), "a context fetched over http(s) cannot name a local registry");
-      }
-      const parents = fromList(doc);
-      const composed = await this.expand(parents, (j) => doc.where(["from", j]), registry, passOn(overrides, block.overrides), [...stack, key], false);
-      layers.push(...composed);
-      layers.push({ doc, origin: "context", dir: context.dir, path: context.path, variables: reportVariables(block, loaded.values), parents: composed.length });
+      layers = lastOccurrences([...layers, ...own]);
     }
     return layers;
+  }
+  /** One context, preceded by its parents. */
+  async resolve(context, display, block, values, passed, root, stack) {
+    const trusted = this.trusts(context.dir);
+    const { doc } = this.parse(display, context.text, context.dir, block, values, trusted);
+    const registry = doc.value.registry !== void 0 ? registryRoot(doc.value.registry, context.dir, doc.where(["registry"])) : root;
+    if (trusted && registry.protocol === "file:") this.trustedRoots.push(registry);
+    if (context.dir.protocol !== "file:" && registry.protocol === "file:") {
+      throw new InputError(doc.where(["registry"]), "a context fetched over http(s) cannot name a local registry");
+    }
+    const layers = await this.expand(fromList(doc), (j) => doc.where(["from", j]), registry, passed, stack, false);
+    return [...layers, { doc, origin: "context", dir: context.dir, path: context.path, variables: reportVariables(block, values), trusted, ancestors: new Set(layers) }];
   }
   /** A context is a directory with a sew.yaml, or with a .default naming the context to follow. */
   async locate(root, name, where) {
@@ -9078,33 +9428,55 @@ var Composer = class {
     const seen = /* @__PURE__ */ new Set();
     for (; ; ) {
       const file = new URL("sew.yaml", dir);
-      const text2 = await this.reader.read(file);
+      const text2 = await this.readWithin(root, file);
       if (text2 !== void 0) return { file, dir, path: relativeTo(root, dir).replace(/\/$/, ""), text: text2 };
       if (seen.has(dir.href)) throw new InputError(where, `.default files loop at ${this.display(dir)}`);
       seen.add(dir.href);
-      const next = await this.reader.read(new URL(".default", dir));
-      if (next === void 0 || next.trim() === "") {
+      const pointer = new URL(".default", dir);
+      const next = (await this.readWithin(root, pointer))?.trim();
+      if (next === void 0 || next === "") {
         throw new InputError(where, `context "${name}" not found: no sew.yaml or .default in ${this.display(dir)}`);
       }
-      dir = within(root, relativeTo(root, dir) + next.trim(), `${this.display(new URL(".default", dir))}`);
+      if (next.length > 256 || !/^[A-Za-z0-9._/-]+$/.test(next)) throw new InputError(this.display(pointer), "is not a context path (one line naming a context)");
+      dir = within(root, relativeTo(root, dir) + next, this.display(pointer));
     }
+  }
+  /**
+   * A file of a local registry, read only when its real path (symlinks resolved) is still
+   * under the root's: a symlink must not reach files the registry does not hold.
+   */
+  async readWithin(root, file) {
+    if (file.protocol === "file:" && root.protocol === "file:") {
+      const [real, realRoot] = await Promise.all([realpathOrUndefined(fileURLToPath3(file)), realpathOrUndefined(fileURLToPath3(root))]);
+      if (real === void 0) return void 0;
+      if (realRoot === void 0 || !inside(realRoot, real)) {
+        throw new InputError(this.display(file), `is a link to a file outside its registry root ${this.display(root)}; refused`);
+      }
+    }
+    return this.read(file, this.display(file));
   }
   async applyFlags(requested) {
     const places = [...this.layers].reverse().filter((l, i, all) => all.findIndex((o) => o.dir.href === l.dir.href) === i);
-    const available = await findFlags(places, this.reader, (url) => this.display(url));
+    const flagReader = {
+      read: (url) => this.readWithin(new URL("./", url), url),
+      list: (url) => this.reader.list(url),
+      warnings: () => this.reader.warnings()
+    };
+    const available = await findFlags(places, flagReader, (url) => this.display(url));
+    const trustedDirs = new Set(this.layers.filter((l) => l.trusted).map((l) => l.dir.href));
     const flagLayers = [];
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name);
-      if (!found) {
-        throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
-      }
-      const text2 = await this.reader.read(found.url);
+      if (!found) throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
+      const dir = new URL("./", found.url);
+      const text2 = await flagReader.read(found.url);
       if (text2 === void 0) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);
-      const { doc, block, values } = this.load(found.info.file, text2, new URL("./", found.url));
+      const trusted = trustedDirs.has(dir.href);
+      const { doc, block, values } = this.load(found.info.file, text2, dir, trusted);
       for (const key of ["from", "registry", "abstract"]) {
         if (doc.value[key] !== void 0) this.warnings.push(`${doc.where([key])}: "${key}" has no effect in a context flag file`);
       }
-      flagLayers.push({ doc, origin: "flag", dir: new URL("./", found.url), variables: reportVariables(block, values) });
+      flagLayers.push({ doc, origin: "flag", dir, variables: reportVariables(block, values), trusted });
     }
     return {
       layers: [...this.layers, ...flagLayers],
@@ -9119,6 +9491,17 @@ var Composer = class {
     return displayName(decodeURIComponent(url.pathname), this.request.cwd);
   }
 };
+async function realpathOrUndefined(path) {
+  try {
+    return await realpath(path);
+  } catch {
+    return void 0;
+  }
+}
+function lastOccurrences(layers) {
+  const last = new Map(layers.map((layer, i) => [layer, i]));
+  return layers.filter((layer, i) => last.get(layer) === i);
+}
 function fromList(doc) {
   const from = doc.value.from;
   if (from === void 0) return [];
@@ -9170,146 +9553,6 @@ function displayName(path, cwd) {
 }
 function unique(items) {
   return [...new Set(items)];
-}
-
-// src/core/config/merge.ts
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var COMPOSITION_KEYS = /* @__PURE__ */ new Set(["registry", "from", "abstract", "description", "vars", "kind", "images", "builds"]);
-var KIND_REPLACED = /* @__PURE__ */ new Set(["containerdConfigPatches"]);
-var DEFAULT_KIND_NAME = "sew";
-function mergeLayers(layers) {
-  let kind2 = {};
-  let refs = [];
-  let skip = [];
-  let platforms;
-  let mirrors;
-  const registries = {};
-  let registryImage;
-  let local;
-  let carried = {};
-  const before = [];
-  for (const [i, layer] of layers.entries()) {
-    before.push({ refs, skip });
-    const { doc } = layer;
-    const file = doc.value;
-    if (file.kind) kind2 = mergeKind(kind2, file.kind, layer.origin === "user" || layer.origin === "project");
-    const preload = file.images?.preload;
-    if (preload) {
-      const layerRefs = normaliseAll(doc, ["images", "preload", "refs"], preload.refs ?? []);
-      if (preload.mode === "replace") {
-        const kept = layer.parents ? before[i - layer.parents] : { refs: [], skip: [] };
-        refs = [...kept.refs, ...layerRefs];
-        skip = kept.skip;
-      } else {
-        refs = [...refs, ...layerRefs];
-        skip = [...skip, ...normaliseAll(doc, ["images", "preload", "skip"], preload.skip ?? [])];
-      }
-      if (preload.platforms !== void 0) platforms = preload.platforms;
-    }
-    const images = file.images;
-    if (images && "mirrors" in images && images.mirrors !== void 0) {
-      const m = images.mirrors ?? {};
-      mirrors = {
-        ...m.data !== void 0 && { data: localPath(m.data, layer) },
-        upstreams: (m.upstreams ?? []).map((value, i2) => ({ value, where: doc.where(["images", "mirrors", "upstreams", i2]) }))
-      };
-    }
-    for (const [host, access] of Object.entries(images?.registries ?? {})) {
-      registries[host] = { value: access, where: doc.where(["images", "registries", host]) };
-    }
-    if (images && "local" in images && images.local !== void 0) {
-      local = { value: images.local ?? {}, where: doc.where(["images", "local"]) };
-    }
-    if (images?.registryImage !== void 0) {
-      registryImage = { value: images.registryImage, where: doc.where(["images", "registryImage"]) };
-    }
-    const rest = Object.fromEntries(Object.entries(file).filter(([key]) => !COMPOSITION_KEYS.has(key)));
-    carried = mergeCarried(carried, rest);
-  }
-  return {
-    kind: kind2,
-    preload: { refs, skip, ...platforms !== void 0 && { platforms } },
-    ...mirrors && { mirrors },
-    registries,
-    ...registryImage && { registryImage },
-    ...local && { local },
-    builds: mergeBuilds(layers),
-    carried
-  };
-}
-function normaliseAll(doc, path, refs) {
-  return refs.map((ref, i) => {
-    const where = doc.where([...path, i]);
-    try {
-      return { value: normaliseReference(ref), where };
-    } catch (err) {
-      if (err instanceof ReferenceError2) throw new InputError(where, err.message);
-      throw err;
-    }
-  });
-}
-function localPath(path, layer) {
-  const expanded = expandHome(path);
-  if (isAbsolute2(expanded)) return expanded;
-  const base = layer.dir.protocol === "file:" ? fileURLToPath2(layer.dir) : process.cwd();
-  return resolve2(base, path);
-}
-function mergeKind(base, child, topLevel = false) {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(child)) {
-    if (key === "nodes") out.nodes = mergeNodes(base.nodes, value);
-    else if (value === "") continue;
-    else if (key === "name" && topLevel && value === DEFAULT_KIND_NAME && typeof base.name === "string") continue;
-    else out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
-  }
-  return out;
-}
-function mergeNodes(base, child) {
-  if (!Array.isArray(child) || child.length === 0) return base ?? child;
-  const first = child[0];
-  const inherited = Array.isArray(base) && isPlainObject(base[0]) ? portsOf(base[0]) : [];
-  if (inherited.length === 0) return child;
-  return [{ ...first, extraPortMappings: unionPorts(inherited, portsOf(first)) }, ...child.slice(1)];
-}
-function portsOf(node) {
-  return Array.isArray(node.extraPortMappings) ? node.extraPortMappings : [];
-}
-function unionPorts(base, child) {
-  const key = (p) => `${String(p.containerPort)}/${String(p.protocol ?? "")}`;
-  const out = [...base];
-  for (const port2 of child) {
-    const at = out.findIndex((p) => key(p) === key(port2));
-    if (at === -1) out.push(port2);
-    else out[at] = port2;
-  }
-  return out;
-}
-function mergeCarried(base, child) {
-  return mergeValues(base, child, true);
-}
-function mergeValues(base, child, byName) {
-  if (isPlainObject(base) && isPlainObject(child)) {
-    const out = { ...base };
-    for (const [key, value] of Object.entries(child)) out[key] = mergeValues(base[key], value, byName);
-    return out;
-  }
-  if (byName && Array.isArray(base) && Array.isArray(child) && [...base, ...child].every(hasName)) {
-    const out = base.map((item) => ({ ...item }));
-    for (const item of child) {
-      const at = out.findIndex((existing) => existing.name === item.name);
-      if (at === -1) out.push(item);
-      else out[at] = mergeValues(out[at], item, byName);
-    }
-    return out;
-  }
-  return child;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function hasName(value) {
-  return isPlainObject(value) && typeof value.name === "string";
 }
 
 // src/core/config/netrc.ts
@@ -9381,7 +9624,7 @@ function tokenize(text2) {
 import { createHash as createHash2 } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join as join4 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 var DEFAULT_REMOTE_LIMITS = { timeoutMs: 15e3, maxBytes: 1024 * 1024 };
 var MAX_REDIRECTS = 5;
 var Unreachable = class extends RuntimeError {
@@ -9390,11 +9633,11 @@ function createSourceReader(options = {}) {
   const limits = options.limits ?? DEFAULT_REMOTE_LIMITS;
   const offline = /* @__PURE__ */ new Map();
   const warnings = [];
-  const remote = async (url) => {
+  const remote = async (url, signal) => {
     const cache = options.cacheDir === void 0 ? void 0 : cacheFile(options.cacheDir, url);
     if (!offline.has(url.origin)) {
       try {
-        const answer = await fetchAnswer(url, limits, options.credentials);
+        const answer = await fetchAnswer(url, limits, options.credentials, signal);
         if (cache) await writeFileAtomic(cache, JSON.stringify({ url: displayUrl(url), ...answer })).catch(() => void 0);
         return answer.found ? answer.text : void 0;
       } catch (err) {
@@ -9409,11 +9652,11 @@ function createSourceReader(options = {}) {
     return kept.found ? kept.text : void 0;
   };
   return {
-    read: (url) => url.protocol === "file:" ? readLocal(fileURLToPath3(url)) : remote(url),
+    read: (url, signal) => url.protocol === "file:" ? readLocal(fileURLToPath4(url)) : remote(url, signal),
     async list(url) {
       if (url.protocol !== "file:") return void 0;
       try {
-        return await readdir(fileURLToPath3(url));
+        return await readdir(fileURLToPath4(url));
       } catch {
         return [];
       }
@@ -9442,16 +9685,17 @@ async function readCached(path) {
   }
   return void 0;
 }
-async function fetchAnswer(start, limits, credentials) {
+async function fetchAnswer(start, limits, credentials, cancel) {
   const where = displayUrl(start);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
+  const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
   try {
     let url = start;
     for (let hop = 0; ; hop++) {
       const login = credentials?.(url.hostname);
       const headers = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString("base64")}` } : {};
-      const response = await fetch(url, { signal: controller.signal, redirect: "manual", headers });
+      const response = await fetch(url, { signal, redirect: "manual", headers });
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
@@ -9481,6 +9725,7 @@ async function fetchAnswer(start, limits, credentials) {
     }
   } catch (err) {
     if (err instanceof InputError || err instanceof RuntimeError) throw err;
+    if (cancel?.aborted) throw new RuntimeError(`${where}: fetch cancelled`);
     if (controller.signal.aborted) throw new Unreachable(`${where}: no complete answer within ${limits.timeoutMs / 1e3} s`);
     throw new Unreachable(`${where}: cannot reach the registry: ${causeOf(err)}`);
   } finally {
@@ -9571,7 +9816,7 @@ function shortHash(text2) {
 }
 
 // src/core/local/local-registry.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 import { join as join5 } from "node:path";
 function planLocal(input, sewHome2, overrides = {}) {
   if (!input && !overrides.enable) return null;
@@ -9601,11 +9846,11 @@ function localHostsFile(local) {
 `];
 }
 function registryHostingConfigMap(host) {
-  return (0, import_yaml4.stringify)({
+  return (0, import_yaml8.stringify)({
     apiVersion: "v1",
     kind: "ConfigMap",
     metadata: { name: "local-registry-hosting", namespace: "kube-public" },
-    data: { "localRegistryHosting.v1": (0, import_yaml4.stringify)({ host, help: "https://github.com/sew/setup#a-local-registry" }) }
+    data: { "localRegistryHosting.v1": (0, import_yaml8.stringify)({ host, help: "https://github.com/sew/setup#a-local-registry" }) }
   });
 }
 
@@ -9615,7 +9860,7 @@ var DEFAULT_CLUSTER_NAME = "sew";
 async function resolvePlan(options, reader) {
   const home = sewHome(options.env, options.sewHome);
   for (const flag of options.flags ?? []) checkFlagName(flag, "flag");
-  await refuseNonRegular(options.config !== void 0 ? resolve3(options.cwd, options.config) : join6(options.cwd, "sew.yaml"), options.config !== void 0 ? "config" : "sew.yaml");
+  await refuseNonRegular(options.config !== void 0 ? resolve4(options.cwd, options.config) : join6(options.cwd, "sew.yaml"), options.config !== void 0 ? "config" : "sew.yaml");
   await refuseNonRegular(join6(home, "sew.yaml"), "$SEW_HOME/sew.yaml");
   const source = reader ?? createSourceReader({ cacheDir: join6(home, "cache"), credentials: netrcCredentials(options.env) });
   const composition = await compose({ ...options, sewHome: home }, source);

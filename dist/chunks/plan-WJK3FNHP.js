@@ -1,13 +1,13 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   planOptionsOf
-} from "./chunk-KVRKAVBY.js";
-import "./chunk-GPOVTMB7.js";
-import "./chunk-HXUZOVDA.js";
+} from "./chunk-25CJQEAP.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
 
 // src/cli/commands/plan.ts
 async function planCommand(parsed, io) {
-  const { resolvePlan, publicPlan } = await import("./plan-XLVVJ2W5.js");
+  const { resolvePlan, publicPlan } = await import("./plan-H3XFGP36.js");
   const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);

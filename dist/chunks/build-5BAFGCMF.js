@@ -5,30 +5,30 @@ import {
   readyToRun,
   runBuilds,
   startPreloadRegistry
-} from "./chunk-K4UQKSV4.js";
+} from "./chunk-VO7474WQ.js";
 import {
   planOptionsOf
-} from "./chunk-KVRKAVBY.js";
+} from "./chunk-25CJQEAP.js";
 import {
   cliReporter,
   table
-} from "./chunk-P6XIBZJE.js";
+} from "./chunk-SMCGMCIS.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import "./chunk-DT5HYJ6Z.js";
 import {
   resolvePlan,
   selectBuilds
-} from "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
+} from "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
 import {
   formatBytes
-} from "./chunk-WNNIEYS7.js";
-import "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
-import "./chunk-HXUZOVDA.js";
+} from "./chunk-ED2RDT2M.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
 
 // src/core/build/build.ts
 async function build(options, deps) {

@@ -7,18 +7,18 @@ import {
   isNotFound,
   publishing,
   waitForRegistry
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import {
   expandVariables
-} from "./chunk-WNNIEYS7.js";
+} from "./chunk-ED2RDT2M.js";
 import {
   parseReference,
   preloadRepository
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 import {
   InputError,
   RuntimeError
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // src/core/containers/network.ts
 var KIND_NETWORK = "kind";

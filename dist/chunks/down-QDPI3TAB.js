@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   homeContainers
-} from "./chunk-HAXIPWBT.js";
+} from "./chunk-U57VC4KL.js";
 import {
   KindNotInstalledError,
   assertOwnCluster,
@@ -10,28 +10,28 @@ import {
   kind,
   readClusterState,
   removeClusterState
-} from "./chunk-XFRG4OAI.js";
+} from "./chunk-TTTFOLRL.js";
 import {
   cliReporter
-} from "./chunk-P6XIBZJE.js";
+} from "./chunk-SMCGMCIS.js";
 import {
   defaultUpDeps,
   removeContainer,
   withHomeLock
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import "./chunk-DT5HYJ6Z.js";
 import {
   DEFAULT_CLUSTER_NAME
-} from "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
+} from "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
 import {
   homeIdentity,
   realPath,
   sewHome
-} from "./chunk-WNNIEYS7.js";
-import "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
-import "./chunk-HXUZOVDA.js";
+} from "./chunk-ED2RDT2M.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
 
 // src/core/down.ts
 import { readdir, rm } from "node:fs/promises";

@@ -28,18 +28,18 @@ import {
   redirectRefusal,
   temporaryPath,
   writeFileAtomic
-} from "./chunk-WNNIEYS7.js";
+} from "./chunk-ED2RDT2M.js";
 import {
   formatReference,
   preloadRepository
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 import {
   InputError,
   RuntimeError,
   __commonJS,
   __require,
   __toESM
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({

@@ -14,7 +14,7 @@ import {
   formatReference,
   parseReference,
   preloadRepository
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 
 // src/core/verify/offline.ts
 import { readFile } from "node:fs/promises";

@@ -2,14 +2,14 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   defaultUpDeps,
   require_src
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import {
   RuntimeError,
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -11,6 +11,7 @@ var OPTIONS = {
   registry: { ...text("URL"), commands: PLANNING, description: "Context registry (file://, https://) replacing the project file's `registry`; with none anywhere, `from` names resolve in sew's published registry, https://a-cordier.github.io/sew." },
   flags: { value: "flagName", arg: "NAME", cli: "flag", repeat: "words", commands: PLANNING, description: "Context flags to activate (`no-es` or `--no-es`)." },
   set: { value: "setting", arg: "KEY=VALUE", repeat: "lines", commands: PLANNING, description: "Template variables (as `sew create --set`): KEY for every context that declares it, `path.to.context.KEY=VALUE` for one context only." },
+  "allow-env": { value: "envName", arg: "NAME", repeat: "lines", commands: PLANNING, description: "Environment variables a fetched context's template `env` may read besides HOME and USER (see the README's Trust model)." },
   "skip-preload": { value: "boolean", commands: PLANNING, description: "Bypass preloading for this run (mirrors stay on)." },
   cluster: { value: "boolean", cli: "no-cluster", default: "true", commands: ["up"], description: "Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files." },
   "cluster-name": { value: "clusterName", arg: "NAME", commands: PLANNING, description: "Name of the Kind cluster, overriding kind.name (default sew)." },

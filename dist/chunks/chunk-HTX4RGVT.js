@@ -12,7 +12,7 @@ import {
 } from "./chunk-DT5HYJ6Z.js";
 import {
   preloadRepository
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 
 // src/core/cache/prune.ts
 import { readdir, readFile, rm, rmdir, stat } from "node:fs/promises";

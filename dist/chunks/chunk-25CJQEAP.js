@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   parseSets
-} from "./chunk-GPOVTMB7.js";
+} from "./chunk-WAC42TTG.js";
 
 // src/core/options/run-options.ts
 function planOptionsOf(v, cwd, env, contextFlags = []) {
@@ -13,6 +13,7 @@ function planOptionsOf(v, cwd, env, contextFlags = []) {
     ...v.registry !== void 0 && { registry: v.registry },
     flags: [...v.flags ?? [], ...contextFlags],
     ...v.set?.length && { sets: parseSets(v.set, "set") },
+    ...v["allow-env"]?.length && { allowEnv: v["allow-env"] },
     ...v["skip-preload"] && { skipPreload: true },
     ...v["sew-home"] !== void 0 && { sewHome: v["sew-home"] },
     ...v["registry-image"] !== void 0 && { registryImage: v["registry-image"] },

@@ -6,7 +6,7 @@ import {
   launchPreloadRegistry,
   readyToRun,
   runBuilds
-} from "./chunk-K4UQKSV4.js";
+} from "./chunk-VO7474WQ.js";
 import {
   assertOwnCluster,
   clusterExists,
@@ -15,20 +15,20 @@ import {
   createCluster,
   syncHostsIntoNodes,
   writeClusterState
-} from "./chunk-XFRG4OAI.js";
+} from "./chunk-TTTFOLRL.js";
 import {
   PortTakenError,
   ensureRegistry,
   publishing,
   waitForRegistry,
   withHomeLock
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import {
   localHostsFile,
   onPort,
   registryHostingConfigMap,
   resolvePlan
-} from "./chunk-XYOJR3OW.js";
+} from "./chunk-DPSTXJD6.js";
 import {
   endpointFor,
   formatBytes,
@@ -36,10 +36,10 @@ import {
   registryCredentials,
   renderHostsFiles,
   writeFileAtomic
-} from "./chunk-WNNIEYS7.js";
+} from "./chunk-ED2RDT2M.js";
 import {
   parseReference
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 
 // src/core/containerd/write-hosts.ts
 import { readdir, rm, stat } from "node:fs/promises";

@@ -3,11 +3,11 @@ import {
   OPTIONS,
   SAVE_POLICIES,
   declaration
-} from "./chunk-ELCIYSD3.js";
+} from "./chunk-F65MWQCD.js";
 import {
   NEVER,
   string
-} from "./chunk-SHSIKJIZ.js";
+} from "./chunk-HIWIXS2A.js";
 import {
   CLUSTER_NAME_RULE,
   FLAG_NAME_RULE,
@@ -15,13 +15,13 @@ import {
   isClusterName,
   isFlagName,
   normaliseReference
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 import {
   setProblem
-} from "./chunk-GPOVTMB7.js";
+} from "./chunk-WAC42TTG.js";
 import {
   InputError
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // src/core/kind/duration.ts
 var UNIT_MS = { ns: 1e-6, us: 1e-3, \u00B5s: 1e-3, \u03BCs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -70,6 +70,7 @@ var VALUE_TYPES = {
       return NEVER;
     }
   }),
+  envName: matching("an environment variable name", (v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)),
   kindVersion: matching("a kind release such as v0.24.0", (v) => KIND_VERSION.test(v)),
   platform: matching("os/arch[/variant], e.g. linux/amd64", (v) => PLATFORM.test(v)),
   savePolicy: matching(SAVE_POLICIES.join(", "), (v) => SAVE_POLICIES.includes(v)).transform((v) => v)

@@ -91,6 +91,7 @@ export {
   InputError,
   UnknownContextFlagError,
   RuntimeError,
+  InterruptedError,
   EXIT,
   exitCodeFor,
   describeError

@@ -1,33 +1,33 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   prunePreload
-} from "./chunk-5TGRUPC7.js";
+} from "./chunk-HTX4RGVT.js";
 import {
   planOptionsOf
-} from "./chunk-KVRKAVBY.js";
+} from "./chunk-25CJQEAP.js";
 import {
   stopRegistries
-} from "./chunk-HAXIPWBT.js";
+} from "./chunk-U57VC4KL.js";
 import {
   cliReporter
-} from "./chunk-P6XIBZJE.js";
+} from "./chunk-SMCGMCIS.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import "./chunk-DT5HYJ6Z.js";
 import {
   resolvePlan
-} from "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
+} from "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
 import {
   formatBytes
-} from "./chunk-WNNIEYS7.js";
+} from "./chunk-ED2RDT2M.js";
 import {
   parseReference
-} from "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
-import "./chunk-HXUZOVDA.js";
+} from "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
 
 // src/cli/commands/cache-prune.ts
 async function cachePruneCommand(parsed, io) {

@@ -5,12 +5,12 @@ import {
   buildPlan,
   publicPlan,
   resolvePlan
-} from "./chunk-XYOJR3OW.js";
-import "./chunk-SHSIKJIZ.js";
-import "./chunk-WNNIEYS7.js";
-import "./chunk-XTWZAQJ7.js";
-import "./chunk-GPOVTMB7.js";
-import "./chunk-HXUZOVDA.js";
+} from "./chunk-DPSTXJD6.js";
+import "./chunk-HIWIXS2A.js";
+import "./chunk-ED2RDT2M.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
 export {
   DEFAULT_CLUSTER_NAME,
   DEFAULT_REGISTRY_IMAGE,

@@ -1,28 +1,28 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   CommandNotFoundError
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import {
   CERTS_DIR,
   require_dist
-} from "./chunk-XYOJR3OW.js";
+} from "./chunk-DPSTXJD6.js";
 import {
   literal,
   object,
   string
-} from "./chunk-SHSIKJIZ.js";
+} from "./chunk-HIWIXS2A.js";
 import {
   realPath,
   writeFileAtomic
-} from "./chunk-WNNIEYS7.js";
+} from "./chunk-ED2RDT2M.js";
 import {
   checkClusterName
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 import {
   InputError,
   RuntimeError,
   __toESM
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // src/core/kind/cluster.ts
 var import_yaml = __toESM(require_dist(), 1);

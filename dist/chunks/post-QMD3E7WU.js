@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   prunePreload
-} from "./chunk-5TGRUPC7.js";
+} from "./chunk-HTX4RGVT.js";
 import {
   State,
   actionReporter,
@@ -10,27 +10,27 @@ import {
   group,
   info,
   warning
-} from "./chunk-VXOPWUS6.js";
+} from "./chunk-CTDZ33TL.js";
 import {
   contentFingerprint
 } from "./chunk-4ZFHZS7Y.js";
 import {
   stopRegistries
-} from "./chunk-HAXIPWBT.js";
+} from "./chunk-U57VC4KL.js";
 import {
   withHomeLock
-} from "./chunk-TQJOFX36.js";
+} from "./chunk-NTASEG2M.js";
 import "./chunk-DT5HYJ6Z.js";
 import {
   formatBytes,
   homeIdentity
-} from "./chunk-WNNIEYS7.js";
+} from "./chunk-ED2RDT2M.js";
 import {
   parseReference
-} from "./chunk-XTWZAQJ7.js";
+} from "./chunk-6QVV3MEJ.js";
 import {
   describeError
-} from "./chunk-HXUZOVDA.js";
+} from "./chunk-KX7LMD7I.js";
 
 // src/action/save-policy.ts
 import { readFileSync } from "node:fs";
