@@ -100,12 +100,12 @@ async function runOne(build: BuildPlan, store: PreloadStore, options: BuildRunOp
 
     write(`\nwriting ${build.image} (${imageId}) into the preload registry\n`);
     const ref = parseReference(build.image);
-    const pushed = await importFromDaemon(deps.localImages, store, imageId, preloadRepository(ref), ref.tag!);
-    if (pushed === undefined) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was pushed`);
-    write(`${pushed.unchanged ? 'already there' : 'pushed'}: ${pushed.digest}\n`);
+    const written = await importFromDaemon(deps.localImages, store, imageId, preloadRepository(ref), ref.tag!);
+    if (written === undefined) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was written`);
+    write(`${written.unchanged ? 'already there' : 'written'}: ${written.digest}\n`);
     const ms = Math.round(performance.now() - started);
-    deps.reporter.info(`${build.name}  ${build.image}  ${how}, ${pushed.unchanged ? 'unchanged' : 'pushed'} ${pushed.digest.slice(0, 19)}  ${(ms / 1000).toFixed(1)} s`);
-    return { name: build.name, image: build.image, digest: pushed.digest, bytesCopied: pushed.bytesCopied, how, log: logPath, ms };
+    deps.reporter.info(`${build.name}  ${build.image}  ${how}, ${written.unchanged ? 'unchanged' : 'written'} ${written.digest.slice(0, 19)}  ${(ms / 1000).toFixed(1)} s`);
+    return { name: build.name, image: build.image, digest: written.digest, bytesCopied: written.bytesCopied, how, log: logPath, ms };
   } catch (err) {
     if (!(err instanceof BuildFailure)) throw err;
     failed = true;

@@ -87,8 +87,8 @@ describe('sew-ci build', () => {
     const { builds } = JSON.parse(stdout);
     expect(builds.map((b: { name: string; how: string }) => [b.name, b.how])).toEqual([['api', 'docker build'], ['tool', 'pre']]);
     // One progress line per build, the output itself in the logs.
-    expect(stderr).toMatch(/ {4}api {2}upstream\.test:5999\/sewtest\/build-api:dev {2}docker build, pushed sha256:/);
-    expect(stderr).toMatch(/ {4}tool {2}upstream\.test:5999\/sewtest\/build-tool:dev {2}pre, pushed sha256:/);
+    expect(stderr).toMatch(/ {4}api {2}upstream\.test:5999\/sewtest\/build-api:dev {2}docker build, written sha256:/);
+    expect(stderr).toMatch(/ {4}tool {2}upstream\.test:5999\/sewtest\/build-tool:dev {2}pre, written sha256:/);
     expect(stderr).not.toContain('Step 1/');
     const apiLog = readFileSync(join(home, 'logs', 'build', 'api.log'), 'utf8');
     expect(apiLog).toContain('$ mkdir -p out');

@@ -5,7 +5,7 @@ import {
   readyToRun,
   runBuilds,
   startPreloadRegistry
-} from "./chunk-VO7474WQ.js";
+} from "./chunk-CPJ52DU4.js";
 import {
   planOptionsOf
 } from "./chunk-25CJQEAP.js";

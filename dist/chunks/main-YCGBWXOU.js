@@ -28,11 +28,11 @@ import {
 } from "./chunk-4ZFHZS7Y.js";
 import {
   up
-} from "./chunk-XJPLDNLC.js";
+} from "./chunk-DPOH3LMP.js";
 import {
   verifyPlanPreload
 } from "./chunk-G3636VAG.js";
-import "./chunk-VO7474WQ.js";
+import "./chunk-CPJ52DU4.js";
 import {
   upOptionsOf
 } from "./chunk-25CJQEAP.js";

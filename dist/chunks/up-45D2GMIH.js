@@ -1,11 +1,11 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   up
-} from "./chunk-XJPLDNLC.js";
+} from "./chunk-DPOH3LMP.js";
 import {
   verifyPlanPreload
 } from "./chunk-G3636VAG.js";
-import "./chunk-VO7474WQ.js";
+import "./chunk-CPJ52DU4.js";
 import {
   upOptionsOf
 } from "./chunk-25CJQEAP.js";

@@ -6,7 +6,7 @@ import {
   launchPreloadRegistry,
   readyToRun,
   runBuilds
-} from "./chunk-VO7474WQ.js";
+} from "./chunk-CPJ52DU4.js";
 import {
   assertOwnCluster,
   clusterExists,

@@ -164,13 +164,13 @@ async function runOne(build, store, options, deps) {
 writing ${build.image} (${imageId}) into the preload registry
 `);
     const ref = parseReference(build.image);
-    const pushed = await importFromDaemon(deps.localImages, store, imageId, preloadRepository(ref), ref.tag);
-    if (pushed === void 0) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was pushed`);
-    write(`${pushed.unchanged ? "already there" : "pushed"}: ${pushed.digest}
+    const written = await importFromDaemon(deps.localImages, store, imageId, preloadRepository(ref), ref.tag);
+    if (written === void 0) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was written`);
+    write(`${written.unchanged ? "already there" : "written"}: ${written.digest}
 `);
     const ms = Math.round(performance.now() - started);
-    deps.reporter.info(`${build.name}  ${build.image}  ${how}, ${pushed.unchanged ? "unchanged" : "pushed"} ${pushed.digest.slice(0, 19)}  ${(ms / 1e3).toFixed(1)} s`);
-    return { name: build.name, image: build.image, digest: pushed.digest, bytesCopied: pushed.bytesCopied, how, log: logPath, ms };
+    deps.reporter.info(`${build.name}  ${build.image}  ${how}, ${written.unchanged ? "unchanged" : "written"} ${written.digest.slice(0, 19)}  ${(ms / 1e3).toFixed(1)} s`);
+    return { name: build.name, image: build.image, digest: written.digest, bytesCopied: written.bytesCopied, how, log: logPath, ms };
   } catch (err) {
     if (!(err instanceof BuildFailure)) throw err;
     failed = true;
