@@ -4,8 +4,8 @@ import type Docker from 'dockerode';
 import { connectDocker } from './containers/docker.js';
 import { processExec } from './exec/exec.js';
 import { registryPreloader } from './preload/preloader.js';
-import { dockerConfigCredentials } from './registry/docker-config.js';
-import { dockerDaemonImages, type LocalImages } from './registry/local-images.js';
+import { dockerConfigCredentials } from './credentials/docker-config.js';
+import { dockerDaemonImages, type LocalImages } from './daemon/local-images.js';
 import type { Reporter } from './report.js';
 import type { UpDeps } from './up.js';
 

@@ -5,13 +5,13 @@ import { endpointFor, registryCredentials, type Credentials } from './config/reg
 import type { SourceReader } from './config/sources.js';
 import { renderHostsFiles } from './containerd/hosts.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
-import { KIND_NETWORK } from './containers/network.js';
+import { KIND_NETWORK } from './home/names.js';
 import { ensureRegistryImage, launchPreloadRegistry } from './containers/preload-registry.js';
 import { ensureRegistry, PortTakenError, publishing, waitForRegistry, type RegistrySpec, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
 import { buildLogDir, readyToRun, runBuilds, type BuildReport } from './build/run.js';
-import type { RegistryResolver } from './registry/access.js';
-import type { LocalImages } from './registry/local-images.js';
+import type { RegistryResolver } from './oci/access.js';
+import type { LocalImages } from './daemon/local-images.js';
 import { parseReference, type ImageRef } from './images/reference.js';
 import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from './kind/cluster.js';
 import { assertOwnCluster } from './kind/ownership.js';

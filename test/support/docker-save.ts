@@ -3,7 +3,7 @@
 // (blobs/sha256/..., Docker 25 and later). Stands in for a Docker daemon this machine lacks.
 
 import { gzipSync } from 'node:zlib';
-import type { LocalImages } from '../../src/core/registry/local-images.js';
+import type { LocalImages } from '../../src/core/daemon/local-images.js';
 import { sha256, tar } from './oci-images.js';
 
 export interface SavedImage {

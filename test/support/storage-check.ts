@@ -3,8 +3,8 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PreloadStore } from '../../src/core/registry/preload-store.js';
-import { blobProblem, readLink, storedBlobs } from '../../src/core/registry/storage.js';
+import { PreloadStore } from '../../src/core/storage/preload-store.js';
+import { blobProblem, readLink, storedBlobs } from '../../src/core/storage/layout.js';
 
 /** Every problem found, as `path: what`; empty when every file could be served as it is. */
 export async function storageProblems(root: string): Promise<string[]> {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Plan } from '../plan.js';
-import { registryRoots, storedBlobs } from '../registry/storage.js';
+import { registryRoots, storedBlobs } from '../storage/layout.js';
 
 /** The registry data directories: blobs and manifests only, never credentials or hosts files. */
 export function cachePaths(plan: Plan): string[] {

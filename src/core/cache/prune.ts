@@ -5,9 +5,9 @@
 import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { preloadRepository, type ImageRef } from '../images/reference.js';
-import { isIndex } from '../registry/media-types.js';
-import { parseManifest, SHA256_DIGEST } from '../registry/manifest.js';
-import { blobDataPath, blobDir, repositoryDir, storedBlobs, storedRepositories, taggedDigest } from '../registry/storage.js';
+import { isIndex } from '../oci/media-types.js';
+import { parseManifest, SHA256_DIGEST } from '../oci/manifest.js';
+import { blobDataPath, blobDir, repositoryDir, storedBlobs, storedRepositories, taggedDigest } from '../storage/layout.js';
 
 export type PruneResult =
   | { readonly pruned: true; readonly repositories: readonly string[]; readonly tags: readonly string[]; readonly blobs: readonly string[]; readonly bytes: number }

@@ -2,7 +2,7 @@
 // its blob store, so every blob of a restored data directory is hashed, and one whose bytes
 // do not match its name is removed: the copier then fetches it again, or says it cannot.
 import { rm } from 'node:fs/promises';
-import { blobDir, blobProblem, registryRoots, storedBlobs } from '../registry/storage.js';
+import { blobDir, blobProblem, registryRoots, storedBlobs } from '../storage/layout.js';
 
 export interface BlobCheck {
   readonly checked: number;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Credentials } from '../registry/access.js';
+import type { Credentials } from '../oci/access.js';
 
 export type HostCredentials = (host: string) => Credentials | undefined;
 

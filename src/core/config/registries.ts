@@ -1,7 +1,7 @@
 // How to reach a registry host (`images.registries`): its url and, optionally, credentials.
 import { InputError } from '../errors.js';
 import { displayUrl } from '../format.js';
-import { defaultAccess, type Credentials } from '../registry/access.js';
+import { defaultAccess, type Credentials } from '../oci/access.js';
 import { expandVariables } from './expand.js';
 import type { Located } from './merge.js';
 import type { RegistryAccessInput } from './schema.js';

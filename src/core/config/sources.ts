@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeError } from '../errors.js';
 import { displayUrl, maskUrls } from '../format.js';
 import { writeFileAtomic } from '../fs/atomic.js';
-import { redirectRefusal } from '../registry/origin-policy.js';
+import { redirectRefusal } from '../oci/origin-policy.js';
 import type { HostCredentials } from './netrc.js';
 
 export interface SourceReader {

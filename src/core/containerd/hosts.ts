@@ -1,11 +1,11 @@
 // containerd's hosts.toml per upstream host (https://github.com/containerd/containerd/blob/main/docs/hosts.md):
 // the preload registry first, then the mirror endpoints in order, then the upstream itself
 // as `server`, so a node falls back along the list when one is down or lacks the image.
+import { REGISTRY_PORT } from '../home/names.js';
 import { hostNamespace } from '../images/reference.js';
 import { LOCAL, WILDCARD, type MirrorEntry } from '../mirrors/upstreams.js';
 
 export const DEFAULT_HOST_DIR = '_default';
-export const REGISTRY_PORT = 5000;
 
 export interface HostsInput {
   /** Hosts with preloaded images. */

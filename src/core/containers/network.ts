@@ -1,10 +1,9 @@
 import type Docker from 'dockerode';
 import { RuntimeError } from '../errors.js';
+import { KIND_NETWORK } from '../home/names.js';
 import { dockerReason, isNotFound } from './docker.js';
 
 /** Kind puts its nodes on the network `kind` and reuses one that exists, so registries join it first. */
-export const KIND_NETWORK = 'kind';
-
 export async function ensureNetwork(docker: Docker, name: string = KIND_NETWORK): Promise<void> {
   try {
     await docker.getNetwork(name).inspect();

@@ -4,7 +4,8 @@ import type Docker from 'dockerode';
 import type { Plan } from '../plan.js';
 import type { Reporter } from '../report.js';
 import { ensureImage } from './image.js';
-import { ensureNetwork, KIND_NETWORK } from './network.js';
+import { KIND_NETWORK } from '../home/names.js';
+import { ensureNetwork } from './network.js';
 import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './registry.js';
 
 export function prepareRegistryImage(docker: Docker, plan: Plan, reporter: Reporter): Promise<void> {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import { RuntimeError } from '../errors.js';
-import { REGISTRY_PORT } from '../containerd/hosts.js';
+import { REGISTRY_PORT } from '../home/names.js';
 import { dockerReason, isNotFound } from './docker.js';
 
 export const MANAGED_LABEL = 'sew-ci.managed';

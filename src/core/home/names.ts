@@ -4,6 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { HomeIdentity } from './identity.js';
 
+/** The port registry:2 listens on inside its container: what nodes reach over the Kind network. */
+export const REGISTRY_PORT = 5000;
+/** The Docker network Kind puts its nodes on; our registries join it so nodes reach them by name. */
+export const KIND_NETWORK = 'kind';
 export const DEFAULT_LOCAL_PORT = 5050;
 /** Where a non-default home's local registry port is picked from, by its id. */
 const LOCAL_PORT_BASE = 20_000;

@@ -6,9 +6,8 @@ import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { Located } from '../config/merge.js';
 import type { LocalInput } from '../config/schema.js';
-import { REGISTRY_PORT } from '../containerd/hosts.js';
 import type { HomeIdentity } from '../home/identity.js';
-import { localContainerName, localRegistryPort } from '../home/names.js';
+import { localContainerName, localRegistryPort, REGISTRY_PORT } from '../home/names.js';
 import { hostPortProblem } from '../input/checks.js';
 
 export type LocalPlan =

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Credentials } from '../config/registries.js';
 import { ensureRegistry, waitForRegistry, type Publishing, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
-import { KIND_NETWORK } from '../containers/network.js';
+import { KIND_NETWORK } from '../home/names.js';
 import { hasLocalProxy, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
 

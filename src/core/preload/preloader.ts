@@ -1,7 +1,7 @@
 // The copier as `up` uses it: results and progress in the report's terms.
-import type { CredentialLookup } from '../registry/access.js';
-import { copyImages } from '../registry/copier.js';
-import type { LocalImages } from '../registry/local-images.js';
+import type { CredentialLookup } from '../oci/access.js';
+import { copyImages } from '../oci/copier.js';
+import type { LocalImages } from '../daemon/local-images.js';
 import type { ImageReport, Preloader } from '../up.js';
 
 /**

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { formatReference, parseReference, preloadRepository, type ImageRef } from '../images/reference.js';
 import type { Plan } from '../plan.js';
-import { isIndex } from '../registry/media-types.js';
-import { ManifestFormatError, parseManifest, requiredBlobs, SHA256_DIGEST } from '../registry/manifest.js';
-import { blobDataPath, blobProblem, StorageLayoutError, taggedDigest } from '../registry/storage.js';
+import { isIndex } from '../oci/media-types.js';
+import { ManifestFormatError, parseManifest, requiredBlobs, SHA256_DIGEST } from '../oci/manifest.js';
+import { blobDataPath, blobProblem, StorageLayoutError, taggedDigest } from '../storage/layout.js';
 
 export interface ImageCheck {
   readonly ref: string;

@@ -10,7 +10,7 @@ import { post } from '../../../src/action/post.js';
 import { actionReporter } from '../../../src/action/reporter.js';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
-import { storedBlobs } from '../../../src/core/registry/storage.js';
+import { storedBlobs } from '../../../src/core/storage/layout.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';

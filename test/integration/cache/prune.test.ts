@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prunePreload } from '../../../src/core/cache/prune.js';
 import { parseReference, preloadRepository } from '../../../src/core/images/reference.js';
-import { storedBlobs, storedRepositories } from '../../../src/core/registry/storage.js';
+import { storedBlobs, storedRepositories } from '../../../src/core/storage/layout.js';
 import { verifyPreloaded } from '../../../src/core/verify/offline.js';
 import { hasBlob, image, imageIndex, manifestDigest, pushManifest, textLayer, type BuiltManifest } from '../../support/oci-images.js';
 import { RegistryServer } from '../../support/registry-server.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDamagedBlobsIn } from '../../../src/core/cache/verify.js';
-import { blobDataPath } from '../../../src/core/registry/storage.js';
+import { blobDataPath } from '../../../src/core/storage/layout.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';

@@ -3,9 +3,9 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../../src/core/registry/client.js';
-import { verifyingStream } from '../../../src/core/registry/digest-stream.js';
-import { RegistryError } from '../../../src/core/registry/registry-error.js';
+import { RegistryClient } from '../../../src/core/oci/client.js';
+import { verifyingStream } from '../../../src/core/oci/digest-stream.js';
+import { RegistryError } from '../../../src/core/oci/registry-error.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { RegistryServer } from '../../support/registry-server.js';
 

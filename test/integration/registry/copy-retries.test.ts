@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../../src/core/errors.js';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages, type CopyEvent, type CopyOptions } from '../../../src/core/registry/copier.js';
+import { copyImages, type CopyEvent, type CopyOptions } from '../../../src/core/oci/copier.js';
 import { pushGeneratedImage } from '../../support/generated-blob.js';
 import { startProxy, type Fault, type ProxyOptions, type SeenRequest } from '../../support/http-proxy.js';
 import { hasBlob, image, manifestDigest, pushManifest, textLayer, type BuiltManifest } from '../../support/oci-images.js';

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobDataPath } from '../../../src/core/registry/storage.js';
+import { blobDataPath } from '../../../src/core/storage/layout.js';
 import { cli } from '../../support/cli.js';
 import { image, imageIndex, pushManifest, textLayer } from '../../support/oci-images.js';
 import { writeTree } from '../../support/tree.js';

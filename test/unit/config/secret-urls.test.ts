@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { registryRoot } from '../../../src/core/config/compose.js';
 import { checkRegistryUrl } from '../../../src/core/config/registries.js';
 import { createSourceReader } from '../../../src/core/config/sources.js';
-import { RegistryClient } from '../../../src/core/registry/client.js';
+import { RegistryClient } from '../../../src/core/oci/client.js';
 
 describe('messages naming a URL', () => {
   const failure = async (action: () => unknown): Promise<string> => {

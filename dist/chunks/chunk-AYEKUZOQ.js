@@ -1,0 +1,40 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  registryRoots,
+  storedBlobs
+} from "./chunk-3T5IXW3R.js";
+
+// src/core/cache/content.ts
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+function cachePaths(plan) {
+  const paths = [];
+  if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
+  if (plan.mirrors?.entries.some((e) => e.endpoints.includes("local"))) paths.push(join(plan.mirrors.data, "data"));
+  if (plan.local?.kind === "container" && plan.local.cache) paths.push(plan.local.data);
+  return paths;
+}
+async function contentFingerprint(paths) {
+  const hash = createHash("sha256");
+  for (const [i, path] of paths.entries()) {
+    hash.update(`${i}
+`);
+    const digests = (await Promise.all((await registryRoots(path)).map(storedBlobs))).flat();
+    for (const digest of digests.sort()) hash.update(`${digest}
+`);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function restoreKeys(prefix, plan) {
+  return { primary: `${prefix}${plan.cacheKey}`, restoreKeys: [`${prefix}${plan.cacheKey}-`, `${prefix}${plan.cacheKey.replace(/[0-9a-f]+$/, "")}`] };
+}
+function saveKey(prefix, plan, fingerprint) {
+  return `${prefix}${plan.cacheKey}-${fingerprint}`;
+}
+
+export {
+  cachePaths,
+  contentFingerprint,
+  restoreKeys,
+  saveKey
+};

@@ -1,0 +1,86 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  up
+} from "./chunk-MSHW6IPB.js";
+import {
+  verifyPlanPreload
+} from "./chunk-QFHWNDRR.js";
+import "./chunk-2WC7Z2QB.js";
+import {
+  upOptionsOf
+} from "./chunk-25CJQEAP.js";
+import "./chunk-CAOKACD6.js";
+import {
+  cliReporter,
+  table
+} from "./chunk-PRNW4QJQ.js";
+import {
+  defaultUpDeps
+} from "./chunk-SV7II3PP.js";
+import "./chunk-3T5IXW3R.js";
+import {
+  publicPlan
+} from "./chunk-7O5BMRIT.js";
+import "./chunk-HIWIXS2A.js";
+import {
+  formatBytes
+} from "./chunk-BJTG7SL2.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
+
+// src/cli/commands/up.ts
+async function upCommand(parsed, io) {
+  const v = parsed.values;
+  const result = await up(upOptionsOf(v, io.cwd, io.env, parsed.contextFlags), defaultUpDeps(cliReporter(io), io.env));
+  const checks = v.verify ? await verifyPlanPreload(result.plan) : void 0;
+  const incomplete = checks?.filter((c) => !c.ok) ?? [];
+  for (const c of incomplete) io.err(`sew-ci: ${c.ref}: ${c.problem}
+`);
+  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result), ...checks && { verified: checks } }, null, 2)}
+` : humanReport(result));
+  if (checks && !v.json) io.out(`verified: ${checks.length - incomplete.length} of ${checks.length} preloaded image(s) complete
+`);
+  return result.failed.length > 0 || incomplete.length > 0 ? 1 : 0;
+}
+function jsonReport(result) {
+  return {
+    preload: result.preload,
+    mirrors: result.mirrors,
+    hostsFiles: result.hostsFiles,
+    local: result.local ?? null,
+    builds: result.builds,
+    cluster: result.cluster ?? null,
+    phases: result.phases,
+    failed: result.failed
+  };
+}
+function humanReport(result) {
+  let out = "";
+  for (const b of result.builds) out += `built ${b.name}: ${b.image} ${b.digest}
+`;
+  if (result.preload.images.length > 0) {
+    const rows = [["IMAGE", "SOURCE", "COPIED", "DIGEST"]];
+    for (const image of result.preload.images) {
+      rows.push([image.ref, image.error ? "FAILED" : image.source ?? "", formatBytes(image.bytesCopied), image.error ?? image.digest ?? ""]);
+    }
+    out += table(rows);
+    out += `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied into ${result.preload.registry}
+`;
+  }
+  for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? "not serving"})
+`;
+  if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))
+`;
+  if (result.local) out += `push your images to ${result.local.pushTarget}
+`;
+  if (result.cluster) out += `cluster ${result.cluster.name} ${result.cluster.action}; kubeconfig ${result.cluster.kubeconfig}
+`;
+  if (result.failed.length) out += `${result.failed.length} image(s) could not be preloaded: ${result.failed.join(", ")}
+`;
+  return out;
+}
+export {
+  jsonReport,
+  upCommand
+};

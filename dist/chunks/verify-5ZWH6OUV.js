@@ -1,0 +1,37 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  verifyPlanPreload
+} from "./chunk-QFHWNDRR.js";
+import {
+  planOptionsOf
+} from "./chunk-25CJQEAP.js";
+import {
+  table
+} from "./chunk-PRNW4QJQ.js";
+import "./chunk-3T5IXW3R.js";
+import {
+  resolvePlan
+} from "./chunk-7O5BMRIT.js";
+import "./chunk-HIWIXS2A.js";
+import "./chunk-BJTG7SL2.js";
+import "./chunk-6QVV3MEJ.js";
+import "./chunk-WAC42TTG.js";
+import "./chunk-KX7LMD7I.js";
+
+// src/cli/commands/verify.ts
+async function verifyCommand(parsed, io) {
+  const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
+  const checks = await verifyPlanPreload(plan);
+  if (parsed.values.json) io.out(`${JSON.stringify(checks, null, 2)}
+`);
+  else {
+    io.out(table([["IMAGE", "STATUS", "DETAIL"], ...checks.map((c) => [c.ref, c.ok ? "ok" : "FAILED", c.problem ?? c.digest ?? ""])]));
+    const bad = checks.filter((c) => !c.ok).length;
+    io.out(`${checks.length - bad} of ${checks.length} image(s) complete in ${plan.preload.data}
+`);
+  }
+  return checks.every((c) => c.ok) ? 0 : 1;
+}
+export {
+  verifyCommand
+};
