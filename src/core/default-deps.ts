@@ -10,7 +10,7 @@ import type { Reporter } from './report.js';
 import type { UpDeps } from './up.js';
 
 export function defaultUpDeps(reporter: Reporter, env: NodeJS.ProcessEnv): UpDeps {
-  const credentials = dockerConfigCredentials();
+  const credentials = dockerConfigCredentials(env);
   let engine: Promise<Docker> | undefined;
   const docker = () => (engine ??= connectDocker(env));
   // Connected only when an image is found nowhere upstream.

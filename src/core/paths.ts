@@ -8,7 +8,12 @@ import { join, resolve } from 'node:path';
  */
 export function expandHome(path: string, env: NodeJS.ProcessEnv = process.env): string {
   if (path !== '~' && !path.startsWith('~/')) return path;
-  return join(env.HOME || homedir(), path.slice(1));
+  return join(homeDir(env), path.slice(1));
+}
+
+/** The user's home: `$HOME` when set and not empty (as a shell sees it), else the account's. */
+export function homeDir(env: NodeJS.ProcessEnv): string {
+  return env.HOME || homedir();
 }
 
 /** A path given by the user: `~` expanded, then resolved against `cwd`. */
@@ -23,11 +28,5 @@ export function sewHome(env: NodeJS.ProcessEnv, override?: string): string {
 }
 
 export function defaultSewHome(env: NodeJS.ProcessEnv): string {
-  return join(env.HOME || homedir(), '.sew');
-}
-
-/** The platform Kind nodes run on: the host's. */
-export function hostPlatform(arch: string = process.arch): string {
-  const map: Record<string, string> = { x64: 'linux/amd64', arm64: 'linux/arm64', arm: 'linux/arm/v7', ppc64: 'linux/ppc64le', s390x: 'linux/s390x' };
-  return map[arch] ?? `linux/${arch}`;
+  return join(homeDir(env), '.sew');
 }

@@ -18,7 +18,8 @@ import { homeIdentity, type HomeIdentity } from './home/identity.js';
 import { mirrorContainerName, preloadContainerName } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
-import { hostPlatform, sewHome as defaultSewHome } from './paths.js';
+import { sewHome as defaultSewHome } from './paths.js';
+import { hostPlatformName } from './oci/platform.js';
 
 export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
 export const DEFAULT_CLUSTER_NAME = 'sew';
@@ -105,7 +106,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
 
   const hostsDir = join(mirrorsData, 'hosts');
   const registryImage = chosenRegistryImage(options, config);
-  const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
+  const platforms = config.preload.platforms ?? [options.platform ?? hostPlatformName()];
   const name = options.clusterName !== undefined ? checkClusterName(options.clusterName, 'cluster name') : typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME;
   const registries = resolveRegistries(config.registries, options.env);
   // Every credential variable must resolve now, before anything starts; the values are dropped.

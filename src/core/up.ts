@@ -23,7 +23,7 @@ import { formatBytes } from './format.js';
 import { withHomeLock } from './lock.js';
 import { timed, type PhaseTiming, type ProgressEvent, type Reporter } from './report.js';
 import { statfs } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { homeDir } from './paths.js';
 import { join } from 'node:path';
 
 export type ImageSource = 'hit' | 'copied' | 'daemon';
@@ -279,7 +279,7 @@ async function credentialsFor(plan: Plan, host: string, env: NodeJS.ProcessEnv, 
 
 async function ensureCluster(plan: Plan, options: UpOptions, deps: UpDeps, reporter: Reporter): Promise<NonNullable<UpResult['cluster']>> {
   const name = plan.cluster.name;
-  const kubeconfig = options.env.KUBECONFIG?.split(':')[0] || join(options.env.HOME ?? homedir(), '.kube', 'config');
+  const kubeconfig = options.env.KUBECONFIG?.split(':')[0] || join(homeDir(options.env), '.kube', 'config');
   let action: 'created' | 'reused';
   let kindConfig: string;
   if (await clusterExists(deps.exec, name)) {
