@@ -15,7 +15,7 @@ import type { LocalImages } from './daemon/local-images.js';
 import { parseReference, type ImageRef } from './images/reference.js';
 import { clusterExists, clusterNodes, createCluster, syncHostsIntoNodes } from './kind/cluster.js';
 import { assertOwnCluster } from './kind/ownership.js';
-import { clustersDir, writeClusterState } from './kind/state.js';
+import { kindConfigPath, writeClusterState } from './kind/state.js';
 import { localHostsFile, onPort, registryHostingConfigMap, type LocalPlan } from './local/local-registry.js';
 import { ensureMirrors, type RunningMirror } from './mirrors/containers.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
@@ -287,10 +287,10 @@ async function ensureCluster(plan: Plan, options: UpOptions, deps: UpDeps, repor
     action = 'reused';
     const synced = await syncHostsIntoNodes(deps.exec, await clusterNodes(deps.exec, name), plan.hostsDir);
     if (synced.length) reporter.info(`hosts.toml copied into ${synced.join(', ')}`);
-    kindConfig = join(clustersDir(plan.sewHome), `${name}.kind.yaml`);
+    kindConfig = kindConfigPath(plan.sewHome, name);
   } else {
     action = 'created';
-    kindConfig = await createCluster(deps.exec, plan.kindConfig, clustersDir(plan.sewHome), {
+    kindConfig = await createCluster(deps.exec, plan.kindConfig, kindConfigPath(plan.sewHome, name), {
       wait: options.wait ?? '60s',
       ...(options.nodeImage && { image: options.nodeImage }),
       onOutput: (chunk) => chunk.split('\n').filter((l) => l.trim()).forEach((l) => reporter.info(l.trim())),
