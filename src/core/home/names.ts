@@ -23,7 +23,7 @@ export function localContainerName(home: HomeIdentity): string {
 
 /** `sew-mirror-docker-io`, `sew-mirror-upstream-test-5900`, `sew-mirror-registry-k8s-io--<hash>`. */
 export function mirrorContainerName(host: string, home: HomeIdentity): string {
-  const sanitised = host.replace(/[.:]/g, '-');
+  const sanitised = host.replace(/[^a-z0-9-]/g, '-');
   return `sew-mirror-${losslessly(host) ? sanitised : `${sanitised}--${shortHash(host)}`}${homeSuffix(home)}`;
 }
 

@@ -2,7 +2,7 @@
 // so that `mongo:7`, `docker.io/library/mongo:7` and `index.docker.io/library/mongo:7`
 // are one image for deduplication, skipping and the cache key.
 import { InputError } from '../errors.js';
-import { hostPortProblem } from '../input/checks.js';
+import { hostPortProblem, isRegistryHost } from '../input/checks.js';
 
 export interface ImageRef {
   /** Registry host, normalised: `docker.io`, `ghcr.io`, `localhost:5000`. */
@@ -19,7 +19,6 @@ export const DOCKER_HUB = 'docker.io';
 const LEGACY_HUB = 'index.docker.io';
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const SHA256 = /^sha256:[a-f0-9]{64}$/;
@@ -64,7 +63,7 @@ export function parseReference(input: string): ImageRef {
       path = rest.slice(slash + 1);
     }
   }
-  if (!HOST.test(host)) throw new ReferenceError(`invalid image reference "${input}": bad registry host "${host}"`);
+  if (!isRegistryHost(host)) throw new ReferenceError(`invalid image reference "${input}": bad registry host "${host}"`);
   const portProblem = hostPortProblem(host);
   if (portProblem) throw new ReferenceError(`invalid image reference "${input}": ${portProblem}`);
   host = host.toLowerCase();
