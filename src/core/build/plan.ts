@@ -7,7 +7,7 @@ import type { DeclaredBuild } from '../config/builds.js';
 import { expandVariables } from '../config/expand.js';
 import { InputError } from '../errors.js';
 import { expandHome } from '../paths.js';
-import { normaliseReference, parseReference, ReferenceError } from '../images/reference.js';
+import { normaliseReference, parseReference, ImageReferenceError } from '../images/reference.js';
 
 export interface BuildPlan {
   readonly name: string;
@@ -64,7 +64,7 @@ function buildImage(image: string, where: string): string {
     if (parseReference(image).digest !== undefined) throw new InputError(where, `"${image}" names a digest; a build produces a tag`);
     return normaliseReference(image);
   } catch (err) {
-    if (err instanceof ReferenceError) throw new InputError(where, err.message);
+    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
     throw err;
   }
 }

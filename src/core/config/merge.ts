@@ -13,7 +13,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
-import { normaliseReference, ReferenceError } from '../images/reference.js';
+import { normaliseReference, ImageReferenceError } from '../images/reference.js';
 import { expandHome } from '../paths.js';
 import { mergeBuilds, type DeclaredBuild } from './builds.js';
 import type { Layer } from './compose.js';
@@ -128,7 +128,7 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
     try {
       return { value: normaliseReference(ref), where };
     } catch (err) {
-      if (err instanceof ReferenceError) throw new InputError(where, err.message);
+      if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
       throw err;
     }
   });

@@ -24,14 +24,15 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const SHA256 = /^sha256:[a-f0-9]{64}$/;
 const MAX_NAME = 255;
 
-export class ReferenceError extends Error {
-  override readonly name = 'ReferenceError';
+/** Not an image reference; callers that know where it was written rethrow it as an InputError there. */
+export class ImageReferenceError extends Error {
+  override readonly name = 'ImageReferenceError';
 }
 
 export function parseReference(input: string): ImageRef {
   const raw = input.trim();
-  if (raw === '') throw new ReferenceError('empty image reference');
-  if (/\s/.test(raw)) throw new ReferenceError(`invalid image reference "${input}": contains whitespace`);
+  if (raw === '') throw new ImageReferenceError('empty image reference');
+  if (/\s/.test(raw)) throw new ImageReferenceError(`invalid image reference "${input}": contains whitespace`);
 
   let rest = raw;
   let digest: string | undefined;
@@ -40,7 +41,7 @@ export function parseReference(input: string): ImageRef {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
     if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !SHA256.test(digest))) {
-      throw new ReferenceError(`invalid image reference "${input}": bad digest "${digest}"`);
+      throw new ImageReferenceError(`invalid image reference "${input}": bad digest "${digest}"`);
     }
   }
 
@@ -49,7 +50,7 @@ export function parseReference(input: string): ImageRef {
   if (lastColon > rest.lastIndexOf('/')) {
     tag = rest.slice(lastColon + 1);
     rest = rest.slice(0, lastColon);
-    if (!TAG.test(tag)) throw new ReferenceError(`invalid image reference "${input}": bad tag "${tag}"`);
+    if (!TAG.test(tag)) throw new ImageReferenceError(`invalid image reference "${input}": bad tag "${tag}"`);
   }
 
   let host = DOCKER_HUB;
@@ -63,21 +64,21 @@ export function parseReference(input: string): ImageRef {
       path = rest.slice(slash + 1);
     }
   }
-  if (!isRegistryHost(host)) throw new ReferenceError(`invalid image reference "${input}": bad registry host "${host}"`);
+  if (!isRegistryHost(host)) throw new ImageReferenceError(`invalid image reference "${input}": bad registry host "${host}"`);
   const portProblem = hostPortProblem(host);
-  if (portProblem) throw new ReferenceError(`invalid image reference "${input}": ${portProblem}`);
+  if (portProblem) throw new ImageReferenceError(`invalid image reference "${input}": ${portProblem}`);
   host = host.toLowerCase();
   if (host === LEGACY_HUB) host = DOCKER_HUB;
-  if (path === '') throw new ReferenceError(`invalid image reference "${input}": missing repository`);
+  if (path === '') throw new ImageReferenceError(`invalid image reference "${input}": missing repository`);
   for (const component of path.split('/')) {
     if (!PATH_COMPONENT.test(component)) {
       const why = component !== component.toLowerCase() ? 'repository must be lowercase' : `bad path component "${component}"`;
-      throw new ReferenceError(`invalid image reference "${input}": ${why}`);
+      throw new ImageReferenceError(`invalid image reference "${input}": ${why}`);
     }
   }
   if (host === DOCKER_HUB && !path.includes('/')) path = `library/${path}`;
   if (`${host}/${path}`.length > MAX_NAME) {
-    throw new ReferenceError(`invalid image reference "${input}": name longer than ${MAX_NAME} characters`);
+    throw new ImageReferenceError(`invalid image reference "${input}": name longer than ${MAX_NAME} characters`);
   }
   if (tag === undefined && digest === undefined) tag = 'latest';
   return { host, repository: path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
@@ -97,7 +98,7 @@ export function normaliseAt(input: string, where: string): string {
   try {
     return normaliseReference(input);
   } catch (err) {
-    if (err instanceof ReferenceError) throw new InputError(where, err.message);
+    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
     throw err;
   }
 }

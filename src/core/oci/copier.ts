@@ -16,7 +16,6 @@
 // A warm run decides from the disk: a digest-pinned ref that is complete in storage needs
 // no network at all, a tag one HEAD upstream.
 
-import { InputError } from '../errors.js';
 import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
 import type { CredentialLookup, RegistryResolver } from './access.js';
 import { RegistryClient, type ClientOptions } from './client.js';
@@ -127,9 +126,9 @@ class CopyRun {
 
   constructor(private readonly options: CopyOptions) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError('concurrency', `must be a positive integer, not ${concurrency}`);
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`copier concurrency must be a positive integer, not ${concurrency}`);
     this.platforms = options.platforms === 'all' ? 'all' : (options.platforms?.map(parsePlatform) ?? [hostPlatform()]);
-    if (this.platforms !== 'all' && this.platforms.length === 0) throw new InputError('platforms', 'must name at least one platform');
+    if (this.platforms !== 'all' && this.platforms.length === 0) throw new Error('the copier was given no platform to copy');
     this.clientOptions = {
       credentials: options.credentials,
       stallMs: options.stallTimeoutMs ?? DEFAULT_STALL_MS,
