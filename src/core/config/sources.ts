@@ -35,7 +35,7 @@ export interface ReaderOptions {
   readonly credentials?: HostCredentials;
 }
 
-export const DEFAULT_REMOTE_LIMITS: RemoteLimits = { timeoutMs: 15_000, maxBytes: 1024 * 1024 };
+const DEFAULT_REMOTE_LIMITS: RemoteLimits = { timeoutMs: 15_000, maxBytes: 1024 * 1024 };
 const MAX_REDIRECTS = 5;
 
 type Answer = { readonly found: true; readonly text: string } | { readonly found: false };

@@ -5,7 +5,7 @@ import { REGISTRY_PORT } from '../home/names.js';
 import { hostNamespace } from '../images/reference.js';
 import { LOCAL, WILDCARD, type MirrorEntry } from '../mirrors/upstreams.js';
 
-export const DEFAULT_HOST_DIR = '_default';
+const DEFAULT_HOST_DIR = '_default';
 
 export interface HostsInput {
   /** Hosts with preloaded images. */

@@ -3,6 +3,7 @@
 // are one image for deduplication, skipping and the cache key.
 import { InputError } from '../errors.js';
 import { hostPortProblem, isRegistryHost } from '../input/checks.js';
+import { SHA256_DIGEST } from '../oci/manifest.js';
 
 export interface ImageRef {
   /** Registry host, normalised: `docker.io`, `ghcr.io`, `localhost:5000`. */
@@ -19,9 +20,9 @@ export const DOCKER_HUB = 'docker.io';
 const LEGACY_HUB = 'index.docker.io';
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
+/** A tag as distribution accepts it; the preload store's paths are checked by it too. */
+export const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const SHA256 = /^sha256:[a-f0-9]{64}$/;
 const MAX_NAME = 255;
 
 /** Not an image reference; callers that know where it was written rethrow it as an InputError there. */
@@ -40,7 +41,7 @@ export function parseReference(input: string): ImageRef {
   if (at !== -1) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !SHA256.test(digest))) {
+    if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !SHA256_DIGEST.test(digest))) {
       throw new ImageReferenceError(`invalid image reference "${input}": bad digest "${digest}"`);
     }
   }

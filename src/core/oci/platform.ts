@@ -19,7 +19,7 @@ const ARCH_ALIASES: Record<string, Platform['architecture']> = {
   armel: 'arm',
 };
 
-export function normalisePlatform(platform: Platform): Platform {
+function normalisePlatform(platform: Platform): Platform {
   const os = platform.os.toLowerCase();
   const raw = platform.architecture.toLowerCase();
   const architecture = ARCH_ALIASES[raw] ?? raw;
