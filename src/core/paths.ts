@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
  * through (options, action inputs, SEW_HOME, paths in sew.yaml): CI systems hand values
  * over unexpanded (CircleCI's `environment:`, action inputs), so `~/.sew` arrives as is.
  */
-export function expandHome(path: string, env: NodeJS.ProcessEnv = process.env): string {
+export function expandHome(path: string, env: NodeJS.ProcessEnv): string {
   if (path !== '~' && !path.startsWith('~/')) return path;
   return join(homeDir(env), path.slice(1));
 }
@@ -17,7 +17,7 @@ export function homeDir(env: NodeJS.ProcessEnv): string {
 }
 
 /** A path given by the user: `~` expanded, then resolved against `cwd`. */
-export function userPath(path: string, cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+export function userPath(path: string, cwd: string, env: NodeJS.ProcessEnv): string {
   return resolve(cwd, expandHome(path, env));
 }
 

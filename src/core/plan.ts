@@ -81,7 +81,7 @@ export async function resolvePlan(options: PlanOptions, reader?: SourceReader): 
   await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
   const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
   const composition = await compose({ ...options, sewHome: home }, source);
-  return buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
+  return buildPlan(composition, mergeLayers(composition.layers, options.env), { ...options, sewHome: home });
 }
 
 export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {

@@ -48,7 +48,8 @@ const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description',
 const KIND_REPLACED = new Set(['containerdConfigPatches']);
 const DEFAULT_KIND_NAME = 'sew';
 
-export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
+/** `env` is the environment `~` in a layer's paths expands against. */
+export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv): ResolvedConfig {
   let kind: Record<string, unknown> = {};
   let refs: Located<string>[] = [];
   let skip: Located<string>[] = [];
@@ -92,7 +93,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     if (images && 'mirrors' in images && images.mirrors !== undefined) {
       const m = images.mirrors ?? {};
       mirrors = {
-        ...(m.data !== undefined && { data: localPath(m.data, layer.dir) }),
+        ...(m.data !== undefined && { data: localPath(m.data, layer.dir, env) }),
         upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(['images', 'mirrors', 'upstreams', i]) })),
       };
     }
@@ -135,8 +136,8 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
 }
 
 /** A path as written in a layer whose directory is `dir`: `~`, absolute, or relative to the layer's file. */
-export function localPath(path: string, dir: URL): string {
-  const expanded = expandHome(path);
+export function localPath(path: string, dir: URL, env: NodeJS.ProcessEnv): string {
+  const expanded = expandHome(path, env);
   if (isAbsolute(expanded)) return expanded;
   const base = dir.protocol === 'file:' ? fileURLToPath(dir) : process.cwd();
   return resolve(base, path);
