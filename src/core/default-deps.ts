@@ -13,6 +13,7 @@ import { dockerDaemonImages, type LocalImages } from './daemon/local-images.js';
 import { processExec, type Exec } from './exec/exec.js';
 import { KIND_NETWORK } from './home/names.js';
 import { kindCluster } from './kind/ensure.js';
+import type { LocalContainer } from './local/local-registry.js';
 import { onPlannedPort } from './local/start.js';
 import { ensureMirrors } from './mirrors/containers.js';
 import type { Plan } from './plan.js';
@@ -82,7 +83,7 @@ function dockerRegistries(docker: () => Promise<Docker>, env: NodeJS.ProcessEnv,
   };
 }
 
-function localContainer(plan: Plan): Extract<NonNullable<Plan['local']>, { kind: 'container' }> {
+function localContainer(plan: Plan): LocalContainer {
   if (plan.local?.kind !== 'container') throw new Error('the plan starts no local registry container');
   return plan.local;
 }

@@ -2,7 +2,7 @@
 // into the port that owns it, and this file orders the steps and collects the report.
 import type { BuildReport } from './build/run.js';
 import { planHostsFiles } from './containerd/hosts.js';
-import { onPort, type LocalPlan } from './local/local-registry.js';
+import { onPort, type LocalContainer } from './local/local-registry.js';
 import type { Plan } from './plan.js';
 import type { Builder } from './ports/builder.js';
 import type { Cluster, ClusterReport } from './ports/cluster.js';
@@ -34,8 +34,6 @@ export interface UpResult {
   readonly failed: readonly string[];
 }
 
-type LocalContainer = Extract<LocalPlan, { kind: 'container' }>;
-
 export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { needs } = plan;
   // The registry image and the preload container come up while the images are copied and
@@ -48,8 +46,8 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   await registryImage;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = needs.localRegistry ? await startLocalRegistry(plan, plan.local as LocalContainer, ports) : undefined;
-  const hostsFiles = needs.hostsFiles ? await ports.reporter.phase('containerd hosts', () => ports.hostsFiles.write(plan.hostsDir, planHostsFiles(plan, local?.plan))) : [];
-  const cluster = needs.cluster ? await ports.reporter.phase('Kind cluster', () => ports.cluster.ensure(plan, (m) => ports.reporter.info(m))) : undefined;
+  const hostsFiles = needs.hostsFiles ? await writeHostsFiles(plan, local?.plan, ports) : [];
+  const cluster = needs.cluster ? await ensureCluster(plan, ports) : undefined;
   const pushTarget = local?.plan.host ?? (plan.local?.kind === 'external' ? plan.local.pushTarget : plan.local?.host);
   if (cluster && needs.localRegistryHosting) await announceLocalRegistry(cluster, pushTarget!, ports);
   return {
@@ -96,6 +94,14 @@ function startLocalRegistry(plan: Plan, planned: LocalContainer, { registries, r
     reporter.info(`push to ${local.host} (${registry.name} ${registry.action})`);
     return { registry, plan: local };
   });
+}
+
+function writeHostsFiles(plan: Plan, local: LocalContainer | undefined, { hostsFiles, reporter }: UpPorts): Promise<string[]> {
+  return reporter.phase('containerd hosts', () => hostsFiles.write(plan.hostsDir, planHostsFiles(plan, local)));
+}
+
+function ensureCluster(plan: Plan, { cluster, reporter }: UpPorts): Promise<ClusterReport> {
+  return reporter.phase('Kind cluster', () => cluster.ensure(plan, (m) => reporter.info(m)));
 }
 
 async function announceLocalRegistry(cluster: ClusterReport, host: string, { cluster: kind, reporter }: UpPorts): Promise<void> {

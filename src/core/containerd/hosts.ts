@@ -4,7 +4,7 @@
 import { endpointFor } from '../config/registries.js';
 import { REGISTRY_PORT } from '../home/names.js';
 import { hostNamespace, parseReference } from '../images/reference.js';
-import { localHostsFile, type LocalPlan } from '../local/local-registry.js';
+import { localHostsFile, type LocalContainer } from '../local/local-registry.js';
 import type { Plan } from '../plan.js';
 import { LOCAL, WILDCARD, type MirrorEntry } from '../mirrors/upstreams.js';
 
@@ -40,7 +40,7 @@ export function renderHostsFiles(input: HostsInput): Map<string, string> {
 }
 
 /** The plan's hosts files; `local` is the local registry on the port it got. */
-export function planHostsFiles(plan: Plan, local: Extract<LocalPlan, { kind: 'container' }> | undefined): Map<string, string> {
+export function planHostsFiles(plan: Plan, local: LocalContainer | undefined): Map<string, string> {
   const files = renderHostsFiles({
     preloadHosts: [...new Set([...plan.preload.refs, ...plan.builds.map((b) => b.image)].map((r) => parseReference(r).host))],
     preloadContainer: plan.preload.container,

@@ -22,6 +22,8 @@ export type LocalPlan =
     }
   | { readonly kind: 'external'; readonly host: string; readonly pushTarget: string; readonly cache: false };
 
+export type LocalContainer = Extract<LocalPlan, { kind: 'container' }>;
+
 export function planLocal(
   input: Located<LocalInput> | undefined,
   sewHome: { path: string; identity: HomeIdentity },
@@ -36,7 +38,7 @@ export function planLocal(
 }
 
 /** The plan with the port the registry actually got. */
-export function onPort(local: Extract<LocalPlan, { kind: 'container' }>, port: number): Extract<LocalPlan, { kind: 'container' }> {
+export function onPort(local: LocalContainer, port: number): LocalContainer {
   return port === local.port ? local : { ...local, port, host: `localhost:${port}` };
 }
 
@@ -52,6 +54,6 @@ export function parseExternal(text: string, where: string): { host: string; push
 }
 
 /** hosts.toml so nodes resolve `localhost:5050/...` to the container, not to themselves. */
-export function localHostsFile(local: Extract<LocalPlan, { kind: 'container' }>): [string, string] {
+export function localHostsFile(local: LocalContainer): [string, string] {
   return [local.host, `server = "http://${local.host}"\n\n[host."http://${local.container}:${REGISTRY_PORT}"]\n  capabilities = ["pull", "resolve"]\n`];
 }
