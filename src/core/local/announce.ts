@@ -10,7 +10,7 @@ export async function announceLocalRegistry(exec: Exec, cluster: ClusterReport, 
   return result.code === 0 ? {} : { problem: result.stderr.trim().split('\n').at(-1) ?? `exit code ${result.code}` };
 }
 
-export function registryHostingConfigMap(host: string): string {
+function registryHostingConfigMap(host: string): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'ConfigMap',
