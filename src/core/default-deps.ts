@@ -58,6 +58,7 @@ export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec):
 function dockerRegistries(docker: () => Promise<Docker>, env: NodeJS.ProcessEnv, dockerCredentials: (host: string) => Promise<Credentials | undefined>): Registries {
   const publish = publishing(env);
   return {
+    connect: async () => void (await docker()),
     prepare: async (plan, note) => ensureRegistryImage(await docker(), plan, { ...silentReporter, info: note }),
     startPreload: async (plan) => started(await launchPreloadRegistry(await docker(), plan, env)),
     async startMirrors(plan) {

@@ -1,5 +1,5 @@
-// `up`: the plan's effects, in order. The plan has decided what runs; each step is a call
-// into the port that owns it, and this file orders the steps and collects the report.
+// `up`: the plan's effects, in order. The plan has decided what runs; each step is a call into
+// the port that owns it; this file orders the steps and collects the report.
 import type { BuildReport } from './build/run.js';
 import { planHostsFiles } from './containerd/hosts.js';
 import { onPort, type LocalContainer } from './local/local-registry.js';
@@ -28,14 +28,14 @@ export interface UpResult {
   /** Where to push your own images: `localhost:5050`, or the external registry. */
   readonly local?: { readonly pushTarget: string; readonly url?: string };
   readonly cluster?: ClusterReport;
-  /** What --build built and put into the preload registry. */
-  readonly builds: readonly BuildReport[];
+  readonly builds: readonly BuildReport[]; // what --build put into the preload registry
   /** Images that could not be preloaded: the run did everything else, and exits 1. */
   readonly failed: readonly string[];
 }
 
 export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { needs } = plan;
+  if (needs.docker) await ports.registries.connect();
   // The registry image and the preload container come up while the images are copied and
   // built: both write the storage directly, and only what comes after needs the registry.
   const registryImage = needs.registryImage ? background(ports.registries.prepare(plan, (m) => ports.reporter.info(m))) : undefined;

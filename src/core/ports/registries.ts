@@ -23,6 +23,8 @@ export interface MirrorState {
 }
 
 export interface Registries {
+  /** The container engine answers: checked first, so a run without one stops before any work. */
+  connect(): Promise<void>;
   /** The Kind network and the registry image: what every registry container needs first. */
   prepare(plan: Plan, note: Note): Promise<void>;
   /** The preload registry, up and answering. */

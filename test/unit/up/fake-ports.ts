@@ -15,6 +15,7 @@ export interface FakeWorld {
   /** The port the local registry gets, when not the plan's. */
   readonly localPort?: number;
   readonly registryImageFails?: string;
+  readonly engineDown?: string;
   /** Runs inside every step, e.g. to check the lock is held. */
   readonly during?: (step: string) => void;
 }
@@ -49,6 +50,10 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
   const ports: UpPorts = {
     reporter,
     registries: {
+      async connect() {
+        if (world.engineDown) throw new Error(world.engineDown);
+        step('connect');
+      },
       async prepare(_plan, note) {
         // Slower than the copy, so an order that does not wait for it shows.
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -31,19 +31,19 @@ async function run(sewYaml: string, extra: Partial<PlanOptions> = {}, world: Fak
 
 describe('up runs the steps the plan needs', () => {
   it.each([
-    { name: 'nothing declared: the cluster alone', sewYaml: '', extra: {}, steps: ['cluster'] },
-    { name: 'no preload: no preload registry, no copy', sewYaml: LOCAL, extra: { cluster: false }, steps: ['prepare', 'local', 'hosts'] },
+    { name: 'nothing declared: the cluster alone', sewYaml: '', extra: {}, steps: ['connect', 'cluster'] },
+    { name: 'no preload: no preload registry, no copy', sewYaml: LOCAL, extra: { cluster: false }, steps: ['connect', 'prepare', 'local', 'hosts'] },
     { name: 'preload skipped: refs declared, nothing started for them', sewYaml: PRELOAD, extra: { skipPreload: true, cluster: false }, steps: [] },
-    { name: 'mirrors only', sewYaml: MIRRORS, extra: { cluster: false }, steps: ['prepare', 'mirrors', 'hosts'] },
-    { name: 'mirrors to remote endpoints only: hosts files, no container', sewYaml: 'images:\n  mirrors:\n    upstreams: ["docker.io=https://m.example.com"]\n', extra: {}, steps: ['hosts', 'cluster'] },
-    { name: 'local only', sewYaml: LOCAL, extra: {}, steps: ['prepare', 'local', 'hosts', 'cluster', 'announce'] },
-    { name: 'preload, --no-cluster', sewYaml: PRELOAD, extra: { cluster: false }, steps: ['preload', 'prepare', 'preload-registry', 'hosts'] },
-    { name: 'everything', sewYaml: EVERYTHING, extra: {}, steps: ['preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'] },
-    { name: 'an external push target: announced, no container', sewYaml: 'images:\n  local:\n    external: ghcr.io/acme\n', extra: {}, steps: ['cluster', 'announce'] },
+    { name: 'mirrors only', sewYaml: MIRRORS, extra: { cluster: false }, steps: ['connect', 'prepare', 'mirrors', 'hosts'] },
+    { name: 'mirrors to remote endpoints only: hosts files, no container', sewYaml: 'images:\n  mirrors:\n    upstreams: ["docker.io=https://m.example.com"]\n', extra: {}, steps: ['connect', 'hosts', 'cluster'] },
+    { name: 'local only', sewYaml: LOCAL, extra: {}, steps: ['connect', 'prepare', 'local', 'hosts', 'cluster', 'announce'] },
+    { name: 'preload, --no-cluster', sewYaml: PRELOAD, extra: { cluster: false }, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'hosts'] },
+    { name: 'everything', sewYaml: EVERYTHING, extra: {}, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'] },
+    { name: 'an external push target: announced, no container', sewYaml: 'images:\n  local:\n    external: ghcr.io/acme\n', extra: {}, steps: ['connect', 'cluster', 'announce'] },
   ])('$name', async ({ sewYaml, extra, steps }) => {
     const { recorded, plan } = await run(sewYaml, extra);
     expect(recorded.steps).toEqual(steps);
-    expect(plan.needs.docker).toBe(steps.some((s) => s !== 'hosts'));
+    expect(plan.needs.docker).toBe(steps[0] === 'connect');
   });
 });
 
@@ -61,10 +61,16 @@ describe('up orders its steps', () => {
     expect(recorded.phases).toEqual(['Preload images', 'Preload registry', 'Mirrors', 'Local registry', 'containerd hosts', 'Kind cluster', 'Local registry hosting (KEP-1755)']);
   });
 
+  it('a container engine that does not answer stops the run before any work', async () => {
+    const { ports, recorded } = fakePorts({ engineDown: 'cannot reach the Docker daemon' });
+    await expect(up(await resolvePlan(options(EVERYTHING)), ports)).rejects.toThrow('cannot reach the Docker daemon');
+    expect(recorded.steps).toEqual([]);
+  });
+
   it('a registry image that cannot be had fails the run before anything reaches the registries', async () => {
     const { ports, recorded } = fakePorts({ registryImageFails: 'registry:2 cannot be pulled' });
     await expect(up(await resolvePlan(options(EVERYTHING)), ports)).rejects.toThrow('registry:2 cannot be pulled');
-    expect(recorded.steps).toEqual(['preload']);
+    expect(recorded.steps).toEqual(['connect', 'preload']);
   });
 });
 
@@ -77,7 +83,7 @@ describe('up reports, and goes on past what can fail alone', () => {
       ['docker.io/library/redis:7', 'failed'],
     ]);
     expect(result.preload.bytesCopied).toBe(10);
-    expect(recorded.steps).toEqual(['preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce']);
+    expect(recorded.steps).toEqual(['connect', 'preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce']);
     // The same result the report lists is what the progress display was given.
     expect(recorded.events.filter((e) => e.type === 'image-finished').map((e) => e.type === 'image-finished' && e.result)).toEqual(result.preload.images);
   });
@@ -89,7 +95,7 @@ describe('up reports, and goes on past what can fail alone', () => {
       ['docker.io', 'http://127.0.0.1:42000'],
       ['ghcr.io', 'upstream unreachable'],
     ]);
-    expect(recorded.steps).toEqual(['prepare', 'mirrors', 'hosts', 'cluster']);
+    expect(recorded.steps).toEqual(['connect', 'prepare', 'mirrors', 'hosts', 'cluster']);
   });
 
   it('a reused cluster is reported as reused', async () => {
