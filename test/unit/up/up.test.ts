@@ -39,12 +39,20 @@ describe('up runs the steps the plan needs', () => {
     { name: 'local only', sewYaml: LOCAL, extra: {}, steps: ['connect', 'prepare', 'local', 'hosts', 'cluster', 'announce'] },
     { name: 'preload, --no-cluster', sewYaml: PRELOAD, extra: { cluster: false }, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'hosts'] },
     { name: 'everything', sewYaml: EVERYTHING, extra: {}, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'] },
+    { name: 'builds declared, no --build: wired, not run', sewYaml: 'builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n', extra: { cluster: false }, steps: ['hosts'] },
+    { name: '--build: the builds run, into a preload registry', sewYaml: 'builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n', extra: { cluster: false, build: true }, steps: ['connect', 'builds', 'prepare', 'preload-registry', 'hosts'] },
     { name: 'an external push target: announced, no container', sewYaml: 'images:\n  local:\n    external: ghcr.io/acme\n', extra: {}, steps: ['connect', 'cluster', 'announce'] },
   ])('$name', async ({ sewYaml, extra, steps }) => {
     const { recorded, plan } = await run(sewYaml, extra);
     expect(recorded.steps).toEqual(steps);
     expect(plan.needs.docker).toBe(steps[0] === 'connect');
   });
+});
+
+it('--build with no builds declared: a warning of the plan, nothing built', async () => {
+  const { plan, recorded } = await run(PRELOAD, { build: true, cluster: false });
+  expect(plan.warnings).toContain('--build: no builds are declared in sew.yaml, nothing to build');
+  expect(recorded.steps).not.toContain('builds');
 });
 
 describe('up orders its steps', () => {
