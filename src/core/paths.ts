@@ -26,6 +26,11 @@ export function defaultSewHome(env: NodeJS.ProcessEnv): string {
   return join(env.HOME || homedir(), '.sew');
 }
 
+/** Where kind writes the cluster's context: the first KUBECONFIG entry, as kubectl reads it, else ~/.kube/config. */
+export function kubeconfigPath(env: NodeJS.ProcessEnv): string {
+  return env.KUBECONFIG?.split(':')[0] || join(env.HOME || homedir(), '.kube', 'config');
+}
+
 /** The platform Kind nodes run on: the host's. */
 export function hostPlatform(arch: string = process.arch): string {
   const map: Record<string, string> = { x64: 'linux/amd64', arm64: 'linux/arm64', arm: 'linux/arm/v7', ppc64: 'linux/ppc64le', s390x: 'linux/s390x' };

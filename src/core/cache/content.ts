@@ -1,18 +1,8 @@
 // What the cache holds, and a fingerprint of it. Keys are immutable, so the saved key names
 // the content too: a mirror cache that grew gets a new key; an unchanged one is not saved.
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { Plan } from '../plan.js';
 import { registryRoots, storedBlobs } from '../storage/layout.js';
-
-/** The registry data directories: blobs and manifests only, never credentials or hosts files. */
-export function cachePaths(plan: Plan): string[] {
-  const paths: string[] = [];
-  if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
-  if (plan.mirrors?.entries.some((e) => e.endpoints.includes('local'))) paths.push(join(plan.mirrors.data, 'data'));
-  if (plan.local?.kind === 'container' && plan.local.cache) paths.push(plan.local.data);
-  return paths;
-}
 
 /** Hash of the blob digests stored under each path (a registry's content is its blob set). */
 export async function contentFingerprint(paths: readonly string[]): Promise<string> {

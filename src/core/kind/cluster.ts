@@ -61,12 +61,10 @@ export async function clusterNodes(exec: Exec, name: string): Promise<string[]> 
   return out.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
-/** Writes the generated config beside the cluster state and creates the cluster. */
-export async function createCluster(exec: Exec, config: KindConfig, clustersDir: string, options: KindOptions): Promise<string> {
-  const configPath = join(clustersDir, `${config.name}.kind.yaml`);
+/** Writes the generated config to `configPath` and creates the cluster. */
+export async function createCluster(exec: Exec, config: KindConfig, configPath: string, options: KindOptions): Promise<void> {
   await writeFileAtomic(configPath, stringify(config));
   await kind(exec, kindCreateArgs(config.name, configPath, options), options.onOutput ? { onOutput: options.onOutput } : {});
-  return configPath;
 }
 
 /**

@@ -27,10 +27,13 @@ export function statePath(sewHome: string, name: string): string {
   return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}.yaml`);
 }
 
-export async function writeClusterState(sewHome: string, state: ClusterState): Promise<string> {
-  const path = statePath(sewHome, state.name);
+/** The generated config `kind create cluster` reads, beside the state. */
+export function kindConfigPath(sewHome: string, name: string): string {
+  return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}.kind.yaml`);
+}
+
+export async function writeClusterState(path: string, state: ClusterState): Promise<void> {
   await writeFileAtomic(path, stringify(state));
-  return path;
 }
 
 export async function readClusterState(sewHome: string, name: string): Promise<ClusterState | undefined> {
@@ -47,7 +50,6 @@ export async function readClusterState(sewHome: string, name: string): Promise<C
 }
 
 export async function removeClusterState(sewHome: string, name: string): Promise<void> {
-  const path = statePath(sewHome, name);
-  await rm(path, { force: true });
-  await rm(path.replace(/\.yaml$/, '.kind.yaml'), { force: true });
+  await rm(statePath(sewHome, name), { force: true });
+  await rm(kindConfigPath(sewHome, name), { force: true });
 }
