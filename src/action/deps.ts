@@ -1,9 +1,7 @@
 import { directoryCacheStore, type CacheStore } from '../core/cache/store.js';
-import { defaultUpDeps } from '../core/default-deps.js';
-import type { UpDeps } from '../core/up.js';
+import { defaultUpDeps, type UpDeps } from '../core/default-deps.js';
 import { githubCacheStore } from './github-cache.js';
 import { installKind } from './install-kind.js';
-import { actionReporter } from './reporter.js';
 import type { SavePolicy } from './save-policy.js';
 
 export interface CacheState {
@@ -28,7 +26,7 @@ export interface ActionDeps {
 
 export function defaultActionDeps(env: NodeJS.ProcessEnv = process.env): ActionDeps {
   return {
-    up: defaultUpDeps(actionReporter, env),
+    up: defaultUpDeps(env),
     // SEW_CACHE_DIR swaps the GitHub service for a directory: self-hosted runners, local runs.
     cache: env.SEW_CACHE_DIR ? directoryCacheStore(env.SEW_CACHE_DIR) : githubCacheStore,
     installKind,

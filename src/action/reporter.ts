@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Reporter } from '../core/report.js';
+import type { Reporter } from '../core/ports/reporter.js';
 
 /** Phases as collapsible groups in the job log; warnings as annotations. */
 export const actionReporter: Reporter = {
@@ -7,6 +7,8 @@ export const actionReporter: Reporter = {
   info: (message) => core.info(message),
   warn: (message) => core.warning(message),
   progress(event) {
-    if (event.kind === 'image-done') core.info(`${event.ref}: ${event.error ? `failed: ${event.error}` : `${event.source}, ${event.bytesCopied} bytes copied`}`);
+    if (event.type !== 'image-finished') return;
+    const { ref, error, source, bytesCopied } = event.result;
+    core.info(`${ref}: ${error ? `failed: ${error}` : `${source}, ${bytesCopied} bytes copied`}`);
   },
 };

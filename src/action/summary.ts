@@ -1,8 +1,9 @@
 // The job summary: per image where it came from and what it cost, and time per phase.
 import type { UpResult } from '../core/up.js';
 import { formatBytes } from '../core/format.js';
+import type { PhaseTiming } from '../core/report.js';
 
-export function summaryMarkdown(result: UpResult, cache: { hit: boolean; restoredKey?: string }): string {
+export function summaryMarkdown(result: UpResult, phases: readonly PhaseTiming[], cache: { hit: boolean; restoredKey?: string }): string {
   const lines: string[] = [`## sew-ci: cluster \`${result.plan.cluster.name}\``, ''];
   lines.push(cache.restoredKey ? `Cache ${cache.hit ? 'hit' : 'partial hit'}: \`${cache.restoredKey}\`` : 'Cache: none restored', '');
   if (result.preload.images.length) {
@@ -24,7 +25,7 @@ export function summaryMarkdown(result: UpResult, cache: { hit: boolean; restore
     lines.push('');
   }
   lines.push('| phase | seconds |', '|---|---:|');
-  for (const p of result.phases) lines.push(`| ${p.name} | ${(p.ms / 1000).toFixed(1)} |`);
+  for (const p of phases) lines.push(`| ${p.name} | ${(p.ms / 1000).toFixed(1)} |`);
   return `${lines.join('\n')}\n`;
 }
 

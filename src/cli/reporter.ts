@@ -1,7 +1,8 @@
 // The CLI's reporter: phases and notes on stderr (stdout stays clean for --json), a live
 // byte counter per image on a terminal, one line per image otherwise.
 import { formatBytes } from '../core/format.js';
-import type { ProgressEvent, Reporter } from '../core/report.js';
+import type { ImageEvent } from '../core/ports/preloader.js';
+import type { Reporter } from '../core/ports/reporter.js';
 import type { CliIO } from './io.js';
 
 export function cliReporter(io: CliIO): Reporter {
@@ -17,15 +18,16 @@ export function cliReporter(io: CliIO): Reporter {
     },
     info: (message) => io.err(`    ${message}\n`),
     warn: (message) => io.err(`warning: ${message}\n`),
-    progress(event: ProgressEvent) {
-      if (event.kind === 'bytes') {
-        const total = (bytes.get(event.ref) ?? 0) + event.bytes;
+    progress(event: ImageEvent) {
+      // Counted per finished blob: a redraw per chunk would flood a slow terminal.
+      if (event.type === 'blob-progress' && event.bytes === event.size) {
+        const total = (bytes.get(event.ref) ?? 0) + event.size;
         bytes.set(event.ref, total);
         if (live) io.err(`\r    ${event.ref}  ${formatBytes(total)}\x1b[K`);
-      } else if (event.kind === 'image-done') {
+      } else if (event.type === 'image-finished') {
+        const { ref, error, source, bytesCopied } = event.result;
         if (live) io.err('\r\x1b[K');
-        const what = event.error ? `failed: ${event.error}` : `${event.source} ${formatBytes(event.bytesCopied)}`;
-        io.err(`    ${event.ref}  ${what}\n`);
+        io.err(`    ${ref}  ${error ? `failed: ${error}` : `${source} ${formatBytes(bytesCopied)}`}\n`);
       }
     },
   };

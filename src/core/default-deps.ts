@@ -1,29 +1,94 @@
-// The real adapters behind the core's ports: dockerode, child processes, the copier over
-// fetch, the Docker config and daemon. The CLI and the action both start from these.
+// The composition root: the real adapters (dockerode, child processes, the copier over fetch,
+// the Docker config and daemon) behind the ports the use cases take. The CLI and the action
+// both start from here.
 import type Docker from 'dockerode';
+import { runBuilds } from './build/run.js';
+import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
+import { writeHostsDir } from './containerd/write-hosts.js';
 import { connectDocker } from './containers/docker.js';
-import { processExec } from './exec/exec.js';
-import { registryPreloader } from './preload/preloader.js';
+import { ensureRegistryImage, launchPreloadRegistry } from './containers/preload-registry.js';
+import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './containers/registry.js';
 import { dockerConfigCredentials } from './credentials/docker-config.js';
 import { dockerDaemonImages, type LocalImages } from './daemon/local-images.js';
-import type { Reporter } from './report.js';
-import type { UpDeps } from './up.js';
+import { processExec, type Exec } from './exec/exec.js';
+import { KIND_NETWORK } from './home/names.js';
+import { kindCluster } from './kind/ensure.js';
+import type { LocalContainer } from './local/local-registry.js';
+import { onPlannedPort } from './local/start.js';
+import { ensureMirrors } from './mirrors/containers.js';
+import type { Plan } from './plan.js';
+import type { Registries, StartedRegistry } from './ports/registries.js';
+import { registryPreloader } from './preload/preloader.js';
+import { silentReporter } from './report.js';
+import type { UpPorts } from './up.js';
 
-export function defaultUpDeps(reporter: Reporter, env: NodeJS.ProcessEnv): UpDeps {
+/** The raw adapters, for the use cases that take them directly (build, down, the action's post). */
+export interface Adapters {
+  readonly docker: () => Promise<Docker>;
+  readonly exec: Exec;
+  /** The Docker daemon's images: where builds are pushed from. */
+  readonly localImages: LocalImages;
+}
+
+export type UpDeps = Adapters & Omit<UpPorts, 'reporter'>;
+
+/** `exec` is where tests put a recorded kind in place of the binary. */
+export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec): UpDeps {
   const credentials = dockerConfigCredentials(env);
   let engine: Promise<Docker> | undefined;
   const docker = () => (engine ??= connectDocker(env));
   // Connected only when an image is found nowhere upstream.
-  const daemon: LocalImages = {
+  const localImages: LocalImages = {
     imageId: async (ref) => dockerDaemonImages(await docker()).imageId(ref),
     save: async (ref) => dockerDaemonImages(await docker()).save(ref),
   };
   return {
     docker,
-    exec: processExec,
-    reporter,
-    preloader: registryPreloader(credentials, daemon),
-    dockerCredentials: credentials,
-    localImages: daemon,
+    exec,
+    localImages,
+    registries: dockerRegistries(docker, env, credentials),
+    preloader: registryPreloader(env, credentials, localImages),
+    builder: { run: (plan, reporter) => runBuilds(plan.builds, { root: plan.preload.data }, { env, logDir: plan.buildLogs }, { exec, localImages, reporter }) },
+    hostsFiles: { write: writeHostsDir },
+    cluster: kindCluster(exec),
   };
+}
+
+/** The registries port over the containers module: the plan's names, data and ports as container specs. */
+function dockerRegistries(docker: () => Promise<Docker>, env: NodeJS.ProcessEnv, dockerCredentials: (host: string) => Promise<Credentials | undefined>): Registries {
+  const publish = publishing(env);
+  return {
+    connect: async () => void (await docker()),
+    prepare: async (plan, note) => ensureRegistryImage(await docker(), plan, { ...silentReporter, info: note }),
+    startPreload: async (plan) => started(await launchPreloadRegistry(await docker(), plan, env)),
+    async startMirrors(plan) {
+      const mirrors = await ensureMirrors(await docker(), {
+        entries: plan.mirrors?.entries ?? [],
+        data: plan.mirrors?.data ?? '',
+        registryImage: plan.registryImage,
+        home: plan.home.id,
+        upstreamUrl: (host) => endpointFor(plan.registries, host).url,
+        credentials: async (host) => registryCredentials(endpointFor(plan.registries, host), env) ?? (await dockerCredentials(host)),
+        publish,
+      });
+      return mirrors.map((m) => ({ host: m.host, container: m.name, ...(m.url && { url: m.url }), ...(m.problem && { problem: m.problem }), ...(m.degraded && { degraded: m.degraded }) }));
+    },
+    async startLocal(plan, note) {
+      const local = localContainer(plan);
+      const engine = await docker();
+      const spec = { name: local.container, role: 'local' as const, home: plan.home.id, image: plan.registryImage, dataDir: local.data, network: KIND_NETWORK, publish };
+      const registry = await onPlannedPort(local, (hostPort) => ensureRegistry(engine, { ...spec, ...(hostPort !== undefined && { hostPort }) }), note);
+      await waitForRegistry(registry.url);
+      return started(registry);
+    },
+  };
+}
+
+function localContainer(plan: Plan): LocalContainer {
+  if (plan.local?.kind !== 'container') throw new Error('the plan starts no local registry container');
+  return plan.local;
+}
+
+function started(registry: RunningRegistry): StartedRegistry {
+  return { name: registry.name, url: registry.url, hostPort: registry.hostPort, action: registry.action };
 }

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RuntimeError } from './errors.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from './ports/reporter.js';
 
 const DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1000;
 

@@ -30,3 +30,8 @@ export function sewHome(env: NodeJS.ProcessEnv, override?: string): string {
 export function defaultSewHome(env: NodeJS.ProcessEnv): string {
   return join(homeDir(env), '.sew');
 }
+
+/** Where kind writes the cluster's context: the first KUBECONFIG entry, as kubectl reads it, else ~/.kube/config. */
+export function kubeconfigPath(env: NodeJS.ProcessEnv): string {
+  return env.KUBECONFIG?.split(':')[0] || join(homeDir(env), '.kube', 'config');
+}

@@ -14,12 +14,15 @@ import { refuseNonRegular } from './fs/regular-file.js';
 import { checkClusterName, checkFlagName } from './input/checks.js';
 import { normaliseAt } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
+import { kindConfigPath, statePath } from './kind/state.js';
 import { homeIdentity, type HomeIdentity } from './home/identity.js';
 import { mirrorContainerName, preloadContainerName } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
-import { sewHome as defaultSewHome } from './paths.js';
+import { kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
 import { hostPlatformName } from './oci/platform.js';
+import { mirrorsStorageRoot } from './mirrors/layout.js';
+import { buildLogDir, readyToRun } from './build/run.js';
 
 export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
 export const DEFAULT_CLUSTER_NAME = 'sew';
@@ -39,6 +42,32 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   /** Turn the local push registry on (action input `local`), and whether to cache its data. */
   readonly local?: boolean;
   readonly localCache?: boolean;
+  /** Create (or reuse) the Kind cluster; false for --no-cluster. */
+  readonly cluster?: boolean;
+  readonly nodeImage?: string;
+  /** kind --wait. */
+  readonly wait?: string;
+  /** Run every declared build first (--build). */
+  readonly build?: boolean;
+}
+
+/** What a run starts and writes: decided here, so nothing after the plan decides it again. */
+export interface Needs {
+  /** Any container, or the cluster. */
+  readonly docker: boolean;
+  /** The Kind network and the registry image: any registry container. */
+  readonly registryImage: boolean;
+  /** Images to preload or builds to run into it. */
+  readonly preloadRegistry: boolean;
+  readonly builds: boolean;
+  /** Mirror containers: upstreams with a local proxy. */
+  readonly mirrors: boolean;
+  readonly localRegistry: boolean;
+  /** The containerd hosts dir, mounted into the nodes. */
+  readonly hostsFiles: boolean;
+  readonly cluster: boolean;
+  /** KEP-1755's ConfigMap: a cluster and a local registry, container or external. */
+  readonly localRegistryHosting: boolean;
 }
 
 export interface Plan {
@@ -48,7 +77,18 @@ export interface Plan {
   readonly sources: readonly string[];
   readonly embeddedDefault: boolean;
   readonly warnings: readonly string[];
-  readonly cluster: { readonly name: string };
+  readonly needs: Needs;
+  readonly cluster: {
+    readonly name: string;
+    readonly nodeImage?: string;
+    readonly wait: string;
+    /** Where the generated Kind config is written. */
+    readonly kindConfigPath: string;
+    /** The state file `down` reads. */
+    readonly statePath: string;
+    /** The first KUBECONFIG entry, else ~/.kube/config: where kind writes the context. */
+    readonly kubeconfig: string;
+  };
   readonly flags: readonly string[];
   readonly availableFlags: readonly FlagInfo[];
   /** Each file that declared template variables: what it declared and the values it was rendered with. */
@@ -61,15 +101,25 @@ export interface Plan {
     readonly container: string;
     readonly data: string;
   };
-  readonly mirrors: { readonly upstreams: readonly string[]; readonly data: string; readonly entries: readonly MirrorEntry[] } | null;
+  readonly mirrors: {
+    readonly upstreams: readonly string[];
+    readonly data: string;
+    /** The proxies' registry storage, one directory per upstream under it: what is cached. */
+    readonly storage: string;
+    readonly entries: readonly MirrorEntry[];
+  } | null;
   readonly registries: Readonly<Record<string, RegistryEndpoint>>;
   readonly registryImage: string;
   readonly local: LocalPlan | null;
   readonly hostsDir: string;
   readonly cacheKey: string;
+  /** The registry data directories the CI cache holds: blobs and manifests, never credentials or hosts files. */
+  readonly cachePaths: readonly string[];
   readonly kindConfig: KindConfig;
   /** Images built locally (`builds`): out of the preload list, put into the preload registry by `sew-ci build`. */
   readonly builds: readonly BuildPlan[];
+  /** One log file per build. */
+  readonly buildLogs: string;
   /** Carried sew fields (components, helm, ...), for tools that act on them. */
   readonly carried: Readonly<Record<string, unknown>>;
 }
@@ -81,7 +131,10 @@ export async function resolvePlan(options: PlanOptions, reader?: SourceReader): 
   await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
   const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
   const composition = await compose({ ...options, sewHome: home }, source);
-  return buildPlan(composition, mergeLayers(composition.layers, options.env), { ...options, sewHome: home });
+  const plan = buildPlan(composition, mergeLayers(composition.layers, options.env), { ...options, sewHome: home });
+  // Bad build input is refused before anything starts, not after other builds ran.
+  if (plan.needs.builds) await readyToRun(plan.builds, options.env);
+  return plan;
 }
 
 export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
@@ -102,7 +155,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const entries = mirrorsOn
     ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e))
     : [];
-  const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
+  const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, storage: mirrorsStorageRoot(mirrorsData), entries } : null;
 
   const hostsDir = join(mirrorsData, 'hosts');
   const registryImage = chosenRegistryImage(options, config);
@@ -113,14 +166,29 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   for (const endpoint of Object.values(registries)) registryCredentials(endpoint, options.env);
   const local = planLocal(config.local, { path: home, identity }, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
   const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === 'container';
+  const needs = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), local, wiring });
+  const cachePaths = [
+    ...(preloadRefs.length > 0 ? [join(home, 'preload')] : []),
+    ...(needs.mirrors && mirrors ? [mirrors.storage] : []),
+    ...(local?.kind === 'container' && local.cache ? [local.data] : []),
+  ];
+  const warnings = options.build && builds.length === 0 ? [...composition.warnings, '--build: no builds are declared in sew.yaml, nothing to build'] : composition.warnings;
 
   return {
     sewHome: home,
     home: identity,
     sources: composition.layers.map((l) => l.doc.name),
     embeddedDefault: composition.embeddedDefault,
-    warnings: composition.warnings,
-    cluster: { name },
+    warnings,
+    needs,
+    cluster: {
+      name,
+      ...(options.nodeImage && { nodeImage: options.nodeImage }),
+      wait: options.wait ?? '60s',
+      kindConfigPath: kindConfigPath(home, name),
+      statePath: statePath(home, name),
+      kubeconfig: kubeconfigPath(options.env),
+    },
     flags: composition.flags,
     availableFlags: composition.available,
     variables: composition.layers.filter((l) => l.variables.length > 0).map((l) => ({ source: l.doc.name, variables: l.variables })),
@@ -138,9 +206,33 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     registryImage,
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
+    cachePaths,
     kindConfig: kindConfig(config.kind, name, wiring ? hostsDir : undefined),
     builds,
+    buildLogs: buildLogDir(home),
     carried: config.carried,
+  };
+}
+
+function needsOf(
+  options: PlanOptions,
+  facts: { preloadRefs: readonly string[]; builds: number; mirrorProxies: boolean; local: LocalPlan | null; wiring: boolean },
+): Needs {
+  const builds = options.build === true && facts.builds > 0;
+  const preloadRegistry = facts.preloadRefs.length > 0 || builds;
+  const localRegistry = facts.local?.kind === 'container';
+  const registryImage = preloadRegistry || facts.mirrorProxies || localRegistry;
+  const cluster = options.cluster !== false;
+  return {
+    docker: registryImage || cluster,
+    registryImage,
+    preloadRegistry,
+    builds,
+    mirrors: facts.mirrorProxies,
+    localRegistry,
+    hostsFiles: facts.wiring,
+    cluster,
+    localRegistryHosting: cluster && facts.local !== null,
   };
 }
 

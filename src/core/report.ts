@@ -1,40 +1,36 @@
-// How the core tells the person running it what is happening. The CLI prints; the action
-// groups and annotates. The core never writes to a console itself.
-export interface Reporter {
-  /** A named phase of a run; its duration is recorded in the result. */
-  phase<T>(name: string, work: () => Promise<T>): Promise<T>;
-  info(message: string): void;
-  warn(message: string): void;
-  /** Progress of one image, for a live display. */
-  progress?(event: ProgressEvent): void;
-}
+// Phase timings around a reporter, and the reporter that says nothing.
+import type { Reporter } from './ports/reporter.js';
 
-export type ProgressEvent =
-  | { kind: 'image-start'; ref: string }
-  | { kind: 'bytes'; ref: string; bytes: number }
-  | { kind: 'image-done'; ref: string; source: string; bytesCopied: number; error?: string };
+// containers/ and down take the reporter from here until they import it from ports/.
+export type { Reporter } from './ports/reporter.js';
 
 export interface PhaseTiming {
   readonly name: string;
   readonly ms: number;
 }
 
-/** Wraps a reporter so that every phase's duration is recorded. */
-export function timed(reporter: Reporter): { reporter: Reporter; timings: PhaseTiming[] } {
+export interface Timed {
+  /** Records every phase's duration in `timings`. */
+  readonly reporter: Reporter;
+  readonly timings: PhaseTiming[];
+  /** Times `work` without announcing it: bad input must be the only line a user sees. */
+  quietly<T>(name: string, work: () => Promise<T>): Promise<T>;
+}
+
+export function timed(inner: Reporter): Timed {
   const timings: PhaseTiming[] = [];
+  const record = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings.push({ name, ms: Math.round(performance.now() - start) });
+    }
+  };
   return {
     timings,
-    reporter: {
-      ...reporter,
-      async phase(name, work) {
-        const start = performance.now();
-        try {
-          return await reporter.phase(name, work);
-        } finally {
-          timings.push({ name, ms: Math.round(performance.now() - start) });
-        }
-      },
-    },
+    reporter: { ...inner, phase: (name, work) => record(name, () => inner.phase(name, work)) },
+    quietly: record,
   };
 }
 

@@ -8,7 +8,7 @@ import { cliReporter, table } from '../reporter.js';
 
 export async function buildCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const { values } = parsed;
-  const deps = defaultUpDeps(cliReporter(io), io.env);
+  const deps = { ...defaultUpDeps(io.env), reporter: cliReporter(io) };
   const result = await build(
     { ...planOptionsOf(values, io.cwd, io.env, parsed.contextFlags), names: [...parsed.positionals], ...(values['skip-pre'] && { skipPre: true }) },
     deps,

@@ -18,8 +18,8 @@ export async function cachePruneCommand(parsed: Parsed, io: CliIO): Promise<numb
     io.out('nothing to prune: the plan preloads nothing, so its data is not cached\n');
     return 0;
   }
-  const deps = defaultUpDeps(cliReporter(io), io.env);
-  const result = await withHomeLock(plan.sewHome, deps.reporter, async () => {
+  const deps = defaultUpDeps(io.env);
+  const result = await withHomeLock(plan.sewHome, cliReporter(io), async () => {
     await stopRegistries(await deps.docker(), plan.home.id, [plan.preload.container]);
     return prunePreload(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
   });

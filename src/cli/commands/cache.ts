@@ -1,6 +1,6 @@
 // `cache-key` and `cache-paths`: what CI systems without the action need to cache the
 // registry data the same way the action does (the same keys, the same directories).
-import { cachePaths, contentFingerprint, restoreKeys, saveKey } from '../../core/cache/content.js';
+import { contentFingerprint, restoreKeys, saveKey } from '../../core/cache/content.js';
 import { writeFileAtomic } from '../../core/fs/atomic.js';
 import { refuseNonRegular } from '../../core/fs/regular-file.js';
 import { InputError } from '../../core/errors.js';
@@ -29,7 +29,7 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
   const plan = await resolvePlan({ ...planOptionsOf(v, io.cwd, io.env, parsed.contextFlags), platform, ...(keyFile !== undefined && { userConfig: false }) });
   const prefix = v['cache-key-prefix'] ?? '';
   const keys = restoreKeys(prefix, plan);
-  const paths = cachePaths(plan);
+  const paths = plan.cachePaths;
   const key = v.content ? saveKey(prefix, plan, await contentFingerprint(paths)) : keys.primary;
   if (v.check !== undefined) {
     await refuseNonRegular(keyFilePath!, '--check');
@@ -47,7 +47,7 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
 }
 
 export async function cachePathsCommand(parsed: Parsed, io: CliIO): Promise<number> {
-  const paths = cachePaths(await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags)));
+  const paths = (await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags))).cachePaths;
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;
 }

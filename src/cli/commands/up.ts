@@ -1,7 +1,9 @@
-import { publicPlan } from '../../core/plan.js';
+import { publicPlan, resolvePlan } from '../../core/plan.js';
 import { up, type UpResult } from '../../core/up.js';
 import { defaultUpDeps } from '../../core/default-deps.js';
-import { upOptionsOf } from '../../core/options/run-options.js';
+import { withHomeLock } from '../../core/lock.js';
+import { planOptionsOf } from '../../core/options/run-options.js';
+import { timed, type PhaseTiming } from '../../core/report.js';
 import type { Parsed } from '../args.js';
 import type { CliIO } from '../io.js';
 import { formatBytes } from '../../core/format.js';
@@ -10,17 +12,20 @@ import { cliReporter, table } from '../reporter.js';
 
 export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const v = parsed.values;
-  const result = await up(upOptionsOf(v, io.cwd, io.env, parsed.contextFlags), defaultUpDeps(cliReporter(io), io.env));
+  const { reporter, timings, quietly } = timed(cliReporter(io));
+  const plan = await quietly('Resolve sew.yaml', () => resolvePlan(planOptionsOf(v, io.cwd, io.env, parsed.contextFlags)));
+  for (const warning of plan.warnings) reporter.warn(warning);
+  const result = await withHomeLock(plan.sewHome, reporter, () => up(plan, { ...defaultUpDeps(io.env), reporter }));
   const checks = v.verify ? await verifyPlanPreload(result.plan) : undefined;
   const incomplete = checks?.filter((c) => !c.ok) ?? [];
   for (const c of incomplete) io.err(`sew-ci: ${c.ref}: ${c.problem}\n`);
-  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result), ...(checks && { verified: checks }) }, null, 2)}\n` : humanReport(result));
+  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result, timings), ...(checks && { verified: checks }) }, null, 2)}\n` : humanReport(result));
   if (checks && !v.json) io.out(`verified: ${checks.length - incomplete.length} of ${checks.length} preloaded image(s) complete\n`);
   return result.failed.length > 0 || incomplete.length > 0 ? 1 : 0;
 }
 
 /** The report without its plan, which `publicPlan` renders. */
-export function jsonReport(result: UpResult): Record<string, unknown> {
+export function jsonReport(result: UpResult, phases: readonly PhaseTiming[]): Record<string, unknown> {
   return {
     preload: result.preload,
     mirrors: result.mirrors,
@@ -28,7 +33,7 @@ export function jsonReport(result: UpResult): Record<string, unknown> {
     local: result.local ?? null,
     builds: result.builds,
     cluster: result.cluster ?? null,
-    phases: result.phases,
+    phases,
     failed: result.failed,
   };
 }

@@ -12,7 +12,7 @@ import { parseReference, preloadRepository } from '../images/reference.js';
 import { importFromDaemon } from '../daemon/daemon-import.js';
 import type { LocalImages } from '../daemon/local-images.js';
 import { PreloadStore } from '../storage/preload-store.js';
-import type { Reporter } from '../report.js';
+import type { Reporter } from '../ports/reporter.js';
 import { dockerBuildCommand } from './docker-build.js';
 import type { BuildPlan } from './plan.js';
 

@@ -3,16 +3,6 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../plan.js';
 import { registryRoots, storedBlobs } from '../storage/layout.js';
-import { mirrorsStorageRoot } from '../mirrors/layout.js';
-
-/** The registry data directories: blobs and manifests only, never credentials or hosts files. */
-export function cachePaths(plan: Plan): string[] {
-  const paths: string[] = [];
-  if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
-  if (plan.mirrors?.entries.some((e) => e.endpoints.includes('local'))) paths.push(mirrorsStorageRoot(plan.mirrors.data));
-  if (plan.local?.kind === 'container' && plan.local.cache) paths.push(plan.local.data);
-  return paths;
-}
 
 /** Hash of the blob digests stored under each path (a registry's content is its blob set). */
 export async function contentFingerprint(paths: readonly string[]): Promise<string> {

@@ -1,8 +1,11 @@
 // containerd's hosts.toml per upstream host (https://github.com/containerd/containerd/blob/main/docs/hosts.md):
 // the preload registry first, then the mirror endpoints in order, then the upstream itself
 // as `server`, so a node falls back along the list when one is down or lacks the image.
+import { endpointFor } from '../config/registries.js';
 import { REGISTRY_PORT } from '../home/names.js';
-import { hostNamespace } from '../images/reference.js';
+import { hostNamespace, parseReference } from '../images/reference.js';
+import { localHostsFile, type LocalContainer } from '../local/local-registry.js';
+import type { Plan } from '../plan.js';
 import { LOCAL, WILDCARD, type MirrorEntry } from '../mirrors/upstreams.js';
 
 const DEFAULT_HOST_DIR = '_default';
@@ -33,6 +36,18 @@ export function renderHostsFiles(input: HostsInput): Map<string, string> {
     files.set(host, `server = ${quote(input.upstreamUrl(host))}\n\n${endpoints.join('\n')}`);
   }
   if (wildcard) files.set(DEFAULT_HOST_DIR, wildcard.endpoints.map((e) => hostEntry(e)).join('\n'));
+  return files;
+}
+
+/** The plan's hosts files; `local` is the local registry on the port it got. */
+export function planHostsFiles(plan: Plan, local: LocalContainer | undefined): Map<string, string> {
+  const files = renderHostsFiles({
+    preloadHosts: [...new Set([...plan.preload.refs, ...plan.builds.map((b) => b.image)].map((r) => parseReference(r).host))],
+    preloadContainer: plan.preload.container,
+    mirrors: plan.mirrors?.entries ?? [],
+    upstreamUrl: (host) => endpointFor(plan.registries, host).url,
+  });
+  if (local) files.set(...localHostsFile(local));
   return files;
 }
 

@@ -62,10 +62,9 @@ export async function clusterNodes(exec: Exec, name: string): Promise<string[]> 
 }
 
 /** Writes the generated config to `configPath` and creates the cluster. */
-export async function createCluster(exec: Exec, config: KindConfig, configPath: string, options: KindOptions): Promise<string> {
+export async function createCluster(exec: Exec, config: KindConfig, configPath: string, options: KindOptions): Promise<void> {
   await writeFileAtomic(configPath, stringify(config));
   await kind(exec, kindCreateArgs(config.name, configPath, options), options.onOutput ? { onOutput: options.onOutput } : {});
-  return configPath;
 }
 
 /**

@@ -30,7 +30,7 @@ export function statePath(sewHome: string, name: string): string {
   return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}${STATE_SUFFIX}`);
 }
 
-/** The Kind config generated for the cluster, kept beside its state. */
+/** The generated config `kind create cluster` reads, beside the state. */
 export function kindConfigPath(sewHome: string, name: string): string {
   return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}${KIND_CONFIG_SUFFIX}`);
 }
@@ -41,10 +41,8 @@ export async function knownClusterNames(sewHome: string): Promise<string[]> {
   return files.filter((f) => f.endsWith(STATE_SUFFIX) && !f.endsWith(KIND_CONFIG_SUFFIX)).map((f) => f.slice(0, -STATE_SUFFIX.length));
 }
 
-export async function writeClusterState(sewHome: string, state: ClusterState): Promise<string> {
-  const path = statePath(sewHome, state.name);
+export async function writeClusterState(path: string, state: ClusterState): Promise<void> {
   await writeFileAtomic(path, stringify(state));
-  return path;
 }
 
 export async function readClusterState(sewHome: string, name: string): Promise<ClusterState | undefined> {

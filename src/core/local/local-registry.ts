@@ -2,7 +2,6 @@
 // host, `image: localhost:5050/app` in pods. Or, with `external`, an existing registry such
 // as GHCR as the push target.
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import type { Located } from '../config/merge.js';
 import type { LocalInput } from '../config/schema.js';
@@ -23,6 +22,8 @@ export type LocalPlan =
     }
   | { readonly kind: 'external'; readonly host: string; readonly pushTarget: string; readonly cache: false };
 
+export type LocalContainer = Extract<LocalPlan, { kind: 'container' }>;
+
 export function planLocal(
   input: Located<LocalInput> | undefined,
   sewHome: { path: string; identity: HomeIdentity },
@@ -37,7 +38,7 @@ export function planLocal(
 }
 
 /** The plan with the port the registry actually got. */
-export function onPort(local: Extract<LocalPlan, { kind: 'container' }>, port: number): Extract<LocalPlan, { kind: 'container' }> {
+export function onPort(local: LocalContainer, port: number): LocalContainer {
   return port === local.port ? local : { ...local, port, host: `localhost:${port}` };
 }
 
@@ -55,16 +56,6 @@ export function parseExternal(text: string, where: string): { host: string; push
 }
 
 /** hosts.toml so nodes resolve `localhost:5050/...` to the container, not to themselves. */
-export function localHostsFile(local: Extract<LocalPlan, { kind: 'container' }>): [string, string] {
+export function localHostsFile(local: LocalContainer): [string, string] {
   return [local.host, `server = "http://${local.host}"\n\n[host."http://${local.container}:${REGISTRY_PORT}"]\n  capabilities = ["pull", "resolve"]\n`];
-}
-
-/** KEP-1755: tells tools in the cluster where the local registry is. */
-export function registryHostingConfigMap(host: string): string {
-  return stringify({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'local-registry-hosting', namespace: 'kube-public' },
-    data: { 'localRegistryHosting.v1': stringify({ host, help: 'https://github.com/sew/setup#a-local-registry' }) },
-  });
 }

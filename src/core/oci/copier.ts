@@ -28,6 +28,7 @@ import { isIndex } from './media-types.js';
 import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from './platform.js';
 import { PreloadStore } from '../storage/preload-store.js';
 import { isUnreachable, RegistryError } from './registry-error.js';
+import type { ImageEvent, ImageResult, ImageSource } from '../ports/preloader.js';
 
 export interface CopyRequest {
   readonly source: ImageRef;
@@ -50,22 +51,8 @@ export interface CopyOptions {
   readonly localImages?: LocalImages;
   /** Aborting it (SIGINT, SIGTERM) ends the run at once, a retry's wait included, with its reason. */
   readonly signal?: AbortSignal;
-  readonly onEvent?: (event: CopyEvent) => void;
-}
-
-/** `daemon`: written from the local Docker daemon because no upstream could serve it. */
-export type ImageSource = 'hit' | 'copied' | 'daemon' | 'failed';
-
-export interface ImageResult {
-  /** Canonical reference, as formatReference writes it. */
-  readonly ref: string;
-  /** What the tag or digest resolves to in the preload registry; empty when the copy failed. */
-  readonly digest: string;
-  readonly source: ImageSource;
-  /** Blob bytes this image moved into the preload registry. */
-  readonly bytesCopied: number;
-  readonly error?: string;
-  readonly warning?: string;
+  /** The preload port's events, so they reach the reporter untranslated. */
+  readonly onEvent?: (event: ImageEvent) => void;
 }
 
 export interface CopyTotals {
@@ -82,14 +69,6 @@ export interface CopyReport {
   readonly results: readonly ImageResult[];
   readonly totals: CopyTotals;
 }
-
-export type CopyEvent =
-  | { readonly type: 'image-started'; readonly ref: string }
-  | { readonly type: 'image-finished'; readonly result: ImageResult }
-  /** `bytes` so far of a blob transfer; `bytes === size` when its last chunk went out. */
-  | { readonly type: 'blob-progress'; readonly ref: string; readonly digest: string; readonly bytes: number; readonly size: number }
-  /** The first transient failure retried on a host (later ones on that host are not told). */
-  | { readonly type: 'retrying'; readonly message: string };
 
 const DEFAULT_CONCURRENCY = 6;
 /**
@@ -312,22 +291,23 @@ async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
   if (failure !== undefined) throw failure.reason;
 }
 
-function done(job: Job, source: 'hit' | 'copied' | 'daemon', digest: string): ImageResult {
+function done(job: Job, source: ImageSource, digest: string): ImageResult {
   return { ref: job.ref, digest, source, bytesCopied: job.bytes };
 }
 
 function failed(job: Job, error: string): ImageResult {
-  return { ref: job.ref, digest: '', source: 'failed', bytesCopied: job.bytes, error: `${job.ref}: ${error}` };
+  return { ref: job.ref, bytesCopied: job.bytes, error: `${job.ref}: ${error}` };
 }
 
 function totalsOf(results: readonly ImageResult[], durationMs: number): CopyTotals {
   const count = (source: ImageSource): number => results.filter((r) => r.source === source).length;
+  const failed = results.filter((r) => r.error !== undefined).length;
   return {
     images: results.length,
     hits: count('hit'),
     copied: count('copied'),
     fromDaemon: count('daemon'),
-    failed: count('failed'),
+    failed,
     bytesCopied: results.reduce((sum, r) => sum + r.bytesCopied, 0),
     durationMs,
   };

@@ -2,7 +2,6 @@
 // as both read the same options.
 import { parseSets } from '../config/variables.js';
 import type { PlanOptions } from '../plan.js';
-import type { UpOptions } from '../up.js';
 import type { OptionValues } from './values.js';
 
 /**
@@ -26,12 +25,6 @@ export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessE
     ...(v.mirrors?.length && { extraUpstreams: v.mirrors }),
     ...(v.local && { local: true }),
     ...(v['local-cache'] && { localCache: true }),
-  };
-}
-
-export function upOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessEnv, contextFlags: readonly string[] = []): UpOptions {
-  return {
-    ...planOptionsOf(v, cwd, env, contextFlags),
     cluster: v.cluster !== false,
     ...(v['node-image'] !== undefined && { nodeImage: v['node-image'] }),
     ...(v.wait !== undefined && { wait: v.wait }),

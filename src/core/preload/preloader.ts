@@ -1,45 +1,36 @@
-// The copier as `up` uses it: results and progress in the report's terms.
+// The preload port over the copier: the plan's images, from the upstreams the plan resolves,
+// into the preload storage.
+import { endpointFor, registryCredentials } from '../config/registries.js';
 import type { CredentialLookup } from '../oci/access.js';
 import { copyImages } from '../oci/copier.js';
 import type { LocalImages } from '../daemon/local-images.js';
-import type { ImageReport, Preloader } from '../up.js';
+import { parseReference } from '../images/reference.js';
+import type { Preloader } from '../ports/preloader.js';
+import { fullDiskHint } from '../storage/free-space.js';
 
 /**
  * `credentials` serves registries whose access names none (the Docker config); `localImages`
  * is the Docker daemon, for images built in the job or kept by Docker Layer Caching.
  */
-export function registryPreloader(credentials: CredentialLookup, localImages?: LocalImages): Preloader {
+export function registryPreloader(env: NodeJS.ProcessEnv, credentials: CredentialLookup, localImages?: LocalImages): Preloader {
   return {
-    async preload(refs, target, options) {
+    async preload(plan, onEvent) {
       const report = await copyImages(
-        refs.map((source) => ({ source })),
+        plan.preload.refs.map((ref) => ({ source: parseReference(ref) })),
         {
-          target,
-          upstream: options.upstream,
-          platforms: options.platforms,
+          target: { root: plan.preload.data },
+          upstream: (host) => {
+            const endpoint = endpointFor(plan.registries, host);
+            return { url: endpoint.url, ...registryCredentials(endpoint, env) };
+          },
+          platforms: plan.preload.platforms,
           credentials,
           ...(localImages && { localImages }),
-          onEvent: (event) => {
-            if (event.type === 'retrying') return options.onNote?.(event.message);
-            const progress = options.onProgress;
-            if (!progress) return;
-            if (event.type === 'image-started') progress({ kind: 'image-start', ref: event.ref });
-            else if (event.type === 'image-finished') {
-              const r = event.result;
-              progress({ kind: 'image-done', ref: r.ref, source: r.source, bytesCopied: r.bytesCopied, ...(r.error && { error: r.error }) });
-            } else if (event.bytes === event.size) progress({ kind: 'bytes', ref: event.ref, bytes: event.size });
-          },
+          onEvent,
         },
       );
-      return report.results.map(
-        (r): ImageReport => ({
-          ref: r.ref,
-          bytesCopied: r.bytesCopied,
-          ...(r.source !== 'failed' && { source: r.source, digest: r.digest }),
-          ...(r.error && { error: r.error }),
-          ...(r.warning && { warning: r.warning }),
-        }),
-      );
+      const diskFull = report.results.some((r) => r.error) ? await fullDiskHint(plan.preload.data) : undefined;
+      return { images: report.results, warnings: diskFull ? [diskFull] : [] };
     },
   };
 }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/action/main.js';
 import { post } from '../../../src/action/post.js';
-import { actionReporter } from '../../../src/action/reporter.js';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { storedBlobs } from '../../../src/core/storage/layout.js';
@@ -29,7 +28,7 @@ const sewYaml = (refs: string[]) =>
 async function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: () => void; env?: Record<string, string> } = {}) {
   const home = tempDir('runner-home-');
   const env = { ...process.env, ...options.env };
-  const deps = { up: defaultUpDeps(actionReporter, env), cache: directoryCacheStore(options.cache ?? cacheDir), installKind: async () => undefined, env, cwd: project };
+  const deps = { up: defaultUpDeps(env), cache: directoryCacheStore(options.cache ?? cacheDir), installKind: async () => undefined, env, cwd: project };
   const mainFiles = stepFiles();
   runnerEnv({ cluster: 'false', 'sew-home': home, ...inputs }, mainFiles);
   await main(deps);
@@ -172,7 +171,7 @@ describe('action cache round trip', () => {
       if (/^::(warning|error)::/.test(String(chunk))) warnings.push(String(chunk));
       return true;
     });
-    await main({ up: defaultUpDeps(actionReporter, process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
+    await main({ up: defaultUpDeps(process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
     expect(process.exitCode, warnings.join('')).toBeUndefined();
     expect(warnings.join('')).toContain('cache not restored: the GitHub cache service is not available on this runner; continuing without it');
     expect(readRecords(files.output)['cache-hit']).toBe('false');

@@ -12,7 +12,7 @@ import { homeIdentity } from '../../../src/core/home/identity.js';
 import { localRegistryPort } from '../../../src/core/home/names.js';
 import { down } from '../../../src/core/down.js';
 import { silentReporter } from '../../../src/core/report.js';
-import { up } from '../../../src/core/up.js';
+import { upFlow } from '../../support/up-flow.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { recordedExec } from '../../support/recorded-exec.js';
@@ -81,23 +81,23 @@ describe('two homes on one Docker host', () => {
   it('a Kind cluster made by another home is neither reused nor deleted', async () => {
     const [owner, other] = [tempDir('sew-home-owner-'), tempDir('sew-home-other-')];
     const project = writeTree({ 'sew.yaml': sewYaml('upstream.test:5900/team/one:1') });
-    const deps = (exists: boolean) => ({
-      ...defaultUpDeps(silentReporter, process.env),
-      exec: recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: exists ? 'shared\n' : '' } : args[1] === 'nodes' ? { stdout: 'shared-control-plane\n' } : {})),
-    });
+    const deps = (exists: boolean) => {
+      const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: exists ? 'shared\n' : '' } : args[1] === 'nodes' ? { stdout: 'shared-control-plane\n' } : {}));
+      return { ...defaultUpDeps(process.env, exec), exec, reporter: silentReporter };
+    };
     const options = (home: string) => ({ cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '60s' });
-    const made = await up(options(owner), deps(false));
+    const made = await upFlow(options(owner), deps(false));
     expect(made.cluster?.action).toBe('created');
     // What Kind would have made from the owner's config: a node reading the owner's hosts dir.
     node = await startNode({ name: 'shared-control-plane', hostsDir: made.plan.hostsDir });
 
-    await expect(up(options(other), deps(true))).rejects.toThrow(
+    await expect(upFlow(options(other), deps(true))).rejects.toThrow(
       `Kind cluster shared belongs to another sew-ci home (its nodes read containerd hosts from ${made.plan.hostsDir}): not reused; choose another cluster name`,
     );
     const refused = deps(true);
     await expect(down({ sewHome: other, env: process.env, name: 'shared', purge: false }, { ...refused, reporter: silentReporter })).rejects.toThrow('not deleted');
     expect(refused.exec.calls.map((c) => c.args)).not.toContainEqual(['delete', 'cluster', '--name', 'shared']);
-    expect((await up(options(owner), deps(true))).cluster?.action).toBe('reused');
+    expect((await upFlow(options(owner), deps(true))).cluster?.action).toBe('reused');
   });
 
   it('a home’s local registry port, taken by another process, moves to a free one that the report and hosts.toml name', async () => {

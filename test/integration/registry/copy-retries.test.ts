@@ -4,7 +4,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../../src/core/errors.js';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages, type CopyEvent, type CopyOptions } from '../../../src/core/oci/copier.js';
+import { copyImages, type CopyOptions } from '../../../src/core/oci/copier.js';
+import type { ImageEvent } from '../../../src/core/ports/preloader.js';
 import { pushGeneratedImage } from '../../support/generated-blob.js';
 import { startProxy, type Fault, type ProxyOptions, type SeenRequest } from '../../support/http-proxy.js';
 import { hasBlob, image, manifestDigest, pushManifest, textLayer, type BuiltManifest } from '../../support/oci-images.js';
@@ -41,7 +42,7 @@ describe('copyImages through transient upstream failures', () => {
   /** Copies `refs` (repository:tag on the upstream) through a proxy playing `proxyOptions`. */
   async function copyThrough(proxyOptions: ProxyOptions, refs: readonly string[], extra: Partial<CopyOptions> = {}) {
     const proxy = await startProxy(upstream.url, proxyOptions);
-    const events: CopyEvent[] = [];
+    const events: ImageEvent[] = [];
     const options: CopyOptions = {
       target: { root: preload.dataDir },
       upstream: () => ({ url: proxy.url }),

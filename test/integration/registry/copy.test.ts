@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages, type CopyEvent, type CopyOptions } from '../../../src/core/oci/copier.js';
+import { copyImages, type CopyOptions } from '../../../src/core/oci/copier.js';
+import type { ImageEvent } from '../../../src/core/ports/preloader.js';
 import { hasBlob, image, imageIndex, manifestDigest, pushManifest, textLayer, type Blob, type BuiltManifest } from '../../support/oci-images.js';
 import { RegistryServer } from '../../support/registry-server.js';
 
@@ -25,14 +26,14 @@ const sizeOf = (blobs: Iterable<Blob>): number => {
 const blobsOf = (...manifests: BuiltManifest[]): Blob[] => manifests.flatMap((m) => [...m.blobs, ...('children' in m ? (m.children as BuiltManifest[]).flatMap((c) => c.blobs) : [])]);
 
 /** Digests whose transfer completed, in order, from blob-progress events. */
-function transfers(events: CopyEvent[]): string[] {
+function transfers(events: ImageEvent[]): string[] {
   return events.flatMap((e) => (e.type === 'blob-progress' && e.bytes === e.size ? [e.digest] : []));
 }
 
 describe('copyImages between real registries', () => {
   let upstream: RegistryServer;
   let preload: RegistryServer;
-  let events: CopyEvent[];
+  let events: ImageEvent[];
   let options: CopyOptions;
   let ns: string;
 
@@ -179,7 +180,7 @@ describe('copyImages between real registries', () => {
       ...options,
       platforms: ['linux/s390x'],
     });
-    expect(report.results.map((r) => r.source)).toEqual(['failed', 'failed', 'copied']);
+    expect(report.results.map((r) => r.source ?? 'failed')).toEqual(['failed', 'failed', 'copied']);
     expect(report.results[0]!.error).toMatch(new RegExp(`^${upstream.host}/team/nope:1: manifest 1: HTTP 404: MANIFEST_UNKNOWN manifest unknown \\(upstream ${upstream.host}`));
     expect(report.results[1]!.error).toContain('no linux/s390x image in the index (it has linux/amd64, linux/arm64/v8)');
     expect(report.totals).toMatchObject({ images: 3, failed: 2, copied: 1 });

@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/action/main.js';
-import { actionReporter } from '../../../src/action/reporter.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
@@ -165,7 +164,7 @@ describe('sew-ci build', () => {
     for (const [name, value] of Object.entries(env())) vi.stubEnv(name, value);
     const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const deps = { up: defaultUpDeps(actionReporter, process.env), cache: directoryCacheStore(home), installKind: async () => undefined, env: process.env, cwd: join(project, '..', 'project-ok') };
+      const deps = { up: defaultUpDeps(process.env), cache: directoryCacheStore(home), installKind: async () => undefined, env: process.env, cwd: join(project, '..', 'project-ok') };
       await main(deps);
     } finally {
       quiet.mockRestore();

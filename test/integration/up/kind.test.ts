@@ -9,7 +9,7 @@ import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { down } from '../../../src/core/down.js';
 import { writeClusterState } from '../../../src/core/kind/state.js';
 import { silentReporter } from '../../../src/core/report.js';
-import { up } from '../../../src/core/up.js';
+import { upFlow } from '../../support/up-flow.js';
 import { recordedExec, type Script } from '../../support/recorded-exec.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { tempDir, writeTree } from '../../support/tree.js';
@@ -26,9 +26,9 @@ const sewYaml = 'kind:\n  name: sewtest\nimages:\n  registries:\n    upstream.te
 
 function run(home: string, script: Script) {
   const exec = recordedExec('kind', script);
-  const deps = { ...defaultUpDeps(silentReporter, process.env), exec };
+  const deps = { ...defaultUpDeps(process.env, exec), reporter: silentReporter };
   const options = { cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '90s' };
-  return { exec, deps, up: () => up(options, deps) };
+  return { exec, deps, up: () => upFlow(options, deps) };
 }
 
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('Kind', () => {
     // This home's cluster, from a run whose hosts dir was elsewhere (mirrors.data since moved):
     // its node reads an empty directory.
     const created = { name: 'sewtest', kubeconfig: join(home, 'kubeconfig'), kindConfig: join(home, 'clusters', 'sewtest.kind.yaml'), createdAt: new Date().toISOString(), createdBy: 'sew-ci' as const };
-    await writeClusterState(home, created);
+    await writeClusterState(join(home, 'clusters', 'sewtest.yaml'), created);
     node = await startNode({ name: 'sewtest-control-plane', hostsDir: tempDir('empty-certs-'), readOnly: false });
     const { exec, up: go } = run(home, ({ args }) =>
       args[0] === 'get' && args[1] === 'clusters' ? { stdout: 'sewtest\n' } : args[1] === 'nodes' ? { stdout: 'sewtest-control-plane\n' } : {},
@@ -82,7 +82,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     const { plan } = await go();
     const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
-    const result = await down({ sewHome: home, env: process.env, purge: false }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: false }, { exec, docker: defaultUpDeps(process.env).docker, reporter: silentReporter });
     expect(result).toMatchObject({ name: 'sewtest', clusterDeleted: true, removedContainers: [] });
     expect(exec.calls.map((c) => c.args)).toContainEqual(['delete', 'cluster', '--name', 'sewtest']);
     expect(existsSync(join(home, 'clusters', 'sewtest.yaml'))).toBe(false);
@@ -95,7 +95,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     const { plan } = await go();
     const exec = recordedExec('kind', () => ({ stdout: '' }));
-    const result = await down({ sewHome: home, env: process.env, purge: true }, { exec, docker: defaultUpDeps(silentReporter, process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: true }, { exec, docker: defaultUpDeps(process.env).docker, reporter: silentReporter });
     expect(result.clusterDeleted).toBe(false);
     expect(result.removedContainers).toContain(plan.preload.container);
     expect(existsSync(join(home, 'preload'))).toBe(false);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { silentReporter } from '../../../src/core/report.js';
-import { up } from '../../../src/core/up.js';
+import { upFlow } from '../../support/up-flow.js';
 import { cli } from '../../support/cli.js';
 import { recordedExec } from '../../support/recorded-exec.js';
 import { tempDir, writeTree } from '../../support/tree.js';
@@ -58,9 +58,9 @@ describe('the local registry', () => {
       calls: exec.calls,
       run: (command, args, options) => (command === 'kubectl' ? (exec.calls.push({ command, args: [...args], input: options?.input ?? '' }), Promise.resolve({ code: 0, stdout: '', stderr: '' })) : exec.run(command, args, options)),
     };
-    const result = await up(
+    const result = await upFlow(
       { cwd: project, env: { ...process.env, HOME: join(home, '..'), KUBECONFIG: '' }, sewHome: home, cluster: true },
-      { ...defaultUpDeps(silentReporter, process.env), exec: kubectl },
+      { ...defaultUpDeps(process.env, kubectl), reporter: silentReporter },
     );
     const apply = exec.calls.find((c) => c.command === 'kubectl')!;
     expect(apply.args).toEqual(['--kubeconfig', result.cluster!.kubeconfig, '--context', 'kind-sew', 'apply', '-f', '-']);

@@ -3,18 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../../src/action/inputs.js';
 import { cliName, type OptionName } from '../../../src/core/options/options.js';
-import { upOptionsOf } from '../../../src/core/options/run-options.js';
+import { planOptionsOf } from '../../../src/core/options/run-options.js';
 import { cli } from '../../support/cli.js';
 import { writeTree } from '../../support/tree.js';
-
-const upOptionsFromInputs = upOptionsOf;
 
 const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
 describe('action inputs', () => {
   it('defaults', () => {
     const inputs = readInputs(read({}));
-    expect(upOptionsFromInputs(inputs, '/w', {})).toEqual({ cwd: '/w', env: {}, flags: [], cluster: true, wait: '60s' });
+    expect(planOptionsOf(inputs, '/w', {})).toEqual({ cwd: '/w', env: {}, flags: [], cluster: true, wait: '60s' });
     expect(inputs.save).toBe('always');
     expect(inputs.cache).toBe(true);
   });
@@ -40,7 +38,7 @@ describe('action inputs', () => {
         build: 'true',
       }),
     );
-    expect(upOptionsFromInputs(inputs, '/w', {})).toEqual({
+    expect(planOptionsOf(inputs, '/w', {})).toEqual({
       cwd: '/w',
       env: {},
       config: 'ci/sew.yaml',
@@ -66,7 +64,7 @@ describe('action inputs', () => {
     const { resolvePlan } = await import('../../../src/core/plan.js');
     const { writeTree } = await import('../../support/tree.js');
     const dir = writeTree({});
-    const options = upOptionsFromInputs(readInputs(read({ 'sew-home': '~/ci-sew' })), dir, { HOME: '/home/runner' });
+    const options = planOptionsOf(readInputs(read({ 'sew-home': '~/ci-sew' })), dir, { HOME: '/home/runner' });
     const plan = await resolvePlan(options);
     expect(plan.sewHome).toBe('/home/runner/ci-sew');
     expect(plan.preload.data).toBe('/home/runner/ci-sew/preload');

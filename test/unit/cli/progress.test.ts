@@ -14,8 +14,8 @@ function progressOf(isTTY: boolean): string {
   let err = '';
   const io: CliIO = { cwd: '/', env: {}, out: () => undefined, err: (t) => (err += t), isTTY };
   const reporter = cliReporter(io);
-  reporter.progress?.({ kind: 'bytes', ref: 'mongo:7', bytes: 2048 });
-  reporter.progress?.({ kind: 'image-done', ref: 'mongo:7', source: 'copied', bytesCopied: 2048 });
+  reporter.progress?.({ type: 'blob-progress', ref: 'mongo:7', digest: 'sha256:aa', bytes: 2048, size: 2048 });
+  reporter.progress?.({ type: 'image-finished', result: { ref: 'mongo:7', digest: 'sha256:bb', source: 'copied', bytesCopied: 2048 } });
   return err;
 }
 

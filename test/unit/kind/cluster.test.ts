@@ -24,8 +24,8 @@ describe('kind through the exec port', () => {
     const dir = writeTree({});
     const exec = recordedExec('kind', () => ({}));
     const config = kindConfig({ name: 'demo' }, 'demo', '/hosts');
-    const path = await createCluster(exec, config, join(dir, 'clusters', 'demo.kind.yaml'), { wait: '60s' });
-    expect(path).toBe(join(dir, 'clusters', 'demo.kind.yaml'));
+    const path = join(dir, 'clusters', 'demo.kind.yaml');
+    await createCluster(exec, config, path, { wait: '60s' });
     expect(parse(readFileSync(path, 'utf8'))).toEqual(config);
     expect(exec.calls).toEqual([{ command: 'kind', args: ['create', 'cluster', '--name', 'demo', '--config', path, '--wait', '60s'] }]);
   });

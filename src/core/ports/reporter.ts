@@ -1,0 +1,12 @@
+// How the core tells the person running it what is happening. The CLI prints; the action
+// groups and annotates. The core never writes to a console itself.
+import type { ImageEvent } from './preloader.js';
+
+export interface Reporter {
+  /** A named phase of a run; its duration is recorded in the result. */
+  phase<T>(name: string, work: () => Promise<T>): Promise<T>;
+  info(message: string): void;
+  warn(message: string): void;
+  /** Progress of one image, for a live display. */
+  progress?(event: ImageEvent): void;
+}

@@ -1,0 +1,121 @@
+// In-memory ports for `up`: each records the step it ran, in order, so a test reads what
+// ran for a plan. Behaviour a test needs (an image failing, a mirror not serving, a cluster
+// that exists, a moved port) is set per run.
+import type { Plan } from '../../../src/core/plan.js';
+import type { ImageEvent } from '../../../src/core/ports/preloader.js';
+import type { Reporter } from '../../../src/core/ports/reporter.js';
+import type { UpPorts } from '../../../src/core/up.js';
+
+export interface FakeWorld {
+  /** Refs whose copy fails. */
+  readonly failing?: readonly string[];
+  /** Upstream host -> why its mirror cannot serve. */
+  readonly mirrorProblems?: Readonly<Record<string, string>>;
+  readonly clusterExists?: boolean;
+  /** The port the local registry gets, when not the plan's. */
+  readonly localPort?: number;
+  readonly registryImageFails?: string;
+  readonly engineDown?: string;
+  /** Runs inside every step, e.g. to check the lock is held. */
+  readonly during?: (step: string) => void;
+}
+
+export interface Recorded {
+  /** Steps, as they ran (`prepare` and `preload-registry` are recorded when they finish). */
+  readonly steps: string[];
+  readonly phases: string[];
+  readonly infos: string[];
+  readonly warnings: string[];
+  readonly events: ImageEvent[];
+  readonly hostsFiles: Map<string, string>;
+  readonly announced: string[];
+}
+
+export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Recorded } {
+  const recorded: Recorded = { steps: [], phases: [], infos: [], warnings: [], events: [], hostsFiles: new Map(), announced: [] };
+  const step = (name: string) => {
+    world.during?.(name);
+    recorded.steps.push(name);
+  };
+  const reporter: Reporter = {
+    phase(name, work) {
+      recorded.phases.push(name);
+      return work();
+    },
+    info: (message) => void recorded.infos.push(message),
+    warn: (message) => void recorded.warnings.push(message),
+    progress: (event) => void recorded.events.push(event),
+  };
+  const registry = (name: string, hostPort: number) => ({ name, url: `http://127.0.0.1:${hostPort}`, hostPort, action: 'created' as const });
+  const ports: UpPorts = {
+    reporter,
+    registries: {
+      async connect() {
+        if (world.engineDown) throw new Error(world.engineDown);
+        step('connect');
+      },
+      async prepare(_plan, note) {
+        // Slower than the copy, so an order that does not wait for it shows.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (world.registryImageFails) throw new Error(world.registryImageFails);
+        note('registry:2: pulled');
+        step('prepare');
+      },
+      async startPreload(plan) {
+        step('preload-registry');
+        return registry(plan.preload.container, 41000);
+      },
+      async startMirrors(plan) {
+        step('mirrors');
+        return (plan.mirrors?.entries ?? [])
+          .filter((e) => e.container)
+          .map((e) => {
+            const problem = world.mirrorProblems?.[e.host];
+            return problem ? { host: e.host, container: e.container!, problem } : { host: e.host, container: e.container!, url: 'http://127.0.0.1:42000' };
+          });
+      },
+      async startLocal(plan) {
+        step('local');
+        const local = plan.local?.kind === 'container' ? plan.local : undefined;
+        return registry(local!.container, world.localPort ?? local!.port);
+      },
+    },
+    preloader: {
+      async preload(plan, onEvent) {
+        step('preload');
+        const images = plan.preload.refs.map((ref) => {
+          onEvent({ type: 'image-started', ref });
+          const result = world.failing?.includes(ref) ? { ref, bytesCopied: 0, error: `${ref}: not found` } : { ref, digest: 'sha256:aa', source: 'copied' as const, bytesCopied: 10 };
+          onEvent({ type: 'image-finished', result });
+          return result;
+        });
+        return { images, warnings: [] };
+      },
+    },
+    builder: {
+      async run(plan: Plan) {
+        step('builds');
+        return plan.builds.map((b) => ({ name: b.name, image: b.image, digest: 'sha256:bb', bytesCopied: 1, how: 'pre' as const, log: '', ms: 0 }));
+      },
+    },
+    hostsFiles: {
+      async write(dir, files) {
+        step('hosts');
+        for (const [host, content] of files) recorded.hostsFiles.set(host, content);
+        return [...files.keys()].map((host) => `${dir}/${host}/hosts.toml`);
+      },
+    },
+    cluster: {
+      async ensure(plan) {
+        step('cluster');
+        return { name: plan.cluster.name, action: world.clusterExists ? 'reused' : 'created', kubeconfig: plan.cluster.kubeconfig, state: plan.cluster.statePath };
+      },
+      async announceLocalRegistry(_cluster, host) {
+        step('announce');
+        recorded.announced.push(host);
+        return {};
+      },
+    },
+  };
+  return { ports, recorded };
+}

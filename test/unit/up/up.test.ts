@@ -1,0 +1,134 @@
+// `up`'s orchestration over in-memory ports: which steps run for which plans, in what order,
+// what a failing step leaves of the run, and the home's lock around every effect. The plans
+// are real ones, resolved from a sew.yaml; only the effects are fakes.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolvePlan, type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { up } from '../../../src/core/up.js';
+import { disposables } from '../../support/disposables.js';
+import { upFlow } from '../../support/up-flow.js';
+import { fakePorts, type FakeWorld } from './fake-ports.js';
+
+const scratch = disposables();
+
+const PRELOAD = 'images:\n  preload:\n    refs: [mongo:7, redis:7]\n';
+const MIRRORS = 'images:\n  mirrors:\n    upstreams: [docker.io, ghcr.io]\n';
+const LOCAL = 'images:\n  local: {}\n';
+const EVERYTHING = 'images:\n  local: {}\n  mirrors:\n    upstreams: [docker.io]\n  preload:\n    refs: [mongo:7]\n';
+
+function options(sewYaml: string, extra: Partial<PlanOptions> = {}): PlanOptions {
+  const root = scratch.tree({ 'project/sew.yaml': sewYaml });
+  // The default home ($HOME/.sew): sew's own names and ports.
+  return { cwd: join(root, 'project'), env: { HOME: root }, sewHome: join(root, '.sew'), platform: 'linux/amd64', ...extra };
+}
+
+async function run(sewYaml: string, extra: Partial<PlanOptions> = {}, world: FakeWorld = {}) {
+  const plan: Plan = await resolvePlan(options(sewYaml, extra));
+  const { ports, recorded } = fakePorts(world);
+  return { plan, recorded, result: await up(plan, ports) };
+}
+
+describe('up runs the steps the plan needs', () => {
+  it.each([
+    { name: 'nothing declared: the cluster alone', sewYaml: '', extra: {}, steps: ['connect', 'cluster'] },
+    { name: 'no preload: no preload registry, no copy', sewYaml: LOCAL, extra: { cluster: false }, steps: ['connect', 'prepare', 'local', 'hosts'] },
+    { name: 'preload skipped: refs declared, nothing started for them', sewYaml: PRELOAD, extra: { skipPreload: true, cluster: false }, steps: [] },
+    { name: 'mirrors only', sewYaml: MIRRORS, extra: { cluster: false }, steps: ['connect', 'prepare', 'mirrors', 'hosts'] },
+    { name: 'mirrors to remote endpoints only: hosts files, no container', sewYaml: 'images:\n  mirrors:\n    upstreams: ["docker.io=https://m.example.com"]\n', extra: {}, steps: ['connect', 'hosts', 'cluster'] },
+    { name: 'local only', sewYaml: LOCAL, extra: {}, steps: ['connect', 'prepare', 'local', 'hosts', 'cluster', 'announce'] },
+    { name: 'preload, --no-cluster', sewYaml: PRELOAD, extra: { cluster: false }, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'hosts'] },
+    { name: 'everything', sewYaml: EVERYTHING, extra: {}, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'] },
+    { name: 'builds declared, no --build: wired, not run', sewYaml: 'builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n', extra: { cluster: false }, steps: ['hosts'] },
+    { name: '--build: the builds run, into a preload registry', sewYaml: 'builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n', extra: { cluster: false, build: true }, steps: ['connect', 'builds', 'prepare', 'preload-registry', 'hosts'] },
+    { name: 'an external push target: announced, no container', sewYaml: 'images:\n  local:\n    external: ghcr.io/acme\n', extra: {}, steps: ['connect', 'cluster', 'announce'] },
+  ])('$name', async ({ sewYaml, extra, steps }) => {
+    const { recorded, plan } = await run(sewYaml, extra);
+    expect(recorded.steps).toEqual(steps);
+    expect(plan.needs.docker).toBe(steps[0] === 'connect');
+  });
+});
+
+it('--build with no builds declared: a warning of the plan, nothing built', async () => {
+  const { plan, recorded } = await run(PRELOAD, { build: true, cluster: false });
+  expect(plan.warnings).toContain('--build: no builds are declared in sew.yaml, nothing to build');
+  expect(recorded.steps).not.toContain('builds');
+});
+
+describe('up orders its steps', () => {
+  it('starts the preload registry only once the registry image is there, and copies meanwhile', async () => {
+    const { recorded } = await run(PRELOAD, { cluster: false });
+    // The copy does not wait for the (slower) registry image; the registry container does.
+    expect(recorded.steps.indexOf('preload')).toBeLessThan(recorded.steps.indexOf('prepare'));
+    expect(recorded.steps.indexOf('prepare')).toBeLessThan(recorded.steps.indexOf('preload-registry'));
+  });
+
+  it('writes the hosts files before the cluster, whose nodes mount them', async () => {
+    const { recorded } = await run(EVERYTHING);
+    expect(recorded.steps.indexOf('hosts')).toBeLessThan(recorded.steps.indexOf('cluster'));
+    expect(recorded.phases).toEqual(['Preload images', 'Preload registry', 'Mirrors', 'Local registry', 'containerd hosts', 'Kind cluster', 'Local registry hosting (KEP-1755)']);
+  });
+
+  it('a container engine that does not answer stops the run before any work', async () => {
+    const { ports, recorded } = fakePorts({ engineDown: 'cannot reach the Docker daemon' });
+    await expect(up(await resolvePlan(options(EVERYTHING)), ports)).rejects.toThrow('cannot reach the Docker daemon');
+    expect(recorded.steps).toEqual([]);
+  });
+
+  it('a registry image that cannot be had fails the run before anything reaches the registries', async () => {
+    const { ports, recorded } = fakePorts({ registryImageFails: 'registry:2 cannot be pulled' });
+    await expect(up(await resolvePlan(options(EVERYTHING)), ports)).rejects.toThrow('registry:2 cannot be pulled');
+    expect(recorded.steps).toEqual(['connect', 'preload']);
+  });
+});
+
+describe('up reports, and goes on past what can fail alone', () => {
+  it('an image that fails is listed in `failed`; every other step still runs', async () => {
+    const { recorded, result } = await run(EVERYTHING.replace('[mongo:7]', '[mongo:7, redis:7]'), {}, { failing: ['docker.io/library/redis:7'] });
+    expect(result.failed).toEqual(['docker.io/library/redis:7']);
+    expect(result.preload.images.map((i) => [i.ref, i.source ?? 'failed'])).toEqual([
+      ['docker.io/library/mongo:7', 'copied'],
+      ['docker.io/library/redis:7', 'failed'],
+    ]);
+    expect(result.preload.bytesCopied).toBe(10);
+    expect(recorded.steps).toEqual(['connect', 'preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce']);
+    // The same result the report lists is what the progress display was given.
+    expect(recorded.events.filter((e) => e.type === 'image-finished').map((e) => e.type === 'image-finished' && e.result)).toEqual(result.preload.images);
+  });
+
+  it('a mirror that is not serving is a warning; the run goes on', async () => {
+    const { recorded, result } = await run(MIRRORS, {}, { mirrorProblems: { 'ghcr.io': 'upstream unreachable' } });
+    expect(recorded.warnings).toEqual(['mirror ghcr.io is not serving: upstream unreachable']);
+    expect(result.mirrors.map((m) => [m.host, m.url ?? m.problem])).toEqual([
+      ['docker.io', 'http://127.0.0.1:42000'],
+      ['ghcr.io', 'upstream unreachable'],
+    ]);
+    expect(recorded.steps).toEqual(['connect', 'prepare', 'mirrors', 'hosts', 'cluster']);
+  });
+
+  it('a reused cluster is reported as reused', async () => {
+    const { result, plan } = await run(PRELOAD, {}, { clusterExists: true });
+    expect(result.cluster).toEqual({ name: 'sew', action: 'reused', kubeconfig: plan.cluster.kubeconfig, state: plan.cluster.statePath });
+  });
+
+  it('a local registry on another port is named with that port in the report, the hosts files and the ConfigMap', async () => {
+    const { result, recorded } = await run(LOCAL, {}, { localPort: 20123 });
+    expect(result.local).toEqual({ pushTarget: 'localhost:20123', url: 'http://127.0.0.1:20123' });
+    expect([...recorded.hostsFiles.keys()]).toEqual(['localhost:20123']);
+    expect(recorded.announced).toEqual(['localhost:20123']);
+    expect(recorded.infos).toContain('push to localhost:20123 (sew-local created)');
+  });
+});
+
+describe('the home is locked across every effect', () => {
+  it('each step runs while $SEW_HOME/.lock is held, and the lock is gone after', async () => {
+    const opts = options(EVERYTHING);
+    const lock = join(opts.sewHome!, '.lock');
+    const held: Record<string, boolean> = {};
+    const { ports, recorded } = fakePorts({ during: (step) => (held[step] = existsSync(lock)) });
+    await upFlow(opts, ports);
+    expect(Object.keys(held)).toEqual(recorded.steps);
+    expect(Object.values(held).every(Boolean)).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
+});
