@@ -1,9 +1,10 @@
 // @actions/cache behind the core's CacheStore.
 import * as cache from '@actions/cache';
-import { CacheUnavailableError, type CacheStore } from '../core/cache/store.js';
+import type { CacheStore } from '../core/cache/store.js';
+import { RuntimeError } from '../core/errors.js';
 
 function requireService(): void {
-  if (!cache.isFeatureAvailable()) throw new CacheUnavailableError('the GitHub cache service is not available on this runner');
+  if (!cache.isFeatureAvailable()) throw new RuntimeError('the GitHub cache service is not available on this runner');
 }
 
 export const githubCacheStore: CacheStore = {

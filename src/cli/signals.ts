@@ -1,3 +1,4 @@
+import { exitCodeFor, InterruptedError } from '../core/errors.js';
 import type { CliIO } from './io.js';
 
 /**
@@ -6,10 +7,11 @@ import type { CliIO } from './io.js';
  * lock on $SEW_HOME is released on exit. The next run completes what this one began.
  */
 export function exitOnSignals(io: Pick<CliIO, 'err'>): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      io.err(`\nsew-ci: interrupted by ${signal}; the next run completes what this one began\n`);
-      process.exit(code);
+      const interrupted = new InterruptedError(signal);
+      io.err(`\nsew-ci: ${interrupted.message}; the next run completes what this one began\n`);
+      process.exit(exitCodeFor(interrupted));
     });
   }
 }

@@ -34,7 +34,7 @@ export type UpDeps = Adapters & Omit<UpPorts, 'reporter'>;
 
 /** `exec` is where tests put a recorded kind in place of the binary. */
 export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec): UpDeps {
-  const credentials = dockerConfigCredentials();
+  const credentials = dockerConfigCredentials(env);
   let engine: Promise<Docker> | undefined;
   const docker = () => (engine ??= connectDocker(env));
   // Connected only when an image is found nowhere upstream.

@@ -1,6 +1,6 @@
 // `down`: delete the Kind cluster; keep the registries and their data unless purging,
 // because they are the cache the next run starts from.
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { relative, isAbsolute } from 'node:path';
 import type Docker from 'dockerode';
 import { homeContainers } from './containers/stop.js';
@@ -9,7 +9,7 @@ import type { Exec } from './exec/exec.js';
 import { homeIdentity, realPath } from './home/identity.js';
 import { clusterExists, kind, KindNotInstalledError } from './kind/cluster.js';
 import { assertOwnCluster } from './kind/ownership.js';
-import { clustersDir, readClusterState, removeClusterState } from './kind/state.js';
+import { knownClusterNames, readClusterState, removeClusterState } from './kind/state.js';
 import { withHomeLock } from './lock.js';
 import { DEFAULT_CLUSTER_NAME } from './plan.js';
 import type { Reporter } from './report.js';
@@ -83,8 +83,6 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
 }
 
 async function onlyKnownCluster(sewHome: string): Promise<string | undefined> {
-  const names = (await readdir(clustersDir(sewHome)).catch(() => [] as string[]))
-    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.kind.yaml'))
-    .map((f) => f.slice(0, -'.yaml'.length));
+  const names = await knownClusterNames(sewHome);
   return names.length === 1 ? names[0] : undefined;
 }

@@ -1,5 +1,9 @@
-// Typed errors. Library code throws these and never exits; the CLI and the action map
-// them to exit codes and messages in one place (src/cli/run.ts, src/action/run.ts).
+// What callers tell apart: the user's input (exit 2), the run's environment (exit 1), an
+// interrupt (128 + the signal: 130 for SIGINT). Library code throws and never exits; the
+// exit code of any error is decided here, and the CLI (src/cli/run.ts, src/cli/signals.ts)
+// and the action (src/action/main.ts) only report it. A subclass exists only where a caller
+// catches it by type. Impossible states are plain `Error`s: they are bugs, not input.
+import { constants } from 'node:os';
 
 /** Something the user wrote is wrong: a file, a flag, an input, a ref. Exit code 2. */
 export class InputError extends Error {
@@ -31,7 +35,7 @@ export class RuntimeError extends Error {
   }
 }
 
-/** The run was interrupted by a signal; partial work was rolled back. Exit code 130. */
+/** The run was interrupted by a signal; partial work was rolled back. Exit code 128 + the signal's number. */
 export class InterruptedError extends Error {
   override readonly name = 'InterruptedError';
   constructor(readonly signal: string) {
@@ -43,7 +47,10 @@ export const EXIT = { ok: 0, runtime: 1, input: 2, interrupted: 130 } as const;
 
 export function exitCodeFor(err: unknown): number {
   if (err instanceof InputError) return EXIT.input;
-  if (err instanceof InterruptedError) return EXIT.interrupted;
+  if (err instanceof InterruptedError) {
+    const number = (constants.signals as Record<string, number | undefined>)[err.signal];
+    return number === undefined ? EXIT.interrupted : 128 + number;
+  }
   return EXIT.runtime;
 }
 

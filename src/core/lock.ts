@@ -6,7 +6,7 @@ import lockfile from 'proper-lockfile';
 import { RuntimeError } from './errors.js';
 import type { Reporter } from './ports/reporter.js';
 
-export const DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1000;
+const DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1000;
 
 export async function withHomeLock<T>(sewHome: string, reporter: Reporter, work: () => Promise<T>, waitMs = DEFAULT_LOCK_WAIT_MS): Promise<T> {
   await mkdir(sewHome, { recursive: true });

@@ -19,7 +19,9 @@ import { homeIdentity, type HomeIdentity } from './home/identity.js';
 import { mirrorContainerName, preloadContainerName } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
-import { hostPlatform, kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
+import { kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
+import { hostPlatformName } from './oci/platform.js';
+import { mirrorsStorageRoot } from './mirrors/layout.js';
 import { buildLogDir, readyToRun } from './build/run.js';
 
 export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
@@ -129,7 +131,7 @@ export async function resolvePlan(options: PlanOptions, reader?: SourceReader): 
   await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
   const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
   const composition = await compose({ ...options, sewHome: home }, source);
-  const plan = buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
+  const plan = buildPlan(composition, mergeLayers(composition.layers, options.env), { ...options, sewHome: home });
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
   return plan;
@@ -153,11 +155,11 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const entries = mirrorsOn
     ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e))
     : [];
-  const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, storage: join(mirrorsData, 'data'), entries } : null;
+  const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, storage: mirrorsStorageRoot(mirrorsData), entries } : null;
 
   const hostsDir = join(mirrorsData, 'hosts');
   const registryImage = chosenRegistryImage(options, config);
-  const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
+  const platforms = config.preload.platforms ?? [options.platform ?? hostPlatformName()];
   const name = options.clusterName !== undefined ? checkClusterName(options.clusterName, 'cluster name') : typeof config.kind.name === 'string' ? config.kind.name : DEFAULT_CLUSTER_NAME;
   const registries = resolveRegistries(config.registries, options.env);
   // Every credential variable must resolve now, before anything starts; the values are dropped.

@@ -1,9 +1,9 @@
 // Runs the action's main and post in-process the way the runner does: inputs as INPUT_*,
 // outputs, state and summary through the files the runner hands over, state back as STATE_*.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import { tempDir } from './tree.js';
 
 export interface StepFiles {
   output: string;
@@ -12,7 +12,7 @@ export interface StepFiles {
 }
 
 export function stepFiles(): StepFiles {
-  const dir = mkdtempSync(join(tmpdir(), 'gh-step-'));
+  const dir = tempDir('gh-step-');
   const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary') };
   for (const f of Object.values(files)) writeFileSync(f, '');
   return files;

@@ -4,7 +4,8 @@ import { contentFingerprint, restoreKeys, saveKey } from '../../core/cache/conte
 import { writeFileAtomic } from '../../core/fs/atomic.js';
 import { refuseNonRegular } from '../../core/fs/regular-file.js';
 import { InputError } from '../../core/errors.js';
-import { hostPlatform, userPath } from '../../core/paths.js';
+import { userPath } from '../../core/paths.js';
+import { hostPlatformName } from '../../core/oci/platform.js';
 import { resolvePlan } from '../../core/plan.js';
 import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -24,7 +25,7 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
   if (v.write !== undefined && !(await stat(dirname(keyFilePath!)).then((s) => s.isDirectory(), () => false))) {
     throw new InputError('--write', `${dirname(v.write)} is not a directory`);
   }
-  const platform = v.platform ?? hostPlatform();
+  const platform = v.platform ?? hostPlatformName();
   const plan = await resolvePlan({ ...planOptionsOf(v, io.cwd, io.env, parsed.contextFlags), platform, ...(keyFile !== undefined && { userConfig: false }) });
   const prefix = v['cache-key-prefix'] ?? '';
   const keys = restoreKeys(prefix, plan);

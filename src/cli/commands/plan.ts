@@ -11,7 +11,7 @@ export async function planCommand(parsed: Parsed, io: CliIO): Promise<number> {
   return 0;
 }
 
-export function formatPlan(plan: Plan): string {
+function formatPlan(plan: Plan): string {
   const lines: string[] = [];
   const row = (label: string, value: string) => lines.push(`${label.padEnd(16)}${value}`);
   row('config', plan.embeddedDefault ? 'embedded default (no sew.yaml found)' : plan.sources.join(' -> '));

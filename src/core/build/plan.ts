@@ -1,13 +1,13 @@
 // What each declared build will run, with its paths resolved: pure, part of the plan.
 // Paths and commands are honoured only from the user's own files (the project sew.yaml and
 // $SEW_HOME/sew.yaml); a build declared by a fetched context is planned, never run.
-import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeclaredBuild } from '../config/builds.js';
 import { expandVariables } from '../config/expand.js';
 import { InputError } from '../errors.js';
-import { normaliseReference, parseReference, ReferenceError } from '../images/reference.js';
+import { expandHome } from '../paths.js';
+import { normaliseReference, parseReference, ImageReferenceError } from '../images/reference.js';
 
 export interface BuildPlan {
   readonly name: string;
@@ -49,8 +49,7 @@ export function planBuilds(declared: readonly DeclaredBuild[], env: NodeJS.Proce
     }
     const path = (field: 'dir' | 'context' | 'dockerfile', base: string) => {
       const text = expandVariables(value[field] ?? '.', env, build.whereField(field), { bare: true });
-      if (text === '~' || text.startsWith('~/')) return join(env.HOME ?? homedir(), text.slice(1));
-      return isAbsolute(text) ? text : resolve(base, text);
+      return resolve(base, expandHome(text, env));
     };
     const dir = path('dir', fileURLToPath(build.layer.dir));
     const context = path('context', dir);
@@ -65,7 +64,7 @@ function buildImage(image: string, where: string): string {
     if (parseReference(image).digest !== undefined) throw new InputError(where, `"${image}" names a digest; a build produces a tag`);
     return normaliseReference(image);
   } catch (err) {
-    if (err instanceof ReferenceError) throw new InputError(where, err.message);
+    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
     throw err;
   }
 }

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 
 /** Bump when the layout of cached data changes, so old caches are not restored. */
-export const CACHE_FORMAT = 1;
-export const CACHE_KEY_PREFIX = `sew-v${CACHE_FORMAT}-`;
+const CACHE_FORMAT = 1;
+const CACHE_KEY_PREFIX = `sew-v${CACHE_FORMAT}-`;
 
 export interface CacheKeyInput {
   readonly refs: readonly string[];

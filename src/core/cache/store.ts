@@ -13,10 +13,6 @@ export interface CacheStore {
 
 export type SaveResult = { readonly saved: true } | { readonly saved: false; readonly reason: string };
 
-export class CacheUnavailableError extends Error {
-  override readonly name = 'CacheUnavailableError';
-}
-
 /** A cache in a local directory: one sub-directory per key holding a copy of each path. */
 export function directoryCacheStore(root: string): CacheStore {
   const entry = (key: string) => join(root, encodeURIComponent(key));

@@ -10,7 +10,7 @@ export interface BlobCheck {
   readonly removed: readonly string[];
 }
 
-export async function dropDamagedBlobs(registryRoot: string): Promise<BlobCheck> {
+async function dropDamagedBlobs(registryRoot: string): Promise<BlobCheck> {
   const removed: string[] = [];
   const digests = await storedBlobs(registryRoot);
   let checked = 0;

@@ -9,7 +9,7 @@ export interface ResolutionLimits {
   readonly ms: number;
 }
 
-export const DEFAULT_RESOLUTION_LIMITS: ResolutionLimits = { files: 500, bytes: 16 * 1024 * 1024, ms: 60_000 };
+const DEFAULT_RESOLUTION_LIMITS: ResolutionLimits = { files: 500, bytes: 16 * 1024 * 1024, ms: 60_000 };
 
 export class Budget {
   /** Aborted when the time is up or the caller's signal fires: pass it to every fetch. */

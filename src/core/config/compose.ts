@@ -23,7 +23,7 @@ import { checkFetchedLayer, envReader, inside } from './trust.js';
 import { readVarsBlock, type VarsBlock } from './vars.js';
 
 /** sew's embedded default: where `from` looks when no `registry` is given. */
-export const DEFAULT_CONTEXT_REGISTRY = 'https://a-cordier.github.io/sew/';
+const DEFAULT_CONTEXT_REGISTRY = 'https://a-cordier.github.io/sew/';
 
 export interface ComposeRequest {
   readonly cwd: string;
@@ -80,7 +80,7 @@ export interface Composition {
 }
 
 /** With no sew.yaml anywhere, sew-ci still does its job: cache docker.io for a cluster named sew. */
-export const EMBEDDED_DEFAULT = 'kind:\n  name: sew\nimages:\n  mirrors: {}\n';
+const EMBEDDED_DEFAULT = 'kind:\n  name: sew\nimages:\n  mirrors: {}\n';
 
 export async function compose(request: ComposeRequest, reader: SourceReader): Promise<Composition> {
   const composer = new Composer(reader, request);
@@ -173,7 +173,7 @@ class Composer {
   private parse(name: string, text: string, dir: URL, block: VarsBlock, values: Readonly<Record<string, string>>, trusted: boolean): Loaded {
     const env = envReader(this.request.env, trusted, this.request.allowEnv ?? []);
     const doc = parseConfig(name, renderFile(name, text, values, env));
-    if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir));
+    if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir, this.request.env));
     this.warnings.push(...doc.warnings);
     return { doc, dir, block, values, trusted };
   }

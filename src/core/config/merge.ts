@@ -13,7 +13,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
-import { normaliseReference, ReferenceError } from '../images/reference.js';
+import { normaliseReference, ImageReferenceError } from '../images/reference.js';
 import { expandHome } from '../paths.js';
 import { mergeBuilds, type DeclaredBuild } from './builds.js';
 import type { Layer } from './compose.js';
@@ -48,7 +48,8 @@ const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description',
 const KIND_REPLACED = new Set(['containerdConfigPatches']);
 const DEFAULT_KIND_NAME = 'sew';
 
-export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
+/** `env` is the environment `~` in a layer's paths expands against. */
+export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv): ResolvedConfig {
   let kind: Record<string, unknown> = {};
   let refs: Located<string>[] = [];
   let skip: Located<string>[] = [];
@@ -92,7 +93,7 @@ export function mergeLayers(layers: readonly Layer[]): ResolvedConfig {
     if (images && 'mirrors' in images && images.mirrors !== undefined) {
       const m = images.mirrors ?? {};
       mirrors = {
-        ...(m.data !== undefined && { data: localPath(m.data, layer.dir) }),
+        ...(m.data !== undefined && { data: localPath(m.data, layer.dir, env) }),
         upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(['images', 'mirrors', 'upstreams', i]) })),
       };
     }
@@ -128,15 +129,15 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
     try {
       return { value: normaliseReference(ref), where };
     } catch (err) {
-      if (err instanceof ReferenceError) throw new InputError(where, err.message);
+      if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
       throw err;
     }
   });
 }
 
 /** A path as written in a layer whose directory is `dir`: `~`, absolute, or relative to the layer's file. */
-export function localPath(path: string, dir: URL): string {
-  const expanded = expandHome(path);
+export function localPath(path: string, dir: URL, env: NodeJS.ProcessEnv): string {
+  const expanded = expandHome(path, env);
   if (isAbsolute(expanded)) return expanded;
   const base = dir.protocol === 'file:' ? fileURLToPath(dir) : process.cwd();
   return resolve(base, path);

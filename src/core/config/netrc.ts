@@ -2,9 +2,9 @@
 // The npm parsers on offer are unmaintained and crash on `default` entries (netrc) or bring
 // a process-spawning dependency for gpg (netrc-parser); the format is a few tokens.
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Credentials } from '../oci/access.js';
+import { homeDir } from '../paths.js';
 
 export type HostCredentials = (host: string) => Credentials | undefined;
 
@@ -18,7 +18,7 @@ export function netrcCredentials(env: NodeJS.ProcessEnv): HostCredentials {
 }
 
 function readNetrc(env: NodeJS.ProcessEnv): string {
-  const path = env.NETRC || join(env.HOME || homedir(), '.netrc');
+  const path = env.NETRC || join(homeDir(env), '.netrc');
   try {
     return readFileSync(path, 'utf8');
   } catch {

@@ -7,7 +7,7 @@ import { hasTemplateActions, renderTemplate, type TemplateFunctions } from './te
 
 export type EnvReader = (name: string) => string;
 
-export function templateFunctions(env: EnvReader): TemplateFunctions {
+function templateFunctions(env: EnvReader): TemplateFunctions {
   return {
     env: (...args: unknown[]) => {
       const [name] = args;

@@ -6,7 +6,7 @@ import { buildsSchema } from './builds.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
-export const PRELOAD_MODES = ['merge', 'replace'] as const;
+const PRELOAD_MODES = ['merge', 'replace'] as const;
 
 const preloadSchema = z
   .object({
@@ -119,9 +119,6 @@ export const sewFileSchema = z
   .loose();
 
 export type SewFile = z.infer<typeof sewFileSchema>;
-export type KindConfigInput = z.infer<typeof kindSchema>;
-export type PreloadInput = z.infer<typeof preloadSchema>;
-export type MirrorsInput = z.infer<typeof mirrorsSchema>;
 export type UpstreamInput = z.infer<typeof upstreamSchema>;
 export type RegistryAccessInput = z.infer<typeof registryAccessSchema>;
 export type LocalInput = z.infer<typeof localSchema>;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeError } from '../errors.js';
 import { displayUrl, maskUrls } from '../format.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { readCapped } from '../streams/capped.js';
 import { redirectRefusal } from '../oci/origin-policy.js';
 import type { HostCredentials } from './netrc.js';
 
@@ -34,7 +35,7 @@ export interface ReaderOptions {
   readonly credentials?: HostCredentials;
 }
 
-export const DEFAULT_REMOTE_LIMITS: RemoteLimits = { timeoutMs: 15_000, maxBytes: 1024 * 1024 };
+const DEFAULT_REMOTE_LIMITS: RemoteLimits = { timeoutMs: 15_000, maxBytes: 1024 * 1024 };
 const MAX_REDIRECTS = 5;
 
 type Answer = { readonly found: true; readonly text: string } | { readonly found: false };
@@ -143,7 +144,7 @@ async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCr
         await response.body?.cancel();
         throw new InputError(where, `response of ${declared} bytes is over the ${limits.maxBytes}-byte limit`);
       }
-      return { found: true, text: await readCapped(response, limits.maxBytes, where) };
+      return { found: true, text: await readText(response, limits.maxBytes, where) };
     }
   } catch (err) {
     if (err instanceof InputError || err instanceof RuntimeError) throw err;
@@ -156,15 +157,10 @@ async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCr
   }
 }
 
-async function readCapped(response: Response, maxBytes: number, where: string): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) throw new InputError(where, `response is over the ${maxBytes}-byte limit`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+async function readText(response: Response, maxBytes: number, where: string): Promise<string> {
+  const body = await readCapped(response.body, maxBytes);
+  if (body === undefined) throw new InputError(where, `response is over the ${maxBytes}-byte limit`);
+  return body.toString('utf8');
 }
 
 function causeOf(err: unknown): string {

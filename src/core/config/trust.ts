@@ -10,7 +10,7 @@ import type { ConfigDocument } from './document.js';
 import { hasVariables } from './expand.js';
 
 /** Variables any layer's `env` may read: they name the user, not a secret. */
-export const ALWAYS_ALLOWED_ENV = ['HOME', 'USER'] as const;
+const ALWAYS_ALLOWED_ENV = ['HOME', 'USER'] as const;
 
 /** The template `env` function a layer is given; its errors are placed at file:line by the template engine. */
 export function envReader(env: NodeJS.ProcessEnv, trusted: boolean, allowed: readonly string[]): (name: string) => string {

@@ -8,7 +8,7 @@ import { localHostsFile, type LocalContainer } from '../local/local-registry.js'
 import type { Plan } from '../plan.js';
 import { LOCAL, WILDCARD, type MirrorEntry } from '../mirrors/upstreams.js';
 
-export const DEFAULT_HOST_DIR = '_default';
+const DEFAULT_HOST_DIR = '_default';
 
 export interface HostsInput {
   /** Hosts with preloaded images. */

@@ -13,10 +13,11 @@ export class HelperMissingError extends RuntimeError {}
 const TIMEOUT_MS = 30_000;
 const MAX_OUTPUT = 1024 * 1024;
 
-export const runCredentialHelper: CredentialHelperRunner = (helper, server) => {
+/** Runs the helper with `env`, the environment sew-ci was given (helpers read their own config from it). */
+export function runCredentialHelper(helper: string, server: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
   const program = `docker-credential-${helper}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const stdout: Buffer[] = [];
     let size = 0;
     let failure: Error | undefined;
@@ -53,7 +54,7 @@ export const runCredentialHelper: CredentialHelperRunner = (helper, server) => {
     });
     child.stdin.end(server);
   });
-};
+}
 
 function parseHelperOutput(out: string, program: string, server: string): Credentials | undefined {
   let parsed: { Username?: unknown; Secret?: unknown };

@@ -4,9 +4,9 @@
 // inherit a config.json written on a desktop.
 
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { homeDir } from '../paths.js';
 import type { CredentialLookup, Credentials } from '../oci/access.js';
 import { HelperMissingError, runCredentialHelper, type CredentialHelperRunner } from './credential-helper.js';
 
@@ -32,10 +32,10 @@ export function credentialKey(server: string): string {
   return HUB_ALIASES.has(host) ? HUB_KEY : host;
 }
 
-export function dockerConfigCredentials(options: DockerConfigOptions = {}): CredentialLookup {
-  const dir = options.configDir ?? process.env['DOCKER_CONFIG'] ?? join(homedir(), '.docker');
+export function dockerConfigCredentials(env: NodeJS.ProcessEnv, options: DockerConfigOptions = {}): CredentialLookup {
+  const dir = options.configDir ?? (env['DOCKER_CONFIG'] || join(homeDir(env), '.docker'));
   const path = join(dir, 'config.json');
-  const runHelper = options.runHelper ?? runCredentialHelper;
+  const runHelper = options.runHelper ?? ((helper, server) => runCredentialHelper(helper, server, env));
   let config: Promise<DockerConfigFile> | undefined;
 
   return async (host) => {

@@ -1,6 +1,7 @@
 // A streaming reader for the tar archives `docker save` writes (ustar, with PAX or GNU long
 // names). Entries are yielded one at a time with their body as a stream; nothing is held in
 // memory beyond one 512-byte header and whatever chunk is in flight.
+import { RuntimeError } from '../errors.js';
 
 export interface TarEntry {
   readonly path: string;
@@ -11,7 +12,6 @@ export interface TarEntry {
   readonly body: ReadableStream<Uint8Array>;
 }
 
-export class TarFormatError extends Error {}
 
 const BLOCK = 512;
 
@@ -29,7 +29,7 @@ export async function* readTar(input: ReadableStream<Uint8Array>): AsyncGenerato
       const size = paxSize ?? parseNumber(header.subarray(124, 136));
       if (typeflag === 'x' || typeflag === 'L' || typeflag === 'g') {
         const data = await bytes.exactly(size);
-        if (data === undefined) throw new TarFormatError('archive ends inside an extended header');
+        if (data === undefined) throw new RuntimeError('archive ends inside an extended header');
         await bytes.skip(padding(size));
         if (typeflag === 'L') longPath = cString(data);
         if (typeflag === 'x') {
@@ -96,7 +96,7 @@ function verifyChecksum(header: Buffer): void {
   const stored = parseNumber(header.subarray(148, 156));
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : header[i]!;
-  if (sum !== stored) throw new TarFormatError('not a tar archive (bad header checksum)');
+  if (sum !== stored) throw new RuntimeError('not a tar archive (bad header checksum)');
 }
 
 /** PAX records: "<length> <key>=<value>\n", length counting the whole record. */
@@ -131,7 +131,7 @@ class ByteReader {
       const chunk = await this.next(n - have);
       if (chunk === undefined) {
         if (have === 0) return undefined;
-        throw new TarFormatError('archive is truncated');
+        throw new RuntimeError('archive is truncated');
       }
       parts.push(chunk);
       have += chunk.length;
@@ -142,7 +142,7 @@ class ByteReader {
   async skip(n: number): Promise<void> {
     for (let left = n; left > 0; ) {
       const chunk = await this.next(left);
-      if (chunk === undefined) throw new TarFormatError('archive is truncated');
+      if (chunk === undefined) throw new RuntimeError('archive is truncated');
       left -= chunk.length;
     }
   }
@@ -155,7 +155,7 @@ class ByteReader {
         pull: async (out) => {
           if (left === 0) return out.close();
           const chunk = await this.next(left);
-          if (chunk === undefined) throw new TarFormatError('archive is truncated');
+          if (chunk === undefined) throw new RuntimeError('archive is truncated');
           left -= chunk.length;
           out.enqueue(chunk);
           if (left === 0) out.close();

@@ -8,7 +8,7 @@ import type { HomeIdentity } from './identity.js';
 export const REGISTRY_PORT = 5000;
 /** The Docker network Kind puts its nodes on; our registries join it so nodes reach them by name. */
 export const KIND_NETWORK = 'kind';
-export const DEFAULT_LOCAL_PORT = 5050;
+const DEFAULT_LOCAL_PORT = 5050;
 /** Where a non-default home's local registry port is picked from, by its id. */
 const LOCAL_PORT_BASE = 20_000;
 const LOCAL_PORT_SPAN = 10_000;
@@ -23,7 +23,7 @@ export function localContainerName(home: HomeIdentity): string {
 
 /** `sew-mirror-docker-io`, `sew-mirror-upstream-test-5900`, `sew-mirror-registry-k8s-io--<hash>`. */
 export function mirrorContainerName(host: string, home: HomeIdentity): string {
-  const sanitised = host.replace(/[.:]/g, '-');
+  const sanitised = host.replace(/[^a-z0-9-]/g, '-');
   return `sew-mirror-${losslessly(host) ? sanitised : `${sanitised}--${shortHash(host)}`}${homeSuffix(home)}`;
 }
 

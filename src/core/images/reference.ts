@@ -2,7 +2,8 @@
 // so that `mongo:7`, `docker.io/library/mongo:7` and `index.docker.io/library/mongo:7`
 // are one image for deduplication, skipping and the cache key.
 import { InputError } from '../errors.js';
-import { hostPortProblem } from '../input/checks.js';
+import { hostPortProblem, isRegistryHost } from '../input/checks.js';
+import { SHA256_DIGEST } from '../oci/manifest.js';
 
 export interface ImageRef {
   /** Registry host, normalised: `docker.io`, `ghcr.io`, `localhost:5000`. */
@@ -19,20 +20,20 @@ export const DOCKER_HUB = 'docker.io';
 const LEGACY_HUB = 'index.docker.io';
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?$|^\[[0-9a-fA-F:]+\](?::[0-9]+)?$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
+/** A tag as distribution accepts it; the preload store's paths are checked by it too. */
+export const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const SHA256 = /^sha256:[a-f0-9]{64}$/;
 const MAX_NAME = 255;
 
-export class ReferenceError extends Error {
-  override readonly name = 'ReferenceError';
+/** Not an image reference; callers that know where it was written rethrow it as an InputError there. */
+export class ImageReferenceError extends Error {
+  override readonly name = 'ImageReferenceError';
 }
 
 export function parseReference(input: string): ImageRef {
   const raw = input.trim();
-  if (raw === '') throw new ReferenceError('empty image reference');
-  if (/\s/.test(raw)) throw new ReferenceError(`invalid image reference "${input}": contains whitespace`);
+  if (raw === '') throw new ImageReferenceError('empty image reference');
+  if (/\s/.test(raw)) throw new ImageReferenceError(`invalid image reference "${input}": contains whitespace`);
 
   let rest = raw;
   let digest: string | undefined;
@@ -40,8 +41,8 @@ export function parseReference(input: string): ImageRef {
   if (at !== -1) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !SHA256.test(digest))) {
-      throw new ReferenceError(`invalid image reference "${input}": bad digest "${digest}"`);
+    if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && !SHA256_DIGEST.test(digest))) {
+      throw new ImageReferenceError(`invalid image reference "${input}": bad digest "${digest}"`);
     }
   }
 
@@ -50,7 +51,7 @@ export function parseReference(input: string): ImageRef {
   if (lastColon > rest.lastIndexOf('/')) {
     tag = rest.slice(lastColon + 1);
     rest = rest.slice(0, lastColon);
-    if (!TAG.test(tag)) throw new ReferenceError(`invalid image reference "${input}": bad tag "${tag}"`);
+    if (!TAG.test(tag)) throw new ImageReferenceError(`invalid image reference "${input}": bad tag "${tag}"`);
   }
 
   let host = DOCKER_HUB;
@@ -64,21 +65,21 @@ export function parseReference(input: string): ImageRef {
       path = rest.slice(slash + 1);
     }
   }
-  if (!HOST.test(host)) throw new ReferenceError(`invalid image reference "${input}": bad registry host "${host}"`);
+  if (!isRegistryHost(host)) throw new ImageReferenceError(`invalid image reference "${input}": bad registry host "${host}"`);
   const portProblem = hostPortProblem(host);
-  if (portProblem) throw new ReferenceError(`invalid image reference "${input}": ${portProblem}`);
+  if (portProblem) throw new ImageReferenceError(`invalid image reference "${input}": ${portProblem}`);
   host = host.toLowerCase();
   if (host === LEGACY_HUB) host = DOCKER_HUB;
-  if (path === '') throw new ReferenceError(`invalid image reference "${input}": missing repository`);
+  if (path === '') throw new ImageReferenceError(`invalid image reference "${input}": missing repository`);
   for (const component of path.split('/')) {
     if (!PATH_COMPONENT.test(component)) {
       const why = component !== component.toLowerCase() ? 'repository must be lowercase' : `bad path component "${component}"`;
-      throw new ReferenceError(`invalid image reference "${input}": ${why}`);
+      throw new ImageReferenceError(`invalid image reference "${input}": ${why}`);
     }
   }
   if (host === DOCKER_HUB && !path.includes('/')) path = `library/${path}`;
   if (`${host}/${path}`.length > MAX_NAME) {
-    throw new ReferenceError(`invalid image reference "${input}": name longer than ${MAX_NAME} characters`);
+    throw new ImageReferenceError(`invalid image reference "${input}": name longer than ${MAX_NAME} characters`);
   }
   if (tag === undefined && digest === undefined) tag = 'latest';
   return { host, repository: path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
@@ -98,7 +99,7 @@ export function normaliseAt(input: string, where: string): string {
   try {
     return normaliseReference(input);
   } catch (err) {
-    if (err instanceof ReferenceError) throw new InputError(where, err.message);
+    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
     throw err;
   }
 }

@@ -27,6 +27,17 @@ export function checkFlagName(name: string, where: string): string {
   return name;
 }
 
+// A registry host as image references spell it: DNS labels or a bracketed IPv6 address,
+// then an optional port. Case is left to the caller (references keep it to tell a host
+// from a repository; every caller lowercases what it keeps).
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const REGISTRY_HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
+
+/** `ghcr.io`, `localhost:5000`, `[::1]:5000`: the syntax only; see `hostPortProblem` for the port's range. */
+export function isRegistryHost(host: string): boolean {
+  return REGISTRY_HOST.test(host);
+}
+
 /** What is wrong with the port of a `host:port`, if anything. */
 export function hostPortProblem(host: string): string | undefined {
   const port = /:([0-9]+)$/.exec(host)?.[1];

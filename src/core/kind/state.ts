@@ -1,5 +1,5 @@
 // $SEW_HOME/clusters/<name>.yaml, sew's layout: enough for `down` to work without the config.
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import * as z from 'zod';
@@ -18,18 +18,27 @@ const stateSchema = z.object({
 
 export type ClusterState = z.infer<typeof stateSchema>;
 
-export function clustersDir(sewHome: string): string {
+const STATE_SUFFIX = '.yaml';
+const KIND_CONFIG_SUFFIX = '.kind.yaml';
+
+function clustersDir(sewHome: string): string {
   return join(sewHome, 'clusters');
 }
 
 /** Refuses a name that would leave the clusters dir, whoever passes it. */
 export function statePath(sewHome: string, name: string): string {
-  return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}.yaml`);
+  return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}${STATE_SUFFIX}`);
 }
 
 /** The generated config `kind create cluster` reads, beside the state. */
 export function kindConfigPath(sewHome: string, name: string): string {
-  return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}.kind.yaml`);
+  return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}${KIND_CONFIG_SUFFIX}`);
+}
+
+/** The clusters this SEW_HOME has state for. */
+export async function knownClusterNames(sewHome: string): Promise<string[]> {
+  const files = await readdir(clustersDir(sewHome)).catch(() => [] as string[]);
+  return files.filter((f) => f.endsWith(STATE_SUFFIX) && !f.endsWith(KIND_CONFIG_SUFFIX)).map((f) => f.slice(0, -STATE_SUFFIX.length));
 }
 
 export async function writeClusterState(path: string, state: ClusterState): Promise<void> {

@@ -7,7 +7,7 @@ import type { Located } from '../config/merge.js';
 import type { LocalInput } from '../config/schema.js';
 import type { HomeIdentity } from '../home/identity.js';
 import { localContainerName, localRegistryPort, REGISTRY_PORT } from '../home/names.js';
-import { hostPortProblem } from '../input/checks.js';
+import { hostPortProblem, isRegistryHost } from '../input/checks.js';
 
 export type LocalPlan =
   | {
@@ -46,11 +46,13 @@ export function onPort(local: LocalContainer, port: number): LocalContainer {
 export function parseExternal(text: string, where: string): { host: string; pushTarget: string } {
   const at = text.lastIndexOf('@');
   const target = at === -1 ? text : text.slice(at + 1);
-  const match = /^([a-z0-9.-]+(?::\d+)?)(\/[a-z0-9._/-]*)?$/i.exec(target);
-  if (!match) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
-  const portProblem = hostPortProblem(match[1]!);
+  const slash = target.indexOf('/');
+  const host = slash === -1 ? target : target.slice(0, slash);
+  const path = slash === -1 ? '' : target.slice(slash);
+  if (!isRegistryHost(host) || !/^(\/[a-z0-9._/-]*)?$/i.test(path)) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
+  const portProblem = hostPortProblem(host);
   if (portProblem) throw new InputError(where, `"${target}": ${portProblem}`);
-  return { host: match[1]!.toLowerCase(), pushTarget: `${match[1]!.toLowerCase()}${(match[2] ?? '').replace(/\/$/, '')}` };
+  return { host: host.toLowerCase(), pushTarget: `${host.toLowerCase()}${path.replace(/\/$/, '')}` };
 }
 
 /** hosts.toml so nodes resolve `localhost:5050/...` to the container, not to themselves. */

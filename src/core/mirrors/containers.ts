@@ -1,13 +1,13 @@
 // One pull-through proxy container per mirrored upstream that has a local endpoint.
 // Credentials reach the proxy as container environment only: the data directory is what
 // CI caches, so nothing secret is ever written under it.
-import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Credentials } from '../config/registries.js';
 import { ensureRegistry, waitForRegistry, type Publishing, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
 import { KIND_NETWORK } from '../home/names.js';
 import { hasLocalProxy, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
+import { mirrorStorageDir } from './layout.js';
 
 export interface MirrorSetup {
   readonly entries: readonly MirrorEntry[];
@@ -34,10 +34,6 @@ export interface RunningMirror {
 
 const MIRROR_READY_MS = 15_000;
 
-export function mirrorDataDir(data: string, host: string): string {
-  return join(data, 'data', host);
-}
-
 export async function ensureMirrors(docker: Docker, setup: MirrorSetup): Promise<RunningMirror[]> {
   const out: RunningMirror[] = [];
   for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry));
@@ -47,7 +43,7 @@ export async function ensureMirrors(docker: Docker, setup: MirrorSetup): Promise
 async function ensureMirror(docker: Docker, setup: MirrorSetup, entry: MirrorEntry): Promise<RunningMirror> {
   const { host } = entry;
   if (!entry.container) throw new Error(`mirror ${host} has no container name in the plan`);
-  const dataDir = mirrorDataDir(setup.data, host);
+  const dataDir = mirrorStorageDir(setup.data, host);
   const credentials = await setup.credentials(host);
   const env: Record<string, string> = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(host) };
   if (credentials) {

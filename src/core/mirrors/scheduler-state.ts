@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic.js';
 
-export const SCHEDULER_STATE = 'scheduler-state.json';
+const SCHEDULER_STATE = 'scheduler-state.json';
 const TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** distribution's schedulerEntry; the expiry's JSON name really is `ExpiryData`. */

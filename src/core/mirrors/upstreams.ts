@@ -10,7 +10,7 @@ import { checkRegistryUrl } from '../config/registries.js';
 import type { Located } from '../config/merge.js';
 import type { UpstreamInput } from '../config/schema.js';
 import { DOCKER_HUB } from '../images/reference.js';
-import { hostPortProblem } from '../input/checks.js';
+import { hostPortProblem, isRegistryHost } from '../input/checks.js';
 
 export const WILDCARD = '*';
 export const LOCAL = 'local';
@@ -24,7 +24,6 @@ export interface MirrorEntry {
   readonly container?: string;
 }
 
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]{1,5})?$/;
 
 export function parseUpstreams(entries: readonly Located<UpstreamInput>[]): MirrorEntry[] {
   const out: MirrorEntry[] = [];
@@ -49,7 +48,7 @@ function parseUpstream(value: UpstreamInput, where: string): MirrorEntry {
     endpoints = value.endpoints ? [...value.endpoints] : [LOCAL];
   }
   if (host === 'index.docker.io') host = DOCKER_HUB;
-  if (host !== WILDCARD && !HOST.test(host)) throw new InputError(where, `"${host}" is not a registry host`);
+  if (host !== WILDCARD && !isRegistryHost(host)) throw new InputError(where, `"${host}" is not a registry host`);
   const portProblem = hostPortProblem(host);
   if (portProblem) throw new InputError(where, `"${host}": ${portProblem}`);
   if (endpoints.length === 0 || endpoints.some((e) => e === '')) throw new InputError(where, `"${host}" has an empty endpoint`);

@@ -20,7 +20,7 @@ export interface Credentials {
 export type CredentialLookup = (host: string) => Promise<Credentials | undefined>;
 
 /** Docker Hub's API lives on another host than its image names. */
-export const DOCKER_HUB_API = 'https://registry-1.docker.io';
+const DOCKER_HUB_API = 'https://registry-1.docker.io';
 
 /** The access Docker itself would use for a host: HTTPS, Docker Hub on its API host. */
 export function defaultAccess(host: string): RegistryAccess {

@@ -4,7 +4,7 @@
 
 import type { Credentials } from './access.js';
 import { parseChallenges, type Challenge } from './challenge.js';
-import { readCapped, send, TooLargeError, TransportError } from './http.js';
+import { readReply, send, TooLargeError, TransportError } from './http.js';
 import { realmRefusal } from './origin-policy.js';
 import { RegistryError } from './registry-error.js';
 import type { Retrier } from './retry.js';
@@ -89,7 +89,7 @@ export class Authenticator {
         const kind = reply.status === 401 || reply.status === 403 ? 'denied' : reply.status >= 500 ? 'unreachable' : 'invalid';
         throw fail(kind, `${realm.host} answered HTTP ${reply.status}${creds === undefined ? ' (no credentials configured)' : ''}`);
       }
-      body = await readCapped(reply, MAX_TOKEN_RESPONSE, 'token response');
+      body = await readReply(reply, MAX_TOKEN_RESPONSE, 'token response');
     } catch (err) {
       if (err instanceof TransportError) throw fail('unreachable', `${realm.host}: ${err.message}`, err);
       if (err instanceof TooLargeError) throw fail('invalid', err.message, err);

@@ -4,7 +4,7 @@
 import { displayUrl } from '../format.js';
 import type { CredentialLookup, Credentials, RegistryAccess } from './access.js';
 import { Authenticator } from './auth.js';
-import { discard, readCapped, send, TooLargeError, TransportError, type Reply } from './http.js';
+import { discard, readReply, send, TooLargeError, TransportError, type Reply } from './http.js';
 import { ManifestFormatError, parseManifest, type Manifest } from './manifest.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
 import { carriesCredentials, redirectRefusal } from './origin-policy.js';
@@ -110,7 +110,7 @@ export class RegistryClient {
       const body = reply;
       // A body cut midway is asked for again, within the same budget.
       bytes = await this.guard(repository, () =>
-        readCapped(body, MAX_MANIFEST, `manifest ${reference}`).catch(async (err: unknown) => {
+        readReply(body, MAX_MANIFEST, `manifest ${reference}`).catch(async (err: unknown) => {
           if (!(err instanceof TransportError)) throw err;
           await retries.resume(err);
           return undefined;
@@ -267,7 +267,7 @@ export class RegistryClient {
   private async failure(reply: Reply, repository: string | undefined, what: string): Promise<RegistryError> {
     let detail = '';
     try {
-      const body = await readCapped(reply, MAX_ERROR_BODY, 'error body');
+      const body = await readReply(reply, MAX_ERROR_BODY, 'error body');
       const parsed = JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown; message?: unknown }[] };
       const first = parsed.errors?.[0];
       if (first !== undefined) detail = `: ${[first.code, first.message].filter((x) => typeof x === 'string' && x !== '').join(' ')}`.slice(0, 300);

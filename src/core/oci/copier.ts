@@ -16,13 +16,11 @@
 // A warm run decides from the disk: a digest-pinned ref that is complete in storage needs
 // no network at all, a tag one HEAD upstream.
 
-import { InputError } from '../errors.js';
 import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
 import type { CredentialLookup, RegistryResolver } from './access.js';
 import { RegistryClient, type ClientOptions } from './client.js';
 import { DigestMismatchError } from './digest-stream.js';
 import { importFromDaemon } from '../daemon/daemon-import.js';
-import { dockerConfigCredentials } from '../credentials/docker-config.js';
 import { limiter, type Limiter } from './limiter.js';
 import type { LocalImages } from '../daemon/local-images.js';
 import { requiredBlobs, type Descriptor, type Manifest } from './manifest.js';
@@ -46,7 +44,7 @@ export interface CopyOptions {
   /** Transfers of blobs over 1 MiB running at once (default 6). */
   readonly concurrency?: number;
   /** Credentials for registries whose access names none; defaults to the Docker config. */
-  readonly credentials?: CredentialLookup;
+  readonly credentials: CredentialLookup;
   /** Longest silence tolerated from a registry before a request fails (default 60 s). */
   readonly stallTimeoutMs?: number;
   /** Where to find images no upstream serves (built in this job); none by default. */
@@ -107,11 +105,11 @@ class CopyRun {
 
   constructor(private readonly options: CopyOptions) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError('concurrency', `must be a positive integer, not ${concurrency}`);
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`copier concurrency must be a positive integer, not ${concurrency}`);
     this.platforms = options.platforms === 'all' ? 'all' : (options.platforms?.map(parsePlatform) ?? [hostPlatform()]);
-    if (this.platforms !== 'all' && this.platforms.length === 0) throw new InputError('platforms', 'must name at least one platform');
+    if (this.platforms !== 'all' && this.platforms.length === 0) throw new Error('the copier was given no platform to copy');
     this.clientOptions = {
-      credentials: options.credentials ?? dockerConfigCredentials(),
+      credentials: options.credentials,
       stallMs: options.stallTimeoutMs ?? DEFAULT_STALL_MS,
       ...(options.signal !== undefined && { signal: options.signal }),
       onRetry: (message) => options.onEvent?.({ type: 'retrying', message }),

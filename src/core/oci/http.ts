@@ -3,6 +3,7 @@
 // for a connection, for response headers, or between two chunks of a body.
 
 import { maskUrls } from '../format.js';
+import { readCapped } from '../streams/capped.js';
 
 /** The network failed us: refused, reset, unresolvable, or silent for too long. */
 export class TransportError extends Error {
@@ -87,28 +88,16 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
   return { status: response.status, headers: response.headers, body: watchBody(response.body, stall, controller) };
 }
 
-/** Reads a whole body, refusing more than `max` bytes (manifests, tokens, error documents). */
-export async function readCapped(reply: Reply, max: number, what: string): Promise<Buffer> {
-  if (reply.body === null) return Buffer.alloc(0);
+/** Reads a whole reply, refusing more than `max` bytes (manifests, tokens, error documents). */
+export async function readReply(reply: Reply, max: number, what: string): Promise<Buffer> {
   const declared = Number(reply.headers.get('content-length') ?? Number.NaN);
-  if (declared > max) {
+  if (reply.body !== null && declared > max) {
     await reply.body.cancel();
     throw new TooLargeError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = reply.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw new TooLargeError(`${what} is over the ${max}-byte limit`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const body = await readCapped(reply.body, max);
+  if (body === undefined) throw new TooLargeError(`${what} is over the ${max}-byte limit`);
+  return body;
 }
 
 /** Releases a reply whose body we do not need. */

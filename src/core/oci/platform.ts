@@ -19,7 +19,7 @@ const ARCH_ALIASES: Record<string, Platform['architecture']> = {
   armel: 'arm',
 };
 
-export function normalisePlatform(platform: Platform): Platform {
+function normalisePlatform(platform: Platform): Platform {
   const os = platform.os.toLowerCase();
   const raw = platform.architecture.toLowerCase();
   const architecture = ARCH_ALIASES[raw] ?? raw;
@@ -46,18 +46,35 @@ export function formatPlatform(platform: Platform): string {
   return [platform.os, platform.architecture, platform.variant].filter((part) => part !== undefined).join('/');
 }
 
+/**
+ * Node's `process.arch` names as OCI (Go) architectures. Node reports `ppc64` for the
+ * little-endian build, the only one it ships for Linux; `mipsel` is Go's `mipsle`.
+ */
+const NODE_ARCHITECTURES: Record<string, Platform['architecture']> = {
+  x64: 'amd64',
+  ia32: '386',
+  arm64: 'arm64',
+  arm: 'arm',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+  loong64: 'loong64',
+  mips: 'mips',
+  mipsel: 'mipsle',
+  mips64el: 'mips64le',
+};
+
 /** Kind nodes are Linux whatever the host OS; only the CPU architecture comes from the host. */
 export function hostPlatform(arch: string = process.arch, armVersion: unknown = (process.config.variables as Record<string, unknown>)['arm_version']): Platform {
-  switch (arch) {
-    case 'x64':
-      return { os: 'linux', architecture: 'amd64' };
-    case 'ia32':
-      return { os: 'linux', architecture: '386' };
-    case 'arm':
-      return { os: 'linux', architecture: 'arm', variant: `v${typeof armVersion === 'string' || typeof armVersion === 'number' ? armVersion : 7}` };
-    default:
-      return { os: 'linux', architecture: arch };
-  }
+  const architecture = NODE_ARCHITECTURES[arch] ?? arch;
+  if (architecture !== 'arm') return { os: 'linux', architecture };
+  const version = typeof armVersion === 'string' || typeof armVersion === 'number' ? String(armVersion) : '7';
+  return { os: 'linux', architecture, variant: `v${version}` };
+}
+
+/** The host platform as `os/architecture[/variant]`, the form options and cache keys carry. */
+export function hostPlatformName(): string {
+  return formatPlatform(hostPlatform());
 }
 
 /**

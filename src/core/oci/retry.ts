@@ -36,7 +36,7 @@ export interface RetryState {
   readonly waitedMs: number;
 }
 
-export function isTransientStatus(status: number): boolean {
+function isTransientStatus(status: number): boolean {
   return TRANSIENT_STATUSES.has(status);
 }
 

@@ -7,7 +7,7 @@ export const COMMANDS = ['plan', 'up', 'build', 'down', 'cache-key', 'cache-path
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that resolve a plan, and so take the plan options and context flags. */
-export const PLANNING = ['plan', 'up', 'build', 'cache-key', 'cache-paths', 'cache-prune', 'verify'] as const satisfies readonly CommandName[];
+const PLANNING = ['plan', 'up', 'build', 'cache-key', 'cache-paths', 'cache-prune', 'verify'] as const satisfies readonly CommandName[];
 
 export const SAVE_POLICIES = ['always', 'default-branch', 'never'] as const;
 

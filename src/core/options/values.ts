@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { setProblem } from '../config/variables.js';
 import { InputError } from '../errors.js';
-import { normaliseReference, ReferenceError } from '../images/reference.js';
+import { normaliseReference, ImageReferenceError } from '../images/reference.js';
 import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../input/checks.js';
 import { DURATION_HINT, goDurationMs } from '../kind/duration.js';
 import { declaration, OPTIONS, SAVE_POLICIES, type OptionName, type ValueKind, type Where } from './options.js';
@@ -35,7 +35,7 @@ const VALUE_TYPES = {
       normaliseReference(v);
       return v;
     } catch (err) {
-      if (!(err instanceof ReferenceError)) throw err;
+      if (!(err instanceof ImageReferenceError)) throw err;
       ctx.addIssue({ code: 'custom', message: err.message });
       return z.NEVER;
     }

@@ -6,18 +6,17 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { TAG } from '../images/reference.js';
 import { SHA256_DIGEST } from '../oci/manifest.js';
 
 /** What is on disk does not have distribution's layout: a restored cache may hold anything. */
 export class StorageLayoutError extends Error {}
 
-const SHA256 = /^sha256:[a-f0-9]{64}$/;
 const REPOSITORY = /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
 
 /** Names become paths: anything that could climb out of the store is refused, whoever made it. */
 function checked(kind: 'digest' | 'repository' | 'tag', value: string): string {
-  const pattern = kind === 'digest' ? SHA256 : kind === 'repository' ? REPOSITORY : TAG;
+  const pattern = kind === 'digest' ? SHA256_DIGEST : kind === 'repository' ? REPOSITORY : TAG;
   if (!pattern.test(value)) throw new Error(`not a valid ${kind} for registry storage: ${JSON.stringify(value)}`);
   return value;
 }
@@ -68,7 +67,7 @@ export function tagIndexLinkPath(root: string, repository: string, tag: string, 
 /** A link's digest, undefined when the link is missing or holds no digest. */
 export async function readLink(path: string): Promise<string | undefined> {
   const text = (await readFile(path, 'utf8').catch(() => undefined))?.trim();
-  return text !== undefined && SHA256.test(text) ? text : undefined;
+  return text !== undefined && SHA256_DIGEST.test(text) ? text : undefined;
 }
 
 /** Every blob digest in the store (by name; see `blobProblem` for the content); other names are not blobs. */
@@ -77,7 +76,7 @@ export async function storedBlobs(root: string): Promise<string[]> {
   const digests: string[] = [];
   for (const prefix of await readdir(store).catch(() => [] as string[])) {
     for (const hex of await readdir(join(store, prefix)).catch(() => [] as string[])) {
-      if (SHA256.test(`sha256:${hex}`) && hex.startsWith(prefix)) digests.push(`sha256:${hex}`);
+      if (SHA256_DIGEST.test(`sha256:${hex}`) && hex.startsWith(prefix)) digests.push(`sha256:${hex}`);
     }
   }
   return digests;

@@ -1,8 +1,7 @@
 // The action's main and post against real Docker and registries, with a directory cache
 // behind the same interface as @actions/cache: a cold run saves, a rerun on a fresh runner
 // restores and copies nothing, a changed image list restores the nearest cache.
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/action/main.js';
@@ -12,7 +11,7 @@ import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { storedBlobs } from '../../../src/core/storage/layout.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { removeRegistries, requireWorld } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -27,7 +26,7 @@ const sewYaml = (refs: string[]) =>
 
 /** One job on a fresh runner: main, then post, with its own $SEW_HOME. */
 async function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: () => void; env?: Record<string, string> } = {}) {
-  const home = mkdtempSync(join(tmpdir(), 'runner-home-'));
+  const home = tempDir('runner-home-');
   const env = { ...process.env, ...options.env };
   const deps = { up: defaultUpDeps(env), cache: directoryCacheStore(options.cache ?? cacheDir), installKind: async () => undefined, env, cwd: project };
   const mainFiles = stepFiles();
@@ -56,7 +55,7 @@ beforeAll(async () => {
   upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
   await pushManifest(upstream, 'team/one', '1', one);
   await pushManifest(upstream, 'team/two', '1', two);
-  cacheDir = mkdtempSync(join(tmpdir(), 'gh-cache-'));
+  cacheDir = tempDir('gh-cache-');
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
 
@@ -119,8 +118,8 @@ describe('action cache round trip', () => {
 
   it('a declined save is a warning naming why, never "saved"', async () => {
     project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
-    const racing = mkdtempSync(join(tmpdir(), 'gh-cache-'));
-    const mine = mkdtempSync(join(tmpdir(), 'gh-cache-'));
+    const racing = tempDir('gh-cache-');
+    const mine = tempDir('gh-cache-');
     await job({}, { cache: racing });
     // Another job saved the same content under the same key while this one ran.
     const run = await job({}, { cache: mine, beforePost: () => cpSync(racing, mine, { recursive: true }) });
@@ -131,7 +130,7 @@ describe('action cache round trip', () => {
 
   it('save: default-branch restores on other branches but saves nothing', async () => {
     project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1', 'upstream.test:5900/team/two:1']), 'event.json': '{"repository": {"default_branch": "main"}}' });
-    const fresh = mkdtempSync(join(tmpdir(), 'gh-cache-'));
+    const fresh = tempDir('gh-cache-');
     const run = await job({ save: 'default-branch' }, { cache: fresh, env: { GITHUB_REF: 'refs/heads/feature', GITHUB_EVENT_PATH: join(project, 'event.json') } });
     expect(run.postLog).toContain('not saving the cache: input save is default-branch (main), and this run is on refs/heads/feature');
     expect(readdirSync(fresh)).toEqual([]);
@@ -163,7 +162,7 @@ describe('action cache round trip', () => {
 
   it('without the cache service: a warning, and the run goes on', async () => {
     project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
-    const home = mkdtempSync(join(tmpdir(), 'runner-home-'));
+    const home = tempDir('runner-home-');
     const failing = { restore: async () => Promise.reject(new Error('the GitHub cache service is not available on this runner')), save: async () => Promise.reject(new Error('unavailable')) };
     const files = stepFiles();
     runnerEnv({ cluster: 'false', 'sew-home': home }, files);

@@ -2,14 +2,12 @@
 // Docker and registries: `up --verify`, then `cache-prune` after the plan dropped an image
 // (the preload registry stopped, the dropped image's own blobs gone, the shared base kept),
 // then `up` again serving the kept image from the pruned data without copying.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedBlobs } from '../../../src/core/storage/layout.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, removeContainers, requireWorld } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -28,7 +26,7 @@ beforeAll(async () => {
   await pushManifest(upstream, 'team/one', '1', one);
   await pushManifest(upstream, 'team/two', '1', two);
   // The default home (HOME/.sew), whose preload registry is named sew-preload.
-  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
+  home = join(tempDir('sew-home-'), '.sew');
 });
 
 afterAll(async () => {

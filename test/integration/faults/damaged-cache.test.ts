@@ -1,15 +1,13 @@
 // A restored cache with a corrupted blob: detected by digest, never served, fetched again
 // when the upstream is reachable, a clear error naming the image when it is not.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDamagedBlobsIn } from '../../../src/core/cache/verify.js';
 import { blobDataPath } from '../../../src/core/storage/layout.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
@@ -35,7 +33,7 @@ beforeAll(async () => {
   await requireWorld();
   upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
   await pushManifest(upstream, 'team/app', '1', app);
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  home = tempDir('sew-home-');
   project = writeTree({ 'sew.yaml': 'images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [upstream.test:5900/team/app:1]\n' });
   expect((await up()).code).toBe(0);
 });

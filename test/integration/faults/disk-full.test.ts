@@ -1,14 +1,13 @@
 // The disk filling up while copying: one clear line per image, exit 1, nothing half-done
 // served; with room again, the next run completes the copy.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest } from '../../support/oci-images.js';
 import { generatedLayer } from '../../support/realistic-layer.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { requireWorld, removeRegistries } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -21,7 +20,7 @@ beforeAll(async () => {
   await requireWorld();
   upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
   await pushManifest(upstream, 'team/big', '1', image([await generatedLayer('disk-full', 12)], undefined, 'big'));
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  home = tempDir('sew-home-');
   preload = join(home, 'preload');
   mkdirSync(preload);
   // A small filesystem for the preload data: it fills up mid-copy.

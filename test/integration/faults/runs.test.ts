@@ -1,13 +1,11 @@
 // Faults around a run: registries removed behind sew-ci's back, two runs at once, a signal
 // mid-copy, a Docker socket not permitted, bad input. Real processes of dist/cli.js.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedLayer } from '../../support/realistic-layer.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -55,7 +53,7 @@ describe('registries changed behind sew-ci’s back', () => {
     ['removed', (name: string) => docker('rm', '-f', name)],
     ['stopped', (name: string) => docker('stop', '-t', '1', name)],
   ])('%s: the next run recreates it with the data intact', async (_, act) => {
-    const home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
+    const home = join(tempDir('sew-home-'), '.sew');
     const defaultHome = { HOME: join(home, '..') };
     expect((await start(home, [], defaultHome).done).code).toBe(0);
     await act('sew-preload');
@@ -68,7 +66,7 @@ describe('registries changed behind sew-ci’s back', () => {
 
 describe('two runs on one $SEW_HOME', () => {
   it('the second waits for the first, saying so, and both succeed', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     const first = start(home, ['--config', 'big.yaml']);
     await new Promise((r) => setTimeout(r, 300));
     const second = start(home);
@@ -84,7 +82,7 @@ describe('a signal mid-copy', () => {
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s stops at once; the next run completes the copy', async (signal, code) => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     const run = start(home, ['--config', 'big.yaml']);
     while (!run.stderr().includes('==> Preload images')) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
@@ -103,7 +101,7 @@ describe('a signal mid-copy', () => {
 
 describe('Docker and input faults: one line, the right exit code, nothing started', () => {
   it('a Docker socket this user may not use', () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     spawnSync('chmod', ['777', home]);
     const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'up', '--no-cluster'], {
       cwd: project,
@@ -120,7 +118,7 @@ describe('Docker and input faults: one line, the right exit code, nothing starte
   ])('%j exits 2', async (args, message) => {
     await removeRegistries();
     const before = await docker('ps', '-aq');
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     const run = await start(home, args).done;
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(message);

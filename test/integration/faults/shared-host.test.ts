@@ -1,9 +1,8 @@
 // Two $SEW_HOMEs on one Docker host (a self-hosted runner with parallel jobs): each gets its
 // own registries, post and `down` touch only their own, and a Kind cluster one home made is
 // never reused or deleted by the other. Kind itself is the recorded stand-in.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../src/core/containers/docker.js';
@@ -17,7 +16,7 @@ import { upFlow } from '../../support/up-flow.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { recordedExec } from '../../support/recorded-exec.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, removeRegistries, requireWorld } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
@@ -48,9 +47,9 @@ async function servedDigest(registry: string, repository: string): Promise<strin
 
 describe('two homes on one Docker host', () => {
   it('run at once, each served by its own preload registry; down and post of one leave the other running', async () => {
-    const homes = [mkdtempSync(join(tmpdir(), 'sew-home-a-')), mkdtempSync(join(tmpdir(), 'sew-home-b-'))];
+    const homes = [tempDir('sew-home-a-'), tempDir('sew-home-b-')];
     // A's mirror data lies outside its home: purge must leave it.
-    const outside = mkdtempSync(join(tmpdir(), 'mirrors-outside-'));
+    const outside = tempDir('mirrors-outside-');
     const projects = [
       writeTree({ 'sew.yaml': `${sewYaml('upstream.test:5900/team/one:1')}  mirrors:\n    data: ${outside}\n    upstreams: [upstream.test:5900]\n` }),
       writeTree({ 'sew.yaml': sewYaml('upstream.test:5900/team/two:1') }),
@@ -80,7 +79,7 @@ describe('two homes on one Docker host', () => {
   });
 
   it('a Kind cluster made by another home is neither reused nor deleted', async () => {
-    const [owner, other] = [mkdtempSync(join(tmpdir(), 'sew-home-owner-')), mkdtempSync(join(tmpdir(), 'sew-home-other-'))];
+    const [owner, other] = [tempDir('sew-home-owner-'), tempDir('sew-home-other-')];
     const project = writeTree({ 'sew.yaml': sewYaml('upstream.test:5900/team/one:1') });
     const deps = (exists: boolean) => {
       const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: exists ? 'shared\n' : '' } : args[1] === 'nodes' ? { stdout: 'shared-control-plane\n' } : {}));
@@ -102,7 +101,7 @@ describe('two homes on one Docker host', () => {
   });
 
   it('a home’s local registry port, taken by another process, moves to a free one that the report and hosts.toml name', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-local-'));
+    const home = tempDir('sew-home-local-');
     const port = localRegistryPort(homeIdentity(home, process.env));
     const holder = createServer();
     await new Promise<void>((done) => holder.listen(port, '127.0.0.1', done));

@@ -40,7 +40,7 @@ describe('copyImages with htpasswd (Basic) registries', () => {
       target: { root: preload.dataDir },
       upstream: () => ({ url: upstream.url }),
       platforms: ['linux/amd64'],
-      credentials: dockerConfigCredentials({ configDir }),
+      credentials: dockerConfigCredentials({}, { configDir }),
     });
     expect(report.results[0]).toMatchObject({ source: 'copied', digest: api.digest });
     const target: PushTarget = { url: preload.url, headers: basic(pusher.username, pusher.password) };

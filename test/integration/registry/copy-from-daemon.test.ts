@@ -1,5 +1,6 @@
-// The daemon fallback against real registries, with the Docker daemon itself replaced by
-// archives in docker save's two formats (this machine has no Docker engine to ask).
+// The daemon fallback against real registries, with the Docker daemon replaced by archives
+// in docker save's two formats: an engine writes only one of them, and this covers both
+// (the real engine is asked in test/integration/up/daemon.test.ts).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';

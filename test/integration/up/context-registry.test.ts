@@ -2,14 +2,12 @@
 // listed in sew.flags.yaml: the rendered refs are preloaded from a real upstream, a real
 // containerd node pulls them with the upstream stopped, and a rerun with the context
 // registry down resolves from the copies kept in $SEW_HOME/cache.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { serveDirectory, type StaticServer } from '../../support/static-server.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { removeContainers, requireWorld } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
@@ -52,7 +50,7 @@ beforeAll(async () => {
       'team/app/sew.yaml': 'from: [team/base]\n',
     }),
   );
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  home = tempDir('sew-home-');
 });
 
 afterAll(async () => {

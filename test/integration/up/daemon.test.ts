@@ -1,11 +1,10 @@
 // An image that only the local Docker daemon has (built in the job, or kept by CircleCI's
 // Docker Layer Caching) is preloaded from the daemon, and nodes pull it like any other.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 
@@ -14,7 +13,7 @@ let node: Node;
 
 beforeAll(async () => {
   await requireWorld();
-  const context = mkdtempSync(join(tmpdir(), 'ctx-'));
+  const context = tempDir('ctx-');
   writeFileSync(join(context, 'hello.txt'), 'built in the job\n'.repeat(1000));
   // No Dockerfile build (no base images here): import a one-file rootfs as the job's image.
   const tarball = join(context, 'rootfs.tar');
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 describe('preload from the Docker daemon', () => {
   it('copies an image no upstream has, and a node pulls it', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     const project = writeTree({ 'sew.yaml': `images:\n  preload:\n    refs: [${REF}]\n` });
     const { code, stdout, stderr } = await cli(['up', '--no-cluster', '--json'], project, { SEW_HOME: home, PATH: process.env.PATH });
     expect(code, stderr).toBe(0);

@@ -1,13 +1,11 @@
 // What a user sees when Docker is not there or a port is taken: one line, exit 1.
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDocker } from '../../../src/core/containers/docker.js';
 import { ensureRegistry } from '../../../src/core/containers/registry.js';
 import { cli } from '../../support/cli.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, removeContainers, requireWorld } from '../../world/docker.js';
 
 beforeAll(requireWorld);
@@ -27,7 +25,7 @@ describe('Docker faults', () => {
   it('a port taken by a container is named with that container', async () => {
     await docker('run', '-d', '--name', 'sewtest-port-holder', '-p', '127.0.0.1:5959:5000', 'registry:2');
     const engine = await connectDocker();
-    const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: mkdtempSync(join(tmpdir(), 'port-')), network: 'kind', hostPort: 5959 };
+    const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: tempDir('port-'), network: 'kind', hostPort: 5959 };
     await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5959 for sewtest-port-wanted is already taken by container sewtest-port-holder');
     await expect(docker('inspect', 'sewtest-port-wanted')).rejects.toThrow();
   });
@@ -37,7 +35,7 @@ describe('Docker faults', () => {
     await new Promise<void>((done) => server.listen(5960, '127.0.0.1', done));
     try {
       const engine = await connectDocker();
-      const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: mkdtempSync(join(tmpdir(), 'port-')), network: 'kind', hostPort: 5960 };
+      const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: tempDir('port-'), network: 'kind', hostPort: 5960 };
       await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5960 for sewtest-port-wanted is already taken by another process');
     } finally {
       server.close();

@@ -1,8 +1,7 @@
 // Kind cannot run here (no kind binary, no privileged containers): the kind calls go to a
 // recorded stand-in behind the Exec port, while everything else is real, including a
 // containerd node named like a Kind node for the reuse path.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -13,7 +12,7 @@ import { silentReporter } from '../../../src/core/report.js';
 import { upFlow } from '../../support/up-flow.js';
 import { recordedExec, type Script } from '../../support/recorded-exec.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
@@ -45,7 +44,7 @@ afterAll(async () => {
 
 describe('Kind', () => {
   it('creates the cluster with the plan’s config and records its state', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     const { exec, up: go } = run(home, () => ({}));
     const result = await go();
     const kindCalls = exec.calls.filter((c) => c.command === 'kind').map((c) => c.args);
@@ -61,12 +60,12 @@ describe('Kind', () => {
   });
 
   it('reuses an existing cluster: nothing recreated, its nodes get the hosts files', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     // This home's cluster, from a run whose hosts dir was elsewhere (mirrors.data since moved):
     // its node reads an empty directory.
     const created = { name: 'sewtest', kubeconfig: join(home, 'kubeconfig'), kindConfig: join(home, 'clusters', 'sewtest.kind.yaml'), createdAt: new Date().toISOString(), createdBy: 'sew-ci' as const };
     await writeClusterState(join(home, 'clusters', 'sewtest.yaml'), created);
-    node = await startNode({ name: 'sewtest-control-plane', hostsDir: mkdtempSync(join(tmpdir(), 'empty-certs-')), readOnly: false });
+    node = await startNode({ name: 'sewtest-control-plane', hostsDir: tempDir('empty-certs-'), readOnly: false });
     const { exec, up: go } = run(home, ({ args }) =>
       args[0] === 'get' && args[1] === 'clusters' ? { stdout: 'sewtest\n' } : args[1] === 'nodes' ? { stdout: 'sewtest-control-plane\n' } : {},
     );
@@ -79,7 +78,7 @@ describe('Kind', () => {
   });
 
   it('down deletes the cluster and its state, and keeps the registries', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     const { up: go } = run(home, () => ({}));
     const { plan } = await go();
     const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
@@ -92,7 +91,7 @@ describe('Kind', () => {
   });
 
   it('down --purge removes the registries and their data too', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const home = tempDir('sew-home-');
     const { up: go } = run(home, () => ({}));
     const { plan } = await go();
     const exec = recordedExec('kind', () => ({ stdout: '' }));

@@ -1,8 +1,7 @@
 // The local registry you push to: `docker push localhost:5050/app` on the host, and a node
 // pulling `localhost:5050/app` through hosts.toml; KEP-1755's ConfigMap once the cluster is up.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -11,7 +10,7 @@ import { silentReporter } from '../../../src/core/report.js';
 import { upFlow } from '../../support/up-flow.js';
 import { cli } from '../../support/cli.js';
 import { recordedExec } from '../../support/recorded-exec.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, removeContainers, requireWorld } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 
@@ -23,7 +22,7 @@ let project: string;
 beforeAll(async () => {
   await requireWorld();
   // The default home (HOME/.sew): sew's own container names and ports.
-  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
+  home = join(tempDir('sew-home-'), '.sew');
   project = writeTree({ 'sew.yaml': 'images:\n  local: {}\n' });
 });
 
@@ -41,7 +40,7 @@ describe('the local registry', () => {
     expect(report.plan.kindConfig.nodes[0].extraMounts).toHaveLength(1);
 
     // Built in the job: a one-file image, pushed like any other.
-    const context = mkdtempSync(join(tmpdir(), 'app-'));
+    const context = tempDir('app-');
     writeFileSync(join(context, 'app.txt'), 'the application\n');
     execFileSync('tar', ['-C', context, '-cf', join(context, 'rootfs.tar'), 'app.txt']);
     await docker('import', join(context, 'rootfs.tar'), APP);

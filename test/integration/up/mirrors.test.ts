@@ -1,12 +1,11 @@
 // Pull-through mirrors with real registries and a real containerd node.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, removeContainers, requireWorld, waitFor } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
@@ -35,7 +34,7 @@ beforeAll(async () => {
   await pushManifest(upstream, 'team/app', '2.0', app);
   await pushManifest(upstream, 'team/tool', '1', tool);
   // The default home (HOME/.sew): sew's own container names and ports.
-  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
+  home = join(tempDir('sew-home-'), '.sew');
   project = writeTree({
     'sew.yaml': [
       'images:',
@@ -120,7 +119,7 @@ describe('mirrors', () => {
 
     // Control: the same aged data under a plain proxy empties itself at start, so once the
     // upstream is gone it cannot serve.
-    const control = mkdtempSync(join(tmpdir(), 'aged-'));
+    const control = tempDir('aged-');
     execFileSync('cp', ['-a', `${data}/.`, control]);
     await docker('run', '-d', '--name', 'sewtest-aged-control', '--network', 'kind', '-e', 'REGISTRY_PROXY_REMOTEURL=http://upstream.test:5900', '--mount', `type=bind,source=${control},target=/var/lib/registry`, 'registry:2');
     const layer = app.blobs.at(-1)!.digest.slice('sha256:'.length);
@@ -158,7 +157,7 @@ describe('without mirrors or preload', () => {
   });
 
   it('writes no hosts dir and no mounts', async () => {
-    const bare = mkdtempSync(join(tmpdir(), 'sew-home-'));
+    const bare = tempDir('sew-home-');
     const { code, stdout } = await cli(['up', '--no-cluster', '--json'], writeTree({ 'sew.yaml': 'kind:\n  name: bare\n' }), { SEW_HOME: bare, PATH: process.env.PATH });
     expect(code).toBe(0);
     const report = JSON.parse(stdout);

@@ -1,12 +1,10 @@
 // `sew-ci up --no-cluster` against real upstream registries, then a real containerd node
 // pulling every preloaded image with every upstream stopped.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { image, imageIndex, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, requireWorld, removeRegistries } from '../../world/docker.js';
 import { startNode, type Node } from '../../world/node.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
@@ -36,7 +34,7 @@ beforeAll(async () => {
   await pushManifest(a, 'team/multi', '1', multi);
   await pushManifest(a, 'team/pinned', 'v1', pinned);
   // The default home (HOME/.sew): sew's own container names and ports.
-  home = join(mkdtempSync(join(tmpdir(), 'sew-home-')), '.sew');
+  home = join(tempDir('sew-home-'), '.sew');
   project = writeTree({
     'sew.yaml': [
       'images:',

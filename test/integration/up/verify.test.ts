@@ -1,14 +1,12 @@
 // `verify` against what `up` really preloaded: passes when complete, fails naming the image
 // when a blob is removed or damaged, and never asks the upstream.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobDataPath } from '../../../src/core/storage/layout.js';
 import { cli } from '../../support/cli.js';
 import { image, imageIndex, pushManifest, textLayer } from '../../support/oci-images.js';
-import { writeTree } from '../../support/tree.js';
+import { tempDir, writeTree } from '../../support/tree.js';
 import { requireWorld, removeRegistries } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
@@ -28,7 +26,7 @@ beforeAll(async () => {
   upstream = await startUpstream({ alias: 'upstream.test', port: 5900 });
   await pushManifest(upstream, 'team/api', '1', api);
   await pushManifest(upstream, 'team/multi', '1', multi);
-  home = mkdtempSync(join(tmpdir(), 'sew-home-'));
+  home = tempDir('sew-home-');
   project = writeTree({
     'sew.yaml': `images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [upstream.test:5900/team/api:1, "upstream.test:5900/team/multi@${multi.digest}"]\n`,
   });

@@ -1,14 +1,14 @@
 // When post saves, and why @actions/cache declined a save, named from what it printed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { declineReason } from '../../../src/action/github-cache.js';
 import { readInputs } from '../../../src/action/inputs.js';
 import { saveRefusal } from '../../../src/action/save-policy.js';
+import { tempDir } from '../../support/tree.js';
 
 const event = (payload: string) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json');
+  const path = join(tempDir('event-'), 'event.json');
   writeFileSync(path, payload);
   return path;
 };

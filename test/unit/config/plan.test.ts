@@ -152,6 +152,12 @@ describe('defaults and mirrors', () => {
     expect(plan.mirrors?.data).toMatch(/project\/\.cache\/mirrors$/);
     expect(plan.hostsDir).toMatch(/project\/\.cache\/mirrors\/hosts$/);
   });
+
+  it('a ~ mirrors.data expands against the HOME of the environment given, not the process\'s', async () => {
+    const plan = await planFor({ files: { 'project/sew.yaml': 'images:\n  mirrors:\n    data: "~/mirrors-x"\n' } });
+    // planFor's HOME is the tree's root, whose `home` is the SEW_HOME.
+    expect(plan.mirrors?.data).toBe(plan.sewHome.replace(/home$/, 'mirrors-x'));
+  });
 });
 
 describe('cache key', () => {

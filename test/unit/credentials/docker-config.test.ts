@@ -66,24 +66,28 @@ describe('dockerConfigCredentials', () => {
     ['an empty entry left by a credential store', { auths: { 'ghcr.io': {} } }, 'ghcr.io', undefined],
     ['no auths at all', {}, 'ghcr.io', undefined],
   ])('%s', async (_name, config, host, expected) => {
-    const lookup = dockerConfigCredentials({ configDir: configDir(config), runHelper: fakeRunner({}) });
+    const lookup = dockerConfigCredentials({}, { configDir: configDir(config), runHelper: fakeRunner({}) });
     expect(await lookup(host)).toEqual(expected);
   });
 
   it('finds nothing without a config file', async () => {
-    const lookup = dockerConfigCredentials({ configDir: join(root, 'absent'), runHelper: fakeRunner({}) });
+    const lookup = dockerConfigCredentials({}, { configDir: join(root, 'absent'), runHelper: fakeRunner({}) });
     expect(await lookup('ghcr.io')).toBeUndefined();
   });
 
-  it('reads $DOCKER_CONFIG when no directory is given', async () => {
-    const previous = process.env['DOCKER_CONFIG'];
-    process.env['DOCKER_CONFIG'] = configDir({ auths: { 'ghcr.io': { auth: auth('alice', 'a-s3cret') } } });
-    try {
-      expect(await dockerConfigCredentials()('ghcr.io')).toEqual(alice);
-    } finally {
-      if (previous === undefined) delete process.env['DOCKER_CONFIG'];
-      else process.env['DOCKER_CONFIG'] = previous;
-    }
+  it('reads $DOCKER_CONFIG from the environment it is given, not the process\'s', async () => {
+    const env = { DOCKER_CONFIG: configDir({ auths: { 'ghcr.io': { auth: auth('alice', 'a-s3cret') } } }) };
+    expect(await dockerConfigCredentials(env)('ghcr.io')).toEqual(alice);
+  });
+
+  it('falls back to $HOME/.docker of the environment it is given', async () => {
+    const home = join(root, 'home');
+    mkdirSync(home);
+    const dir = configDir({ auths: { 'ghcr.io': { auth: auth('alice', 'a-s3cret') } } });
+    mkdirSync(join(home, '.docker'));
+    writeFileSync(join(home, '.docker', 'config.json'), readFileSync(join(dir, 'config.json')));
+    expect(await dockerConfigCredentials({ HOME: home })('ghcr.io')).toEqual(alice);
+    expect(await dockerConfigCredentials({ HOME: join(root, 'absent') })('ghcr.io')).toBeUndefined();
   });
 
   it('prefers a per-host helper, then the store, then inline auth', async () => {
@@ -93,7 +97,7 @@ describe('dockerConfigCredentials', () => {
       credsStore: 'desktop',
       auths: { 'gcr.io': { auth: auth('inline', 'x') }, 'quay.io': { auth: auth('inline', 'x') } },
     });
-    const lookup = dockerConfigCredentials({ configDir: dir, runHelper: runner });
+    const lookup = dockerConfigCredentials({}, { configDir: dir, runHelper: runner });
     expect(await lookup('gcr.io')).toEqual(alice);
     expect(await lookup('quay.io')).toEqual({ username: 'store', password: 'p' });
     expect(await lookup('docker.io')).toEqual({ username: 'store', password: 'p' });
@@ -102,25 +106,25 @@ describe('dockerConfigCredentials', () => {
 
   it('falls back to inline auth when the store has nothing or its helper is missing', async () => {
     const config = { credsStore: 'desktop', auths: { 'ghcr.io': { auth: auth('alice', 'a-s3cret') } } };
-    expect(await dockerConfigCredentials({ configDir: configDir(config), runHelper: fakeRunner({}) })('ghcr.io')).toEqual(alice);
+    expect(await dockerConfigCredentials({}, { configDir: configDir(config), runHelper: fakeRunner({}) })('ghcr.io')).toEqual(alice);
     const missing = fakeRunner({ desktop: new HelperMissingError('docker-credential-desktop is not on PATH') });
-    expect(await dockerConfigCredentials({ configDir: configDir(config), runHelper: missing })('ghcr.io')).toEqual(alice);
+    expect(await dockerConfigCredentials({}, { configDir: configDir(config), runHelper: missing })('ghcr.io')).toEqual(alice);
   });
 
   it('fails when a per-host helper named in the config is missing', async () => {
     const runner = fakeRunner({ ecr: new HelperMissingError('credential helper docker-credential-ecr is not on PATH') });
-    const lookup = dockerConfigCredentials({ configDir: configDir({ credHelpers: { 'x.ecr.aws': 'ecr' } }), runHelper: runner });
+    const lookup = dockerConfigCredentials({}, { configDir: configDir({ credHelpers: { 'x.ecr.aws': 'ecr' } }), runHelper: runner });
     await expect(lookup('x.ecr.aws')).rejects.toThrow('docker-credential-ecr is not on PATH');
   });
 
   it('refuses a config that is not JSON, naming the file', async () => {
     const dir = configDir('{"auths": ');
-    await expect(dockerConfigCredentials({ configDir: dir })('ghcr.io')).rejects.toThrow(new InputError(join(dir, 'config.json'), 'not valid JSON'));
+    await expect(dockerConfigCredentials({}, { configDir: dir })('ghcr.io')).rejects.toThrow(new InputError(join(dir, 'config.json'), 'not valid JSON'));
   });
 
   it('refuses an auth that is not user:password without echoing it', async () => {
     const garbage = Buffer.from('no-colon-secret').toString('base64');
-    const lookup = dockerConfigCredentials({ configDir: configDir({ auths: { 'ghcr.io': { auth: garbage } } }) });
+    const lookup = dockerConfigCredentials({}, { configDir: configDir({ auths: { 'ghcr.io': { auth: garbage } } }) });
     const error = await lookup('ghcr.io').then(() => undefined, (err: unknown) => err as Error);
     expect(error?.message).toContain('auths entry for ghcr.io is not base64 "user:password"');
     expect(error?.message).not.toContain('no-colon-secret');
@@ -130,7 +134,7 @@ describe('dockerConfigCredentials', () => {
 
 describe('runCredentialHelper with a helper on PATH', () => {
   let bin: string;
-  let previousPath: string | undefined;
+  let env: NodeJS.ProcessEnv;
 
   beforeAll(() => {
     bin = join(root, 'bin');
@@ -150,29 +154,30 @@ describe('runCredentialHelper with a helper on PATH', () => {
     ].join('\n');
     writeFileSync(join(bin, 'docker-credential-fake'), `${script}\n`);
     chmodSync(join(bin, 'docker-credential-fake'), 0o755);
-    previousPath = process.env['PATH'];
-    process.env['PATH'] = `${bin}${delimiter}${previousPath ?? ''}`;
-  });
-  afterAll(() => {
-    process.env['PATH'] = previousPath;
+    // The helper is found on the PATH of the environment given, never the process's.
+    env = { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` };
   });
 
   it('passes the server on stdin and reads the JSON answer', async () => {
-    expect(await runCredentialHelper('fake', 'reg.example')).toEqual({ username: 'helper-user', password: 'helper-s3cret' });
+    expect(await runCredentialHelper('fake', 'reg.example', env)).toEqual({ username: 'helper-user', password: 'helper-s3cret' });
     expect(readFileSync(join(bin, 'argv.log'), 'utf8').trim().split('\n')).toEqual(['get']);
   });
 
   it('treats "credentials not found" as no credentials', async () => {
-    expect(await runCredentialHelper('fake', 'other.example')).toBeUndefined();
+    expect(await runCredentialHelper('fake', 'other.example', env)).toBeUndefined();
   });
 
   it('reports other failures by exit code, not by what the helper printed', async () => {
-    await expect(runCredentialHelper('fake', 'broken.example')).rejects.toThrow('credential helper docker-credential-fake failed for broken.example (exit 3)');
-    await expect(runCredentialHelper('fake', 'broken.example')).rejects.not.toThrow('s3cret');
+    await expect(runCredentialHelper('fake', 'broken.example', env)).rejects.toThrow('credential helper docker-credential-fake failed for broken.example (exit 3)');
+    await expect(runCredentialHelper('fake', 'broken.example', env)).rejects.not.toThrow('s3cret');
+  });
+
+  it('is not found on the process PATH alone', async () => {
+    await expect(runCredentialHelper('fake', 'reg.example', { PATH: '/nonexistent' })).rejects.toBeInstanceOf(HelperMissingError);
   });
 
   it('says which helper is missing', async () => {
-    await expect(runCredentialHelper('absent', 'reg.example')).rejects.toBeInstanceOf(HelperMissingError);
-    await expect(runCredentialHelper('absent', 'reg.example')).rejects.toThrow('docker-credential-absent is not on PATH');
+    await expect(runCredentialHelper('absent', 'reg.example', env)).rejects.toBeInstanceOf(HelperMissingError);
+    await expect(runCredentialHelper('absent', 'reg.example', env)).rejects.toThrow('docker-credential-absent is not on PATH');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readTar, TarFormatError } from '../../../src/core/daemon/tar-reader.js';
+import { readTar } from '../../../src/core/daemon/tar-reader.js';
+import { RuntimeError } from '../../../src/core/errors.js';
 import { tar } from '../../support/oci-images.js';
 
 function chunked(bytes: Buffer, size: number): ReadableStream<Uint8Array> {
@@ -72,7 +73,7 @@ describe('readTar', () => {
     const cut = archive.subarray(0, 512 + 2);
     await expect(async () => {
       for await (const entry of readTar(chunked(cut, 100))) await text(entry.body);
-    }).rejects.toThrow(TarFormatError);
+    }).rejects.toThrow(RuntimeError);
   });
 
   it('refuses something that is not a tar', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from '../../../src/core/oci/platform.js';
+import { formatPlatform, hostPlatform, hostPlatformName, parsePlatform, selectPlatform, type Platform } from '../../../src/core/oci/platform.js';
 
 describe('parsePlatform', () => {
   it.each([
@@ -32,8 +32,20 @@ describe('hostPlatform', () => {
     ['arm', '6', 'linux/arm/v6'],
     ['arm', undefined, 'linux/arm/v7'],
     ['ia32', undefined, 'linux/386'],
+    ['ppc64', undefined, 'linux/ppc64le'],
+    ['s390x', undefined, 'linux/s390x'],
+    ['riscv64', undefined, 'linux/riscv64'],
+    ['loong64', undefined, 'linux/loong64'],
+    ['mips', undefined, 'linux/mips'],
+    ['mipsel', undefined, 'linux/mipsle'],
+    ['arm', 8, 'linux/arm/v8'],
+    ['x64', '7', 'linux/amd64'],
   ])('%s (arm_version %s) -> %s', (arch, armVersion, expected) => {
     expect(formatPlatform(hostPlatform(arch, armVersion))).toBe(expected);
+  });
+
+  it('names the host in the form options take', () => {
+    expect(parsePlatform(hostPlatformName())).toEqual(hostPlatform());
   });
 });
 
