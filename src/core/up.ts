@@ -1,12 +1,11 @@
 // `up`: plan -> registries -> preload -> mirrors -> hosts.toml -> Kind. Each phase is a
 // short call into the module that owns it; this file only orders them and collects the report.
-import type Docker from 'dockerode';
 import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
 import type { SourceReader } from './config/sources.js';
 import { renderHostsFiles } from './containerd/hosts.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
 import { KIND_NETWORK } from './home/names.js';
-import { ensureRegistryImage, launchPreloadRegistry } from './containers/preload-registry.js';
+import { launchPreloadRegistry } from './containers/preload-registry.js';
 import { ensureRegistry, PortTakenError, publishing, waitForRegistry, type RegistrySpec, type RunningRegistry } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
 import { buildLogDir, readyToRun, runBuilds, type BuildReport } from './build/run.js';
@@ -19,6 +18,7 @@ import { clustersDir, writeClusterState } from './kind/state.js';
 import { localHostsFile, onPort, registryHostingConfigMap, type LocalPlan } from './local/local-registry.js';
 import { ensureMirrors, type RunningMirror } from './mirrors/containers.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
+import type { ContainerEngine } from './ports/container-engine.js';
 import { formatBytes } from './format.js';
 import { withHomeLock } from './lock.js';
 import { timed, type PhaseTiming, type ProgressEvent, type Reporter } from './report.js';
@@ -56,7 +56,7 @@ export interface Preloader {
 }
 
 export interface UpDeps {
-  readonly docker: () => Promise<Docker>;
+  readonly docker: () => Promise<ContainerEngine>;
   readonly exec: Exec;
   readonly reporter: Reporter;
   readonly preloader: Preloader;
@@ -117,18 +117,9 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
   const localContainer = plan.local?.kind === 'container' ? plan.local : undefined;
   const needsRegistries = plan.preload.refs.length > 0 || building.length > 0 || localContainer !== undefined || (plan.mirrors?.entries.some((e) => e.endpoints.includes('local')) ?? false);
   const docker = needsRegistries || options.cluster ? await deps.docker() : undefined;
-  // The registry image and the preload container come up while the images are copied and
-  // built: both write the storage directly, and only what comes after needs the registry.
-  const registryImage = docker && needsRegistries ? background(ensureRegistryImage(docker, plan, reporter)) : undefined;
-  const preloadStarting =
-    docker && (plan.preload.refs.length > 0 || building.length > 0)
-      ? background(
-          (async () => {
-            await registryImage;
-            return launchPreloadRegistry(docker, plan, options.env);
-          })(),
-        )
-      : undefined;
+  // The preload container comes up while the images are copied and built: both write the
+  // storage directly, and only what comes after needs the registry.
+  const preloadStarting = docker && (plan.preload.refs.length > 0 || building.length > 0) ? background(launchPreloadRegistry(docker, plan, options.env, reporter)) : undefined;
 
   let builds: BuildReport[] = [];
   if (building.length > 0) {
@@ -166,7 +157,6 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
         return registry;
       })
     : undefined;
-  await registryImage;
 
   let mirrors: RunningMirror[] = [];
   if (docker && plan.mirrors) {
@@ -240,7 +230,7 @@ async function apply(plan: Plan, options: UpOptions, deps: UpDeps, hooks: UpHook
 
 /** The home's own port, or any free one when another process holds a port the home only picked. */
 async function ensureLocalRegistry(
-  docker: Docker,
+  docker: ContainerEngine,
   plan: Plan,
   local: Extract<LocalPlan, { kind: 'container' }>,
   publish: RegistrySpec['publish'],
