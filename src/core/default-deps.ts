@@ -1,15 +1,14 @@
-// The composition root: the real adapters (dockerode, child processes, the copier over fetch,
-// the Docker config and daemon) behind the ports the use cases take. The CLI and the action
+// The composition root: the real adapters (the Docker engine, child processes, the copier over
+// fetch, the Docker config and daemon) behind the ports the use cases take. The CLI and the action
 // both start from here.
-import type Docker from 'dockerode';
 import { runBuilds } from './build/run.js';
 import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
-import { connectDocker } from './containers/docker.js';
-import { ensureRegistryImage, launchPreloadRegistry } from './containers/preload-registry.js';
+import { launchPreloadRegistry } from './containers/preload-registry.js';
 import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './containers/registry.js';
 import { dockerConfigCredentials } from './credentials/docker-config.js';
-import { dockerDaemonImages, type LocalImages } from './daemon/local-images.js';
+import type { LocalImages } from './daemon/local-images.js';
+import { connectEngine } from './docker/dockerode-engine.js';
 import { processExec, type Exec } from './exec/exec.js';
 import { KIND_NETWORK } from './home/names.js';
 import { kindCluster } from './kind/ensure.js';
@@ -17,6 +16,7 @@ import type { LocalContainer } from './local/local-registry.js';
 import { onPlannedPort } from './local/start.js';
 import { ensureMirrors } from './mirrors/containers.js';
 import type { Plan } from './plan.js';
+import type { ContainerEngine } from './ports/container-engine.js';
 import type { Registries, StartedRegistry } from './ports/registries.js';
 import { registryPreloader } from './preload/preloader.js';
 import { silentReporter } from './report.js';
@@ -24,7 +24,7 @@ import type { UpPorts } from './up.js';
 
 /** The raw adapters, for the use cases that take them directly (build, down, the action's post). */
 export interface Adapters {
-  readonly docker: () => Promise<Docker>;
+  readonly docker: () => Promise<ContainerEngine>;
   readonly exec: Exec;
   /** The Docker daemon's images: where builds are pushed from. */
   readonly localImages: LocalImages;
@@ -35,12 +35,12 @@ export type UpDeps = Adapters & Omit<UpPorts, 'reporter'>;
 /** `exec` is where tests put a recorded kind in place of the binary. */
 export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec): UpDeps {
   const credentials = dockerConfigCredentials(env);
-  let engine: Promise<Docker> | undefined;
-  const docker = () => (engine ??= connectDocker(env));
+  let engine: Promise<ContainerEngine> | undefined;
+  const docker = () => (engine ??= connectEngine(env));
   // Connected only when an image is found nowhere upstream.
   const localImages: LocalImages = {
-    imageId: async (ref) => dockerDaemonImages(await docker()).imageId(ref),
-    save: async (ref) => dockerDaemonImages(await docker()).save(ref),
+    imageId: async (ref) => (await docker()).imageId(ref),
+    save: async (ref) => (await docker()).saveImage(ref),
   };
   return {
     docker,
@@ -55,12 +55,11 @@ export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec):
 }
 
 /** The registries port over the containers module: the plan's names, data and ports as container specs. */
-function dockerRegistries(docker: () => Promise<Docker>, env: NodeJS.ProcessEnv, dockerCredentials: (host: string) => Promise<Credentials | undefined>): Registries {
+function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.ProcessEnv, dockerCredentials: (host: string) => Promise<Credentials | undefined>): Registries {
   const publish = publishing(env);
   return {
     connect: async () => void (await docker()),
-    prepare: async (plan, note) => ensureRegistryImage(await docker(), plan, { ...silentReporter, info: note }),
-    startPreload: async (plan) => started(await launchPreloadRegistry(await docker(), plan, env)),
+    startPreload: async (plan, note) => started(await launchPreloadRegistry(await docker(), plan, env, { ...silentReporter, info: note })),
     async startMirrors(plan) {
       const mirrors = await ensureMirrors(await docker(), {
         entries: plan.mirrors?.entries ?? [],

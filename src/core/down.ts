@@ -2,15 +2,14 @@
 // because they are the cache the next run starts from.
 import { rm } from 'node:fs/promises';
 import { relative, isAbsolute } from 'node:path';
-import type Docker from 'dockerode';
 import { homeContainers } from './containers/stop.js';
-import { removeContainer } from './containers/registry.js';
 import type { Exec } from './exec/exec.js';
 import { homeIdentity, realPath } from './home/identity.js';
 import { clusterExists, kind, KindNotInstalledError } from './kind/cluster.js';
 import { assertOwnCluster } from './kind/ownership.js';
 import { knownClusterNames, readClusterState, removeClusterState } from './kind/state.js';
 import { withHomeLock } from './lock.js';
+import type { ContainerEngine } from './ports/container-engine.js';
 import { DEFAULT_CLUSTER_NAME } from './plan.js';
 import type { Reporter } from './report.js';
 
@@ -31,11 +30,11 @@ export interface DownResult {
   readonly keptData: readonly string[];
 }
 
-export async function down(options: DownOptions, deps: { exec: Exec; docker: () => Promise<Docker>; reporter: Reporter }): Promise<DownResult> {
+export async function down(options: DownOptions, deps: { exec: Exec; docker: () => Promise<ContainerEngine>; reporter: Reporter }): Promise<DownResult> {
   return withHomeLock(options.sewHome, deps.reporter, () => tearDown(options, deps));
 }
 
-async function tearDown(options: DownOptions, deps: { exec: Exec; docker: () => Promise<Docker>; reporter: Reporter }): Promise<DownResult> {
+async function tearDown(options: DownOptions, deps: { exec: Exec; docker: () => Promise<ContainerEngine>; reporter: Reporter }): Promise<DownResult> {
   const name = options.name ?? (await onlyKnownCluster(options.sewHome)) ?? DEFAULT_CLUSTER_NAME;
   const state = await readClusterState(options.sewHome, name);
   const clusterDeleted = await deps.reporter.phase(`Delete cluster ${name}`, async () => {
@@ -57,14 +56,13 @@ async function tearDown(options: DownOptions, deps: { exec: Exec; docker: () => 
   if (!options.purge) return { name, clusterDeleted, removedContainers: [], removedData: [], keptData: [] };
 
   return deps.reporter.phase('Purge registries and data', async () => {
-    const docker = await deps.docker();
-    const containers = await homeContainers(docker, homeIdentity(options.sewHome, options.env).id, { all: true });
+    const engine = await deps.docker();
+    const containers = await homeContainers(engine, homeIdentity(options.sewHome, options.env).id, { all: true });
     const removedContainers: string[] = [];
     const data = new Set<string>(state?.hostsDir ? [state.hostsDir] : []);
     for (const container of containers) {
-      for (const mount of container.Mounts) if (mount.Type === 'bind' && mount.Destination === '/var/lib/registry') data.add(mount.Source);
-      const containerName = container.Names[0]?.replace(/^\//, '') ?? container.Id;
-      if (await removeContainer(docker, containerName)) removedContainers.push(containerName);
+      for (const mount of container.mounts) if (mount.target === '/var/lib/registry') data.add(mount.source);
+      if (await engine.remove(container.name)) removedContainers.push(container.name);
     }
     const [inside, outside] = partition([...data], (dir) => isInside(dir, options.sewHome));
     for (const dir of inside) await rm(dir, { recursive: true, force: true });

@@ -55,8 +55,6 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
 export interface Needs {
   /** Any container, or the cluster. */
   readonly docker: boolean;
-  /** The Kind network and the registry image: any registry container. */
-  readonly registryImage: boolean;
   /** Images to preload or builds to run into it. */
   readonly preloadRegistry: boolean;
   readonly builds: boolean;
@@ -221,11 +219,9 @@ function needsOf(
   const builds = options.build === true && facts.builds > 0;
   const preloadRegistry = facts.preloadRefs.length > 0 || builds;
   const localRegistry = facts.local?.kind === 'container';
-  const registryImage = preloadRegistry || facts.mirrorProxies || localRegistry;
   const cluster = options.cluster !== false;
   return {
-    docker: registryImage || cluster,
-    registryImage,
+    docker: preloadRegistry || facts.mirrorProxies || localRegistry || cluster,
     preloadRegistry,
     builds,
     mirrors: facts.mirrorProxies,

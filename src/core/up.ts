@@ -36,14 +36,12 @@ export interface UpResult {
 export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { needs } = plan;
   if (needs.docker) await ports.registries.connect();
-  // The registry image and the preload container come up while the images are copied and
-  // built: both write the storage directly, and only what comes after needs the registry.
-  const registryImage = needs.registryImage ? background(ports.registries.prepare(plan, (m) => ports.reporter.info(m))) : undefined;
-  const preloadStarting = needs.preloadRegistry ? background(registryImage!.then(() => ports.registries.startPreload(plan))) : undefined;
+  // The preload container comes up while the images are copied and built: both write the
+  // storage directly, and only what comes after needs the registry.
+  const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : undefined;
   const builds = needs.builds ? await ports.builder.run(plan, ports.reporter) : [];
   const images = plan.preload.refs.length > 0 ? await preloadImages(plan, ports) : [];
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : undefined;
-  await registryImage;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = needs.localRegistry ? await startLocalRegistry(plan, plan.local as LocalContainer, ports) : undefined;
   const hostsFiles = needs.hostsFiles ? await writeHostsFiles(plan, local?.plan, ports) : [];

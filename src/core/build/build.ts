@@ -1,10 +1,10 @@
 // `build`: plan -> the builds asked for -> preload registry -> run them. Kind nodes wired by
 // `up` pull the images by their own names from the preload registry.
-import type Docker from 'dockerode';
 import type { SourceReader } from '../config/sources.js';
-import { prepareRegistryImage, startPreloadRegistry } from '../containers/preload-registry.js';
+import { startPreloadRegistry } from '../containers/preload-registry.js';
 import { withHomeLock } from '../lock.js';
 import { resolvePlan, type Plan, type PlanOptions } from '../plan.js';
+import type { ContainerEngine } from '../ports/container-engine.js';
 import { buildLogDir, readyToRun, runBuilds, type BuildReport, type BuildRunDeps } from './run.js';
 import { selectBuilds } from './plan.js';
 
@@ -16,7 +16,7 @@ export interface BuildOptions extends PlanOptions {
 }
 
 export interface BuildDeps extends BuildRunDeps {
-  readonly docker: () => Promise<Docker>;
+  readonly docker: () => Promise<ContainerEngine>;
   readonly reader?: SourceReader;
 }
 
@@ -34,9 +34,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     plan.sewHome,
     deps.reporter,
     async () => {
-      const docker = await deps.docker();
-      await prepareRegistryImage(docker, plan, deps.reporter);
-      const registry = await startPreloadRegistry(docker, plan, options.env, deps.reporter);
+      const registry = await startPreloadRegistry(await deps.docker(), plan, options.env, deps.reporter);
       const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: buildLogDir(plan.sewHome), ...(options.skipPre && { skipPre: true }) }, deps);
       return { plan, registry: registry.url, builds };
     },

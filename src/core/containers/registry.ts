@@ -3,10 +3,10 @@
 // directory is a bind mount, so it survives every replacement.
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import type Docker from 'dockerode';
 import { RuntimeError } from '../errors.js';
 import { REGISTRY_PORT } from '../home/names.js';
-import { dockerReason, isNotFound } from './docker.js';
+import { EngineError, type ContainerEngine, type ContainerState } from '../ports/container-engine.js';
+import { ensureImage } from './image.js';
 
 export const MANAGED_LABEL = 'sew-ci.managed';
 export const ROLE_LABEL = 'sew-ci.role';
@@ -56,50 +56,46 @@ export interface RunningRegistry {
   readonly action: 'kept' | 'created' | 'replaced';
 }
 
-export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promise<RunningRegistry> {
+export interface EnsureOptions {
+  /** Told before the registry image is pulled. */
+  readonly onPull?: (image: string) => void;
+}
+
+/**
+ * One inspect decides a warm run: a running container with the same spec is kept as it is.
+ * Only a container to create has its network and image checked first.
+ */
+export async function ensureRegistry(engine: ContainerEngine, spec: RegistrySpec, options: EnsureOptions = {}): Promise<RunningRegistry> {
   const fingerprint = specFingerprint(spec);
-  const container = docker.getContainer(spec.name);
-  let existing: Docker.ContainerInspectInfo | undefined;
-  try {
-    existing = await container.inspect();
-  } catch (err) {
-    if (!isNotFound(err)) throw new RuntimeError(`cannot inspect container ${spec.name}: ${dockerReason(err)}`);
-  }
-  if (existing?.State.Running && existing.Config.Labels?.[SPEC_LABEL] === fingerprint) {
+  const existing = await engine.inspect(spec.name);
+  if (existing?.running && !existing.restarting && existing.labels[SPEC_LABEL] === fingerprint) {
     const hostPort = publishedPort(existing, address(spec));
     if (hostPort !== undefined) return running(spec, hostPort, 'kept');
   }
-  if (existing) await removeContainer(docker, spec.name);
+  await engine.ensureNetwork(spec.network, { [MANAGED_LABEL]: 'true' });
+  await ensureImage(engine, spec.image, options.onPull);
+  if (existing) await engine.remove(spec.name);
 
   await mkdir(spec.dataDir, { recursive: true });
-  const created = await docker
-    .createContainer({
-      name: spec.name,
-      Image: spec.image,
-      Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-      Labels: { [MANAGED_LABEL]: 'true', [ROLE_LABEL]: spec.role, [HOME_LABEL]: spec.home, [SPEC_LABEL]: fingerprint },
-      ExposedPorts: { [`${REGISTRY_PORT}/tcp`]: {} },
-      HostConfig: {
-        // A mount, not a bind string: data dirs are named after hosts, and `host:port` has a colon.
-        Mounts: [{ Type: 'bind', Source: spec.dataDir, Target: '/var/lib/registry' }],
-        PortBindings: { [`${REGISTRY_PORT}/tcp`]: [{ HostIp: address(spec), HostPort: spec.hostPort ? String(spec.hostPort) : '' }] },
-        RestartPolicy: { Name: 'unless-stopped' },
-        NetworkMode: spec.network,
-      },
-      NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: [spec.name] } } },
-    })
-    .catch((err: unknown) => {
-      throw new RuntimeError(`cannot create container ${spec.name}: ${dockerReason(err)}`);
-    });
+  let started: ContainerState;
   try {
-    await created.start();
+    started = await engine.run({
+      name: spec.name,
+      image: spec.image,
+      env: spec.env ?? {},
+      labels: { [MANAGED_LABEL]: 'true', [ROLE_LABEL]: spec.role, [HOME_LABEL]: spec.home, [SPEC_LABEL]: fingerprint },
+      network: spec.network,
+      mounts: [{ source: spec.dataDir, target: '/var/lib/registry' }],
+      ports: [{ containerPort: REGISTRY_PORT, hostIp: address(spec), hostPort: spec.hostPort ?? 0 }],
+      restartUnlessStopped: true,
+    });
   } catch (err) {
-    await removeContainer(docker, spec.name).catch(() => undefined);
-    throw await startFailure(docker, spec, err);
+    if (err instanceof EngineError && err.failure === 'port-taken' && spec.hostPort !== undefined) throw await portTaken(engine, spec, spec.hostPort);
+    throw err;
   }
-  const hostPort = publishedPort(await created.inspect(), address(spec));
+  const hostPort = publishedPort(started, address(spec));
   if (hostPort === undefined) {
-    const crashed = await crashReason(docker, spec.name);
+    const crashed = await crashReason(engine, spec.name);
     throw new RuntimeError(crashed ? `registry ${spec.name} exits at start: ${crashed}` : `container ${spec.name} started without a published port`);
   }
   return running(spec, hostPort, existing ? 'replaced' : 'created');
@@ -109,12 +105,10 @@ export async function ensureRegistry(docker: Docker, spec: RegistrySpec): Promis
  * Waits until the registry answers /v2/ (200, or 401 when it wants credentials). With a
  * container, gives up at once when it exits or restarts, quoting its last log line.
  */
-export async function waitForRegistry(url: string, timeoutMs = 30_000, container?: { docker: Docker; name: string }): Promise<void> {
+export async function waitForRegistry(url: string, timeoutMs = 30_000, container?: { engine: ContainerEngine; name: string }): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    const crashed = container && (await crashReason(container.docker, container.name));
-    if (crashed) throw new RuntimeError(`registry ${container.name} exits at start: ${crashed}`);
     // A ref'd timer: an unref'd one (AbortSignal.timeout) lets Node exit mid-wait when a
     // half-open connection is all that is left on the event loop.
     const controller = new AbortController();
@@ -129,19 +123,12 @@ export async function waitForRegistry(url: string, timeoutMs = 30_000, container
     } finally {
       clearTimeout(timer);
     }
+    // Asked only when the registry does not answer: a running one costs no engine call.
+    const crashed = container && (await crashReason(container.engine, container.name));
+    if (crashed) throw new RuntimeError(`registry ${container.name} exits at start: ${crashed}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new RuntimeError(`registry at ${url} did not become ready within ${timeoutMs / 1000} s (${last})`);
-}
-
-export async function removeContainer(docker: Docker, name: string): Promise<boolean> {
-  try {
-    await docker.getContainer(name).remove({ force: true, v: false });
-    return true;
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw new RuntimeError(`cannot remove container ${name}: ${dockerReason(err)}`);
-  }
 }
 
 function address(spec: RegistrySpec): string {
@@ -153,9 +140,8 @@ function running(spec: RegistrySpec, hostPort: number, action: RunningRegistry['
   return { name: spec.name, url: `http://${host}:${hostPort}`, hostPort, networkUrl: `http://${spec.name}:${REGISTRY_PORT}`, action };
 }
 
-function publishedPort(info: Docker.ContainerInspectInfo, hostIp: string): number | undefined {
-  const binding = info.NetworkSettings.Ports?.[`${REGISTRY_PORT}/tcp`]?.find((b) => b.HostIp === hostIp || b.HostIp === '');
-  return binding ? Number(binding.HostPort) : undefined;
+function publishedPort(state: ContainerState, hostIp: string): number | undefined {
+  return state.ports.find((p) => p.containerPort === REGISTRY_PORT && (p.hostIp === hostIp || p.hostIp === '') && p.hostPort > 0)?.hostPort;
 }
 
 function specFingerprint(spec: RegistrySpec): string {
@@ -164,39 +150,16 @@ function specFingerprint(spec: RegistrySpec): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
-async function startFailure(docker: Docker, spec: RegistrySpec, err: unknown): Promise<RuntimeError> {
-  const reason = dockerReason(err);
-  if (spec.hostPort !== undefined && /port is already allocated|address already in use/i.test(reason)) {
-    const holder = await containerPublishing(docker, spec.hostPort);
-    const by = holder ? ` by container ${holder}` : ' by another process';
-    return new PortTakenError(`port ${address(spec)}:${spec.hostPort} for ${spec.name} is already taken${by}`);
-  }
-  return new RuntimeError(`cannot start container ${spec.name}: ${reason}`);
+async function portTaken(engine: ContainerEngine, spec: RegistrySpec, port: number): Promise<PortTakenError> {
+  const containers = await engine.list({}).catch(() => []);
+  const holder = containers.find((c) => c.ports.some((p) => p.hostPort === port))?.name;
+  const by = holder ? ` by container ${holder}` : ' by another process';
+  return new PortTakenError(`port ${address(spec)}:${port} for ${spec.name} is already taken${by}`);
 }
 
-async function containerPublishing(docker: Docker, port: number): Promise<string | undefined> {
-  const containers = await docker.listContainers().catch(() => []);
-  const holder = containers.find((c) => c.Ports.some((p) => p.PublicPort === port));
-  return holder?.Names[0]?.replace(/^\//, '');
-}
-
-async function crashReason(docker: Docker, name: string): Promise<string | undefined> {
-  const info = await docker.getContainer(name).inspect().catch(() => undefined);
-  if (!info || (info.State.Running && !info.State.Restarting && info.RestartCount === 0)) return undefined;
-  const logs = (await docker.getContainer(name).logs({ stdout: true, stderr: true, tail: 20, follow: false }).catch(() => Buffer.alloc(0))) as Buffer;
-  const lines = demux(logs).split('\n').map((l) => l.trim()).filter(Boolean);
-  const cause = lines.find((l) => l.startsWith('panic:')) ?? lines.at(-1);
-  return cause ?? `state ${info.State.Status}`;
-}
-
-/** Docker's multiplexed log stream (8-byte frame headers) as plain text. */
-function demux(buffer: Buffer): string {
-  let out = '';
-  let offset = 0;
-  while (offset + 8 <= buffer.length) {
-    const size = buffer.readUInt32BE(offset + 4);
-    out += buffer.subarray(offset + 8, offset + 8 + size).toString('utf8');
-    offset += 8 + size;
-  }
-  return out;
+async function crashReason(engine: ContainerEngine, name: string): Promise<string | undefined> {
+  const state = await engine.inspect(name).catch(() => undefined);
+  if (!state || (state.running && !state.restarting && state.restartCount === 0)) return undefined;
+  const lines = await engine.logs(name, 20).catch(() => []);
+  return lines.find((l) => l.startsWith('panic:')) ?? lines.at(-1) ?? `state ${state.status}`;
 }

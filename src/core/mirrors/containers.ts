@@ -1,10 +1,10 @@
 // One pull-through proxy container per mirrored upstream that has a local endpoint.
 // Credentials reach the proxy as container environment only: the data directory is what
 // CI caches, so nothing secret is ever written under it.
-import type Docker from 'dockerode';
 import type { Credentials } from '../config/registries.js';
 import { ensureRegistry, waitForRegistry, type Publishing, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
 import { KIND_NETWORK } from '../home/names.js';
+import type { ContainerEngine } from '../ports/container-engine.js';
 import { hasLocalProxy, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
 import { mirrorStorageDir } from './layout.js';
@@ -34,13 +34,13 @@ export interface RunningMirror {
 
 const MIRROR_READY_MS = 15_000;
 
-export async function ensureMirrors(docker: Docker, setup: MirrorSetup): Promise<RunningMirror[]> {
+export async function ensureMirrors(engine: ContainerEngine, setup: MirrorSetup): Promise<RunningMirror[]> {
   const out: RunningMirror[] = [];
-  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(docker, setup, entry));
+  for (const entry of setup.entries.filter(hasLocalProxy)) out.push(await ensureMirror(engine, setup, entry));
   return out;
 }
 
-async function ensureMirror(docker: Docker, setup: MirrorSetup, entry: MirrorEntry): Promise<RunningMirror> {
+async function ensureMirror(engine: ContainerEngine, setup: MirrorSetup, entry: MirrorEntry): Promise<RunningMirror> {
   const { host } = entry;
   if (!entry.container) throw new Error(`mirror ${host} has no container name in the plan`);
   const dataDir = mirrorStorageDir(setup.data, host);
@@ -53,13 +53,13 @@ async function ensureMirror(docker: Docker, setup: MirrorSetup, entry: MirrorEnt
   const spec = { name: entry.container, role: 'mirror' as const, home: setup.home, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...(setup.publish && { publish: setup.publish }) };
   // Only a container about to start reads the state; refreshing under a running one is harmless.
   await refreshSchedulerState(dataDir);
-  const proxy = await startAndWait(docker, spec);
+  const proxy = await startAndWait(engine, spec);
   if (proxy.registry) return { host, name: spec.name, dataDir, url: proxy.registry.url };
 
   // registry:2 in proxy mode asks its upstream for auth challenges at start and exits when it
   // cannot reach it. What it cached is a plain registry's layout, so serve that, read-only
   // in effect; the next run with the upstream back replaces it with the proxy again.
-  const cacheOnly = await startAndWait(docker, { ...spec, env: {} });
+  const cacheOnly = await startAndWait(engine, { ...spec, env: {} });
   if (cacheOnly.registry) {
     return { host, name: spec.name, dataDir, url: cacheOnly.registry.url, degraded: `proxy cannot start (${proxy.problem}); serving its cache only` };
   }
@@ -67,10 +67,10 @@ async function ensureMirror(docker: Docker, setup: MirrorSetup, entry: MirrorEnt
 }
 
 /** A mirror is an optimisation: one that cannot serve is reported, and the run goes on. */
-async function startAndWait(docker: Docker, spec: RegistrySpec): Promise<{ registry?: RunningRegistry; problem?: string }> {
+async function startAndWait(engine: ContainerEngine, spec: RegistrySpec): Promise<{ registry?: RunningRegistry; problem?: string }> {
   try {
-    const registry = await ensureRegistry(docker, spec);
-    await waitForRegistry(registry.url, MIRROR_READY_MS, { docker, name: registry.name });
+    const registry = await ensureRegistry(engine, spec);
+    await waitForRegistry(registry.url, MIRROR_READY_MS, { engine, name: registry.name });
     return { registry };
   } catch (err) {
     return { problem: (err as Error).message };

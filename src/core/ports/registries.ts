@@ -25,10 +25,8 @@ export interface MirrorState {
 export interface Registries {
   /** The container engine answers: checked first, so a run without one stops before any work. */
   connect(): Promise<void>;
-  /** The Kind network and the registry image: what every registry container needs first. */
-  prepare(plan: Plan, note: Note): Promise<void>;
-  /** The preload registry, up and answering. */
-  startPreload(plan: Plan): Promise<StartedRegistry>;
+  /** The preload registry, up and answering; `note` hears of an image pull. */
+  startPreload(plan: Plan, note: Note): Promise<StartedRegistry>;
   /** One proxy per mirrored upstream with a local endpoint; one that cannot serve is reported, not thrown. */
   startMirrors(plan: Plan): Promise<MirrorState[]>;
   /** The local push registry, up and answering; on another port when the plan lets it move. */

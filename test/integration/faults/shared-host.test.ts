@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDocker } from '../../../src/core/containers/docker.js';
+import { connectEngine } from '../../../src/core/docker/dockerode-engine.js';
 import { stopRegistries } from '../../../src/core/containers/stop.js';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { homeIdentity } from '../../../src/core/home/identity.js';
@@ -64,11 +64,11 @@ describe('two homes on one Docker host', () => {
     expect(await servedDigest(a.preload.registry, 'team/two')).toBeNull();
 
     // The post step of B's job stops B's registries only.
-    expect(await stopRegistries(await connectDocker(), b.plan.home.id)).toEqual([b.plan.preload.container]);
+    expect(await stopRegistries(await connectEngine(), b.plan.home.id)).toEqual([b.plan.preload.container]);
     expect(await docker('inspect', '--format', '{{.State.Running}}', a.plan.preload.container)).toBe('true');
 
     const noCluster = recordedExec('kind', () => ({}));
-    const purged = await down({ sewHome: homes[0]!, env: process.env, purge: true }, { exec: noCluster, docker: () => connectDocker(), reporter: silentReporter });
+    const purged = await down({ sewHome: homes[0]!, env: process.env, purge: true }, { exec: noCluster, docker: () => connectEngine(), reporter: silentReporter });
     expect([...purged.removedContainers].sort()).toEqual([a.plan.preload.container, ...a.mirrors.map((m: { container: string }) => m.container)].sort());
     expect(purged.keptData).toContain(join(outside, 'data', 'upstream.test:5900'));
     expect(existsSync(join(outside, 'data', 'upstream.test:5900'))).toBe(true);

@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDocker } from '../../../src/core/containers/docker.js';
+import { connectEngine } from '../../../src/core/docker/dockerode-engine.js';
 import { ensureRegistry } from '../../../src/core/containers/registry.js';
 import { cli } from '../../support/cli.js';
 import { tempDir, writeTree } from '../../support/tree.js';
@@ -24,7 +24,7 @@ describe('Docker faults', () => {
 
   it('a port taken by a container is named with that container', async () => {
     await docker('run', '-d', '--name', 'sewtest-port-holder', '-p', '127.0.0.1:5959:5000', 'registry:2');
-    const engine = await connectDocker();
+    const engine = await connectEngine();
     const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: tempDir('port-'), network: 'kind', hostPort: 5959 };
     await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5959 for sewtest-port-wanted is already taken by container sewtest-port-holder');
     await expect(docker('inspect', 'sewtest-port-wanted')).rejects.toThrow();
@@ -34,7 +34,7 @@ describe('Docker faults', () => {
     const server = createServer();
     await new Promise<void>((done) => server.listen(5960, '127.0.0.1', done));
     try {
-      const engine = await connectDocker();
+      const engine = await connectEngine();
       const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: tempDir('port-'), network: 'kind', hostPort: 5960 };
       await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5960 for sewtest-port-wanted is already taken by another process');
     } finally {

@@ -14,14 +14,14 @@ export interface FakeWorld {
   readonly clusterExists?: boolean;
   /** The port the local registry gets, when not the plan's. */
   readonly localPort?: number;
-  readonly registryImageFails?: string;
+  readonly preloadRegistryFails?: string;
   readonly engineDown?: string;
   /** Runs inside every step, e.g. to check the lock is held. */
   readonly during?: (step: string) => void;
 }
 
 export interface Recorded {
-  /** Steps, as they ran (`prepare` and `preload-registry` are recorded when they finish). */
+  /** Steps, as they ran (`preload-registry` is recorded when it finishes). */
   readonly steps: string[];
   readonly phases: string[];
   readonly infos: string[];
@@ -54,14 +54,11 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
         if (world.engineDown) throw new Error(world.engineDown);
         step('connect');
       },
-      async prepare(_plan, note) {
-        // Slower than the copy, so an order that does not wait for it shows.
+      async startPreload(plan, note) {
+        // Slower than the copy, so an order that waits for it shows.
         await new Promise((resolve) => setTimeout(resolve, 20));
-        if (world.registryImageFails) throw new Error(world.registryImageFails);
+        if (world.preloadRegistryFails) throw new Error(world.preloadRegistryFails);
         note('registry:2: pulled');
-        step('prepare');
-      },
-      async startPreload(plan) {
         step('preload-registry');
         return registry(plan.preload.container, 41000);
       },

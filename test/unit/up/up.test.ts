@@ -32,15 +32,15 @@ async function run(sewYaml: string, extra: Partial<PlanOptions> = {}, world: Fak
 describe('up runs the steps the plan needs', () => {
   it.each([
     { name: 'nothing declared: the cluster alone', sewYaml: '', extra: {}, steps: ['connect', 'cluster'] },
-    { name: 'no preload: no preload registry, no copy', sewYaml: LOCAL, extra: { cluster: false }, steps: ['connect', 'prepare', 'local', 'hosts'] },
+    { name: 'no preload: no preload registry, no copy', sewYaml: LOCAL, extra: { cluster: false }, steps: ['connect', 'local', 'hosts'] },
     { name: 'preload skipped: refs declared, nothing started for them', sewYaml: PRELOAD, extra: { skipPreload: true, cluster: false }, steps: [] },
-    { name: 'mirrors only', sewYaml: MIRRORS, extra: { cluster: false }, steps: ['connect', 'prepare', 'mirrors', 'hosts'] },
+    { name: 'mirrors only', sewYaml: MIRRORS, extra: { cluster: false }, steps: ['connect', 'mirrors', 'hosts'] },
     { name: 'mirrors to remote endpoints only: hosts files, no container', sewYaml: 'images:\n  mirrors:\n    upstreams: ["docker.io=https://m.example.com"]\n', extra: {}, steps: ['connect', 'hosts', 'cluster'] },
-    { name: 'local only', sewYaml: LOCAL, extra: {}, steps: ['connect', 'prepare', 'local', 'hosts', 'cluster', 'announce'] },
-    { name: 'preload, --no-cluster', sewYaml: PRELOAD, extra: { cluster: false }, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'hosts'] },
-    { name: 'everything', sewYaml: EVERYTHING, extra: {}, steps: ['connect', 'preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'] },
+    { name: 'local only', sewYaml: LOCAL, extra: {}, steps: ['connect', 'local', 'hosts', 'cluster', 'announce'] },
+    { name: 'preload, --no-cluster', sewYaml: PRELOAD, extra: { cluster: false }, steps: ['connect', 'preload', 'preload-registry', 'hosts'] },
+    { name: 'everything', sewYaml: EVERYTHING, extra: {}, steps: ['connect', 'preload', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'] },
     { name: 'builds declared, no --build: wired, not run', sewYaml: 'builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n', extra: { cluster: false }, steps: ['hosts'] },
-    { name: '--build: the builds run, into a preload registry', sewYaml: 'builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n', extra: { cluster: false, build: true }, steps: ['connect', 'builds', 'prepare', 'preload-registry', 'hosts'] },
+    { name: '--build: the builds run, into a preload registry', sewYaml: 'builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n', extra: { cluster: false, build: true }, steps: ['connect', 'builds', 'preload-registry', 'hosts'] },
     { name: 'an external push target: announced, no container', sewYaml: 'images:\n  local:\n    external: ghcr.io/acme\n', extra: {}, steps: ['connect', 'cluster', 'announce'] },
   ])('$name', async ({ sewYaml, extra, steps }) => {
     const { recorded, plan } = await run(sewYaml, extra);
@@ -56,11 +56,10 @@ it('--build with no builds declared: a warning of the plan, nothing built', asyn
 });
 
 describe('up orders its steps', () => {
-  it('starts the preload registry only once the registry image is there, and copies meanwhile', async () => {
-    const { recorded } = await run(PRELOAD, { cluster: false });
-    // The copy does not wait for the (slower) registry image; the registry container does.
-    expect(recorded.steps.indexOf('preload')).toBeLessThan(recorded.steps.indexOf('prepare'));
-    expect(recorded.steps.indexOf('prepare')).toBeLessThan(recorded.steps.indexOf('preload-registry'));
+  it('copies while the (slower) preload registry starts, and waits for it before the mirrors', async () => {
+    const { recorded } = await run(EVERYTHING);
+    expect(recorded.steps.indexOf('preload')).toBeLessThan(recorded.steps.indexOf('preload-registry'));
+    expect(recorded.steps.indexOf('preload-registry')).toBeLessThan(recorded.steps.indexOf('mirrors'));
   });
 
   it('writes the hosts files before the cluster, whose nodes mount them', async () => {
@@ -75,8 +74,8 @@ describe('up orders its steps', () => {
     expect(recorded.steps).toEqual([]);
   });
 
-  it('a registry image that cannot be had fails the run before anything reaches the registries', async () => {
-    const { ports, recorded } = fakePorts({ registryImageFails: 'registry:2 cannot be pulled' });
+  it('a preload registry that cannot start fails the run before anything reaches the registries', async () => {
+    const { ports, recorded } = fakePorts({ preloadRegistryFails: 'registry:2 cannot be pulled' });
     await expect(up(await resolvePlan(options(EVERYTHING)), ports)).rejects.toThrow('registry:2 cannot be pulled');
     expect(recorded.steps).toEqual(['connect', 'preload']);
   });
@@ -91,7 +90,7 @@ describe('up reports, and goes on past what can fail alone', () => {
       ['docker.io/library/redis:7', 'failed'],
     ]);
     expect(result.preload.bytesCopied).toBe(10);
-    expect(recorded.steps).toEqual(['connect', 'preload', 'prepare', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce']);
+    expect(recorded.steps).toEqual(['connect', 'preload', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce']);
     // The same result the report lists is what the progress display was given.
     expect(recorded.events.filter((e) => e.type === 'image-finished').map((e) => e.type === 'image-finished' && e.result)).toEqual(result.preload.images);
   });
@@ -103,7 +102,7 @@ describe('up reports, and goes on past what can fail alone', () => {
       ['docker.io', 'http://127.0.0.1:42000'],
       ['ghcr.io', 'upstream unreachable'],
     ]);
-    expect(recorded.steps).toEqual(['connect', 'prepare', 'mirrors', 'hosts', 'cluster']);
+    expect(recorded.steps).toEqual(['connect', 'mirrors', 'hosts', 'cluster']);
   });
 
   it('a reused cluster is reported as reused', async () => {
