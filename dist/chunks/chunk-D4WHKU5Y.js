@@ -1,7 +1,212 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
+  InputError
+} from "./chunk-Z6K67HG4.js";
+import {
   __export
-} from "./chunk-KX7LMD7I.js";
+} from "./chunk-I64FK5AC.js";
+
+// src/core/input/checks.ts
+var CLUSTER_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var CLUSTER_NAME_RULE = "must be a lowercase DNS label (a-z, 0-9, -)";
+var FLAG_NAME = /^[a-z0-9][a-z0-9-]*$/;
+var FLAG_NAME_RULE = "must be a flag name (a-z, 0-9, -)";
+function isClusterName(name) {
+  return CLUSTER_NAME.test(name);
+}
+function isFlagName(name) {
+  return FLAG_NAME.test(name);
+}
+function checkClusterName(name, where) {
+  if (!isClusterName(name)) throw new InputError(where, `"${name}" ${CLUSTER_NAME_RULE}`);
+  return name;
+}
+function checkFlagName(name, where) {
+  if (!isFlagName(name)) throw new InputError(where, `"${name}" ${FLAG_NAME_RULE}`);
+  return name;
+}
+var LABEL = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
+var REGISTRY_HOST = new RegExp(`^(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
+function isRegistryHost(host) {
+  return REGISTRY_HOST.test(host);
+}
+function hostPortProblem(host) {
+  const port = /:([0-9]+)$/.exec(host)?.[1];
+  return port === void 0 || isPort(Number(port)) ? void 0 : `port ${port} out of range (1-65535)`;
+}
+function isPort(value, allowZero = false) {
+  return Number.isInteger(value) && value >= (allowZero ? 0 : 1) && value <= 65535;
+}
+
+// src/core/oci/manifest.ts
+import { createHash } from "node:crypto";
+
+// src/core/oci/media-types.ts
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+var DOCKER_LAYER = "application/vnd.docker.image.rootfs.diff.tar";
+var DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+var INDEXES = /* @__PURE__ */ new Set([OCI_INDEX, DOCKER_MANIFEST_LIST]);
+var MANIFESTS = /* @__PURE__ */ new Set([OCI_MANIFEST, DOCKER_MANIFEST]);
+var MANIFEST_ACCEPT = [OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST].join(", ");
+function isIndex(mediaType) {
+  return INDEXES.has(mediaType);
+}
+function isManifest(mediaType) {
+  return MANIFESTS.has(mediaType);
+}
+function manifestMediaType(contentType, document) {
+  const declared = contentType?.split(";")[0]?.trim().toLowerCase();
+  if (declared !== void 0 && (isIndex(declared) || isManifest(declared))) return declared;
+  if (typeof document !== "object" || document === null) return void 0;
+  const doc = document;
+  if (typeof doc.mediaType === "string") {
+    return isIndex(doc.mediaType) || isManifest(doc.mediaType) ? doc.mediaType : void 0;
+  }
+  if (doc.schemaVersion !== 2) return void 0;
+  if (Array.isArray(doc.manifests)) return OCI_INDEX;
+  if (Array.isArray(doc.layers)) return OCI_MANIFEST;
+  return void 0;
+}
+
+// src/core/oci/manifest.ts
+var SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+var ManifestFormatError = class extends Error {
+};
+function parseManifest(bytes, contentType) {
+  let document;
+  try {
+    document = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new ManifestFormatError("manifest is not valid JSON");
+  }
+  const mediaType = manifestMediaType(contentType, document);
+  if (mediaType === void 0) {
+    throw new ManifestFormatError(`unsupported manifest type ${contentType ?? "(none)"}; only OCI and Docker schema 2 are copied`);
+  }
+  const doc = document;
+  const references = isIndex(mediaType) ? descriptors(doc.manifests, "manifests") : [descriptor(doc.config, "config"), ...descriptors(doc.layers, "layers")];
+  return { mediaType, digest: sha256Digest(bytes), bytes, references };
+}
+function requiredBlobs(manifest) {
+  return manifest.references.filter((ref) => ref.urls === void 0 || ref.urls.length === 0);
+}
+function descriptors(value, field) {
+  if (!Array.isArray(value)) throw new ManifestFormatError(`manifest has no ${field} list`);
+  return value.map((entry, i) => descriptor(entry, `${field}[${i}]`));
+}
+function descriptor(value, field) {
+  if (typeof value !== "object" || value === null) throw new ManifestFormatError(`manifest ${field} is missing`);
+  const d = value;
+  if (typeof d.digest !== "string" || !SHA256_DIGEST.test(d.digest)) {
+    throw new ManifestFormatError(`manifest ${field} has an unsupported digest ${String(d.digest)}`);
+  }
+  if (typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
+    throw new ManifestFormatError(`manifest ${field} has an invalid size`);
+  }
+  const platform = parsePlatformField(d.platform);
+  const urls = Array.isArray(d.urls) ? d.urls.filter((u) => typeof u === "string") : void 0;
+  return {
+    mediaType: typeof d.mediaType === "string" ? d.mediaType : "",
+    digest: d.digest,
+    size: d.size,
+    ...platform !== void 0 && { platform },
+    ...urls !== void 0 && { urls }
+  };
+}
+function parsePlatformField(value) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const p = value;
+  if (typeof p.os !== "string" || typeof p.architecture !== "string") return void 0;
+  return { os: p.os, architecture: p.architecture, ...typeof p.variant === "string" && p.variant !== "" && { variant: p.variant } };
+}
+
+// src/core/images/reference.ts
+var DOCKER_HUB = "docker.io";
+var LEGACY_HUB = "index.docker.io";
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+var MAX_NAME = 255;
+var ImageReferenceError = class extends Error {
+  name = "ImageReferenceError";
+};
+function parseReference(input2) {
+  const raw = input2.trim();
+  if (raw === "") throw new ImageReferenceError("empty image reference");
+  if (/\s/.test(raw)) throw new ImageReferenceError(`invalid image reference "${input2}": contains whitespace`);
+  let rest = raw;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest) || digest.startsWith("sha256:") && !SHA256_DIGEST.test(digest)) {
+      throw new ImageReferenceError(`invalid image reference "${input2}": bad digest "${digest}"`);
+    }
+  }
+  let tag;
+  const lastColon = rest.lastIndexOf(":");
+  if (lastColon > rest.lastIndexOf("/")) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+    if (!TAG.test(tag)) throw new ImageReferenceError(`invalid image reference "${input2}": bad tag "${tag}"`);
+  }
+  let host = DOCKER_HUB;
+  let path = rest;
+  const slash = rest.indexOf("/");
+  if (slash !== -1) {
+    const first = rest.slice(0, slash);
+    if (/[.:]/.test(first) || first === "localhost" || first !== first.toLowerCase()) {
+      host = first;
+      path = rest.slice(slash + 1);
+    }
+  }
+  if (!isRegistryHost(host)) throw new ImageReferenceError(`invalid image reference "${input2}": bad registry host "${host}"`);
+  const portProblem = hostPortProblem(host);
+  if (portProblem) throw new ImageReferenceError(`invalid image reference "${input2}": ${portProblem}`);
+  host = host.toLowerCase();
+  if (host === LEGACY_HUB) host = DOCKER_HUB;
+  if (path === "") throw new ImageReferenceError(`invalid image reference "${input2}": missing repository`);
+  for (const component of path.split("/")) {
+    if (!PATH_COMPONENT.test(component)) {
+      const why = component !== component.toLowerCase() ? "repository must be lowercase" : `bad path component "${component}"`;
+      throw new ImageReferenceError(`invalid image reference "${input2}": ${why}`);
+    }
+  }
+  if (host === DOCKER_HUB && !path.includes("/")) path = `library/${path}`;
+  if (`${host}/${path}`.length > MAX_NAME) {
+    throw new ImageReferenceError(`invalid image reference "${input2}": name longer than ${MAX_NAME} characters`);
+  }
+  if (tag === void 0 && digest === void 0) tag = "latest";
+  return { host, repository: path, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+}
+function formatReference(ref) {
+  return `${ref.host}/${ref.repository}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+function normaliseReference(input2) {
+  return formatReference(parseReference(input2));
+}
+function normaliseAt(input2, where) {
+  try {
+    return normaliseReference(input2);
+  } catch (err) {
+    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
+    throw err;
+  }
+}
+function hostNamespace(host) {
+  return host.replace(/:/g, "_");
+}
+function preloadRepository(ref) {
+  return `${hostNamespace(ref.host)}/${ref.repository}`;
+}
 
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
@@ -232,8 +437,8 @@ function mirrorProps(target, source) {
 function mergeDefs(...defs) {
   const mergedDescriptors = {};
   for (const def of defs) {
-    const descriptors = Object.getOwnPropertyDescriptors(def);
-    Object.assign(mergedDescriptors, descriptors);
+    const descriptors2 = Object.getOwnPropertyDescriptors(def);
+    Object.assign(mergedDescriptors, descriptors2);
   }
   return Object.defineProperties({}, mergedDescriptors);
 }
@@ -431,9 +636,9 @@ function createTransparentProxy(getter) {
       target ?? (target = getter());
       return Reflect.getOwnPropertyDescriptor(target, prop);
     },
-    defineProperty(_, prop, descriptor) {
+    defineProperty(_, prop, descriptor2) {
       target ?? (target = getter());
-      return Reflect.defineProperty(target, prop, descriptor);
+      return Reflect.defineProperty(target, prop, descriptor2);
     }
   });
 }
@@ -13971,8 +14176,8 @@ function generateWrapperCheck(doc, ctx, schema, accessor) {
 }
 function generateDefaultCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const descriptor = Object.getOwnPropertyDescriptor(schema._zod.def, "defaultValue");
-  const defaultGetter = descriptor ? () => schema._zod.def.defaultValue : void 0;
+  const descriptor2 = Object.getOwnPropertyDescriptor(schema._zod.def, "defaultValue");
+  const defaultGetter = descriptor2 ? () => schema._zod.def.defaultValue : void 0;
   if (schema._zod.def.type === "prefault") {
     if (!defaultGetter) {
       return generateCheck(doc, ctx, def.innerType, accessor);
@@ -19721,6 +19926,35 @@ function date4(params) {
 }
 
 export {
+  CLUSTER_NAME_RULE,
+  FLAG_NAME_RULE,
+  isClusterName,
+  isFlagName,
+  checkClusterName,
+  checkFlagName,
+  isRegistryHost,
+  hostPortProblem,
+  isPort,
+  DOCKER_MANIFEST,
+  DOCKER_CONFIG,
+  DOCKER_LAYER,
+  DOCKER_LAYER_GZIP,
+  MANIFEST_ACCEPT,
+  isIndex,
+  SHA256_DIGEST,
+  sha256Digest,
+  ManifestFormatError,
+  parseManifest,
+  requiredBlobs,
+  DOCKER_HUB,
+  TAG,
+  ImageReferenceError,
+  parseReference,
+  formatReference,
+  normaliseReference,
+  normaliseAt,
+  hostNamespace,
+  preloadRepository,
   NEVER,
   string2 as string,
   number2 as number,

@@ -1,13 +1,14 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   planOptionsOf
-} from "./chunk-25CJQEAP.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
+} from "./chunk-UQZYXPOC.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/plan.ts
 async function planCommand(parsed, io) {
-  const { resolvePlan, publicPlan } = await import("./plan-RXWDBEQC.js");
+  const { resolvePlan, publicPlan } = await import("./plan-YPMFVUKN.js");
   const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);
@@ -47,6 +48,5 @@ function formatPlan(plan) {
 `;
 }
 export {
-  formatPlan,
   planCommand
 };

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   InputError
-} from "./chunk-KX7LMD7I.js";
+} from "./chunk-Z6K67HG4.js";
 
 // src/core/config/variables.ts
 var NO_OVERRIDES = /* @__PURE__ */ new Map();

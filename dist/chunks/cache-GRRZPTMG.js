@@ -3,30 +3,28 @@ import {
   cliName
 } from "./chunk-F65MWQCD.js";
 import {
-  cachePaths,
   contentFingerprint,
   restoreKeys,
   saveKey
-} from "./chunk-AYEKUZOQ.js";
-import {
-  planOptionsOf
-} from "./chunk-25CJQEAP.js";
-import "./chunk-3T5IXW3R.js";
+} from "./chunk-GMZBHFV2.js";
 import {
   refuseNonRegular,
   resolvePlan
-} from "./chunk-7O5BMRIT.js";
-import "./chunk-HIWIXS2A.js";
+} from "./chunk-ACAPQV24.js";
 import {
-  hostPlatform,
+  hostPlatformName,
   userPath,
   writeFileAtomic
-} from "./chunk-BJTG7SL2.js";
-import "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
+} from "./chunk-AWU4NHML.js";
+import "./chunk-D4WHKU5Y.js";
+import {
+  planOptionsOf
+} from "./chunk-UQZYXPOC.js";
+import "./chunk-XK3YFFSD.js";
 import {
   InputError
-} from "./chunk-KX7LMD7I.js";
+} from "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/cache.ts
 import { open, stat } from "node:fs/promises";
@@ -42,11 +40,11 @@ async function cacheKeyCommand(parsed, io) {
   if (v.write !== void 0 && !await stat(dirname(keyFilePath)).then((s) => s.isDirectory(), () => false)) {
     throw new InputError("--write", `${dirname(v.write)} is not a directory`);
   }
-  const platform = v.platform ?? hostPlatform();
+  const platform = v.platform ?? hostPlatformName();
   const plan = await resolvePlan({ ...planOptionsOf(v, io.cwd, io.env, parsed.contextFlags), platform, ...keyFile !== void 0 && { userConfig: false } });
   const prefix = v["cache-key-prefix"] ?? "";
   const keys = restoreKeys(prefix, plan);
-  const paths = cachePaths(plan);
+  const paths = plan.cachePaths;
   const key = v.content ? saveKey(prefix, plan, await contentFingerprint(paths)) : keys.primary;
   if (v.check !== void 0) {
     await refuseNonRegular(keyFilePath, "--check");
@@ -67,7 +65,7 @@ ${keys.restoreKeys.map((k) => `${k}
   return 0;
 }
 async function cachePathsCommand(parsed, io) {
-  const paths = cachePaths(await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags)));
+  const paths = (await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags))).cachePaths;
   io.out(parsed.values.json ? `${JSON.stringify(paths)}
 ` : paths.map((p) => `${p}
 `).join(""));

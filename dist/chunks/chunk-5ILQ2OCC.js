@@ -1,15 +1,19 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  defaultUpDeps,
   require_src
-} from "./chunk-SV7II3PP.js";
+} from "./chunk-WG5PZOIG.js";
 import {
-  RuntimeError,
+  defaultUpDeps
+} from "./chunk-SJCLOPKM.js";
+import {
+  RuntimeError
+} from "./chunk-Z6K67HG4.js";
+import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-KX7LMD7I.js";
+} from "./chunk-I64FK5AC.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -28374,22 +28378,9 @@ var State = {
   cache: "sew-cache"
 };
 
-// src/action/reporter.ts
-var actionReporter = {
-  phase: (name, work) => group(name, work),
-  info: (message) => info(message),
-  warn: (message) => warning(message),
-  progress(event) {
-    if (event.kind === "image-done") info(`${event.ref}: ${event.error ? `failed: ${event.error}` : `${event.source}, ${event.bytesCopied} bytes copied`}`);
-  }
-};
-
 // src/core/cache/store.ts
 import { cp as cp2, mkdir as mkdir2, readdir as readdir2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
-var CacheUnavailableError = class extends Error {
-  name = "CacheUnavailableError";
-};
 function directoryCacheStore(root) {
   const entry = (key) => join3(root, encodeURIComponent(key));
   return {
@@ -68255,7 +68246,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
 
 // src/action/github-cache.ts
 function requireService() {
-  if (!isFeatureAvailable()) throw new CacheUnavailableError("the GitHub cache service is not available on this runner");
+  if (!isFeatureAvailable()) throw new RuntimeError("the GitHub cache service is not available on this runner");
 }
 var githubCacheStore = {
   async restore(paths, primaryKey, restoreKeys) {
@@ -68631,7 +68622,7 @@ async function installKind(version3) {
 // src/action/deps.ts
 function defaultActionDeps(env = process.env) {
   return {
-    up: defaultUpDeps(actionReporter, env),
+    up: defaultUpDeps(env),
     // SEW_CACHE_DIR swaps the GitHub service for a directory: self-hosted runners, local runs.
     cache: env.SEW_CACHE_DIR ? directoryCacheStore(env.SEW_CACHE_DIR) : githubCacheStore,
     installKind,
@@ -68639,6 +68630,18 @@ function defaultActionDeps(env = process.env) {
     cwd: process.cwd()
   };
 }
+
+// src/action/reporter.ts
+var actionReporter = {
+  phase: (name, work) => group(name, work),
+  info: (message) => info(message),
+  warn: (message) => warning(message),
+  progress(event) {
+    if (event.type !== "image-finished") return;
+    const { ref, error: error2, source, bytesCopied } = event.result;
+    info(`${ref}: ${error2 ? `failed: ${error2}` : `${source}, ${bytesCopied} bytes copied`}`);
+  }
+};
 
 export {
   summary,
@@ -68654,6 +68657,6 @@ export {
   getState,
   Outputs,
   State,
-  actionReporter,
-  defaultActionDeps
+  defaultActionDeps,
+  actionReporter
 };

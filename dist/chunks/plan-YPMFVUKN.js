@@ -5,12 +5,12 @@ import {
   buildPlan,
   publicPlan,
   resolvePlan
-} from "./chunk-7O5BMRIT.js";
-import "./chunk-HIWIXS2A.js";
-import "./chunk-BJTG7SL2.js";
-import "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
+} from "./chunk-ACAPQV24.js";
+import "./chunk-AWU4NHML.js";
+import "./chunk-D4WHKU5Y.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 export {
   DEFAULT_CLUSTER_NAME,
   DEFAULT_REGISTRY_IMAGE,

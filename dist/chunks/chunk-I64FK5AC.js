@@ -39,60 +39,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/core/errors.ts
-var InputError = class extends Error {
-  /** where: "sew.yaml:4:3", "--flag", "input cluster-name", ... */
-  constructor(where, message) {
-    super(`${where}: ${message}`);
-    this.where = where;
-  }
-  where;
-  name = "InputError";
-};
-var UnknownContextFlagError = class extends InputError {
-  constructor(flag, available) {
-    super(`--${flag}`, `unknown context flag; ${available.length ? `available: ${available.map((f) => `--${f}`).join(", ")}` : "no context flags are defined"}`);
-    this.flag = flag;
-    this.available = available;
-  }
-  flag;
-  available;
-};
-var RuntimeError = class extends Error {
-  name = "RuntimeError";
-  constructor(message, options) {
-    super(message, options);
-  }
-};
-var InterruptedError = class extends Error {
-  constructor(signal) {
-    super(`interrupted by ${signal}`);
-    this.signal = signal;
-  }
-  signal;
-  name = "InterruptedError";
-};
-var EXIT = { ok: 0, runtime: 1, input: 2, interrupted: 130 };
-function exitCodeFor(err) {
-  if (err instanceof InputError) return EXIT.input;
-  if (err instanceof InterruptedError) return EXIT.interrupted;
-  return EXIT.runtime;
-}
-function describeError(err) {
-  if (err instanceof Error) return err.message.split("\n")[0] ?? err.name;
-  return String(err);
-}
-
 export {
   __require,
   __commonJS,
   __export,
-  __toESM,
-  InputError,
-  UnknownContextFlagError,
-  RuntimeError,
-  InterruptedError,
-  EXIT,
-  exitCodeFor,
-  describeError
+  __toESM
 };

@@ -2,18 +2,10 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   registryRoots,
   storedBlobs
-} from "./chunk-3T5IXW3R.js";
+} from "./chunk-AWU4NHML.js";
 
 // src/core/cache/content.ts
 import { createHash } from "node:crypto";
-import { join } from "node:path";
-function cachePaths(plan) {
-  const paths = [];
-  if (plan.preload.refs.length > 0) paths.push(plan.preload.data);
-  if (plan.mirrors?.entries.some((e) => e.endpoints.includes("local"))) paths.push(join(plan.mirrors.data, "data"));
-  if (plan.local?.kind === "container" && plan.local.cache) paths.push(plan.local.data);
-  return paths;
-}
 async function contentFingerprint(paths) {
   const hash = createHash("sha256");
   for (const [i, path] of paths.entries()) {
@@ -33,7 +25,6 @@ function saveKey(prefix, plan, fingerprint) {
 }
 
 export {
-  cachePaths,
   contentFingerprint,
   restoreKeys,
   saveKey

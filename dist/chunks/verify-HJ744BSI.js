@@ -1,22 +1,21 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   verifyPlanPreload
-} from "./chunk-QFHWNDRR.js";
-import {
-  planOptionsOf
-} from "./chunk-25CJQEAP.js";
+} from "./chunk-KBUHSSEN.js";
 import {
   table
-} from "./chunk-PRNW4QJQ.js";
-import "./chunk-3T5IXW3R.js";
+} from "./chunk-YJSR4355.js";
 import {
   resolvePlan
-} from "./chunk-7O5BMRIT.js";
-import "./chunk-HIWIXS2A.js";
-import "./chunk-BJTG7SL2.js";
-import "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
+} from "./chunk-ACAPQV24.js";
+import "./chunk-AWU4NHML.js";
+import "./chunk-D4WHKU5Y.js";
+import {
+  planOptionsOf
+} from "./chunk-UQZYXPOC.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/verify.ts
 async function verifyCommand(parsed, io) {

@@ -1,7 +1,10 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   prunePreload
-} from "./chunk-RCSFEZV5.js";
+} from "./chunk-CFT4FHDO.js";
+import {
+  stopRegistries
+} from "./chunk-HPCOXOAT.js";
 import {
   State,
   actionReporter,
@@ -10,27 +13,25 @@ import {
   group,
   info,
   warning
-} from "./chunk-3HNLOALL.js";
+} from "./chunk-5ILQ2OCC.js";
 import {
   contentFingerprint
-} from "./chunk-AYEKUZOQ.js";
-import {
-  stopRegistries
-} from "./chunk-X4RHLWCS.js";
+} from "./chunk-GMZBHFV2.js";
+import "./chunk-WG5PZOIG.js";
 import {
   withHomeLock
-} from "./chunk-SV7II3PP.js";
-import "./chunk-3T5IXW3R.js";
+} from "./chunk-SJCLOPKM.js";
 import {
   formatBytes,
   homeIdentity
-} from "./chunk-BJTG7SL2.js";
+} from "./chunk-AWU4NHML.js";
 import {
   parseReference
-} from "./chunk-6QVV3MEJ.js";
+} from "./chunk-D4WHKU5Y.js";
 import {
   describeError
-} from "./chunk-KX7LMD7I.js";
+} from "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/action/save-policy.ts
 import { readFileSync } from "node:fs";

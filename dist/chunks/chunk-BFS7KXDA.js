@@ -1,12 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
-import {
-  checkValues
-} from "./chunk-4TDQG55V.js";
-import "./chunk-F65MWQCD.js";
-import "./chunk-HIWIXS2A.js";
-import "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
-export {
-  checkValues
-};
+
+// src/compile-cache.ts
+import module from "node:module";
+import { setFlagsFromString } from "node:v8";
+module.enableCompileCache?.();
+setFlagsFromString("--liftoff-only");

@@ -1,62 +1,34 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  _enum,
-  array,
-  boolean,
-  external_exports,
-  literal,
-  number,
-  object,
-  record,
-  string,
-  union,
-  unknown
-} from "./chunk-HIWIXS2A.js";
-import {
-  REGISTRY_PORT,
-  displayUrl,
-  expandHome,
-  homeIdentity,
-  hostPlatform,
-  localContainerName,
-  localRegistryPort,
-  maskUrls,
-  mirrorContainerName,
-  preloadContainerName,
-  redirectRefusal,
-  sewHome,
-  userPath,
-  writeFileAtomic
-} from "./chunk-BJTG7SL2.js";
-import {
-  CLUSTER_NAME_RULE,
+  DOCKER_CONFIG,
   DOCKER_HUB,
-  ReferenceError as ReferenceError2,
+  DOCKER_LAYER,
+  DOCKER_LAYER_GZIP,
+  DOCKER_MANIFEST,
+  SHA256_DIGEST,
+  TAG,
   checkClusterName,
-  checkFlagName,
   hostPortProblem,
-  isClusterName,
-  isPort,
-  normaliseAt,
-  normaliseReference,
-  parseReference
-} from "./chunk-6QVV3MEJ.js";
-import {
-  NO_OVERRIDES,
-  contextVariables,
-  flatVariables,
-  passOn,
-  reportVariables
-} from "./chunk-WAC42TTG.js";
+  isIndex,
+  isRegistryHost,
+  literal,
+  object,
+  parseManifest,
+  parseReference,
+  preloadRepository,
+  requiredBlobs,
+  sha256Digest,
+  string
+} from "./chunk-D4WHKU5Y.js";
 import {
   InputError,
-  InterruptedError,
-  RuntimeError,
-  UnknownContextFlagError,
+  RuntimeError
+} from "./chunk-Z6K67HG4.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-KX7LMD7I.js";
+} from "./chunk-I64FK5AC.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -71,9 +43,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -95,7 +67,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -107,10 +79,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar;
     exports.isSeq = isSeq;
   }
 });
@@ -123,7 +95,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -132,9 +104,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -268,7 +240,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit;
     exports.visitAsync = visitAsync;
   }
 });
@@ -278,7 +250,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -422,7 +394,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -449,7 +421,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -460,7 +432,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -640,7 +612,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -666,7 +638,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -1025,14 +997,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text.length <= endStep)
+        return text;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1049,14 +1021,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1073,12 +1045,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1090,12 +1062,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1110,39 +1082,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text[start];
         }
       }
       return end;
@@ -4219,9 +4191,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4257,7 +4229,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4297,7 +4269,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep && !props.found) {
+        if (!isMap && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4320,7 +4292,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4352,7 +4324,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4368,7 +4340,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5171,7 +5143,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer2 = class {
+    var Composer = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -5331,7 +5303,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer2;
+    exports.Composer = Composer;
   }
 });
 
@@ -5588,15 +5560,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5607,8 +5579,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5639,7 +5611,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit;
   }
 });
 
@@ -5655,7 +5627,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5739,7 +5711,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -5750,7 +5722,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty2(ch) {
+    function isEmpty(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5767,7 +5739,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer2 = class {
+    var Lexer = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -5828,7 +5800,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5927,7 +5899,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5935,7 +5907,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5943,7 +5915,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -6007,7 +5979,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6049,7 +6021,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty2(next) || next === ",") {
+            if (this.flowKey || isEmpty(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6063,9 +6035,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -6112,7 +6084,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6194,10 +6166,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty2(ch)) {
+          } else if (isEmpty(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6264,7 +6236,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6283,7 +6255,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty2(ch) && ch !== ">")
+          while (!isEmpty(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -6330,7 +6302,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer2;
+    exports.Lexer = Lexer;
   }
 });
 
@@ -6338,7 +6310,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6361,7 +6333,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter;
   }
 });
 
@@ -6462,7 +6434,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7235,7 +7207,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser;
   }
 });
 
@@ -7269,7 +7241,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7288,14 +7260,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7329,9 +7301,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument;
     exports.stringify = stringify2;
   }
 });
@@ -7355,7 +7327,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7383,2198 +7355,77 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
-// src/core/plan.ts
-import { join as join6, resolve as resolve4 } from "node:path";
-
-// src/core/build/plan.ts
+// src/core/paths.ts
 import { homedir } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/core/config/expand.ts
-var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-var VARIABLE_OR_BARE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-function expandVariables(text2, env, where, options = {}) {
-  return text2.replace(options.bare ? VARIABLE_OR_BARE : VARIABLE, (_, braced, bare) => {
-    const name = braced ?? bare;
-    const value = env[name];
-    if (value === void 0) throw new InputError(where, `environment variable ${name} is not set`);
-    return value;
-  });
+import { join, resolve } from "node:path";
+function expandHome(path, env) {
+  if (path !== "~" && !path.startsWith("~/")) return path;
+  return join(homeDir(env), path.slice(1));
 }
-function hasVariables(text2) {
-  return new RegExp(VARIABLE.source).test(text2);
+function homeDir(env) {
+  return env.HOME || homedir();
 }
-
-// src/core/build/plan.ts
-var OWN_LAYERS = /* @__PURE__ */ new Set(["project", "user"]);
-function planBuilds(declared, env) {
-  return declared.map((build) => {
-    const { value } = build;
-    const common = {
-      name: value.name,
-      image: buildImage(value.image, build.whereField("image")),
-      where: build.where,
-      pre: value.pre ?? [],
-      buildArgs: value.buildArgs ?? {},
-      ...value.platform !== void 0 && { platform: value.platform }
-    };
-    if (!OWN_LAYERS.has(build.layer.origin) || build.layer.dir.protocol !== "file:") {
-      return { ...common, refused: `comes from a ${build.layer.origin} layer (${build.layer.name}), not your own sew.yaml: sew-ci runs no command and reads no path that a fetched context names; declare the build in your sew.yaml` };
-    }
-    const path = (field, base) => {
-      const text2 = expandVariables(value[field] ?? ".", env, build.whereField(field), { bare: true });
-      if (text2 === "~" || text2.startsWith("~/")) return join(env.HOME ?? homedir(), text2.slice(1));
-      return isAbsolute(text2) ? text2 : resolve(base, text2);
-    };
-    const dir = path("dir", fileURLToPath(build.layer.dir));
-    const context = path("context", dir);
-    const dockerfile = value.dockerfile !== void 0 ? path("dockerfile", dir) : join(context, "Dockerfile");
-    return { ...common, paths: { dir, context, dockerfile, dockerfileWritten: value.dockerfile !== void 0 } };
-  });
+function userPath(path, cwd, env) {
+  return resolve(cwd, expandHome(path, env));
 }
-function buildImage(image, where) {
-  try {
-    if (parseReference(image).digest !== void 0) throw new InputError(where, `"${image}" names a digest; a build produces a tag`);
-    return normaliseReference(image);
-  } catch (err) {
-    if (err instanceof ReferenceError2) throw new InputError(where, err.message);
-    throw err;
-  }
+function sewHome(env, override) {
+  const chosen = override ?? env.SEW_HOME;
+  return chosen ? userPath(chosen, process.cwd(), env) : defaultSewHome(env);
 }
-function selectBuilds(builds, names, where) {
-  if (builds.length === 0) throw new InputError(where, "no builds are declared: add a `builds` section to sew.yaml");
-  for (const name of names) {
-    if (!builds.some((b) => b.name === name)) throw new InputError(where, `unknown build "${name}"; available: ${builds.map((b) => b.name).join(", ")}`);
-  }
-  return names.length === 0 ? [...builds] : [...new Set(names)].map((name) => builds.find((b) => b.name === name));
+function defaultSewHome(env) {
+  return join(homeDir(env), ".sew");
+}
+function kubeconfigPath(env) {
+  return env.KUBECONFIG?.split(":")[0] || join(homeDir(env), ".kube", "config");
 }
 
-// src/core/cache/key.ts
-import { createHash } from "node:crypto";
-var CACHE_FORMAT = 1;
-var CACHE_KEY_PREFIX = `sew-v${CACHE_FORMAT}-`;
-function cacheKey(input) {
-  const canonical = JSON.stringify({
-    format: CACHE_FORMAT,
-    refs: [...new Set(input.refs)].sort(),
-    upstreams: [...new Set(input.upstreams)].sort(),
-    registryImage: input.registryImage,
-    platforms: input.platforms === "all" ? "all" : [...input.platforms].sort()
-  });
-  return `${CACHE_KEY_PREFIX}${createHash("sha256").update(canonical).digest("hex").slice(0, 20)}`;
-}
-
-// src/core/config/compose.ts
-import { existsSync } from "node:fs";
-import { realpath } from "node:fs/promises";
-import { dirname, join as join2 } from "node:path";
-import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
-
-// src/core/config/budget.ts
-var DEFAULT_RESOLUTION_LIMITS = { files: 500, bytes: 16 * 1024 * 1024, ms: 6e4 };
-var Budget = class {
-  constructor(limits = DEFAULT_RESOLUTION_LIMITS, interrupt) {
-    this.limits = limits;
-    this.interrupt = interrupt;
-    const timeout = AbortSignal.timeout(limits.ms);
-    this.signal = interrupt ? AbortSignal.any([timeout, interrupt]) : timeout;
-  }
-  limits;
-  interrupt;
-  /** Aborted when the time is up or the caller's signal fires: pass it to every fetch. */
-  signal;
-  files = 0;
-  bytes = 0;
-  /** Counts one file read at `where` of `size` bytes; throws once a bound is passed. */
-  charge(where, size) {
-    this.check();
-    this.files += 1;
-    this.bytes += size;
-    if (this.files > this.limits.files) throw new InputError(where, `the composition reads more than ${this.limits.files} files (resolution budget)`);
-    if (this.bytes > this.limits.bytes) throw new InputError(where, `the composition reads more than ${this.limits.bytes} bytes (resolution budget)`);
-  }
-  /** Throws when the run was interrupted or the time is up. */
-  check() {
-    if (!this.signal.aborted) return;
-    if (this.interrupt?.aborted) throw new InterruptedError(typeof this.interrupt.reason === "string" ? this.interrupt.reason : "signal");
-    throw new RuntimeError(`resolving the configuration took more than ${this.limits.ms / 1e3} s (resolution budget)`);
-  }
-};
-
-// src/core/config/document.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/core/config/builds.ts
-var nonEmpty = string().min(1, "must not be empty");
-var buildSchema = object({
-  name: string().regex(/^[A-Za-z0-9][\w.-]*$/, "must be a word (letters, digits, ., _, -)"),
-  image: nonEmpty,
-  /** Where `pre` runs and what `context` and `dockerfile` are relative to; default: the file's directory. */
-  dir: nonEmpty.optional(),
-  pre: array(nonEmpty).optional(),
-  context: nonEmpty.optional(),
-  dockerfile: nonEmpty.optional(),
-  /** sew-ci extension: `--build-arg` values, `${VAR}` expanded from the environment when the build runs. */
-  buildArgs: record(string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a variable name"), string()).optional(),
-  /** sew-ci extension: `docker build --platform`. */
-  platform: string().regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, "must look like os/arch[/variant]").optional()
-}).strict();
-var buildsSchema = array(buildSchema).superRefine((builds, ctx) => {
-  const seen = /* @__PURE__ */ new Set();
-  for (const [i, build] of builds.entries()) {
-    if (seen.has(build.name)) ctx.addIssue({ code: "custom", path: [i, "name"], message: `is "${build.name}", already the name of another build` });
-    seen.add(build.name);
-  }
-});
-function mergeBuilds(layers) {
-  const declaring = layers.filter((layer) => (layer.doc.value.builds?.length ?? 0) > 0).at(-1);
-  if (declaring === void 0) return [];
-  const { doc, origin, dir } = declaring;
-  return doc.value.builds.map((value, i) => ({
-    value,
-    where: doc.where(["builds", i]),
-    whereField: (field) => doc.where(["builds", i, field]),
-    layer: { origin, dir, name: doc.name }
-  }));
-}
-
-// src/core/config/schema.ts
-var nonEmpty2 = string().min(1, "must not be empty");
-var PRELOAD_MODES = ["merge", "replace"];
-var preloadSchema = object({
-  mode: _enum(PRELOAD_MODES).optional(),
-  refs: array(nonEmpty2).optional(),
-  skip: array(nonEmpty2).optional(),
-  /** sew-ci extension: platforms to copy for tags (default: the host's); `all` copies whole indexes. */
-  platforms: union([literal("all"), array(string().regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, "must look like os/arch[/variant]")).min(1)]).optional()
-}).strict();
-var upstreamSchema = union([
-  nonEmpty2,
-  object({ host: nonEmpty2, endpoints: array(nonEmpty2).min(1).optional() }).strict()
-]);
-var mirrorsSchema = object({
-  data: nonEmpty2.optional(),
-  upstreams: array(upstreamSchema).optional()
-}).strict();
-var registryAccessSchema = object({
-  url: nonEmpty2.optional(),
-  username: string().optional(),
-  password: string().optional()
-}).strict();
-var localSchema = object({
-  port: number().int().min(1).max(65535).optional(),
-  /** `[user:pass@]host[:port][/path]`: push to an existing registry instead of a local one. */
-  external: nonEmpty2.optional(),
-  /** Keep the local registry's data in the CI cache (build outputs usually change every run). */
-  cache: boolean().optional()
-}).strict();
-var imagesSchema = object({
-  local: localSchema.nullable().optional(),
-  mirrors: mirrorsSchema.nullable().optional(),
-  preload: preloadSchema.optional(),
-  registries: record(nonEmpty2, registryAccessSchema).optional(),
-  /** sew-ci extension: the image the preload and mirror registries run. */
-  registryImage: nonEmpty2.optional()
-}).strict();
-var port = (allowZero) => number().refine((n) => isPort(n, allowZero), `must be a port (${allowZero ? 0 : 1}-65535)`);
-var kindNodeSchema = object({
-  role: _enum(["control-plane", "worker"]).optional(),
-  image: nonEmpty2.optional(),
-  extraMounts: array(record(string(), unknown())).optional(),
-  extraPortMappings: array(object({ containerPort: port(false).optional(), hostPort: port(true).optional() }).loose()).optional()
-}).loose();
-var kindSchema = object({
-  // Empty is no name (a template such as "{{ .clusterName }}" rendered with an empty value): as in sew, it does not override.
-  name: string().refine((v) => v === "" || isClusterName(v), CLUSTER_NAME_RULE).optional(),
-  nodes: array(kindNodeSchema).optional(),
-  containerdConfigPatches: array(string()).optional()
-}).loose();
-var KNOWN_TOP_LEVEL = [
-  "registry",
-  "from",
-  "abstract",
-  "description",
-  "vars",
-  "kind",
-  "images",
-  "components",
-  "helm",
-  "repos",
-  "features",
-  "builds",
-  "notes"
-];
-var sewFileSchema = object({
-  registry: nonEmpty2.optional(),
-  from: union([nonEmpty2, array(nonEmpty2)]).optional(),
-  abstract: boolean().optional(),
-  description: string().optional(),
-  /** Template variables, read from the raw text before rendering (vars.ts). */
-  vars: unknown().optional(),
-  kind: kindSchema.optional(),
-  images: imagesSchema.optional(),
-  components: array(record(string(), unknown())).optional(),
-  helm: unknown().optional(),
-  repos: unknown().optional(),
-  features: unknown().optional(),
-  builds: buildsSchema.optional(),
-  notes: unknown().optional()
-}).loose();
-
-// src/core/config/yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 100;
-function readYaml(name, text2) {
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const at = (offset) => {
-    const { line, col } = lines.linePos(offset);
-    return `${name}:${line}:${col}`;
-  };
-  const error = doc.errors[0];
-  if (error) throw new InputError(at(error.pos[0]), reasonOf(error.message));
-  const duplicate = duplicateKey(doc);
-  if (duplicate) throw new InputError(at(duplicate.offset), duplicate.message);
-  return {
-    doc,
-    at,
-    toJS() {
-      try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (err) {
-        if (!(err instanceof ReferenceError || err instanceof RangeError)) throw err;
-        throw new InputError(at(firstAlias(doc) ?? 0), `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the values out`);
-      }
-    }
-  };
-}
-function duplicateKey(doc) {
-  let found;
-  const vars = varsRange(doc);
-  (0, import_yaml.visit)(doc, {
-    Map(_, map) {
-      const start = map.range?.[0];
-      if (vars && start !== void 0 && start >= vars[0] && start < vars[1]) return void 0;
-      const seen = /* @__PURE__ */ new Set();
-      for (const pair of map.items) {
-        if (!(0, import_yaml.isScalar)(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (seen.has(key)) {
-          found = { offset: pair.key.range?.[0] ?? 0, message: `Map keys must be unique ("${clip(key)}" is written twice)` };
-          return import_yaml.visit.BREAK;
-        }
-        seen.add(key);
-      }
-      return void 0;
-    }
-  });
-  return found;
-}
-function varsRange(doc) {
-  if (!(0, import_yaml.isMap)(doc.contents)) return void 0;
-  const value = doc.contents.items.find((p) => (0, import_yaml.isScalar)(p.key) && p.key.value === "vars")?.value;
-  return value?.range ? [value.range[0], value.range[2]] : void 0;
-}
-function firstAlias(doc) {
-  let offset;
-  (0, import_yaml.visit)(doc, {
-    Alias(_, node) {
-      offset = node.range?.[0];
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return offset;
-}
-function reasonOf(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").slice(0, 120);
-}
-function clip(text2) {
-  return text2.length > 40 ? `${text2.slice(0, 40)}...` : text2;
-}
-function pairOf(map, key) {
-  if (!(0, import_yaml.isMap)(map)) return void 0;
-  let index = KEY_INDEX.get(map);
-  if (index === void 0) {
-    index = /* @__PURE__ */ new Map();
-    for (const pair of map.items) if ((0, import_yaml.isScalar)(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
-    KEY_INDEX.set(map, index);
-  }
-  return index.get(key);
-}
-var KEY_INDEX = /* @__PURE__ */ new WeakMap();
-
-// src/core/config/document.ts
-function parseConfig(name, text2) {
-  const yaml = readYaml(name, text2);
-  const { doc, at } = yaml;
-  const where = (path, key) => at(offsetOf(doc, path, key === "key"));
-  const raw = yaml.toJS() ?? {};
-  if (typeof raw !== "object" || Array.isArray(raw) || raw === null) {
-    throw new InputError(where([]), "a sew.yaml must be a mapping of keys to values");
-  }
-  const exotic = nonJsonPath(raw, []);
-  if (exotic) throw new InputError(where(exotic), `"${exotic.join(".")}" must be a plain YAML value (no !!binary or other typed tags)`);
-  const parsed = sewFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at2 = issue.code === "unrecognized_keys" ? where([...issue.path, issue.keys[0]], "key") : where(issue.path);
-    throw new InputError(at2, describeIssue(issue));
-  }
-  const warnings = Object.keys(raw).filter((key) => !KNOWN_TOP_LEVEL.includes(key)).map((key) => {
-    const near = closest(key, KNOWN_TOP_LEVEL);
-    return `${where([key], "key")}: unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ""}; carried, not used by sew-ci`;
-  });
-  return { name, value: parsed.data, where, warnings };
-}
-function nonJsonPath(value, path) {
-  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return void 0;
-  if (Array.isArray(value)) return firstDefined(value.map((item, i) => () => nonJsonPath(item, [...path, i])));
-  if (Object.getPrototypeOf(value) === Object.prototype) {
-    return firstDefined(Object.entries(value).map(([key, item]) => () => nonJsonPath(item, [...path, key])));
-  }
-  return path;
-}
-function firstDefined(checks) {
-  for (const check of checks) {
-    const found = check();
-    if (found !== void 0) return found;
-  }
-  return void 0;
-}
-function offsetOf(doc, path, atKey) {
-  let node = doc.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (const [i, key] of path.entries()) {
-    if (!(0, import_yaml2.isMap)(node) && !(node && typeof node === "object" && "items" in node)) break;
-    const items = node.items;
-    let next;
-    if (typeof key === "number") {
-      next = items[key];
-    } else if ((0, import_yaml2.isMap)(node)) {
-      const pair = pairOf(node, key);
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
-      if (atKey && i === path.length - 1) return offset;
-      next = pair.value;
-    }
-    const start = rangeStart(next);
-    if (start === void 0) break;
-    offset = start;
-    node = next;
-  }
-  return offset;
-}
-function rangeStart(node) {
-  const range = node?.range;
-  return range?.[0];
-}
-function describeIssue(issue) {
-  const field = issue.path.length ? `"${issue.path.join(".")}"` : "the file";
-  if (issue.code === "unrecognized_keys") {
-    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} in ${field}`;
-  }
-  if (issue.code === "invalid_value") return `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  if (issue.code === "invalid_type") return `${field} must be ${article(issue.expected)}`;
-  if (issue.code === "invalid_union") return `${field} has the wrong shape`;
-  if (issue.code === "invalid_key") return `${field} is not a valid key: it ${issue.issues[0]?.message ?? "is refused"}`;
-  return `${field} ${issue.message}`;
-}
-function article(expected) {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
-}
-function closest(word, candidates) {
-  let best;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { word: candidate, distance };
-  }
-  return best?.word;
-}
-function editDistance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-// src/core/config/flags.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var FLAG_FILE = /^sew--([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$/;
-var manifestSchema = external_exports.object({
-  flags: external_exports.array(external_exports.object({ name: external_exports.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a kebab-case flag name"), description: external_exports.string().optional(), source: external_exports.string().optional() }).loose()).nullish()
-}).loose();
-async function findFlags(places, reader, display) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const place of places) {
-    for (const flag of await flagsIn(place, reader, display)) {
-      if (!byName.has(flag.info.name)) byName.set(flag.info.name, flag);
-    }
-  }
-  return [...byName.values()].sort((a, b) => a.info.name.localeCompare(b.info.name));
-}
-async function flagsIn({ dir, path }, reader, display) {
-  const entry = (name, description) => {
-    const url = new URL(`sew--${name}.yaml`, dir);
-    return { info: { name, file: display(url), ...description !== void 0 && { description } }, url };
-  };
-  const listing = await reader.list(dir);
-  if (listing !== void 0) {
-    const flags = [];
-    for (const file of [...listing].sort()) {
-      const name = FLAG_FILE.exec(file)?.[1];
-      if (name !== void 0) flags.push(entry(name, descriptionOf(await reader.read(new URL(file, dir)) ?? "")));
-    }
-    return flags;
-  }
-  const manifestUrl = new URL("sew.flags.yaml", dir);
-  const text2 = await reader.read(manifestUrl);
-  if (text2 === void 0) return [];
-  return (readManifest(display(manifestUrl), text2).flags ?? []).filter((f) => f.source === void 0 || f.source === path).map((f) => entry(f.name, f.description));
-}
-function descriptionOf(text2) {
-  try {
-    const { doc } = readYaml("", text2);
-    const description = (0, import_yaml4.isMap)(doc.contents) ? doc.get("description") : void 0;
-    return typeof description === "string" ? description : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function readManifest(name, text2) {
-  const parsed = manifestSchema.safeParse(readYaml(name, text2).toJS() ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(name, `${issue.path.join(".") || "the file"}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
-// src/core/config/merge.ts
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var COMPOSITION_KEYS = /* @__PURE__ */ new Set(["registry", "from", "abstract", "description", "vars", "kind", "images", "builds"]);
-var KIND_REPLACED = /* @__PURE__ */ new Set(["containerdConfigPatches"]);
-var DEFAULT_KIND_NAME = "sew";
-function mergeLayers(layers) {
-  let kind2 = {};
-  let refs = [];
-  let skip = [];
-  let platforms;
-  let mirrors;
-  const registries = {};
-  let registryImage;
-  let local;
-  let carried = {};
-  let refsFrom = [];
-  let skipFrom = [];
-  for (const layer of layers) {
-    const { doc } = layer;
-    const file = doc.value;
-    if (file.kind) kind2 = mergeKind(kind2, file.kind, layer.origin === "user" || layer.origin === "project");
-    const preload = file.images?.preload;
-    if (preload) {
-      const layerRefs = normaliseAll(doc, ["images", "preload", "refs"], preload.refs ?? []);
-      if (preload.mode === "replace") {
-        const outside = (from) => layer.ancestors !== void 0 && !layer.ancestors.has(from);
-        const keptRefs = refs.map((_, k) => k).filter((k) => outside(refsFrom[k]));
-        const keptSkip = skip.map((_, k) => k).filter((k) => outside(skipFrom[k]));
-        refs = [...keptRefs.map((k) => refs[k]), ...layerRefs];
-        refsFrom = [...keptRefs.map((k) => refsFrom[k]), ...layerRefs.map(() => layer)];
-        skip = keptSkip.map((k) => skip[k]);
-        skipFrom = keptSkip.map((k) => skipFrom[k]);
-      } else {
-        const layerSkip = normaliseAll(doc, ["images", "preload", "skip"], preload.skip ?? []);
-        refs = [...refs, ...layerRefs];
-        refsFrom = [...refsFrom, ...layerRefs.map(() => layer)];
-        skip = [...skip, ...layerSkip];
-        skipFrom = [...skipFrom, ...layerSkip.map(() => layer)];
-      }
-      if (preload.platforms !== void 0) platforms = preload.platforms;
-    }
-    const images = file.images;
-    if (images && "mirrors" in images && images.mirrors !== void 0) {
-      const m = images.mirrors ?? {};
-      mirrors = {
-        ...m.data !== void 0 && { data: localPath(m.data, layer.dir) },
-        upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(["images", "mirrors", "upstreams", i]) }))
-      };
-    }
-    for (const [host, access] of Object.entries(images?.registries ?? {})) {
-      registries[host] = { value: access, where: doc.where(["images", "registries", host]) };
-    }
-    if (images && "local" in images && images.local !== void 0) {
-      local = { value: images.local ?? {}, where: doc.where(["images", "local"]) };
-    }
-    if (images?.registryImage !== void 0) {
-      registryImage = { value: images.registryImage, where: doc.where(["images", "registryImage"]) };
-    }
-    const rest = Object.fromEntries(Object.entries(file).filter(([key]) => !COMPOSITION_KEYS.has(key)));
-    carried = mergeCarried(carried, rest);
-  }
-  return {
-    kind: kind2,
-    preload: { refs, skip, ...platforms !== void 0 && { platforms } },
-    ...mirrors && { mirrors },
-    registries,
-    ...registryImage && { registryImage },
-    ...local && { local },
-    builds: mergeBuilds(layers),
-    carried
-  };
-}
-function normaliseAll(doc, path, refs) {
-  return refs.map((ref, i) => {
-    const where = doc.where([...path, i]);
-    try {
-      return { value: normaliseReference(ref), where };
-    } catch (err) {
-      if (err instanceof ReferenceError2) throw new InputError(where, err.message);
-      throw err;
-    }
-  });
-}
-function localPath(path, dir) {
-  const expanded = expandHome(path);
-  if (isAbsolute2(expanded)) return expanded;
-  const base = dir.protocol === "file:" ? fileURLToPath2(dir) : process.cwd();
-  return resolve2(base, path);
-}
-function mergeKind(base, child, topLevel = false) {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(child)) {
-    if (key === "nodes") out.nodes = mergeNodes(base.nodes, value);
-    else if (value === "") continue;
-    else if (key === "name" && topLevel && value === DEFAULT_KIND_NAME && typeof base.name === "string") continue;
-    else out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
-  }
-  return out;
-}
-function mergeNodes(base, child) {
-  if (!Array.isArray(child) || child.length === 0) return base ?? child;
-  const first = child[0];
-  const inherited = Array.isArray(base) && isPlainObject(base[0]) ? portsOf(base[0]) : [];
-  if (inherited.length === 0) return child;
-  return [{ ...first, extraPortMappings: unionPorts(inherited, portsOf(first)) }, ...child.slice(1)];
-}
-function portsOf(node) {
-  return Array.isArray(node.extraPortMappings) ? node.extraPortMappings : [];
-}
-function unionPorts(base, child) {
-  const key = (p) => `${String(p.containerPort)}/${String(p.protocol ?? "")}`;
-  const out = [...base];
-  for (const port2 of child) {
-    const at = out.findIndex((p) => key(p) === key(port2));
-    if (at === -1) out.push(port2);
-    else out[at] = port2;
-  }
-  return out;
-}
-function mergeCarried(base, child) {
-  return mergeValues(base, child, true);
-}
-function mergeValues(base, child, byName) {
-  if (isPlainObject(base) && isPlainObject(child)) {
-    const out = { ...base };
-    for (const [key, value] of Object.entries(child)) out[key] = mergeValues(base[key], value, byName);
-    return out;
-  }
-  if (byName && Array.isArray(base) && Array.isArray(child) && [...base, ...child].every(hasName)) {
-    const out = base.map((item) => ({ ...item }));
-    for (const item of child) {
-      const at = out.findIndex((existing) => existing.name === item.name);
-      if (at === -1) out.push(item);
-      else out[at] = mergeValues(out[at], item, byName);
-    }
-    return out;
-  }
-  return child;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function hasName(value) {
-  return isPlainObject(value) && typeof value.name === "string";
-}
-
-// src/core/config/template/values.ts
-function isMap4(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function isNil(value) {
-  return value === null || value === void 0;
-}
-function goType(value) {
-  if (isNil(value)) return "<nil>";
-  if (typeof value === "string") return "string";
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "number") return Number.isInteger(value) ? "int" : "float64";
-  if (Array.isArray(value)) return "[]interface {}";
-  if (typeof value === "function") return "func";
-  if (isMap4(value)) return "map[string]interface {}";
-  return typeof value;
-}
-function isTrue(value) {
-  if (isNil(value)) return false;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string") return value.length > 0;
-  if (typeof value === "number") return value !== 0;
-  if (Array.isArray(value)) return value.length > 0;
-  if (isMap4(value)) return Object.keys(value).length > 0;
-  return true;
-}
-function sortedKeys(map) {
-  return Object.keys(map).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-}
-function goLength(value) {
-  if (typeof value === "string") return Buffer.byteLength(value, "utf8");
-  if (Array.isArray(value)) return value.length;
-  if (isMap4(value)) return Object.keys(value).length;
-  return void 0;
-}
-
-// src/core/config/template/format.ts
-function formatValue(value) {
-  if (isNil(value)) return "<nil>";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(" ")}]`;
-  if (isMap4(value)) return `map[${sortedKeys(value).map((k) => `${k}:${formatValue(value[k])}`).join(" ")}]`;
-  if (typeof value === "function") return "0x0";
-  return String(value);
-}
-function formatNumber(n) {
-  if (Number.isSafeInteger(n)) return String(n);
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "+Inf" : "-Inf";
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 6) return goExponent(n.toExponential());
-  return String(n);
-}
-function goExponent(text2) {
-  return text2.replace(/e([+-])(\d)$/, "e$10$2");
-}
-function sprint(args) {
-  let out = "";
-  args.forEach((arg, i) => {
-    if (i > 0 && typeof arg !== "string" && typeof args[i - 1] !== "string") out += " ";
-    out += formatValue(arg);
-  });
-  return out;
-}
-function sprintln(args) {
-  return `${args.map(formatValue).join(" ")}
-`;
-}
-function quote(s) {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (code === 7) out += "\\a";
-    else if (code === 8) out += "\\b";
-    else if (code === 12) out += "\\f";
-    else if (code === 10) out += "\\n";
-    else if (code === 13) out += "\\r";
-    else if (code === 9) out += "\\t";
-    else if (code === 11) out += "\\v";
-    else if (code < 32 || code === 127) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-var MAX_WIDTH = 1e6;
-function sprintf(format, args) {
-  let argIndex = 0;
-  const out = format.replace(
-    /%([-+# 0]*)(\d+|\*)?(?:\.(\d+|\*)?)?([a-zA-Z%])?/g,
-    (_all, flags, width, precision, verb) => {
-      if (verb === void 0) return "%!(NOVERB)";
-      if (verb === "%") return "%";
-      const star = (text2) => {
-        if (text2 !== "*") return text2 === void 0 ? void 0 : Number(text2);
-        const value = args[argIndex++];
-        return typeof value === "number" ? value : void 0;
-      };
-      let bad = "";
-      let widthValue = star(width);
-      if (widthValue !== void 0 && Math.abs(widthValue) > MAX_WIDTH) [widthValue, bad] = [void 0, "%!(BADWIDTH)"];
-      let precisionValue = _all.includes(".") ? star(precision) ?? 0 : void 0;
-      if (precisionValue !== void 0 && Math.abs(precisionValue) > MAX_WIDTH) [precisionValue, bad] = [void 0, `${bad}%!(BADPREC)`];
-      const spec = {
-        minus: flags.includes("-"),
-        plus: flags.includes("+"),
-        zero: flags.includes("0") && !flags.includes("-"),
-        sharp: flags.includes("#"),
-        space: flags.includes(" "),
-        width: widthValue,
-        precision: precisionValue
-      };
-      if (argIndex >= args.length) return `${bad}%!${verb}(MISSING)`;
-      return bad + pad(formatVerb(verb, args[argIndex++], spec), spec);
-    }
-  );
-  if (argIndex >= args.length) return out;
-  const extra = args.slice(argIndex).map((a) => `${goType(a)}=${formatValue(a)}`);
-  return `${out}%!(EXTRA ${extra.join(", ")})`;
-}
-function pad(text2, spec) {
-  if (spec.width === void 0 || text2.length >= spec.width) return text2;
-  if (spec.minus) return text2.padEnd(spec.width);
-  if (spec.zero && /^[+-]?[\d.]/.test(text2) && !text2.startsWith("%!")) {
-    const sign = /^[+-]/.test(text2) ? text2[0] : "";
-    return sign + text2.slice(sign.length).padStart(spec.width - sign.length, "0");
-  }
-  return text2.padStart(spec.width);
-}
-function badVerb(verb, value) {
-  return isNil(value) ? `%!${verb}(<nil>)` : `%!${verb}(${goType(value)}=${formatValue(value)})`;
-}
-function signed(text2, n, spec) {
-  if (n < 0 || Object.is(n, -0)) return text2;
-  return spec.plus ? `+${text2}` : spec.space ? ` ${text2}` : text2;
-}
-function formatVerb(verb, value, spec) {
-  const integer = typeof value === "number" && Number.isInteger(value);
-  switch (verb) {
-    case "v":
-      if (spec.sharp && typeof value === "string") return quote(value);
-      return typeof value === "number" ? signed(formatValue(value), value, spec) : formatValue(value);
-    case "s":
-      if (typeof value === "string") return spec.precision === void 0 ? value : [...value].slice(0, spec.precision).join("");
-      if (Array.isArray(value) && value.every((v) => typeof v === "string")) return formatValue(value);
-      return badVerb(verb, value);
-    case "q":
-      if (typeof value === "string") return quote(value);
-      if (integer) return `'${String.fromCodePoint(value)}'`;
-      return badVerb(verb, value);
-    case "t":
-      return typeof value === "boolean" ? String(value) : badVerb(verb, value);
-    case "d":
-    case "b":
-    case "o":
-    case "c": {
-      if (!integer) return badVerb(verb, value);
-      if (verb === "c") return String.fromCodePoint(value);
-      const radix = verb === "d" ? 10 : verb === "b" ? 2 : 8;
-      const digits = Math.abs(value).toString(radix);
-      return signed(`${value < 0 ? "-" : ""}${spec.sharp && verb === "o" ? "0" : ""}${digits}`, value, spec);
-    }
-    case "x":
-    case "X": {
-      let hex;
-      if (typeof value === "string") hex = Buffer.from(value, "utf8").toString("hex");
-      else if (integer) hex = `${value < 0 ? "-" : ""}${spec.sharp ? "0x" : ""}${Math.abs(value).toString(16)}`;
-      else return badVerb(verb, value);
-      return verb === "X" ? hex.toUpperCase() : hex;
-    }
-    case "e":
-    case "f":
-    case "g": {
-      if (typeof value !== "number") return badVerb(verb, value);
-      const precision = spec.precision;
-      const text2 = verb === "f" ? value.toFixed(precision ?? 6) : verb === "e" ? goExponent(value.toExponential(precision ?? 6)) : precision === void 0 ? formatNumber(value) : goExponent(String(Number(value.toPrecision(precision || 1))));
-      return signed(text2, value, spec);
-    }
-    default:
-      return badVerb(verb, value);
-  }
-}
-
-// src/core/config/template/functions.ts
-var CallError = class extends Error {
-  name = "CallError";
-};
-function arity(name, args, min, max = min) {
-  if (args.length >= min && args.length <= max) return;
-  const want = max === Infinity ? `at least ${min}` : min === max ? String(min) : `${min} to ${max}`;
-  throw new CallError(`wrong number of args for ${name}: want ${want} got ${args.length}`);
-}
-function stringArgs(name, args) {
-  return args.map((arg) => {
-    if (typeof arg === "string") return arg;
-    if (isNil(arg)) throw new CallError(`invalid value; expected string in call to ${name}`);
-    throw new CallError(`wrong type for value; expected string; got ${goType(arg)}`);
-  });
-}
-function indexOf(index, max) {
-  if (typeof index !== "number" || !Number.isInteger(index)) throw new Error(`cannot index slice/array with type ${goType(index)}`);
-  if (index < 0 || index > max) throw new Error(`index out of range: ${index}`);
-  return index;
-}
-function kindOf(value) {
-  if (isNil(value)) return "nil";
-  if (typeof value === "number" || typeof value === "string") return typeof value;
-  if (typeof value === "boolean") return "bool";
-  throw new Error(`invalid type for comparison`);
-}
-function equal(a, b) {
-  const [ka, kb] = [kindOf(a), kindOf(b)];
-  if (ka === "nil" || kb === "nil") return ka === kb;
-  if (ka !== kb) throw new Error("incompatible types for comparison");
-  return a === b;
-}
-function less(name, args) {
-  arity(name, args, 2);
-  const [a, b] = args;
-  const [ka, kb] = [kindOf(a), kindOf(b)];
-  if (ka !== kb) throw new Error("incompatible types for comparison");
-  if (ka !== "number" && ka !== "string") throw new Error("invalid type for comparison");
-  return a < b;
-}
-function escaped(args) {
-  return args.length === 1 && typeof args[0] === "string" ? args[0] : sprint(args);
-}
-var HTML_ESCAPES = { '"': "&#34;", "'": "&#39;", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\0": "\uFFFD" };
-function jsEscape(s) {
-  return s.replace(/[\\'"<>&=\u0000-\u001f]/g, (c) => {
-    if (c === "\\" || c === "'" || c === '"') return `\\${c}`;
-    if (c === "\n") return "\\n";
-    if (c === "\r") return "\\r";
-    if (c === "	") return "\\t";
-    return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  });
-}
-var BUILTINS = {
-  not: (...args) => {
-    arity("not", args, 1);
-    return !isTrue(args[0]);
-  },
-  len: (...args) => {
-    arity("len", args, 1);
-    const length = goLength(args[0]);
-    if (length === void 0) throw new Error(`len of type ${goType(args[0])}`);
-    return length;
-  },
-  index: (...args) => {
-    arity("index", args, 1, Infinity);
-    let item = args[0];
-    for (const key of args.slice(1)) {
-      if (isNil(item)) throw new Error("index of untyped nil");
-      if (isMap4(item)) {
-        if (typeof key !== "string") throw new Error(`value has type ${goType(key)}; should be string`);
-        item = Object.hasOwn(item, key) ? item[key] : null;
-      } else if (Array.isArray(item)) {
-        item = item[indexOf(key, item.length - 1)];
-      } else if (typeof item === "string") {
-        const bytes = Buffer.from(item, "utf8");
-        item = bytes[indexOf(key, bytes.length - 1)];
-      } else {
-        throw new Error(`can't index item of type ${goType(item)}`);
-      }
-    }
-    return item;
-  },
-  slice: (...args) => {
-    arity("slice", args, 1, 4);
-    const [item, ...bounds] = args;
-    if (typeof item !== "string" && !Array.isArray(item)) throw new Error(`can't slice item of type ${goType(item)}`);
-    if (typeof item === "string" && bounds.length > 2) throw new Error("cannot 3-index slice a string");
-    const length = typeof item === "string" ? Buffer.byteLength(item, "utf8") : item.length;
-    const [low, high] = [bounds[0] ?? 0, bounds[1] ?? length].map((b) => indexOf(b, length));
-    if (low > high) throw new Error(`invalid slice index: ${low} > ${high}`);
-    if (typeof item !== "string") return item.slice(low, high);
-    return Buffer.from(item, "utf8").subarray(low, high).toString("utf8");
-  },
-  print: (...args) => sprint(args),
-  println: (...args) => sprintln(args),
-  printf: (...args) => {
-    arity("printf", args, 1, Infinity);
-    const [format] = stringArgs("printf", args.slice(0, 1));
-    return sprintf(format, args.slice(1));
-  },
-  eq: (...args) => {
-    arity("eq", args, 2, Infinity);
-    return args.slice(1).some((other) => equal(args[0], other));
-  },
-  ne: (...args) => {
-    arity("ne", args, 2);
-    return !equal(args[0], args[1]);
-  },
-  lt: (...args) => less("lt", args),
-  le: (...args) => less("le", args) || equal(args[0], args[1]),
-  gt: (...args) => !less("gt", args) && !equal(args[0], args[1]),
-  ge: (...args) => !less("ge", args),
-  html: (...args) => escaped(args).replace(/["'&<>\0]/g, (c) => HTML_ESCAPES[c]),
-  js: (...args) => jsEscape(escaped(args)),
-  urlquery: (...args) => encodeURIComponent(escaped(args)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, "+"),
-  // sew's FuncMap (internal/template): both take strings, the piped value last.
-  default: (...args) => {
-    arity("default", args, 2);
-    const [fallback, value] = stringArgs("default", args);
-    return value === "" ? fallback : value;
-  },
-  required: (...args) => {
-    arity("required", args, 2);
-    const [message, value] = stringArgs("required", args);
-    if (value === "") throw new Error(message);
-    return value;
-  }
-};
-
-// src/core/config/template/template-error.ts
-var TemplateError = class extends Error {
-  constructor(line, message) {
-    super(message);
-    this.line = line;
-  }
-  line;
-  name = "TemplateError";
-};
-
-// src/core/config/template/evaluate.ts
-var MISSING = /* @__PURE__ */ Symbol("missing");
-function execute(template, data, funcs, limits) {
-  return new Evaluator(template, funcs, limits).run(data);
-}
-var Evaluator = class {
-  constructor(template, funcs, limits) {
-    this.template = template;
-    this.funcs = funcs;
-    this.limits = limits;
-  }
-  template;
-  funcs;
-  limits;
-  out = [];
-  size = 0;
-  steps = 0;
-  depth = 0;
-  vars = [];
-  run(data) {
-    this.vars = [{ name: "$", value: data }];
-    this.list(this.template.root, data);
-    return this.out.join("");
-  }
-  step(line) {
-    if (++this.steps > this.limits.maxSteps) {
-      throw new TemplateError(line, `evaluation exceeded ${this.limits.maxSteps} steps`);
-    }
-  }
-  write(text2, line) {
-    this.size += text2.length;
-    if (this.size > this.limits.maxOutput) {
-      throw new TemplateError(line, `output exceeds ${this.limits.maxOutput} characters`);
-    }
-    this.out.push(text2);
-  }
-  // --- nodes
-  list(nodes, dot) {
-    for (const node of nodes) {
-      const signal = this.node(node, dot);
-      if (signal) return signal;
-    }
-    return void 0;
-  }
-  node(node, dot) {
-    this.step(node.line);
-    switch (node.type) {
-      case "text":
-        this.write(node.text, node.line);
-        return void 0;
-      case "action": {
-        const value = this.pipeline(node.pipe, dot);
-        if (node.pipe.decl.length === 0) this.write(isNil(value) ? "<no value>" : formatValue(value), node.line);
-        return void 0;
-      }
-      case "if":
-      case "with":
-        return this.conditional(node, dot);
-      case "range":
-        return this.range(node, dot);
-      case "template":
-        this.templateCall(node, dot);
-        return void 0;
-      case "break":
-      case "continue":
-        return node.type;
-    }
-  }
-  conditional(node, dot) {
-    const mark = this.vars.length;
-    try {
-      const value = this.pipeline(node.pipe, dot);
-      if (isTrue(value)) return this.list(node.list, node.type === "with" ? value : dot);
-      return this.list(node.elseList, dot);
-    } finally {
-      this.vars.length = mark;
-    }
-  }
-  range(node, dot) {
-    const mark = this.vars.length;
-    try {
-      const { decl, isAssign } = node.pipe;
-      const collection = this.pipeline(node.pipe, dot);
-      if (typeof collection === "number" && decl.length > 1) {
-        throw new TemplateError(node.line, `can't use ${decl.join(", ")} to iterate over int`);
-      }
-      const scope = this.vars.length;
-      let empty = true;
-      for (const [key, elem] of this.entries(collection, node.line)) {
-        empty = false;
-        this.step(node.line);
-        this.vars.length = scope;
-        const values = decl.length === 2 ? [key, elem] : [elem];
-        decl.forEach((name, i) => this.define(name, values[i], isAssign));
-        if (this.list(node.list, elem) === "break") break;
-      }
-      return empty ? this.list(node.elseList, dot) : void 0;
-    } finally {
-      this.vars.length = mark;
-    }
-  }
-  *entries(collection, line) {
-    if (Array.isArray(collection)) {
-      for (let i = 0; i < collection.length; i++) yield [i, collection[i]];
-    } else if (isMap4(collection)) {
-      for (const key of sortedKeys(collection)) yield [key, collection[key]];
-    } else if (typeof collection === "number" && Number.isInteger(collection)) {
-      for (let i = 0; i < collection; i++) yield [i, i];
-    } else if (!isNil(collection)) {
-      throw new TemplateError(line, `range can't iterate over ${formatValue(collection)}`);
-    }
-  }
-  templateCall(node, dot) {
-    const body = this.template.defines.get(node.name);
-    if (!body) throw new TemplateError(node.line, `no such template "${node.name}"`);
-    const data = node.pipe ? this.pipeline(node.pipe, dot) : null;
-    if (this.depth >= this.limits.maxDepth) {
-      throw new TemplateError(node.line, `exceeded maximum template depth (${this.limits.maxDepth})`);
-    }
-    const vars = this.vars;
-    this.depth++;
-    this.vars = [{ name: "$", value: data }];
-    try {
-      this.list(body, data);
-    } finally {
-      this.vars = vars;
-      this.depth--;
-    }
-  }
-  // --- variables
-  define(name, value, isAssign) {
-    if (isAssign) this.lookup(name).value = value;
-    else this.vars.push({ name, value });
-  }
-  lookup(name) {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i];
-    throw new Error(`undefined variable ${name} survived parsing`);
-  }
-  // --- pipelines
-  pipeline(pipe, dot) {
-    let value = MISSING;
-    for (const cmd of pipe.cmds) value = this.command(cmd, dot, value);
-    for (const name of pipe.decl) this.define(name, value, pipe.isAssign);
-    return value;
-  }
-  command(cmd, dot, final) {
-    this.step(cmd.line);
-    const [first, ...rest] = cmd.args;
-    if (first.kind === "identifier") return this.call(first.name, rest, dot, final, first.line);
-    const hasArgs = rest.length > 0 || final !== MISSING;
-    if (first.kind === "literal" && first.value === null) throw new TemplateError(first.line, "nil is not a command");
-    if (hasArgs) {
-      const named = (first.kind === "field" || first.kind === "variable" || first.kind === "chain") && first.names.length > 0;
-      const what = named ? `${first.names.at(-1)} is not a method but has arguments` : `can't give argument to non-function ${text(first)}`;
-      throw new TemplateError(first.line, what);
-    }
-    return this.arg(first, dot);
-  }
-  arg(arg, dot) {
-    switch (arg.kind) {
-      case "dot":
-        return dot;
-      case "literal":
-        return arg.value;
-      case "identifier":
-        return this.call(arg.name, [], dot, MISSING, arg.line);
-      case "pipeline":
-        return this.pipeline(arg.pipe, dot);
-      case "field":
-        return this.fields(dot, arg);
-      case "variable":
-        return this.fields(this.lookup(arg.name).value, arg);
-      case "chain":
-        return this.fields(this.pipeline(arg.pipe, dot), arg);
-    }
-  }
-  /** `.a.b` on a receiver: maps by key (missing keys are errors), anything else fails. */
-  fields(receiver, arg) {
-    let value = receiver;
-    for (const name of arg.names) {
-      let problem;
-      if (isMap4(value)) {
-        if (Object.hasOwn(value, name)) value = value[name];
-        else problem = `map has no entry for key "${name}"`;
-      } else if (isNil(value)) {
-        problem = `nil data; no entry for key "${name}"`;
-      } else {
-        problem = `can't evaluate field ${name} in type ${goType(value)}`;
-      }
-      if (problem) throw new TemplateError(arg.line, `at <${text(arg)}>: ${problem}`);
-    }
-    return value;
-  }
-  call(name, argNodes, dot, final, line) {
-    this.step(line);
-    const fn = Object.hasOwn(this.funcs, name) ? this.funcs[name] : void 0;
-    if (!fn && (name === "and" || name === "or")) return this.logical(name, argNodes, dot, final, line);
-    if (!fn) throw new TemplateError(line, `function "${name}" not defined`);
-    const args = argNodes.map((a) => this.arg(a, dot));
-    if (final !== MISSING) args.push(final);
-    let result;
-    try {
-      result = fn(...args);
-    } catch (err) {
-      if (err instanceof TemplateError) throw err;
-      const message = err instanceof Error ? err.message : String(err);
-      throw new TemplateError(line, err instanceof CallError ? message : `error calling ${name}: ${message}`);
-    }
-    if (typeof result === "string" && result.length > this.limits.maxOutput) {
-      throw new TemplateError(line, `result of ${name} exceeds ${this.limits.maxOutput} characters`);
-    }
-    return result === void 0 ? null : result;
-  }
-  /** `and` / `or` stop at the first argument that decides, as Go's do since 1.18. */
-  logical(name, argNodes, dot, final, line) {
-    const count = argNodes.length + (final === MISSING ? 0 : 1);
-    if (count === 0) throw new TemplateError(line, `wrong number of args for ${name}: want at least 1 got 0`);
-    let value;
-    for (const node of argNodes) {
-      value = this.arg(node, dot);
-      if (isTrue(value) === (name === "or")) return value;
-    }
-    return final === MISSING ? value : final;
-  }
-};
-function text(arg) {
-  switch (arg.kind) {
-    case "dot":
-      return ".";
-    case "field":
-      return `.${arg.names.join(".")}`;
-    case "variable":
-      return [arg.name, ...arg.names].join(".");
-    case "chain":
-      return `(...).${arg.names.join(".")}`;
-    case "pipeline":
-      return "(...)";
-    case "identifier":
-      return arg.name;
-    case "literal":
-      return typeof arg.value === "string" ? JSON.stringify(arg.value) : arg.text;
-  }
-}
-
-// src/core/config/template/lexer.ts
-var KEYWORDS = /* @__PURE__ */ new Set(["block", "break", "continue", "define", "else", "end", "if", "range", "template", "with"]);
-var PUNCTUATION = { "|": "pipe", "(": "leftParen", ")": "rightParen", ",": "comma", "=": "assign" };
-var SPACE = /[ \t\r\n]/;
-var ALNUM = /[\p{L}\p{Nd}_]/u;
-var NUMBER = /[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\d[\d_]*)?\.?\d*([eE][+-]?\d+)?)/y;
-function spaceRun(text2, from, step) {
-  let i = from;
-  while (i >= 0 && i < text2.length && SPACE.test(text2[i])) i += step;
-  return i;
-}
-function lex(source) {
-  return new Lexer(source).run();
-}
-var Lexer = class {
-  constructor(src) {
-    this.src = src;
-  }
-  src;
-  pos = 0;
-  line = 1;
-  tokens = [];
-  trimNextText = false;
-  run() {
-    while (this.pos < this.src.length) {
-      const open = this.src.indexOf("{{", this.pos);
-      const end = open < 0 ? this.src.length : open;
-      let text2 = this.src.slice(this.pos, end);
-      const textLine = this.line;
-      this.advanceTo(end);
-      if (this.trimNextText) text2 = text2.slice(spaceRun(text2, 0, 1));
-      this.trimNextText = false;
-      const leftTrim = open >= 0 && this.src.startsWith("{{-", open) && SPACE.test(this.src[open + 3] ?? "");
-      if (leftTrim) text2 = text2.slice(0, spaceRun(text2, text2.length - 1, -1) + 1);
-      if (text2) this.tokens.push({ kind: "text", value: text2, line: textLine });
-      if (open < 0) break;
-      this.action(leftTrim);
-    }
-    this.tokens.push({ kind: "eof", value: "", line: this.line });
-    return this.tokens;
-  }
-  advanceTo(target) {
-    for (let i = this.pos; i < target; i++) if (this.src.charCodeAt(i) === 10) this.line++;
-    this.pos = target;
-  }
-  emit(kind2, start, value = this.src.slice(start, this.pos), line = this.line) {
-    this.tokens.push({ kind: kind2, value, line });
-  }
-  fail(message, line = this.line) {
-    throw new TemplateError(line, message);
-  }
-  /** Lexes one action from its `{{` to its `}}`. */
-  action(leftTrim) {
-    const startLine = this.line;
-    this.advanceTo(this.pos + (leftTrim ? 4 : 2));
-    if (this.comment(startLine)) return;
-    this.emit("leftDelim", this.pos, "{{", startLine);
-    let parens = 0;
-    for (; ; ) {
-      const c = this.src[this.pos];
-      const start = this.pos;
-      if (c === void 0) this.fail("unclosed action", startLine);
-      if (this.src.startsWith("}}", this.pos)) {
-        if (parens > 0) this.fail("unclosed left paren");
-        this.advanceTo(this.pos + 2);
-        this.emit("rightDelim", start, "}}");
-        return;
-      }
-      if (SPACE.test(c)) {
-        let end = this.pos;
-        while (SPACE.test(this.src[end] ?? "")) end++;
-        if (this.src.startsWith("-}}", end)) {
-          this.advanceTo(end + 3);
-          this.emit("rightDelim", start, "}}");
-          if (parens > 0) this.fail("unclosed left paren");
-          this.trimNextText = true;
-          return;
-        }
-        this.advanceTo(end);
-        this.emit("space", start);
-        continue;
-      }
-      const punctuation = PUNCTUATION[c];
-      if (punctuation) {
-        if (c === "(") parens++;
-        if (c === ")" && --parens < 0) this.fail("unexpected right paren");
-        this.pos++;
-        this.emit(punctuation, start);
-        continue;
-      }
-      switch (c) {
-        case '"':
-          this.quoted(start);
-          continue;
-        case "`":
-          this.raw(start);
-          continue;
-        case "'":
-          this.charConstant(start);
-          continue;
-        case "$":
-          this.pos++;
-          this.word();
-          this.emit("variable", start);
-          this.terminator();
-          continue;
-        case ":":
-          if (this.src[this.pos + 1] !== "=") this.fail("expected :=");
-          this.pos += 2;
-          this.emit("declare", start);
-          continue;
-        case ".":
-          if (/[0-9]/.test(this.src[this.pos + 1] ?? "")) break;
-          this.pos++;
-          if (ALNUM.test(this.src[this.pos] ?? "")) {
-            this.word();
-            this.emit("field", start, this.src.slice(start + 1, this.pos));
-            this.terminator();
-          } else {
-            this.emit("dot", start);
-          }
-          continue;
-      }
-      if (/[0-9+\-.]/.test(c)) {
-        this.number(start);
-        continue;
-      }
-      if (ALNUM.test(c)) {
-        this.word();
-        const word = this.src.slice(start, this.pos);
-        const kind2 = KEYWORDS.has(word) ? "keyword" : word === "true" || word === "false" ? "bool" : word === "nil" ? "nil" : "identifier";
-        this.emit(kind2, start);
-        this.terminator();
-        continue;
-      }
-      this.fail(`unrecognized character in action: ${JSON.stringify(c)}`);
-    }
-  }
-  /** `{{/* ... *\/}}`, with optional trim markers: consumed whole, nothing emitted. */
-  comment(startLine) {
-    if (!this.src.startsWith("/*", this.pos)) return false;
-    const close = this.src.indexOf("*/", this.pos + 2);
-    if (close < 0) this.fail("unclosed comment", startLine);
-    this.advanceTo(close + 2);
-    const trimmed = /^[ \t\r\n]+-\}\}/.exec(this.src.slice(this.pos, this.pos + 64));
-    if (trimmed) {
-      this.advanceTo(this.pos + trimmed[0].length);
-      this.trimNextText = true;
-    } else if (this.src.startsWith("}}", this.pos)) {
-      this.advanceTo(this.pos + 2);
-    } else {
-      this.fail("comment ends before closing delimiter", startLine);
-    }
-    return true;
-  }
-  word() {
-    while (ALNUM.test(this.src[this.pos] ?? "")) this.pos++;
-  }
-  /** Go refuses a word glued to something that cannot follow it, e.g. `.a-b`. */
-  terminator() {
-    const c = this.src[this.pos];
-    if (c === void 0 || SPACE.test(c) || ".,|:()".includes(c) || this.src.startsWith("}}", this.pos)) return;
-    this.fail(`bad character ${JSON.stringify(c)}`);
-  }
-  /** The index of the quote closing a "..." or '...' literal that opens at this.pos. */
-  closingQuote(quote2, what) {
-    let i = this.pos + 1;
-    for (; ; ) {
-      const c = this.src[i];
-      if (c === void 0 || c === "\n") this.fail(`unterminated ${what}`);
-      if (c === "\\") i += 2;
-      else if (c === quote2) return i;
-      else i++;
-    }
-  }
-  quoted(start) {
-    const close = this.closingQuote('"', "quoted string");
-    this.pos = close + 1;
-    this.emit("string", start, unquote(this.src.slice(start + 1, close), this.line));
-  }
-  raw(start) {
-    const close = this.src.indexOf("`", this.pos + 1);
-    if (close < 0) this.fail("unterminated raw quoted string");
-    const startLine = this.line;
-    this.advanceTo(close + 1);
-    this.emit("string", start, this.src.slice(start + 1, close).replace(/\r/g, ""), startLine);
-  }
-  charConstant(start) {
-    const close = this.closingQuote("'", "character constant");
-    const chars = [...unquote(this.src.slice(start + 1, close), this.line)];
-    if (chars.length !== 1) this.fail(`malformed character constant: ${this.src.slice(start, close + 1)}`);
-    this.pos = close + 1;
-    this.emit("number", start, String(chars[0].codePointAt(0)));
-  }
-  number(start) {
-    NUMBER.lastIndex = this.pos;
-    const text2 = NUMBER.exec(this.src)?.[0] ?? "";
-    this.pos += text2.length;
-    if (!/\d/.test(text2) || ALNUM.test(this.src[this.pos] ?? "") || this.src[this.pos] === ".") {
-      while (this.pos < this.src.length && !SPACE.test(this.src[this.pos]) && !this.src.startsWith("}}", this.pos)) this.pos++;
-      this.fail(`bad number syntax: ${JSON.stringify(this.src.slice(start, this.pos))}`);
-    }
-    this.emit("number", start);
-  }
-};
-var SIMPLE_ESCAPES = {
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  "\\": "\\",
-  '"': '"',
-  "'": "'"
-};
-function unquote(body, line) {
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (all, esc) => {
-    if (esc.length === 1) {
-      const simple = SIMPLE_ESCAPES[esc];
-      if (simple === void 0) throw new TemplateError(line, `invalid escape ${all} in string`);
-      return simple;
-    }
-    const code = esc[0] === "x" || esc[0] === "u" || esc[0] === "U" ? parseInt(esc.slice(1), 16) : parseInt(esc, 8);
-    if (code > 1114111) throw new TemplateError(line, `invalid escape ${all} in string`);
-    return String.fromCodePoint(code);
-  });
-}
-
-// src/core/config/template/parser.ts
-var MAX_NESTING = 100;
-function parseTemplate(source, isFunction) {
-  return new Parser(lex(source), isFunction).parse();
-}
-var Parser = class {
-  constructor(tokens, isFunction) {
-    this.tokens = tokens;
-    this.isFunction = isFunction;
-  }
-  tokens;
-  isFunction;
-  pos = 0;
-  vars = ["$"];
-  rangeDepth = 0;
-  nesting = 0;
-  defines = /* @__PURE__ */ new Map();
-  parse() {
-    const [root, term] = this.list(true);
-    if (term.kind !== "eof") throw new TemplateError(term.line, `unexpected {{${term.kind}}}`);
-    return { root, defines: this.defines };
-  }
-  // --- tokens
-  next() {
-    const token = this.tokens[this.pos];
-    if (token.kind !== "eof") this.pos++;
-    return token;
-  }
-  peek() {
-    return this.tokens[this.pos];
-  }
-  nextNonSpace() {
-    let token = this.next();
-    while (token.kind === "space") token = this.next();
-    return token;
-  }
-  peekNonSpace() {
-    const save = this.pos;
-    const token = this.nextNonSpace();
-    this.pos = save;
-    return token;
-  }
-  expect(kind2, context) {
-    const token = this.nextNonSpace();
-    if (token.kind !== kind2) this.unexpected(token, context);
-    return token;
-  }
-  unexpected(token, context) {
-    const what = token.kind === "eof" ? "EOF" : token.kind === "rightDelim" ? '"}}"' : JSON.stringify(token.value);
-    throw new TemplateError(token.line, `unexpected ${what} in ${context}`);
-  }
-  // --- lists and actions
-  /** Parses nodes up to `{{end}}`, `{{else}}` or the end of input, and says which stopped it. */
-  list(topLevel) {
-    const nodes = [];
-    for (; ; ) {
-      const token = this.next();
-      if (token.kind === "eof") return [nodes, { kind: "eof", line: token.line }];
-      if (token.kind === "text") {
-        nodes.push({ type: "text", line: token.line, text: token.value });
-        continue;
-      }
-      const word = this.peekNonSpace();
-      if (word.kind === "keyword" && (word.value === "end" || word.value === "else")) {
-        this.nextNonSpace();
-        if (word.value === "end") {
-          this.expect("rightDelim", "end");
-          return [nodes, { kind: "end", line: word.line }];
-        }
-        const chained = this.peekNonSpace();
-        if (chained.kind === "keyword" && (chained.value === "if" || chained.value === "with")) {
-          return [nodes, { kind: "else", line: word.line, elseKeyword: chained.value }];
-        }
-        this.expect("rightDelim", "else");
-        return [nodes, { kind: "else", line: word.line }];
-      }
-      if (word.kind === "keyword" && word.value === "define") {
-        this.nextNonSpace();
-        if (!topLevel) throw new TemplateError(word.line, "unexpected {{define}}: define is allowed only at top level");
-        this.define(word.line);
-        continue;
-      }
-      nodes.push(this.action());
-    }
-  }
-  action() {
-    const token = this.peekNonSpace();
-    if (token.kind !== "keyword") return { type: "action", line: token.line, pipe: this.pipeline("command", "rightDelim") };
-    this.nextNonSpace();
-    switch (token.value) {
-      case "if":
-      case "with":
-      case "range":
-        return this.control(token.value, token.line);
-      case "template":
-        return this.templateCall(token.line);
-      case "block":
-        return this.block(token.line);
-      case "break":
-      case "continue":
-        this.expect("rightDelim", token.value);
-        if (this.rangeDepth === 0) throw new TemplateError(token.line, `{{${token.value}}} outside {{range}}`);
-        return { type: token.value, line: token.line };
-      default:
-        throw new TemplateError(token.line, `unexpected {{${token.value}}}`);
-    }
-  }
-  enter(line) {
-    if (++this.nesting > MAX_NESTING) throw new TemplateError(line, `nesting deeper than ${MAX_NESTING} levels`);
-  }
-  /** if / with / range: pipeline, body, optional else (or else-if / else-with chain), end. */
-  control(keyword, line) {
-    this.enter(line);
-    const scope = this.vars.length;
-    const pipe = this.pipeline(keyword, "rightDelim");
-    if (keyword === "range") this.rangeDepth++;
-    let [list, term] = this.list(false);
-    if (keyword === "range") this.rangeDepth--;
-    let elseList = [];
-    if (term.kind === "else") {
-      if (term.elseKeyword !== void 0) {
-        if (term.elseKeyword !== keyword) {
-          throw new TemplateError(term.line, `{{else ${term.elseKeyword}}} inside {{${keyword}}}`);
-        }
-        const nested = this.nextNonSpace();
-        elseList = [this.control(keyword, nested.line)];
-        term = { kind: "end", line: nested.line };
-      } else {
-        [elseList, term] = this.list(false);
-        if (term.kind === "else") throw new TemplateError(term.line, `expected {{end}}; found {{else}}`);
-      }
-    }
-    if (term.kind !== "end") throw new TemplateError(line, `{{${keyword}}} has no matching {{end}}`);
-    this.vars.length = scope;
-    this.nesting--;
-    return { type: keyword, line, pipe, list, elseList };
-  }
-  templateName(context) {
-    const token = this.nextNonSpace();
-    if (token.kind !== "string") this.unexpected(token, `${context} clause`);
-    return token.value;
-  }
-  templateCall(line) {
-    const name = this.templateName("template");
-    if (this.peekNonSpace().kind === "rightDelim") {
-      this.nextNonSpace();
-      return { type: "template", line, name, pipe: void 0 };
-    }
-    return { type: "template", line, name, pipe: this.pipeline("template", "rightDelim") };
-  }
-  block(line) {
-    const name = this.templateName("block");
-    const pipe = this.pipeline("block", "rightDelim");
-    this.addDefine(name, this.body("block", line), line);
-    return { type: "template", line, name, pipe };
-  }
-  define(line) {
-    const name = this.templateName("define");
-    this.expect("rightDelim", "define clause");
-    this.addDefine(name, this.body("define", line), line);
-  }
-  /** As Go: an empty body never replaces another, two non-empty ones are an error. */
-  addDefine(name, body, line) {
-    const existing = this.defines.get(name);
-    if (existing && !isEmpty(existing)) {
-      if (isEmpty(body)) return;
-      throw new TemplateError(line, `multiple definition of template "${name}"`);
-    }
-    this.defines.set(name, body);
-  }
-  /** A named template's body: its own variables (just `$`), no enclosing range. */
-  body(keyword, line) {
-    this.enter(line);
-    const [vars, rangeDepth] = [this.vars, this.rangeDepth];
-    this.vars = ["$"];
-    this.rangeDepth = 0;
-    const [list, term] = this.list(false);
-    if (term.kind !== "end") throw new TemplateError(line, `{{${keyword}}} has no matching {{end}}`);
-    [this.vars, this.rangeDepth] = [vars, rangeDepth];
-    this.nesting--;
-    return list;
-  }
-  // --- pipelines
-  pipeline(context, end) {
-    const line = this.peekNonSpace().line;
-    const { decl, isAssign } = this.declarations(context);
-    const cmds = [];
-    for (; ; ) {
-      const token = this.peekNonSpace();
-      if (token.kind === end) {
-        this.nextNonSpace();
-        break;
-      }
-      if (cmds.length > 0) {
-        if (token.kind !== "pipe") this.unexpected(token, context);
-        this.nextNonSpace();
-      }
-      cmds.push(this.command(context, end));
-    }
-    if (cmds.length === 0) throw new TemplateError(line, `missing value for ${context}`);
-    cmds.forEach((cmd, i) => {
-      const first = cmd.args[0];
-      if (i > 0 && (first.kind === "literal" || first.kind === "dot")) {
-        throw new TemplateError(cmd.line, `non executable command in pipeline stage ${i + 1}`);
-      }
-    });
-    return { line, decl, isAssign, cmds };
-  }
-  /** `$x :=`, `$x =`, and in range `$i, $v :=`. */
-  declarations(context) {
-    const save = this.pos;
-    const decl = [];
-    for (; ; ) {
-      const variable = this.nextNonSpace();
-      if (variable.kind !== "variable") break;
-      const after = this.nextNonSpace();
-      if (after.kind === "declare" || after.kind === "assign") {
-        decl.push(variable.value);
-        const isAssign = after.kind === "assign";
-        if (isAssign) for (const name of decl) this.use(name, variable.line);
-        else this.vars.push(...decl);
-        return { decl, isAssign };
-      }
-      if (after.kind !== "comma") break;
-      decl.push(variable.value);
-      if (context !== "range" || decl.length > 1) {
-        throw new TemplateError(variable.line, `too many declarations in ${context}`);
-      }
-    }
-    this.pos = save;
-    return { decl: [], isAssign: false };
-  }
-  use(name, line) {
-    if (!this.vars.includes(name)) throw new TemplateError(line, `undefined variable "${name}"`);
-  }
-  command(context, end) {
-    const args = [];
-    const line = this.peekNonSpace().line;
-    for (; ; ) {
-      const token = this.peekNonSpace();
-      if (token.kind === end || token.kind === "pipe") break;
-      if (args.length > 0 && this.peek().kind !== "space") this.unexpected(token, "operand");
-      args.push(this.operand(context));
-    }
-    if (args.length === 0) throw new TemplateError(line, "empty command");
-    return { line, args };
-  }
-  /** A term followed by `.field` chains, as in `$x.a.b` or `(index . 0).name`. */
-  operand(context) {
-    const arg = this.term(context);
-    const names = [];
-    while (this.peek().kind === "field") names.push(this.next().value);
-    if (names.length === 0) return arg;
-    switch (arg.kind) {
-      case "field":
-        return { ...arg, names: [...arg.names, ...names] };
-      case "variable":
-        return { ...arg, names: [...arg.names, ...names] };
-      case "pipeline":
-        return { kind: "chain", line: arg.line, pipe: arg.pipe, names };
-      default:
-        throw new TemplateError(arg.line, `unexpected . after term ${JSON.stringify(names[0])}`);
-    }
-  }
-  term(context) {
-    const token = this.nextNonSpace();
-    const line = token.line;
-    switch (token.kind) {
-      case "dot":
-        return { kind: "dot", line };
-      case "field":
-        return { kind: "field", line, names: [token.value] };
-      case "variable":
-        this.use(token.value, line);
-        return { kind: "variable", line, name: token.value, names: [] };
-      case "identifier":
-        if (!this.isFunction(token.value)) throw new TemplateError(line, `function "${token.value}" not defined`);
-        return { kind: "identifier", line, name: token.value };
-      case "string":
-        return { kind: "literal", line, value: token.value, text: token.value };
-      case "number":
-        return { kind: "literal", line, value: numberValue(token.value, line), text: token.value };
-      case "bool":
-        return { kind: "literal", line, value: token.value === "true", text: token.value };
-      case "nil":
-        return { kind: "literal", line, value: null, text: "nil" };
-      case "leftParen": {
-        this.enter(line);
-        const pipe = this.pipeline("parenthesized pipeline", "rightParen");
-        this.nesting--;
-        return { kind: "pipeline", line, pipe };
-      }
-      default:
-        this.unexpected(token, context === "command" ? "operand" : context);
-    }
-  }
-};
-function isEmpty(nodes) {
-  return nodes.every((node) => node.type === "text" && node.text.trim() === "");
-}
-function numberValue(text2, line) {
-  const sign = text2.startsWith("-") ? -1 : 1;
-  const digits = text2.replace(/^[+-]/, "").replace(/_/g, "");
-  let value;
-  if (/^0[0-7]+$/.test(digits)) value = parseInt(digits, 8);
-  else if (/^0[oO]/.test(digits)) value = parseInt(digits.slice(2), 8);
-  else if (/^0[bB]/.test(digits)) value = parseInt(digits.slice(2), 2);
-  else value = Number(digits);
-  if (!Number.isFinite(value)) throw new TemplateError(line, `illegal number syntax: ${JSON.stringify(text2)}`);
-  return sign * value;
-}
-
-// src/core/config/template/index.ts
-var DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
-var DEFAULT_MAX_STEPS = 1e6;
-var MAX_TEMPLATE_DEPTH = 100;
-var LAZY_FUNCTIONS = /* @__PURE__ */ new Set(["and", "or"]);
-function renderTemplate(source, data, options) {
-  const funcs = { ...BUILTINS, ...options.funcs };
-  try {
-    const template = parseTemplate(source, (name) => Object.hasOwn(funcs, name) || LAZY_FUNCTIONS.has(name));
-    return execute(template, data, funcs, {
-      maxOutput: options.maxOutput ?? DEFAULT_MAX_OUTPUT,
-      maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
-      maxDepth: MAX_TEMPLATE_DEPTH
-    });
-  } catch (err) {
-    if (err instanceof TemplateError) throw new InputError(`${options.file}:${err.line}`, err.message);
-    if (err instanceof RangeError && /call stack|string length/i.test(err.message)) {
-      throw new InputError(options.file, `template too large to evaluate (${err.message})`);
-    }
-    throw err;
-  }
-}
-function hasTemplateActions(source) {
-  return source.includes("{{");
-}
-
-// src/core/config/render.ts
-function templateFunctions(env) {
-  return {
-    env: (...args) => {
-      const [name] = args;
-      if (typeof name !== "string") throw new Error("env takes the name of a variable");
-      return env(name);
-    }
-  };
-}
-function renderFile(name, text2, vars, env) {
-  if (!hasTemplateActions(text2)) return text2;
-  try {
-    return renderTemplate(text2, { ...vars }, { file: name, funcs: templateFunctions(env) });
-  } catch (err) {
-    if (err instanceof InputError) throw new InputError(err.where, clip2(err.message.slice(err.where.length + 2)));
-    throw new InputError(name, clip2(`template: ${err.message}`));
-  }
-}
-var MAX_MESSAGE = 200;
-function clip2(message) {
-  const line = message.split("\n")[0];
-  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}...` : line;
-}
-
-// src/core/config/trust.ts
-import { isAbsolute as isAbsolute3, relative, resolve as resolve3 } from "node:path";
-var ALWAYS_ALLOWED_ENV = ["HOME", "USER"];
-function envReader(env, trusted, allowed) {
-  if (trusted) return (name) => env[name] ?? "";
-  const names = /* @__PURE__ */ new Set([...ALWAYS_ALLOWED_ENV, ...allowed]);
-  return (name) => {
-    if (!names.has(name)) {
-      throw new Error(`a fetched context may read only ${[...names].join(", ")}, not ${name}; allow it with --allow-env ${name} (input allow-env)`);
-    }
-    return env[name] ?? "";
-  };
-}
-function inside(home, path) {
-  const rel = relative(resolve3(home), resolve3(path));
-  return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
-}
-function checkFetchedLayer(doc, sewHome2, localPath2) {
-  const refuse = (path, what) => {
-    throw new InputError(doc.where(path), `a fetched context ${what}`);
-  };
-  const images = doc.value.images;
-  for (const [host, access] of Object.entries(images?.registries ?? {})) {
-    if (access.username !== void 0 || access.password !== void 0) {
-      refuse(["images", "registries", host], "cannot carry registry credentials; set them in your own sew.yaml");
-    }
-    if (access.url !== void 0 && hasVariables(access.url)) {
-      refuse(["images", "registries", host, "url"], "cannot read environment variables (${...}); set the url in your own sew.yaml");
-    }
-  }
-  const data = images?.mirrors?.data;
-  if (data !== void 0 && !inside(sewHome2, localPath2(data))) {
-    refuse(["images", "mirrors", "data"], `may name a directory only inside $SEW_HOME (${sewHome2})`);
-  }
-  if (images?.local?.external?.includes("@")) refuse(["images", "local", "external"], "cannot carry registry credentials");
-  for (const [n, node] of (doc.value.kind?.nodes ?? []).entries()) {
-    for (const [m, mount] of (node.extraMounts ?? []).entries()) {
-      const hostPath = mount.hostPath;
-      if (typeof hostPath === "string" && !inside(sewHome2, localPath2(hostPath))) {
-        refuse(["kind", "nodes", n, "extraMounts", m, "hostPath"], `may mount a host directory only inside $SEW_HOME (${sewHome2})`);
-      }
-    }
-  }
-}
-
-// src/core/config/vars.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-var EMPTY = { declared: [], overrides: [] };
-function readVarsBlock(name, text2) {
-  const block = isolate(text2);
-  if (block === void 0) return EMPTY;
-  const lines = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(block.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const at = (node) => {
-    const offset = node?.range?.[0] ?? 0;
-    return `${name}:${lines.linePos(offset).line + block.firstLine}`;
-  };
-  const error = doc.errors[0];
-  if (error) throw new InputError(`${name}:${lines.linePos(error.pos[0]).line + block.firstLine}`, `vars: ${error.message.split("\n")[0]}`);
-  const duplicate = duplicateKey(doc);
-  if (duplicate) throw new InputError(at({ range: [duplicate.offset] }), `vars: ${duplicate.message}`);
-  const vars = (0, import_yaml6.isMap)(doc.contents) ? doc.contents.items.find((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === "vars")?.value : void 0;
-  if (vars === void 0 || vars === null || (0, import_yaml6.isScalar)(vars) && vars.value === null) return EMPTY;
-  if (!(0, import_yaml6.isMap)(vars)) throw new InputError(at(vars), '"vars" must be a mapping of variable names');
-  const declared = [];
-  const overrides = [];
-  for (const pair of vars.items) {
-    const key = keyOf(pair.key, at);
-    const value = pair.value;
-    if ((0, import_yaml6.isMap)(value) && !hasDefault(value)) {
-      collectOverrides(value, key, overrides, at);
-    } else {
-      const { text: dflt, description } = leaf(value, key, at);
-      declared.push({ name: key, default: dflt, ...description !== void 0 && { description } });
-    }
-  }
-  return { declared, overrides };
-}
-function collectOverrides(node, path, out, at) {
-  if (!(0, import_yaml6.isMap)(node)) return;
-  for (const pair of node.items) {
-    const key = keyOf(pair.key, at);
-    const value = pair.value;
-    if ((0, import_yaml6.isMap)(value) && !hasDefault(value)) collectOverrides(value, `${path}/${key}`, out, at);
-    else out.push({ path, name: key, value: leaf(value, `${path}/${key}`, at).text });
-  }
-}
-function leaf(node, name, at) {
-  if (node === null || (0, import_yaml6.isScalar)(node)) return { text: scalarText(node) };
-  if ((0, import_yaml6.isMap)(node)) {
-    const get = (field) => node.items.find((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === field)?.value;
-    const dflt = get("default");
-    const description = get("description");
-    for (const field of [dflt, description]) {
-      if (field !== void 0 && field !== null && !(0, import_yaml6.isScalar)(field)) throw new InputError(at(field), `variable "${name}": default and description must be plain values`);
-    }
-    return { text: scalarText(dflt ?? null), ...description !== void 0 && description !== null && { description: scalarText(description) } };
-  }
-  throw new InputError(at(node), `variable "${name}" must be a value or {default, description}`);
-}
-function hasDefault(node) {
-  return (0, import_yaml6.isMap)(node) && node.items.some((p) => (0, import_yaml6.isScalar)(p.key) && p.key.value === "default");
-}
-function keyOf(key, at) {
-  if (!(0, import_yaml6.isScalar)(key) || key.value === null || typeof key.value === "object") throw new InputError(at(key), "variable names must be plain keys");
-  return String(key.value);
-}
-function scalarText(node) {
-  if (node === null || node === void 0 || !(0, import_yaml6.isScalar)(node) || node.value === null) return "";
-  return typeof node.source === "string" ? node.source : String(node.value);
-}
-function isolate(text2) {
-  const lines = text2.split("\n");
-  const start = lines.findIndex((l) => /^vars\s*:/.test(l));
-  if (start === -1) return void 0;
-  let end = start + 1;
-  while (end < lines.length && !/^[^\s#]/.test(lines[end])) end++;
-  return { text: lines.slice(start, end).join("\n"), firstLine: start };
-}
-
-// src/core/config/compose.ts
-var DEFAULT_CONTEXT_REGISTRY = "https://a-cordier.github.io/sew/";
-var EMBEDDED_DEFAULT = "kind:\n  name: sew\nimages:\n  mirrors: {}\n";
-async function compose(request, reader) {
-  const composer = new Composer(reader, request);
-  const userFile = join2(request.sewHome, "sew.yaml");
-  const projectFile = request.config !== void 0 ? userPath(request.config, request.cwd, request.env) : join2(request.cwd, "sew.yaml");
-  if (request.config !== void 0 && !existsSync(projectFile)) {
-    throw new InputError("--config", `${request.config} does not exist`);
-  }
-  const tops = [];
-  if (request.userConfig !== false && existsSync(userFile)) tops.push({ file: userFile, origin: "user", overrides: false });
-  if (existsSync(projectFile)) tops.push({ file: projectFile, origin: "project", overrides: true });
-  const hasOverrides = request.from !== void 0 || request.registry !== void 0;
-  if (tops.length === 0 && !hasOverrides) {
-    const doc = parseConfig("<embedded default>", EMBEDDED_DEFAULT);
-    composer.layers.push({ doc, origin: "default", dir: pathToFileURL(`${request.cwd}/`), variables: [], trusted: true });
-    return { ...await composer.applyFlags(request.flags ?? []), embeddedDefault: true };
-  }
-  if (hasOverrides && !tops.some((t) => t.overrides)) {
-    if (request.from === void 0) throw new InputError("--registry", "there is no sew.yaml whose `from` it would apply to; add --from");
-    const synthetic = composer.load("--from", "", pathToFileURL(`${request.cwd}/`), true);
-    composer.layers.push(...await composer.expandTop(synthetic, "project", request));
-  }
-  for (const top of tops) {
-    const name = displayName(top.file, request.cwd);
-    const text2 = await composer.read(pathToFileURL(top.file), name) ?? "";
-    const loaded = composer.load(name, text2, pathToFileURL(`${dirname(top.file)}/`), true);
-    composer.layers.push(...await composer.expandTop(loaded, top.origin, top.overrides ? request : {}));
-  }
-  return composer.applyFlags(request.flags ?? []);
-}
-var Composer = class {
-  constructor(reader, request) {
-    this.reader = reader;
-    this.request = request;
-    this.sets = request.sets ?? {};
-    this.budget = new Budget(request.limits, request.signal);
-  }
-  reader;
-  request;
-  layers = [];
-  warnings = [];
-  sets;
-  budget;
-  /** Each file read once: a composition naming one file many times costs one read. */
-  texts = /* @__PURE__ */ new Map();
-  /** A context with its parents, by file and the variables it was given: diamonds stay linear. */
-  resolved = /* @__PURE__ */ new Map();
-  /** Local registry roots the user named (in a trusted layer or option); files under them are trusted. */
-  trustedRoots = [];
-  /** The text at `url`, read once and charged to the budget. */
-  read(url, where) {
-    let text2 = this.texts.get(url.href);
-    if (text2 === void 0) {
-      this.budget.check();
-      text2 = this.reader.read(url, this.budget.signal).then(
-        (t) => {
-          this.budget.check();
-          if (t !== void 0) this.budget.charge(where, Buffer.byteLength(t));
-          return t;
-        },
-        (err) => {
-          this.budget.check();
-          throw err;
-        }
-      );
-      this.texts.set(url.href, text2);
-    }
-    return text2;
-  }
-  /** A top-level or flag file: rendered with its own defaults and every --set. */
-  load(name, text2, dir, trusted) {
-    const block = readVarsBlock(name, text2);
-    return this.parse(name, text2, dir, block, flatVariables(block, this.sets), trusted);
-  }
-  parse(name, text2, dir, block, values, trusted) {
-    const env = envReader(this.request.env, trusted, this.request.allowEnv ?? []);
-    const doc = parseConfig(name, renderFile(name, text2, values, env));
-    if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir));
-    this.warnings.push(...doc.warnings);
-    return { doc, dir, block, values, trusted };
-  }
-  /** Whether a context at `dir` is under a local registry root the user named. */
-  trusts(dir) {
-    return dir.protocol === "file:" && this.trustedRoots.some((root) => dir.href.startsWith(root.href));
-  }
-  async expandTop(top, origin, overrides) {
-    const from = overrides.from ?? fromList(top.doc);
-    const fromWhere = (i) => overrides.from !== void 0 ? "--from" : top.doc.where(["from", i]);
-    const own = overrides.registry !== void 0 ? { text: overrides.registry, where: "--registry" } : top.doc.value.registry !== void 0 ? { text: top.doc.value.registry, where: top.doc.where(["registry"]) } : void 0;
-    const root = own ? registryRoot(own.text, top.dir, own.where) : new URL(DEFAULT_CONTEXT_REGISTRY);
-    if (own && root.protocol === "file:") this.trustedRoots.push(root);
-    for (const o of top.block.overrides) {
-      this.warnings.push(`${top.doc.name}: vars ${o.path.replaceAll("/", ".")}.${o.name} overrides a context's variable only from a context; here use --set ${o.path.replaceAll("/", ".")}.${o.name}=${o.value}`);
-    }
-    const layers = await this.expand(from, fromWhere, root, NO_OVERRIDES, [fileKey(top)], true);
-    layers.push({ doc: top.doc, origin, dir: top.dir, variables: reportVariables(top.block, top.values), trusted: true });
-    return layers;
-  }
-  /**
-   * The contexts `from` names, each preceded by its own parents. `overrides` are the
-   * path-scoped variable overrides the composing files pass down.
-   */
-  async expand(from, fromWhere, root, overrides, stack, topLevel) {
-    let layers = [];
-    for (const [i, name] of from.entries()) {
-      const where = fromWhere(i);
-      const context = await this.locate(root, name, where);
-      const key = context.file.href;
-      if (stack.includes(key)) {
-        const cycle = [...stack, key].map((k) => this.display(new URL(k)));
-        throw new InputError(where, `composition cycle: ${cycle.slice(cycle.indexOf(this.display(context.file))).join(" -> ")}`);
-      }
-      const display = this.display(context.file);
-      const block = readVarsBlock(display, context.text);
-      const values = contextVariables(block, context.path, overrides, this.sets);
-      const passed = passOn(overrides, block.overrides);
-      const memo = JSON.stringify([key, root.href, values, [...passed]]);
-      let resolved = this.resolved.get(memo);
-      if (resolved === void 0) {
-        resolved = this.resolve(context, display, block, values, passed, root, [...stack, key]);
-        this.resolved.set(memo, resolved);
-      }
-      const own = await resolved;
-      if (topLevel && from.length === 1 && own.at(-1).doc.value.abstract === true) {
-        throw new InputError(where, `context "${name}" is abstract: compose it together with a concrete context, not alone`);
-      }
-      layers = lastOccurrences([...layers, ...own]);
-    }
-    return layers;
-  }
-  /** One context, preceded by its parents. */
-  async resolve(context, display, block, values, passed, root, stack) {
-    const trusted = this.trusts(context.dir);
-    const { doc } = this.parse(display, context.text, context.dir, block, values, trusted);
-    const registry = doc.value.registry !== void 0 ? registryRoot(doc.value.registry, context.dir, doc.where(["registry"])) : root;
-    if (trusted && registry.protocol === "file:") this.trustedRoots.push(registry);
-    if (context.dir.protocol !== "file:" && registry.protocol === "file:") {
-      throw new InputError(doc.where(["registry"]), "a context fetched over http(s) cannot name a local registry");
-    }
-    const layers = await this.expand(fromList(doc), (j) => doc.where(["from", j]), registry, passed, stack, false);
-    return [...layers, { doc, origin: "context", dir: context.dir, path: context.path, variables: reportVariables(block, values), trusted, ancestors: new Set(layers) }];
-  }
-  /** A context is a directory with a sew.yaml, or with a .default naming the context to follow. */
-  async locate(root, name, where) {
-    let dir = within(root, name, where);
-    const seen = /* @__PURE__ */ new Set();
-    for (; ; ) {
-      const file = new URL("sew.yaml", dir);
-      const text2 = await this.readWithin(root, file);
-      if (text2 !== void 0) return { file, dir, path: relativeTo(root, dir).replace(/\/$/, ""), text: text2 };
-      if (seen.has(dir.href)) throw new InputError(where, `.default files loop at ${this.display(dir)}`);
-      seen.add(dir.href);
-      const pointer = new URL(".default", dir);
-      const next = (await this.readWithin(root, pointer))?.trim();
-      if (next === void 0 || next === "") {
-        throw new InputError(where, `context "${name}" not found: no sew.yaml or .default in ${this.display(dir)}`);
-      }
-      if (next.length > 256 || !/^[A-Za-z0-9._/-]+$/.test(next)) throw new InputError(this.display(pointer), "is not a context path (one line naming a context)");
-      dir = within(root, relativeTo(root, dir) + next, this.display(pointer));
-    }
-  }
-  /**
-   * A file of a local registry, read only when its real path (symlinks resolved) is still
-   * under the root's: a symlink must not reach files the registry does not hold.
-   */
-  async readWithin(root, file) {
-    if (file.protocol === "file:" && root.protocol === "file:") {
-      const [real, realRoot] = await Promise.all([realpathOrUndefined(fileURLToPath3(file)), realpathOrUndefined(fileURLToPath3(root))]);
-      if (real === void 0) return void 0;
-      if (realRoot === void 0 || !inside(realRoot, real)) {
-        throw new InputError(this.display(file), `is a link to a file outside its registry root ${this.display(root)}; refused`);
-      }
-    }
-    return this.read(file, this.display(file));
-  }
-  async applyFlags(requested) {
-    const places = [...this.layers].reverse().filter((l, i, all) => all.findIndex((o) => o.dir.href === l.dir.href) === i);
-    const flagReader = {
-      read: (url) => this.readWithin(new URL("./", url), url),
-      list: (url) => this.reader.list(url),
-      warnings: () => this.reader.warnings()
-    };
-    const available = await findFlags(places, flagReader, (url) => this.display(url));
-    const trustedDirs = new Set(this.layers.filter((l) => l.trusted).map((l) => l.dir.href));
-    const flagLayers = [];
-    for (const name of unique(requested)) {
-      const found = available.find((f) => f.info.name === name);
-      if (!found) throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
-      const dir = new URL("./", found.url);
-      const text2 = await flagReader.read(found.url);
-      if (text2 === void 0) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);
-      const trusted = trustedDirs.has(dir.href);
-      const { doc, block, values } = this.load(found.info.file, text2, dir, trusted);
-      for (const key of ["from", "registry", "abstract"]) {
-        if (doc.value[key] !== void 0) this.warnings.push(`${doc.where([key])}: "${key}" has no effect in a context flag file`);
-      }
-      flagLayers.push({ doc, origin: "flag", dir, variables: reportVariables(block, values), trusted });
-    }
-    return {
-      layers: [...this.layers, ...flagLayers],
-      flags: unique(requested),
-      available: available.map((f) => f.info),
-      warnings: unique([...this.warnings, ...this.reader.warnings()]),
-      embeddedDefault: false
-    };
-  }
-  display(url) {
-    if (url.protocol !== "file:") return displayUrl(url);
-    return displayName(decodeURIComponent(url.pathname), this.request.cwd);
-  }
-};
-async function realpathOrUndefined(path) {
-  try {
-    return await realpath(path);
-  } catch {
-    return void 0;
-  }
-}
-function lastOccurrences(layers) {
-  const last = new Map(layers.map((layer, i) => [layer, i]));
-  return layers.filter((layer, i) => last.get(layer) === i);
-}
-function fromList(doc) {
-  const from = doc.value.from;
-  if (from === void 0) return [];
-  return typeof from === "string" ? [from] : from;
-}
-function fileKey(file) {
-  return new URL("sew.yaml", file.dir).href;
-}
-function registryRoot(text2, base, where) {
-  let url;
-  if (/^https?:\/\//.test(text2)) {
-    try {
-      url = new URL(text2);
-    } catch {
-      throw new InputError(where, `"${displayUrl(text2)}" is not a valid URL`);
-    }
-    if (url.username || url.password) throw new InputError(where, "a registry URL must not carry credentials");
-  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text2) && !text2.startsWith("file://")) {
-    throw new InputError(where, `unsupported registry scheme in "${displayUrl(text2)}" (use file://, https:// or http://)`);
-  } else {
-    const path = text2.replace(/^file:\/\//, "");
-    url = path.startsWith("/") ? pathToFileURL(path) : new URL(path.split("/").map(encodeURIComponent).join("/"), base);
-  }
-  if (!url.pathname.endsWith("/")) url.pathname += "/";
-  return url;
-}
-function within(root, name, where) {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(name) || name.startsWith("/")) {
-    throw new InputError(where, `context "${name}" must be a path inside the registry, not absolute`);
-  }
-  const parts = [];
-  for (const segment of name.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") {
-      if (parts.length === 0) throw new InputError(where, `context "${name}" escapes its registry root ${displayUrl(root)}`);
-      parts.pop();
-    } else {
-      parts.push(encodeURIComponent(segment));
-    }
-  }
-  return new URL(parts.length ? `${parts.join("/")}/` : "./", root);
-}
-function relativeTo(root, dir) {
-  return decodeURIComponent(dir.href.slice(root.href.length));
-}
-function displayName(path, cwd) {
-  const prefix = cwd.endsWith("/") ? cwd : `${cwd}/`;
-  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-}
-function unique(items) {
-  return [...new Set(items)];
+// src/core/format.ts
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+function displayUrl(url) {
+  if (typeof url === "string") {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, "$1").replace(/[?#].*$/s, "");
+  }
+  if (url.protocol === "file:") return decodeURIComponent(url.pathname);
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+function maskUrls(text) {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, (url) => displayUrl(url));
 }
 
 // src/core/oci/access.ts
 var DOCKER_HUB_API = "https://registry-1.docker.io";
 function defaultAccess(host) {
   return { url: host === DOCKER_HUB ? DOCKER_HUB_API : `https://${host}` };
+}
+
+// src/core/config/expand.ts
+var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+var VARIABLE_OR_BARE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+function expandVariables(text, env, where, options = {}) {
+  return text.replace(options.bare ? VARIABLE_OR_BARE : VARIABLE, (_, braced, bare) => {
+    const name = braced ?? bare;
+    const value = env[name];
+    if (value === void 0) throw new InputError(where, `environment variable ${name} is not set`);
+    return value;
+  });
+}
+function hasVariables(text) {
+  return new RegExp(VARIABLE.source).test(text);
 }
 
 // src/core/config/registries.ts
@@ -9606,225 +7457,44 @@ function registryCredentials(endpoint, env) {
     password: expandVariables(endpoint.password ?? "", env, where)
   };
 }
-function checkRegistryUrl(text2, where) {
+function checkRegistryUrl(text, where) {
   let url;
   try {
-    url = new URL(text2);
+    url = new URL(text);
   } catch {
-    throw new InputError(where, `"${displayUrl(text2)}" is not a valid URL`);
+    throw new InputError(where, `"${displayUrl(text)}" is not a valid URL`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new InputError(where, `"${displayUrl(text2)}" must be an http:// or https:// URL`);
+    throw new InputError(where, `"${displayUrl(text)}" must be an http:// or https:// URL`);
   }
   if (url.username || url.password) throw new InputError(where, "put credentials in username/password, not in the url");
   if (url.search || url.hash) throw new InputError(where, `"${displayUrl(url)}" must not have a query or fragment`);
   return url.href.replace(/\/$/, "");
 }
 
-// src/core/config/netrc.ts
-import { readFileSync } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { join as join3 } from "node:path";
-function netrcCredentials(env) {
-  let machines;
-  return (host) => {
-    machines ??= parseNetrc(readNetrc(env));
-    return machines.get(host);
-  };
+// src/core/fs/atomic.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { basename, dirname, join as join2 } from "node:path";
+function temporaryPath(dir, path) {
+  return join2(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
 }
-function readNetrc(env) {
-  const path = env.NETRC || join3(env.HOME || homedir2(), ".netrc");
+async function writeFileAtomic(path, content, options = {}) {
+  const tmp = temporaryPath(options.tmpDir ?? dirname(path), path);
+  await mkdir(dirname(path), { recursive: true });
   try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
-}
-function parseNetrc(text2) {
-  const machines = /* @__PURE__ */ new Map();
-  const tokens = tokenize(text2);
-  let current;
-  const flush = () => {
-    if (current?.login !== void 0 && current.password !== void 0 && !machines.has(current.host)) {
-      machines.set(current.host, { username: current.login, password: current.password });
+    const handle = await open(tmp, "w", 420);
+    try {
+      await handle.writeFile(content);
+      if (options.sync ?? true) await handle.sync();
+    } finally {
+      await handle.close();
     }
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token === "default") break;
-    const value = tokens[i + 1];
-    if (token === "machine" && value !== void 0) {
-      flush();
-      current = { host: value };
-      i++;
-    } else if ((token === "login" || token === "password" || token === "account") && value !== void 0) {
-      if (current && token !== "account") current[token] = value;
-      i++;
-    }
-  }
-  flush();
-  return machines;
-}
-function tokenize(text2) {
-  const tokens = [];
-  let inMacro = false;
-  for (const line of text2.split(/\r?\n/)) {
-    if (inMacro) {
-      inMacro = line.trim() !== "";
-      continue;
-    }
-    for (const word of line.split(/\s+/)) {
-      if (word === "") continue;
-      if (word.startsWith("#")) break;
-      if (word === "macdef") {
-        inMacro = true;
-        break;
-      }
-      tokens.push(word);
-    }
-  }
-  return tokens;
-}
-
-// src/core/config/sources.ts
-import { createHash as createHash2 } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { join as join4 } from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
-var DEFAULT_REMOTE_LIMITS = { timeoutMs: 15e3, maxBytes: 1024 * 1024 };
-var MAX_REDIRECTS = 5;
-var Unreachable = class extends RuntimeError {
-};
-function createSourceReader(options = {}) {
-  const limits = options.limits ?? DEFAULT_REMOTE_LIMITS;
-  const offline = /* @__PURE__ */ new Map();
-  const warnings = [];
-  const remote = async (url, signal) => {
-    const cache = options.cacheDir === void 0 ? void 0 : cacheFile(options.cacheDir, url);
-    if (!offline.has(url.origin)) {
-      try {
-        const answer = await fetchAnswer(url, limits, options.credentials, signal);
-        if (cache) await writeFileAtomic(cache, JSON.stringify({ url: displayUrl(url), ...answer })).catch(() => void 0);
-        return answer.found ? answer.text : void 0;
-      } catch (err) {
-        if (!(err instanceof Unreachable) || !cache) throw err;
-        offline.set(url.origin, err.message);
-      }
-    }
-    const kept = cache ? await readCached(cache) : void 0;
-    if (kept === void 0) throw new RuntimeError(`${offline.get(url.origin)} (and no copy of ${displayUrl(url)} is cached)`);
-    const warning = `context registry ${url.origin} is unreachable: using the copies cached by an earlier run`;
-    if (!warnings.includes(warning)) warnings.push(warning);
-    return kept.found ? kept.text : void 0;
-  };
-  return {
-    read: (url, signal) => url.protocol === "file:" ? readLocal(fileURLToPath4(url)) : remote(url, signal),
-    async list(url) {
-      if (url.protocol !== "file:") return void 0;
-      try {
-        return await readdir(fileURLToPath4(url));
-      } catch {
-        return [];
-      }
-    },
-    warnings: () => warnings
-  };
-}
-async function readLocal(path) {
-  try {
-    return await readFile(path, "utf8");
+    await rename(tmp, path);
   } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") return void 0;
-    throw new InputError(path, `cannot read: ${err.message}`);
+    await rm(tmp, { force: true });
+    throw err;
   }
-}
-function cacheFile(dir, url) {
-  return join4(dir, "contexts", `${createHash2("sha256").update(url.href).digest("hex")}.json`);
-}
-async function readCached(path) {
-  try {
-    const kept = JSON.parse(await readFile(path, "utf8"));
-    if (kept.found === true && typeof kept.text === "string") return { found: true, text: kept.text };
-    if (kept.found === false) return { found: false };
-  } catch {
-  }
-  return void 0;
-}
-async function fetchAnswer(start, limits, credentials, cancel) {
-  const where = displayUrl(start);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
-  const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
-  try {
-    let url = start;
-    for (let hop = 0; ; hop++) {
-      const login = credentials?.(url.hostname);
-      const headers = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString("base64")}` } : {};
-      const response = await fetch(url, { signal, redirect: "manual", headers });
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location !== null) {
-        await response.body?.cancel();
-        if (hop >= MAX_REDIRECTS) throw new InputError(where, `more than ${MAX_REDIRECTS} redirects`);
-        const next = new URL(location, url);
-        const refusal = redirectRefusal(url, next);
-        if (refusal !== void 0) throw new InputError(where, refusal);
-        url = next;
-        continue;
-      }
-      if (response.status === 404) {
-        await response.body?.cancel();
-        return { found: false };
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        const message = `${where}: registry answered HTTP ${response.status}`;
-        if (response.status >= 500 || response.status === 429) throw new Unreachable(message);
-        throw new RuntimeError(message);
-      }
-      const declared = Number(response.headers.get("content-length") ?? NaN);
-      if (declared > limits.maxBytes) {
-        await response.body?.cancel();
-        throw new InputError(where, `response of ${declared} bytes is over the ${limits.maxBytes}-byte limit`);
-      }
-      return { found: true, text: await readCapped(response, limits.maxBytes, where) };
-    }
-  } catch (err) {
-    if (err instanceof InputError || err instanceof RuntimeError) throw err;
-    if (cancel?.aborted) throw new RuntimeError(`${where}: fetch cancelled`);
-    if (controller.signal.aborted) throw new Unreachable(`${where}: no complete answer within ${limits.timeoutMs / 1e3} s`);
-    throw new Unreachable(`${where}: cannot reach the registry: ${causeOf(err)}`);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-async function readCapped(response, maxBytes, where) {
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > maxBytes) throw new InputError(where, `response is over the ${maxBytes}-byte limit`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-function causeOf(err) {
-  const cause = err.cause;
-  return maskUrls(cause?.code ?? cause?.message ?? err.message);
-}
-
-// src/core/fs/regular-file.ts
-import { stat } from "node:fs/promises";
-async function refuseNonRegular(path, where) {
-  const info = await stat(path).catch(() => void 0);
-  if (info && !info.isFile()) throw new InputError(where, `${path} is ${kind(info)}, not a regular file`);
-}
-function kind(info) {
-  if (info.isDirectory()) return "a directory";
-  if (info.isFIFO()) return "a named pipe";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
-  return "not a file";
 }
 
 // src/core/kind/config.ts
@@ -9852,49 +7522,104 @@ function kindConfig(user, name, hostsDir) {
   return config;
 }
 
-// src/core/local/local-registry.ts
-var import_yaml8 = __toESM(require_dist(), 1);
-import { join as join5 } from "node:path";
-function planLocal(input, sewHome2, overrides = {}) {
-  if (!input && !overrides.enable) return null;
-  const value = input?.value ?? {};
-  if (value.external !== void 0) return { kind: "external", ...parseExternal(value.external, input?.where ?? "images.local.external"), cache: false };
-  const port2 = value.port ?? localRegistryPort(sewHome2.identity);
-  const portMayMove = value.port === void 0 && !sewHome2.identity.isDefault;
-  return { kind: "container", container: localContainerName(sewHome2.identity), port: port2, portMayMove, host: `localhost:${port2}`, data: join5(sewHome2.path, "local"), cache: overrides.cache ?? value.cache ?? false };
+// src/core/kind/state.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readdir, readFile, rm as rm2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var stateSchema = object({
+  name: string(),
+  kubeconfig: string(),
+  kindConfig: string(),
+  hostsDir: string().optional(),
+  createdAt: string(),
+  createdBy: literal("sew-ci")
+});
+var STATE_SUFFIX = ".yaml";
+var KIND_CONFIG_SUFFIX = ".kind.yaml";
+function clustersDir(sewHome2) {
+  return join3(sewHome2, "clusters");
 }
-function onPort(local, port2) {
-  return port2 === local.port ? local : { ...local, port: port2, host: `localhost:${port2}` };
+function statePath(sewHome2, name) {
+  return join3(clustersDir(sewHome2), `${checkClusterName(name, "cluster name")}${STATE_SUFFIX}`);
 }
-function parseExternal(text2, where) {
-  const at = text2.lastIndexOf("@");
-  const target = at === -1 ? text2 : text2.slice(at + 1);
-  const match = /^([a-z0-9.-]+(?::\d+)?)(\/[a-z0-9._/-]*)?$/i.exec(target);
-  if (!match) throw new InputError(where, `"${target}" is not [user:pass@]host[:port][/path]`);
-  const portProblem = hostPortProblem(match[1]);
-  if (portProblem) throw new InputError(where, `"${target}": ${portProblem}`);
-  return { host: match[1].toLowerCase(), pushTarget: `${match[1].toLowerCase()}${(match[2] ?? "").replace(/\/$/, "")}` };
+function kindConfigPath(sewHome2, name) {
+  return join3(clustersDir(sewHome2), `${checkClusterName(name, "cluster name")}${KIND_CONFIG_SUFFIX}`);
 }
-function localHostsFile(local) {
-  return [local.host, `server = "http://${local.host}"
+async function knownClusterNames(sewHome2) {
+  const files = await readdir(clustersDir(sewHome2)).catch(() => []);
+  return files.filter((f) => f.endsWith(STATE_SUFFIX) && !f.endsWith(KIND_CONFIG_SUFFIX)).map((f) => f.slice(0, -STATE_SUFFIX.length));
+}
+async function writeClusterState(path, state) {
+  await writeFileAtomic(path, (0, import_yaml.stringify)(state));
+}
+async function readClusterState(sewHome2, name) {
+  const path = statePath(sewHome2, name);
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return void 0;
+  }
+  const parsed = stateSchema.safeParse((0, import_yaml.parse)(text));
+  if (!parsed.success) throw new InputError(path, "not a cluster state file written by sew-ci");
+  return parsed.data;
+}
+async function removeClusterState(sewHome2, name) {
+  await rm2(statePath(sewHome2, name), { force: true });
+  await rm2(kindConfigPath(sewHome2, name), { force: true });
+}
 
-[host."http://${local.container}:${REGISTRY_PORT}"]
-  capabilities = ["pull", "resolve"]
-`];
+// src/core/home/identity.ts
+import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
+import { basename as basename2, dirname as dirname2, join as join4 } from "node:path";
+function homeIdentity(sewHome2, env) {
+  const real = realPath(sewHome2);
+  return { id: createHash("sha256").update(real).digest("hex").slice(0, 12), isDefault: real === realPath(defaultSewHome(env)) };
 }
-function registryHostingConfigMap(host) {
-  return (0, import_yaml8.stringify)({
-    apiVersion: "v1",
-    kind: "ConfigMap",
-    metadata: { name: "local-registry-hosting", namespace: "kube-public" },
-    data: { "localRegistryHosting.v1": (0, import_yaml8.stringify)({ host, help: "https://github.com/sew/setup#a-local-registry" }) }
-  });
+function realPath(path) {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    const parent = dirname2(path);
+    return parent === path ? path : join4(realPath(parent), basename2(path));
+  }
+}
+
+// src/core/home/names.ts
+import { createHash as createHash2 } from "node:crypto";
+var REGISTRY_PORT = 5e3;
+var KIND_NETWORK = "kind";
+var DEFAULT_LOCAL_PORT = 5050;
+var LOCAL_PORT_BASE = 2e4;
+var LOCAL_PORT_SPAN = 1e4;
+function preloadContainerName(home) {
+  return `sew-preload${homeSuffix(home)}`;
+}
+function localContainerName(home) {
+  return `sew-local${homeSuffix(home)}`;
+}
+function mirrorContainerName(host, home) {
+  const sanitised = host.replace(/[^a-z0-9-]/g, "-");
+  return `sew-mirror-${losslessly(host) ? sanitised : `${sanitised}--${shortHash(host)}`}${homeSuffix(home)}`;
+}
+function localRegistryPort(home) {
+  return home.isDefault ? DEFAULT_LOCAL_PORT : LOCAL_PORT_BASE + Number.parseInt(home.id.slice(0, 8), 16) % LOCAL_PORT_SPAN;
+}
+function homeSuffix(home) {
+  return home.isDefault ? "" : `--h${home.id}`;
+}
+function losslessly(host) {
+  const match = /^([a-z0-9]+(?:\.[a-z0-9]+)*)(?::[0-9]+)?$/.exec(host);
+  return match !== null && !/^[0-9]+$/.test(match[1].split(".").at(-1));
+}
+function shortHash(text) {
+  return createHash2("sha256").update(text).digest("hex").slice(0, 12);
 }
 
 // src/core/mirrors/upstreams.ts
 var WILDCARD = "*";
 var LOCAL = "local";
-var HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]{1,5})?$/;
 function parseUpstreams(entries) {
   const out = [];
   for (const { value, where } of entries) {
@@ -9917,117 +7642,913 @@ function parseUpstream(value, where) {
     endpoints = value.endpoints ? [...value.endpoints] : [LOCAL];
   }
   if (host === "index.docker.io") host = DOCKER_HUB;
-  if (host !== WILDCARD && !HOST.test(host)) throw new InputError(where, `"${host}" is not a registry host`);
+  if (host !== WILDCARD && !isRegistryHost(host)) throw new InputError(where, `"${host}" is not a registry host`);
   const portProblem = hostPortProblem(host);
   if (portProblem) throw new InputError(where, `"${host}": ${portProblem}`);
   if (endpoints.length === 0 || endpoints.some((e) => e === "")) throw new InputError(where, `"${host}" has an empty endpoint`);
-  const checked = endpoints.map((e) => e === LOCAL ? e : checkRegistryUrl(e, where));
-  if (host === WILDCARD && checked.includes(LOCAL)) {
+  const checked2 = endpoints.map((e) => e === LOCAL ? e : checkRegistryUrl(e, where));
+  if (host === WILDCARD && checked2.includes(LOCAL)) {
     throw new InputError(where, 'the wildcard "*" needs endpoints (`*=https://cache.example.com`): a local proxy serves one upstream');
   }
-  return { host, endpoints: checked };
+  return { host, endpoints: checked2 };
 }
 function hasLocalProxy(entry) {
   return entry.endpoints.includes(LOCAL);
 }
 
-// src/core/plan.ts
-var DEFAULT_REGISTRY_IMAGE = "registry:2";
-var DEFAULT_CLUSTER_NAME = "sew";
-async function resolvePlan(options, reader) {
-  const home = sewHome(options.env, options.sewHome);
-  for (const flag of options.flags ?? []) checkFlagName(flag, "flag");
-  await refuseNonRegular(options.config !== void 0 ? resolve4(options.cwd, options.config) : join6(options.cwd, "sew.yaml"), options.config !== void 0 ? "config" : "sew.yaml");
-  await refuseNonRegular(join6(home, "sew.yaml"), "$SEW_HOME/sew.yaml");
-  const source = reader ?? createSourceReader({ cacheDir: join6(home, "cache"), credentials: netrcCredentials(options.env) });
-  const composition = await compose({ ...options, sewHome: home }, source);
-  return buildPlan(composition, mergeLayers(composition.layers), { ...options, sewHome: home });
+// src/core/oci/platform.ts
+var ARCH_ALIASES = {
+  x86_64: "amd64",
+  "x86-64": "amd64",
+  aarch64: "arm64",
+  i386: "386",
+  armhf: "arm",
+  armel: "arm"
+};
+function normalisePlatform(platform) {
+  const os = platform.os.toLowerCase();
+  const raw = platform.architecture.toLowerCase();
+  const architecture = ARCH_ALIASES[raw] ?? raw;
+  let variant = platform.variant?.toLowerCase() || void 0;
+  if (raw === "armhf") variant ??= "v7";
+  if (raw === "armel") variant ??= "v6";
+  if (architecture === "arm64" && variant === "v8") variant = void 0;
+  if (architecture === "amd64" && variant === "v1") variant = void 0;
+  if (architecture === "arm") variant ??= "v7";
+  return { os, architecture, ...variant !== void 0 && { variant } };
 }
-function buildPlan(composition, config, options) {
-  const home = options.sewHome;
-  const identity = homeIdentity(home, options.env);
-  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, "input preload"), where: "input preload" }));
-  const skip = new Set(config.preload.skip.map((s) => s.value));
-  const builds = planBuilds(config.builds, options.env);
-  const built = new Set(builds.map((b) => b.image));
-  const all = unique2([...config.preload.refs, ...extra].map((r) => r.value));
-  const kept = all.filter((ref) => !skip.has(ref) && !built.has(ref));
-  const skipped = all.filter((ref) => skip.has(ref));
-  const preloadRefs = options.skipPreload ? [] : kept;
-  const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: "input mirrors" }));
-  const mirrorsOn = config.mirrors !== void 0 || extraUpstreams.length > 0;
-  const mirrorsData = config.mirrors?.data ?? join6(home, "mirrors");
-  const entries = mirrorsOn ? parseUpstreams([...config.mirrors?.upstreams ?? [], ...extraUpstreams]).map((e) => hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e) : [];
-  const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, entries } : null;
-  const hostsDir = join6(mirrorsData, "hosts");
-  const registryImage = chosenRegistryImage(options, config);
-  const platforms = config.preload.platforms ?? [options.platform ?? hostPlatform()];
-  const name = options.clusterName !== void 0 ? checkClusterName(options.clusterName, "cluster name") : typeof config.kind.name === "string" ? config.kind.name : DEFAULT_CLUSTER_NAME;
-  const registries = resolveRegistries(config.registries, options.env);
-  for (const endpoint of Object.values(registries)) registryCredentials(endpoint, options.env);
-  const local = planLocal(config.local, { path: home, identity }, { ...options.local && { enable: true }, ...options.localCache !== void 0 && { cache: options.localCache } });
-  const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === "container";
-  return {
-    sewHome: home,
-    home: identity,
-    sources: composition.layers.map((l) => l.doc.name),
-    embeddedDefault: composition.embeddedDefault,
-    warnings: composition.warnings,
-    cluster: { name },
-    flags: composition.flags,
-    availableFlags: composition.available,
-    variables: composition.layers.filter((l) => l.variables.length > 0).map((l) => ({ source: l.doc.name, variables: l.variables })),
-    preload: {
-      enabled: !options.skipPreload,
-      refs: preloadRefs,
-      skipped,
-      platforms,
-      container: preloadContainerName(identity),
-      data: join6(home, "preload")
+function parsePlatform(text) {
+  const parts = text.trim().split("/");
+  if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === "")) {
+    throw new InputError("platforms", `"${text}" is not os/architecture[/variant]`);
+  }
+  const [os, architecture, variant] = parts;
+  return normalisePlatform({ os, architecture, ...variant !== void 0 && { variant } });
+}
+function formatPlatform(platform) {
+  return [platform.os, platform.architecture, platform.variant].filter((part) => part !== void 0).join("/");
+}
+var NODE_ARCHITECTURES = {
+  x64: "amd64",
+  ia32: "386",
+  arm64: "arm64",
+  arm: "arm",
+  ppc64: "ppc64le",
+  s390x: "s390x",
+  riscv64: "riscv64",
+  loong64: "loong64",
+  mips: "mips",
+  mipsel: "mipsle",
+  mips64el: "mips64le"
+};
+function hostPlatform(arch = process.arch, armVersion = process.config.variables["arm_version"]) {
+  const architecture = NODE_ARCHITECTURES[arch] ?? arch;
+  if (architecture !== "arm") return { os: "linux", architecture };
+  const version = typeof armVersion === "string" || typeof armVersion === "number" ? String(armVersion) : "7";
+  return { os: "linux", architecture, variant: `v${version}` };
+}
+function hostPlatformName() {
+  return formatPlatform(hostPlatform());
+}
+function selectPlatform(entries, wanted) {
+  const target = normalisePlatform(wanted);
+  for (const variant of acceptableVariants(target)) {
+    const found = entries.find((entry) => {
+      if (entry.platform === void 0) return false;
+      const candidate = normalisePlatform(entry.platform);
+      return candidate.os === target.os && candidate.architecture === target.architecture && candidate.variant === variant;
+    });
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+function acceptableVariants(platform) {
+  if (platform.architecture !== "arm") return [platform.variant];
+  const level = Number(platform.variant?.slice(1) ?? 7);
+  const variants = [];
+  for (let v = level; v >= 5; v--) variants.push(`v${v}`);
+  return variants;
+}
+
+// src/core/mirrors/layout.ts
+import { join as join5 } from "node:path";
+function mirrorsStorageRoot(data) {
+  return join5(data, "data");
+}
+function mirrorStorageDir(data, host) {
+  return join5(mirrorsStorageRoot(data), host);
+}
+
+// src/core/build/run.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir3, mkdtemp, open as open2, readFile as readFile4, rm as rm4, stat as stat2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join8 } from "node:path";
+
+// src/core/daemon/tar-reader.ts
+var BLOCK = 512;
+async function* readTar(input) {
+  const bytes = new ByteReader(input.getReader());
+  let longPath;
+  let paxPath;
+  let paxSize;
+  try {
+    for (; ; ) {
+      const header = await bytes.exactly(BLOCK);
+      if (header === void 0 || header.every((b) => b === 0)) return;
+      verifyChecksum(header);
+      const typeflag = String.fromCharCode(header[156]);
+      const size = paxSize ?? parseNumber(header.subarray(124, 136));
+      if (typeflag === "x" || typeflag === "L" || typeflag === "g") {
+        const data = await bytes.exactly(size);
+        if (data === void 0) throw new RuntimeError("archive ends inside an extended header");
+        await bytes.skip(padding(size));
+        if (typeflag === "L") longPath = cString(data);
+        if (typeflag === "x") {
+          const records = parsePax(data);
+          paxPath = records.get("path") ?? paxPath;
+          const sizeRecord = records.get("size");
+          if (sizeRecord !== void 0) paxSize = Number(sizeRecord);
+        }
+        continue;
+      }
+      const prefix = cString(header.subarray(345, 500));
+      const name = cString(header.subarray(0, 100));
+      const path = paxPath ?? longPath ?? (prefix !== "" && header.subarray(257, 262).toString() === "ustar" ? `${prefix}/${name}` : name);
+      longPath = paxPath = paxSize = void 0;
+      const body = bytes.slice(size);
+      yield { path: path.replace(/^\.\//, ""), type: entryType(typeflag), size, body: body.stream };
+      await body.finish();
+      await bytes.skip(padding(size));
+    }
+  } finally {
+    await bytes.cancel();
+  }
+}
+function entryType(flag) {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "7":
+      return "file";
+    case "5":
+      return "directory";
+    case "2":
+      return "symlink";
+    case "1":
+      return "link";
+    default:
+      return "other";
+  }
+}
+function padding(size) {
+  return (BLOCK - size % BLOCK) % BLOCK;
+}
+function cString(bytes) {
+  const end = bytes.indexOf(0);
+  return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString("utf8");
+}
+function parseNumber(field) {
+  if ((field[0] & 128) !== 0) {
+    let value = field[0] & 127;
+    for (let i = 1; i < field.length; i++) value = value * 256 + field[i];
+    return value;
+  }
+  const text = cString(field).trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function verifyChecksum(header) {
+  const stored = parseNumber(header.subarray(148, 156));
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i];
+  if (sum !== stored) throw new RuntimeError("not a tar archive (bad header checksum)");
+}
+function parsePax(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    const space = data.indexOf(32, pos);
+    if (space === -1) break;
+    const length = Number(data.subarray(pos, space).toString());
+    if (!(length > 0)) break;
+    const record = data.subarray(space + 1, pos + length - 1).toString("utf8");
+    const eq = record.indexOf("=");
+    if (eq !== -1) records.set(record.slice(0, eq), record.slice(eq + 1));
+    pos += length;
+  }
+  return records;
+}
+var ByteReader = class {
+  constructor(reader) {
+    this.reader = reader;
+  }
+  reader;
+  pending = new Uint8Array(0);
+  ended = false;
+  /** The next `n` bytes, or undefined at a clean end of input. */
+  async exactly(n) {
+    const parts = [];
+    let have = 0;
+    while (have < n) {
+      const chunk = await this.next(n - have);
+      if (chunk === void 0) {
+        if (have === 0) return void 0;
+        throw new RuntimeError("archive is truncated");
+      }
+      parts.push(chunk);
+      have += chunk.length;
+    }
+    return Buffer.concat(parts);
+  }
+  async skip(n) {
+    for (let left = n; left > 0; ) {
+      const chunk = await this.next(left);
+      if (chunk === void 0) throw new RuntimeError("archive is truncated");
+      left -= chunk.length;
+    }
+  }
+  /** The next `size` bytes as a stream, and a way to skip what its reader left. */
+  slice(size) {
+    let left = size;
+    const stream = new ReadableStream(
+      {
+        pull: async (out) => {
+          if (left === 0) return out.close();
+          const chunk = await this.next(left);
+          if (chunk === void 0) throw new RuntimeError("archive is truncated");
+          left -= chunk.length;
+          out.enqueue(chunk);
+          if (left === 0) out.close();
+        }
+      },
+      { highWaterMark: 0 }
+    );
+    return { stream, finish: () => this.skip(left).then(() => void (left = 0)) };
+  }
+  async cancel() {
+    if (!this.ended) await this.reader.cancel().catch(() => {
+    });
+  }
+  /** Up to `max` bytes; undefined at end of input. */
+  async next(max) {
+    if (this.pending.length === 0) {
+      if (this.ended) return void 0;
+      const { done, value } = await this.reader.read();
+      if (done) {
+        this.ended = true;
+        return void 0;
+      }
+      this.pending = value;
+    }
+    const chunk = this.pending.subarray(0, max);
+    this.pending = this.pending.subarray(chunk.length);
+    return chunk;
+  }
+};
+
+// src/core/daemon/daemon-import.ts
+var MAX_JSON = 4 * 1024 * 1024;
+var OCI_BLOB = /^blobs\/sha256\/([a-f0-9]{64})$/;
+var LEGACY_LAYER = /(^|\/)layer\.tar$/;
+async function importFromDaemon(local, store, ref, repository, tag, onBlob) {
+  const imageId = await local.imageId(ref);
+  if (imageId === void 0) return void 0;
+  const current = await store.resolve(repository, tag);
+  if (current !== void 0 && await store.complete(repository, current)) {
+    const manifest2 = await store.manifest(repository, current);
+    if (manifest2?.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
+  }
+  const stored = /* @__PURE__ */ new Map();
+  const json = /* @__PURE__ */ new Map();
+  let bytesCopied = 0;
+  for await (const entry of readTar(await local.save(ref))) {
+    if (entry.type !== "file") continue;
+    const named = OCI_BLOB.exec(entry.path);
+    if (entry.path === "manifest.json" || entry.path === `${imageId.slice("sha256:".length)}.json` || named && `sha256:${named[1]}` === imageId) {
+      json.set(entry.path, await readAll(entry, ref));
+      continue;
+    }
+    if (named === null && !LEGACY_LAYER.test(entry.path)) continue;
+    const { head, body } = await peek(entry.body);
+    if (head[0] === 123) {
+      await body.cancel();
+      continue;
+    }
+    const mediaType = layerMediaType(head, ref);
+    let blob = named !== null ? { digest: `sha256:${named[1]}`, size: entry.size } : void 0;
+    if (blob !== void 0 && await store.hasBlob(blob)) await body.cancel();
+    else {
+      if (blob !== void 0) await store.writeBlob(blob, body);
+      else blob = await store.writeUnknownBlob(body);
+      bytesCopied += blob.size;
+      onBlob?.(blob.digest, blob.size);
+    }
+    await store.linkLayer(repository, blob.digest);
+    stored.set(entry.path, { ...blob, mediaType });
+  }
+  const saved = parseSaveManifest(json.get("manifest.json"), ref);
+  const config = json.get(saved.config);
+  if (config === void 0 || sha256Digest(config) !== imageId) {
+    throw new RuntimeError(`docker save of ${ref} has no config matching image ${imageId}`);
+  }
+  const layers = saved.layers.map((path) => {
+    const layer = stored.get(path);
+    if (layer === void 0) throw new RuntimeError(`docker save of ${ref} lists layer ${path} but does not contain it`);
+    return layer;
+  });
+  if (!await store.hasBlob({ digest: imageId, size: config.length })) bytesCopied += config.length;
+  await store.writeBytes(config);
+  await store.linkLayer(repository, imageId);
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: DOCKER_MANIFEST,
+      config: { mediaType: DOCKER_CONFIG, size: config.length, digest: imageId },
+      layers: layers.map((l) => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
+    })
+  );
+  const manifest = parseManifest(bytes, DOCKER_MANIFEST);
+  await store.putManifest(repository, tag, manifest);
+  return { digest: manifest.digest, bytesCopied, unchanged: false };
+}
+function layerMediaType(head, ref) {
+  if (head[0] === 31 && head[1] === 139) return DOCKER_LAYER_GZIP;
+  if (head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) {
+    throw new RuntimeError(`docker save of ${ref} has a zstd layer, which a Docker schema 2 manifest cannot describe`);
+  }
+  return DOCKER_LAYER;
+}
+function parseSaveManifest(raw, ref) {
+  if (raw === void 0) throw new RuntimeError(`docker save of ${ref} has no manifest.json`);
+  const parsed = JSON.parse(raw.toString("utf8"));
+  const first = Array.isArray(parsed) ? parsed[0] : void 0;
+  if (typeof first?.Config !== "string" || !Array.isArray(first.Layers) || !first.Layers.every((l) => typeof l === "string")) {
+    throw new RuntimeError(`docker save of ${ref} has an unreadable manifest.json`);
+  }
+  return { config: first.Config, layers: first.Layers };
+}
+async function readAll(entry, ref) {
+  if (entry.size > MAX_JSON) throw new RuntimeError(`docker save of ${ref}: ${entry.path} is over ${MAX_JSON} bytes`);
+  const parts = [];
+  for (const reader = entry.body.getReader(); ; ) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(parts);
+    parts.push(value);
+  }
+}
+async function peek(stream) {
+  const reader = stream.getReader();
+  const first = [];
+  let length = 0;
+  while (length < 4) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    first.push(value);
+    length += value.length;
+  }
+  const head = Buffer.concat(first);
+  let replayed = false;
+  const body = new ReadableStream(
+    {
+      async pull(out) {
+        if (!replayed) {
+          replayed = true;
+          if (head.length > 0) return out.enqueue(head);
+        }
+        const { done, value } = await reader.read();
+        if (done) out.close();
+        else out.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason)
     },
-    mirrors,
-    local,
-    registries,
-    registryImage,
-    hostsDir,
-    cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
-    kindConfig: kindConfig(config.kind, name, wiring ? hostsDir : void 0),
-    builds,
-    carried: config.carried
+    { highWaterMark: 0 }
+  );
+  return { head, body };
+}
+
+// src/core/storage/preload-store.ts
+import { createHash as createHash5 } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir as mkdir2, readFile as readFile3, rename as rename2, rm as rm3, stat, writeFile } from "node:fs/promises";
+import { dirname as dirname3, join as join7 } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+
+// src/core/oci/digest-stream.ts
+import { createHash as createHash3 } from "node:crypto";
+var DigestMismatchError = class extends RuntimeError {
+};
+function verifyingStream(expected, onBytes) {
+  const hash = createHash3("sha256");
+  let seen = 0;
+  let held;
+  return new TransformStream({
+    transform(chunk, out) {
+      seen += chunk.length;
+      if (seen > expected.size) {
+        throw new DigestMismatchError(`blob ${expected.digest} is longer than its declared ${expected.size} bytes`);
+      }
+      hash.update(chunk);
+      if (held !== void 0) out.enqueue(held);
+      held = chunk;
+      onBytes?.(seen);
+    },
+    flush(out) {
+      if (seen !== expected.size) {
+        throw new DigestMismatchError(`blob ${expected.digest} ended after ${seen} of its ${expected.size} bytes`);
+      }
+      const actual = `sha256:${hash.digest("hex")}`;
+      if (actual !== expected.digest) {
+        throw new DigestMismatchError(`blob ${expected.digest} has content with digest ${actual}`);
+      }
+      if (held !== void 0) out.enqueue(held);
+    }
+  });
+}
+
+// src/core/storage/layout.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+import { pipeline } from "node:stream/promises";
+var StorageLayoutError = class extends Error {
+};
+var REPOSITORY = /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*$/;
+function checked(kind, value) {
+  const pattern = kind === "digest" ? SHA256_DIGEST : kind === "repository" ? REPOSITORY : TAG;
+  if (!pattern.test(value)) throw new Error(`not a valid ${kind} for registry storage: ${JSON.stringify(value)}`);
+  return value;
+}
+function v2(root) {
+  return join6(root, "docker", "registry", "v2");
+}
+function hexOf(digest) {
+  return checked("digest", digest).slice("sha256:".length);
+}
+function repositoryDir(root, repository) {
+  return join6(v2(root), "repositories", checked("repository", repository));
+}
+function blobDataPath(root, digest) {
+  const hex = hexOf(digest);
+  return join6(v2(root), "blobs", "sha256", hex.slice(0, 2), hex, "data");
+}
+function blobDir(root, digest) {
+  return join6(blobDataPath(root, digest), "..");
+}
+function layerLinkPath(root, repository, digest) {
+  return join6(repositoryDir(root, repository), "_layers", "sha256", hexOf(digest), "link");
+}
+function revisionLinkPath(root, repository, digest) {
+  return join6(repositoryDir(root, repository), "_manifests", "revisions", "sha256", hexOf(digest), "link");
+}
+function tagCurrentLinkPath(root, repository, tag) {
+  return join6(repositoryDir(root, repository), "_manifests", "tags", checked("tag", tag), "current", "link");
+}
+function tagIndexLinkPath(root, repository, tag, digest) {
+  return join6(repositoryDir(root, repository), "_manifests", "tags", checked("tag", tag), "index", "sha256", hexOf(digest), "link");
+}
+async function readLink(path) {
+  const text = (await readFile2(path, "utf8").catch(() => void 0))?.trim();
+  return text !== void 0 && SHA256_DIGEST.test(text) ? text : void 0;
+}
+async function storedBlobs(root) {
+  const store = join6(v2(root), "blobs", "sha256");
+  const digests = [];
+  for (const prefix of await readdir2(store).catch(() => [])) {
+    for (const hex of await readdir2(join6(store, prefix)).catch(() => [])) {
+      if (SHA256_DIGEST.test(`sha256:${hex}`) && hex.startsWith(prefix)) digests.push(`sha256:${hex}`);
+    }
+  }
+  return digests;
+}
+async function blobProblem(root, digest) {
+  const hash = createHash4("sha256");
+  try {
+    await pipeline(createReadStream(blobDataPath(root, digest)), hash);
+  } catch {
+    return "missing";
+  }
+  return `sha256:${hash.digest("hex")}` === digest ? void 0 : "does not match its content";
+}
+async function taggedDigest(root, repository, tag) {
+  const link = tagCurrentLinkPath(root, repository, tag);
+  const digest = (await readFile2(link, "utf8").catch(() => void 0))?.trim();
+  if (digest !== void 0 && !SHA256_DIGEST.test(digest)) throw new StorageLayoutError(`the link of tag ${tag} is not a sha256 digest`);
+  return digest;
+}
+async function storedRepositories(root) {
+  const found = [];
+  const walk = async (name) => {
+    const entries = await readdir2(join6(v2(root), "repositories", name), { withFileTypes: true }).catch(() => []);
+    if (name && entries.some((e) => e.name === "_manifests")) {
+      found.push(name);
+      return;
+    }
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith("_")) await walk(name ? `${name}/${e.name}` : e.name);
+  };
+  await walk("");
+  return found.sort();
+}
+async function registryRoots(path) {
+  const entries = await readdir2(path).catch(() => []);
+  return entries.includes("docker") ? [path] : entries.sort().map((e) => join6(path, e));
+}
+
+// src/core/storage/preload-store.ts
+var MAX_MANIFEST = 4 * 1024 * 1024;
+var STAGING = ".sew-ci-staging";
+var PreloadStore = class {
+  /** `root` is the registry's rootdirectory (what it mounts at /var/lib/registry). */
+  constructor(root) {
+    this.root = root;
+    this.staging = join7(root, STAGING);
+  }
+  root;
+  staging;
+  writes = /* @__PURE__ */ new Map();
+  ready;
+  /** What a tag or digest resolves to in `repository`; undefined when it is not there. */
+  async resolve(repository, reference) {
+    if (!SHA256_DIGEST.test(reference)) return readLink(tagCurrentLinkPath(this.root, repository, reference));
+    return await readLink(revisionLinkPath(this.root, repository, reference)) === reference ? reference : void 0;
+  }
+  /** The manifest `digest` as `repository` serves it; undefined when not linked there or its bytes are gone. */
+  async manifest(repository, digest) {
+    if (await readLink(revisionLinkPath(this.root, repository, digest)) !== digest) return void 0;
+    return this.storedManifest(digest);
+  }
+  /** A manifest held as a blob, linked anywhere or nowhere; undefined when absent, damaged or no manifest. */
+  async storedManifest(digest) {
+    if (!SHA256_DIGEST.test(digest)) return void 0;
+    const path = blobDataPath(this.root, digest);
+    const size = await stat(path).then((s) => s.size, () => void 0);
+    if (size === void 0 || size > MAX_MANIFEST) return void 0;
+    const bytes = await readFile3(path).catch(() => void 0);
+    if (bytes === void 0 || sha256Digest(bytes) !== digest) return void 0;
+    try {
+      return parseManifest(bytes, null);
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * Whether everything manifest `digest` needs is on disk and linked into `repository` (every
+   * child of an index too). A tag that resolves is not enough: a restored cache may have lost
+   * a blob (dropped as damaged), and the registry would serve the manifest and fail the pull.
+   */
+  complete(repository, digest, seen = /* @__PURE__ */ new Map()) {
+    let known = seen.get(digest);
+    if (!known) seen.set(digest, known = this.completeOnce(repository, digest, seen));
+    return known;
+  }
+  async completeOnce(repository, digest, seen) {
+    const manifest = await this.manifest(repository, digest);
+    if (manifest === void 0) return false;
+    const parts = isIndex(manifest.mediaType) ? manifest.references.map((entry) => this.complete(repository, entry.digest, seen)) : requiredBlobs(manifest).map((blob) => this.hasLayer(repository, blob));
+    return (await Promise.all(parts)).every(Boolean);
+  }
+  /** The blob's data is there with its size; its content was verified when it was written. */
+  hasBlob(blob) {
+    return stat(blobDataPath(this.root, blob.digest)).then((s) => s.isFile() && s.size === blob.size, () => false);
+  }
+  async hasLayer(repository, blob) {
+    const [data, link] = await Promise.all([this.hasBlob(blob), readLink(layerLinkPath(this.root, repository, blob.digest))]);
+    return data && link === blob.digest;
+  }
+  /**
+   * Runs `write` unless the store holds the blob already, at most once per digest however
+   * many images ask: later callers wait for the first one's write. Resolves with the bytes
+   * this call wrote.
+   */
+  ensureBlob(blob, write) {
+    const pending = this.writes.get(blob.digest);
+    if (pending !== void 0) return pending.then(() => 0);
+    const writing = this.hasBlob(blob).then((present) => present ? 0 : write());
+    this.writes.set(blob.digest, writing);
+    writing.catch(() => this.writes.delete(blob.digest));
+    return writing;
+  }
+  /** Writes a blob from `body`, hashing it on the way; nothing is committed unless size and digest match. */
+  async writeBlob(blob, body, onBytes) {
+    await this.commit(blob.digest, (data) => pipeline2(Readable.fromWeb(body.pipeThrough(verifyingStream(blob, onBytes))), createWriteStream(data)));
+  }
+  /** Writes a blob whose digest is learned from its bytes; resolves with what it was stored under. */
+  async writeUnknownBlob(body) {
+    const hash = createHash5("sha256");
+    let size = 0;
+    const counting = new Transform({
+      transform(chunk, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      }
+    });
+    const staged = await this.stage();
+    try {
+      await pipeline2(Readable.fromWeb(body), counting, createWriteStream(join7(staged, "data")));
+      const digest = `sha256:${hash.digest("hex")}`;
+      if (!await this.hasBlob({ digest, size })) await this.place(staged, digest);
+      return { digest, size };
+    } finally {
+      await rm3(staged, { recursive: true, force: true });
+    }
+  }
+  /** Writes small content (a manifest, a config) as a blob unless it is there; resolves with its digest. */
+  async writeBytes(bytes) {
+    const blob = { digest: sha256Digest(bytes), size: bytes.length };
+    await this.ensureBlob(blob, async () => {
+      await this.commit(blob.digest, (data) => writeFile(data, bytes));
+      return blob.size;
+    });
+    return blob.digest;
+  }
+  /** Makes a blob of the store part of `repository`. */
+  linkLayer(repository, digest) {
+    return this.link(layerLinkPath(this.root, repository, digest), digest);
+  }
+  /**
+   * Stores `manifest` verbatim and makes `repository` serve it under `reference` (a tag, or
+   * its digest). Everything it references must be in `repository` already.
+   */
+  async putManifest(repository, reference, manifest) {
+    await this.writeBytes(manifest.bytes);
+    await this.link(revisionLinkPath(this.root, repository, manifest.digest), manifest.digest);
+    if (SHA256_DIGEST.test(reference)) return;
+    await this.link(tagIndexLinkPath(this.root, repository, reference, manifest.digest), manifest.digest);
+    await this.link(tagCurrentLinkPath(this.root, repository, reference), manifest.digest);
+  }
+  async link(path, digest) {
+    if (await readLink(path) === digest) return;
+    await this.prepare();
+    await writeFileAtomic(path, digest, { tmpDir: this.staging, sync: false });
+  }
+  /** Produces the blob's data in a staging directory, then moves that directory into place whole. */
+  async commit(digest, produce) {
+    const staged = await this.stage();
+    try {
+      await produce(join7(staged, "data"));
+      await this.place(staged, digest);
+    } finally {
+      await rm3(staged, { recursive: true, force: true });
+    }
+  }
+  async place(staged, digest) {
+    const target = blobDir(this.root, digest);
+    await mkdir2(dirname3(target), { recursive: true });
+    try {
+      await rename2(staged, target);
+    } catch (err) {
+      const code = err.code;
+      if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+      const size = await stat(join7(staged, "data")).then((s) => s.size);
+      if (await this.hasBlob({ digest, size })) return;
+      await rm3(target, { recursive: true, force: true });
+      await rename2(staged, target);
+    }
+  }
+  async stage() {
+    await this.prepare();
+    const dir = temporaryPath(this.staging, "blob");
+    await mkdir2(dir);
+    return dir;
+  }
+  /** Staging left by a killed run is garbage: one run at a time holds this store (the home lock). */
+  prepare() {
+    this.ready ??= (async () => {
+      await rm3(this.staging, { recursive: true, force: true });
+      await mkdir2(this.staging, { recursive: true });
+    })();
+    return this.ready;
+  }
+};
+
+// src/core/build/docker-build.ts
+function dockerBuildCommand(build, paths, iidFile, env) {
+  const buildArgs = Object.entries(build.buildArgs).map(([name, value]) => [name, expandVariables(value, env, `${build.where}: buildArgs.${name}`)]);
+  return {
+    args: [
+      "build",
+      "--tag",
+      build.image,
+      "--iidfile",
+      iidFile,
+      "--file",
+      paths.dockerfile,
+      ...buildArgs.flatMap(([name]) => ["--build-arg", name]),
+      ...build.platform !== void 0 ? ["--platform", build.platform] : [],
+      paths.context
+    ],
+    env: { ...env, ...Object.fromEntries(buildArgs) }
   };
 }
-function chosenRegistryImage(options, config) {
-  const [image, where] = options.registryImage !== void 0 ? [options.registryImage, "registry image"] : options.env.SEW_REGISTRY_IMAGE ? [options.env.SEW_REGISTRY_IMAGE, "SEW_REGISTRY_IMAGE"] : config.registryImage ? [config.registryImage.value, config.registryImage.where] : [DEFAULT_REGISTRY_IMAGE, "default"];
-  normaliseAt(image, where);
-  return image;
+
+// src/core/build/run.ts
+var TAIL_LINES = 20;
+var TAIL_BYTES = 16 * 1024;
+function buildLogDir(sewHome2) {
+  return join8(sewHome2, "logs", "build");
 }
-function unique2(items) {
-  return [...new Set(items)];
+async function readyToRun(builds, env) {
+  const refused = builds.find((b) => b.refused !== void 0);
+  if (refused) throw new InputError(refused.where, `build "${refused.name}" ${refused.refused}`);
+  for (const build of builds) {
+    const paths = build.paths;
+    if (!await isDirectory(paths.dir)) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
+    dockerBuildCommand(build, paths, "", env);
+  }
+  return [...builds];
 }
-function publicPlan(plan) {
-  const registries = Object.fromEntries(
-    Object.entries(plan.registries).map(([host, r]) => [host, { url: r.url, credentials: r.username !== void 0 || r.password !== void 0 }])
-  );
-  return { ...plan, registries };
+async function runBuilds(builds, target, options, deps) {
+  await mkdir3(options.logDir, { recursive: true });
+  const store = new PreloadStore(target.root);
+  return deps.reporter.phase("Builds", async () => {
+    deps.reporter.info(`logs in ${options.logDir}`);
+    const reports = [];
+    for (const build of builds) reports.push(await runOne(build, store, options, deps));
+    return reports;
+  });
+}
+async function runOne(build, store, options, deps) {
+  const paths = build.paths;
+  const started = performance.now();
+  const logPath = join8(options.logDir, `${build.name}.log`);
+  const log = createWriteStream2(logPath);
+  const write = (text) => void log.write(text);
+  let failed = false;
+  try {
+    if (!options.skipPre) {
+      for (const command of build.pre) {
+        write(`$ ${command}
+`);
+        const { code } = await deps.exec.run("sh", ["-c", command], { cwd: paths.dir, env: options.env, onOutput: write, collect: false });
+        if (code !== 0) throw new BuildFailure(`pre command "${command}" exited with ${code}`);
+      }
+    }
+    const how = await exists(paths.dockerfile) ? "docker build" : "pre";
+    if (how === "pre" && paths.dockerfileWritten) throw new InputError(build.where, `build "${build.name}": dockerfile ${paths.dockerfile} does not exist`);
+    if (how === "pre" && build.pre.length === 0) {
+      throw new InputError(build.where, `build "${build.name}": nothing to build, no pre commands and no ${paths.dockerfile}`);
+    }
+    const imageId = how === "docker build" ? await dockerBuild(build, paths, options.env, deps.exec, write) : await deps.localImages.imageId(build.image);
+    if (imageId === void 0) throw new BuildFailure(`the pre commands left no image ${build.image} in the Docker daemon (and there is no ${paths.dockerfile})`);
+    write(`
+writing ${build.image} (${imageId}) into the preload registry
+`);
+    const ref = parseReference(build.image);
+    const written = await importFromDaemon(deps.localImages, store, imageId, preloadRepository(ref), ref.tag);
+    if (written === void 0) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was written`);
+    write(`${written.unchanged ? "already there" : "written"}: ${written.digest}
+`);
+    const ms = Math.round(performance.now() - started);
+    deps.reporter.info(`${build.name}  ${build.image}  ${how}, ${written.unchanged ? "unchanged" : "written"} ${written.digest.slice(0, 19)}  ${(ms / 1e3).toFixed(1)} s`);
+    return { name: build.name, image: build.image, digest: written.digest, bytesCopied: written.bytesCopied, how, log: logPath, ms };
+  } catch (err) {
+    if (!(err instanceof BuildFailure)) throw err;
+    failed = true;
+    write(`
+failed: ${err.message}
+`);
+    throw new RuntimeError(`build "${build.name}" failed: ${err.message}; log: ${logPath}`);
+  } finally {
+    await close(log);
+    if (failed) {
+      deps.reporter.info(`${build.name}  ${build.image}  FAILED; last lines of ${logPath}:`);
+      for (const line of await tail(logPath)) deps.reporter.info(`  | ${line}`);
+    }
+  }
+}
+var BuildFailure = class extends Error {
+};
+async function dockerBuild(build, paths, env, exec, write) {
+  const scratch = await mkdtemp(join8(tmpdir(), "sew-build-"));
+  try {
+    const iidFile = join8(scratch, "iid");
+    const command = dockerBuildCommand(build, paths, iidFile, env);
+    write(`$ docker ${command.args.join(" ")}
+`);
+    const { code } = await exec.run("docker", command.args, { env: command.env, onOutput: write, collect: false });
+    if (code !== 0) throw new BuildFailure(`docker build exited with ${code}`);
+    return (await readFile4(iidFile, "utf8")).trim();
+  } finally {
+    await rm4(scratch, { recursive: true, force: true });
+  }
+}
+async function tail(path) {
+  const file = await open2(path, "r");
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const { buffer } = await file.read(Buffer.alloc(length), 0, length, size - length);
+    return buffer.toString("utf8").split(/\r?\n|\r/).filter((line) => line.trim() !== "").slice(-TAIL_LINES);
+  } finally {
+    await file.close();
+  }
+}
+function close(stream) {
+  return new Promise((resolve2) => stream.end(resolve2));
+}
+async function exists(path) {
+  return stat2(path).then(() => true, () => false);
+}
+async function isDirectory(path) {
+  return stat2(path).then((s) => s.isDirectory(), () => false);
+}
+
+// src/core/streams/capped.ts
+async function readCapped(body, max) {
+  if (body === null) return Buffer.alloc(0);
+  const chunks = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return void 0;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+// src/core/oci/origin-policy.ts
+function carriesCredentials(url, registry) {
+  return url.origin === registry.origin;
+}
+function redirectRefusal(from, to) {
+  if (to.protocol !== "https:" && to.protocol !== "http:") return `redirect to a ${to.protocol} URL refused`;
+  if (from.protocol === "https:" && to.protocol === "http:") return `redirect from https to plain http (${to.host}) refused`;
+  return void 0;
+}
+function realmRefusal(realm, registry) {
+  if (realm.protocol !== "https:" && realm.protocol !== "http:") return "the token realm is not HTTP(S)";
+  if (registry.protocol === "https:" && realm.protocol === "http:") return `the token realm ${realm.host} is plain http while the registry is https`;
+  return void 0;
 }
 
 export {
   expandVariables,
-  selectBuilds,
+  hasVariables,
+  expandHome,
+  homeDir,
+  userPath,
+  sewHome,
+  kubeconfigPath,
+  formatBytes,
+  displayUrl,
+  maskUrls,
   require_dist,
+  resolveRegistries,
   endpointFor,
   registryCredentials,
-  refuseNonRegular,
+  writeFileAtomic,
+  readCapped,
+  carriesCredentials,
+  redirectRefusal,
+  realmRefusal,
   CERTS_DIR,
-  onPort,
-  localHostsFile,
-  registryHostingConfigMap,
+  kindConfig,
+  statePath,
+  kindConfigPath,
+  knownClusterNames,
+  writeClusterState,
+  readClusterState,
+  removeClusterState,
+  homeIdentity,
+  realPath,
+  REGISTRY_PORT,
+  KIND_NETWORK,
+  preloadContainerName,
+  localContainerName,
+  mirrorContainerName,
+  localRegistryPort,
   WILDCARD,
   LOCAL,
+  parseUpstreams,
   hasLocalProxy,
-  DEFAULT_REGISTRY_IMAGE,
-  DEFAULT_CLUSTER_NAME,
-  resolvePlan,
-  buildPlan,
-  publicPlan
+  parsePlatform,
+  formatPlatform,
+  hostPlatform,
+  hostPlatformName,
+  selectPlatform,
+  mirrorsStorageRoot,
+  mirrorStorageDir,
+  importFromDaemon,
+  DigestMismatchError,
+  StorageLayoutError,
+  repositoryDir,
+  blobDataPath,
+  blobDir,
+  storedBlobs,
+  blobProblem,
+  taggedDigest,
+  storedRepositories,
+  registryRoots,
+  PreloadStore,
+  buildLogDir,
+  readyToRun,
+  runBuilds
 };

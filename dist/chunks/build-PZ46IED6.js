@@ -1,34 +1,30 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  buildLogDir,
-  prepareRegistryImage,
-  readyToRun,
-  runBuilds,
-  startPreloadRegistry
-} from "./chunk-2WC7Z2QB.js";
-import {
-  planOptionsOf
-} from "./chunk-25CJQEAP.js";
-import {
   cliReporter,
   table
-} from "./chunk-PRNW4QJQ.js";
+} from "./chunk-YJSR4355.js";
 import {
   defaultUpDeps,
+  startPreloadRegistry,
   withHomeLock
-} from "./chunk-SV7II3PP.js";
-import "./chunk-3T5IXW3R.js";
+} from "./chunk-SJCLOPKM.js";
 import {
   resolvePlan,
   selectBuilds
-} from "./chunk-7O5BMRIT.js";
-import "./chunk-HIWIXS2A.js";
+} from "./chunk-ACAPQV24.js";
 import {
-  formatBytes
-} from "./chunk-BJTG7SL2.js";
-import "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
+  buildLogDir,
+  formatBytes,
+  readyToRun,
+  runBuilds
+} from "./chunk-AWU4NHML.js";
+import "./chunk-D4WHKU5Y.js";
+import {
+  planOptionsOf
+} from "./chunk-UQZYXPOC.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/core/build/build.ts
 async function build(options, deps) {
@@ -39,9 +35,7 @@ async function build(options, deps) {
     plan.sewHome,
     deps.reporter,
     async () => {
-      const docker = await deps.docker();
-      await prepareRegistryImage(docker, plan, deps.reporter);
-      const registry = await startPreloadRegistry(docker, plan, options.env, deps.reporter);
+      const registry = await startPreloadRegistry(await deps.docker(), plan, options.env, deps.reporter);
       const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: buildLogDir(plan.sewHome), ...options.skipPre && { skipPre: true } }, deps);
       return { plan, registry: registry.url, builds };
     },
@@ -52,7 +46,7 @@ async function build(options, deps) {
 // src/cli/commands/build.ts
 async function buildCommand(parsed, io) {
   const { values } = parsed;
-  const deps = defaultUpDeps(cliReporter(io), io.env);
+  const deps = { ...defaultUpDeps(io.env), reporter: cliReporter(io) };
   const result = await build(
     { ...planOptionsOf(values, io.cwd, io.env, parsed.contextFlags), names: [...parsed.positionals], ...values["skip-pre"] && { skipPre: true } },
     deps

@@ -1,20 +1,20 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  ManifestFormatError,
-  SHA256_DIGEST,
   StorageLayoutError,
   blobDataPath,
   blobProblem,
+  taggedDigest
+} from "./chunk-AWU4NHML.js";
+import {
+  ManifestFormatError,
+  SHA256_DIGEST,
+  formatReference,
   isIndex,
   parseManifest,
-  requiredBlobs,
-  taggedDigest
-} from "./chunk-3T5IXW3R.js";
-import {
-  formatReference,
   parseReference,
-  preloadRepository
-} from "./chunk-6QVV3MEJ.js";
+  preloadRepository,
+  requiredBlobs
+} from "./chunk-D4WHKU5Y.js";
 
 // src/core/verify/offline.ts
 import { readFile } from "node:fs/promises";

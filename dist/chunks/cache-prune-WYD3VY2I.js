@@ -1,33 +1,32 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   prunePreload
-} from "./chunk-RCSFEZV5.js";
-import {
-  planOptionsOf
-} from "./chunk-25CJQEAP.js";
+} from "./chunk-CFT4FHDO.js";
 import {
   stopRegistries
-} from "./chunk-X4RHLWCS.js";
+} from "./chunk-HPCOXOAT.js";
 import {
   cliReporter
-} from "./chunk-PRNW4QJQ.js";
+} from "./chunk-YJSR4355.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-SV7II3PP.js";
-import "./chunk-3T5IXW3R.js";
+} from "./chunk-SJCLOPKM.js";
 import {
   resolvePlan
-} from "./chunk-7O5BMRIT.js";
-import "./chunk-HIWIXS2A.js";
+} from "./chunk-ACAPQV24.js";
 import {
   formatBytes
-} from "./chunk-BJTG7SL2.js";
+} from "./chunk-AWU4NHML.js";
 import {
   parseReference
-} from "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
+} from "./chunk-D4WHKU5Y.js";
+import {
+  planOptionsOf
+} from "./chunk-UQZYXPOC.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/cache-prune.ts
 async function cachePruneCommand(parsed, io) {
@@ -36,8 +35,8 @@ async function cachePruneCommand(parsed, io) {
     io.out("nothing to prune: the plan preloads nothing, so its data is not cached\n");
     return 0;
   }
-  const deps = defaultUpDeps(cliReporter(io), io.env);
-  const result = await withHomeLock(plan.sewHome, deps.reporter, async () => {
+  const deps = defaultUpDeps(io.env);
+  const result = await withHomeLock(plan.sewHome, cliReporter(io), async () => {
     await stopRegistries(await deps.docker(), plan.home.id, [plan.preload.container]);
     return prunePreload(plan.preload.data, plan.preload.refs.map((r) => parseReference(r)));
   });

@@ -1,1622 +1,11 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  DOCKER_CONFIG,
-  DOCKER_LAYER,
-  DOCKER_LAYER_GZIP,
-  DOCKER_MANIFEST,
-  MANIFEST_ACCEPT,
-  ManifestFormatError,
-  SHA256_DIGEST,
-  blobDataPath,
-  blobDir,
-  isIndex,
-  layerLinkPath,
-  parseManifest,
-  readLink,
-  requiredBlobs,
-  revisionLinkPath,
-  sha256Digest,
-  tagCurrentLinkPath,
-  tagIndexLinkPath
-} from "./chunk-3T5IXW3R.js";
+  require_src
+} from "./chunk-WG5PZOIG.js";
 import {
-  REGISTRY_PORT,
-  carriesCredentials,
-  displayUrl,
-  maskUrls,
-  realmRefusal,
-  redirectRefusal,
-  temporaryPath,
-  writeFileAtomic
-} from "./chunk-BJTG7SL2.js";
-import {
-  formatReference,
-  preloadRepository
-} from "./chunk-6QVV3MEJ.js";
-import {
-  InputError,
-  RuntimeError,
   __commonJS,
-  __require,
-  __toESM
-} from "./chunk-KX7LMD7I.js";
-
-// node_modules/graceful-fs/polyfills.js
-var require_polyfills = __commonJS({
-  "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants = __require("constants");
-    var origCwd = process.cwd;
-    var cwd = null;
-    var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform;
-    process.cwd = function() {
-      if (!cwd)
-        cwd = origCwd.call(process);
-      return cwd;
-    };
-    try {
-      process.cwd();
-    } catch (er) {
-    }
-    if (typeof process.chdir === "function") {
-      chdir = process.chdir;
-      process.chdir = function(d) {
-        cwd = null;
-        chdir.call(process, d);
-      };
-      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
-    }
-    var chdir;
-    module.exports = patch;
-    function patch(fs) {
-      if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
-        patchLchmod(fs);
-      }
-      if (!fs.lutimes) {
-        patchLutimes(fs);
-      }
-      fs.chown = chownFix(fs.chown);
-      fs.fchown = chownFix(fs.fchown);
-      fs.lchown = chownFix(fs.lchown);
-      fs.chmod = chmodFix(fs.chmod);
-      fs.fchmod = chmodFix(fs.fchmod);
-      fs.lchmod = chmodFix(fs.lchmod);
-      fs.chownSync = chownFixSync(fs.chownSync);
-      fs.fchownSync = chownFixSync(fs.fchownSync);
-      fs.lchownSync = chownFixSync(fs.lchownSync);
-      fs.chmodSync = chmodFixSync(fs.chmodSync);
-      fs.fchmodSync = chmodFixSync(fs.fchmodSync);
-      fs.lchmodSync = chmodFixSync(fs.lchmodSync);
-      fs.stat = statFix(fs.stat);
-      fs.fstat = statFix(fs.fstat);
-      fs.lstat = statFix(fs.lstat);
-      fs.statSync = statFixSync(fs.statSync);
-      fs.fstatSync = statFixSync(fs.fstatSync);
-      fs.lstatSync = statFixSync(fs.lstatSync);
-      if (fs.chmod && !fs.lchmod) {
-        fs.lchmod = function(path, mode, cb) {
-          if (cb) process.nextTick(cb);
-        };
-        fs.lchmodSync = function() {
-        };
-      }
-      if (fs.chown && !fs.lchown) {
-        fs.lchown = function(path, uid, gid, cb) {
-          if (cb) process.nextTick(cb);
-        };
-        fs.lchownSync = function() {
-        };
-      }
-      if (platform === "win32") {
-        fs.rename = typeof fs.rename !== "function" ? fs.rename : (function(fs$rename) {
-          function rename2(from, to, cb) {
-            var start = Date.now();
-            var backoff = 0;
-            fs$rename(from, to, function CB(er) {
-              if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
-                setTimeout(function() {
-                  fs.stat(to, function(stater, st) {
-                    if (stater && stater.code === "ENOENT")
-                      fs$rename(from, to, CB);
-                    else
-                      cb(er);
-                  });
-                }, backoff);
-                if (backoff < 100)
-                  backoff += 10;
-                return;
-              }
-              if (cb) cb(er);
-            });
-          }
-          if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
-          return rename2;
-        })(fs.rename);
-      }
-      fs.read = typeof fs.read !== "function" ? fs.read : (function(fs$read) {
-        function read(fd, buffer, offset, length, position, callback_) {
-          var callback;
-          if (callback_ && typeof callback_ === "function") {
-            var eagCounter = 0;
-            callback = function(er, _, __) {
-              if (er && er.code === "EAGAIN" && eagCounter < 10) {
-                eagCounter++;
-                return fs$read.call(fs, fd, buffer, offset, length, position, callback);
-              }
-              callback_.apply(this, arguments);
-            };
-          }
-          return fs$read.call(fs, fd, buffer, offset, length, position, callback);
-        }
-        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
-        return read;
-      })(fs.read);
-      fs.readSync = typeof fs.readSync !== "function" ? fs.readSync : /* @__PURE__ */ (function(fs$readSync) {
-        return function(fd, buffer, offset, length, position) {
-          var eagCounter = 0;
-          while (true) {
-            try {
-              return fs$readSync.call(fs, fd, buffer, offset, length, position);
-            } catch (er) {
-              if (er.code === "EAGAIN" && eagCounter < 10) {
-                eagCounter++;
-                continue;
-              }
-              throw er;
-            }
-          }
-        };
-      })(fs.readSync);
-      function patchLchmod(fs2) {
-        fs2.lchmod = function(path, mode, callback) {
-          fs2.open(
-            path,
-            constants.O_WRONLY | constants.O_SYMLINK,
-            mode,
-            function(err, fd) {
-              if (err) {
-                if (callback) callback(err);
-                return;
-              }
-              fs2.fchmod(fd, mode, function(err2) {
-                fs2.close(fd, function(err22) {
-                  if (callback) callback(err2 || err22);
-                });
-              });
-            }
-          );
-        };
-        fs2.lchmodSync = function(path, mode) {
-          var fd = fs2.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode);
-          var threw = true;
-          var ret;
-          try {
-            ret = fs2.fchmodSync(fd, mode);
-            threw = false;
-          } finally {
-            if (threw) {
-              try {
-                fs2.closeSync(fd);
-              } catch (er) {
-              }
-            } else {
-              fs2.closeSync(fd);
-            }
-          }
-          return ret;
-        };
-      }
-      function patchLutimes(fs2) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
-          fs2.lutimes = function(path, at, mt, cb) {
-            fs2.open(path, constants.O_SYMLINK, function(er, fd) {
-              if (er) {
-                if (cb) cb(er);
-                return;
-              }
-              fs2.futimes(fd, at, mt, function(er2) {
-                fs2.close(fd, function(er22) {
-                  if (cb) cb(er2 || er22);
-                });
-              });
-            });
-          };
-          fs2.lutimesSync = function(path, at, mt) {
-            var fd = fs2.openSync(path, constants.O_SYMLINK);
-            var ret;
-            var threw = true;
-            try {
-              ret = fs2.futimesSync(fd, at, mt);
-              threw = false;
-            } finally {
-              if (threw) {
-                try {
-                  fs2.closeSync(fd);
-                } catch (er) {
-                }
-              } else {
-                fs2.closeSync(fd);
-              }
-            }
-            return ret;
-          };
-        } else if (fs2.futimes) {
-          fs2.lutimes = function(_a, _b, _c, cb) {
-            if (cb) process.nextTick(cb);
-          };
-          fs2.lutimesSync = function() {
-          };
-        }
-      }
-      function chmodFix(orig) {
-        if (!orig) return orig;
-        return function(target, mode, cb) {
-          return orig.call(fs, target, mode, function(er) {
-            if (chownErOk(er)) er = null;
-            if (cb) cb.apply(this, arguments);
-          });
-        };
-      }
-      function chmodFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, mode) {
-          try {
-            return orig.call(fs, target, mode);
-          } catch (er) {
-            if (!chownErOk(er)) throw er;
-          }
-        };
-      }
-      function chownFix(orig) {
-        if (!orig) return orig;
-        return function(target, uid, gid, cb) {
-          return orig.call(fs, target, uid, gid, function(er) {
-            if (chownErOk(er)) er = null;
-            if (cb) cb.apply(this, arguments);
-          });
-        };
-      }
-      function chownFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, uid, gid) {
-          try {
-            return orig.call(fs, target, uid, gid);
-          } catch (er) {
-            if (!chownErOk(er)) throw er;
-          }
-        };
-      }
-      function statFix(orig) {
-        if (!orig) return orig;
-        return function(target, options, cb) {
-          if (typeof options === "function") {
-            cb = options;
-            options = null;
-          }
-          function callback(er, stats) {
-            if (stats) {
-              if (stats.uid < 0) stats.uid += 4294967296;
-              if (stats.gid < 0) stats.gid += 4294967296;
-            }
-            if (cb) cb.apply(this, arguments);
-          }
-          return options ? orig.call(fs, target, options, callback) : orig.call(fs, target, callback);
-        };
-      }
-      function statFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, options) {
-          var stats = options ? orig.call(fs, target, options) : orig.call(fs, target);
-          if (stats) {
-            if (stats.uid < 0) stats.uid += 4294967296;
-            if (stats.gid < 0) stats.gid += 4294967296;
-          }
-          return stats;
-        };
-      }
-      function chownErOk(er) {
-        if (!er)
-          return true;
-        if (er.code === "ENOSYS")
-          return true;
-        var nonroot = !process.getuid || process.getuid() !== 0;
-        if (nonroot) {
-          if (er.code === "EINVAL" || er.code === "EPERM")
-            return true;
-        }
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/graceful-fs/legacy-streams.js
-var require_legacy_streams = __commonJS({
-  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
-    var Stream = __require("stream").Stream;
-    module.exports = legacy;
-    function legacy(fs) {
-      return {
-        ReadStream,
-        WriteStream
-      };
-      function ReadStream(path, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-        Stream.call(this);
-        var self2 = this;
-        this.path = path;
-        this.fd = null;
-        this.readable = true;
-        this.paused = false;
-        this.flags = "r";
-        this.mode = 438;
-        this.bufferSize = 64 * 1024;
-        options = options || {};
-        var keys = Object.keys(options);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
-          this[key] = options[key];
-        }
-        if (this.encoding) this.setEncoding(this.encoding);
-        if (this.start !== void 0) {
-          if ("number" !== typeof this.start) {
-            throw TypeError("start must be a Number");
-          }
-          if (this.end === void 0) {
-            this.end = Infinity;
-          } else if ("number" !== typeof this.end) {
-            throw TypeError("end must be a Number");
-          }
-          if (this.start > this.end) {
-            throw new Error("start must be <= end");
-          }
-          this.pos = this.start;
-        }
-        if (this.fd !== null) {
-          process.nextTick(function() {
-            self2._read();
-          });
-          return;
-        }
-        fs.open(this.path, this.flags, this.mode, function(err, fd) {
-          if (err) {
-            self2.emit("error", err);
-            self2.readable = false;
-            return;
-          }
-          self2.fd = fd;
-          self2.emit("open", fd);
-          self2._read();
-        });
-      }
-      function WriteStream(path, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-        Stream.call(this);
-        this.path = path;
-        this.fd = null;
-        this.writable = true;
-        this.flags = "w";
-        this.encoding = "binary";
-        this.mode = 438;
-        this.bytesWritten = 0;
-        options = options || {};
-        var keys = Object.keys(options);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
-          this[key] = options[key];
-        }
-        if (this.start !== void 0) {
-          if ("number" !== typeof this.start) {
-            throw TypeError("start must be a Number");
-          }
-          if (this.start < 0) {
-            throw new Error("start must be >= zero");
-          }
-          this.pos = this.start;
-        }
-        this.busy = false;
-        this._queue = [];
-        if (this.fd === null) {
-          this._open = fs.open;
-          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
-          this.flush();
-        }
-      }
-    }
-  }
-});
-
-// node_modules/graceful-fs/clone.js
-var require_clone = __commonJS({
-  "node_modules/graceful-fs/clone.js"(exports, module) {
-    "use strict";
-    module.exports = clone;
-    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
-      return obj.__proto__;
-    };
-    function clone(obj) {
-      if (obj === null || typeof obj !== "object")
-        return obj;
-      if (obj instanceof Object)
-        var copy = { __proto__: getPrototypeOf(obj) };
-      else
-        var copy = /* @__PURE__ */ Object.create(null);
-      Object.getOwnPropertyNames(obj).forEach(function(key) {
-        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
-      });
-      return copy;
-    }
-  }
-});
-
-// node_modules/graceful-fs/graceful-fs.js
-var require_graceful_fs = __commonJS({
-  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
-    var fs = __require("fs");
-    var polyfills = require_polyfills();
-    var legacy = require_legacy_streams();
-    var clone = require_clone();
-    var util = __require("util");
-    var gracefulQueue;
-    var previousSymbol;
-    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
-      gracefulQueue = /* @__PURE__ */ Symbol.for("graceful-fs.queue");
-      previousSymbol = /* @__PURE__ */ Symbol.for("graceful-fs.previous");
-    } else {
-      gracefulQueue = "___graceful-fs.queue";
-      previousSymbol = "___graceful-fs.previous";
-    }
-    function noop() {
-    }
-    function publishQueue(context, queue2) {
-      Object.defineProperty(context, gracefulQueue, {
-        get: function() {
-          return queue2;
-        }
-      });
-    }
-    var debug = noop;
-    if (util.debuglog)
-      debug = util.debuglog("gfs4");
-    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
-      debug = function() {
-        var m = util.format.apply(util, arguments);
-        m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
-        console.error(m);
-      };
-    if (!fs[gracefulQueue]) {
-      queue = global[gracefulQueue] || [];
-      publishQueue(fs, queue);
-      fs.close = (function(fs$close) {
-        function close(fd, cb) {
-          return fs$close.call(fs, fd, function(err) {
-            if (!err) {
-              resetQueue();
-            }
-            if (typeof cb === "function")
-              cb.apply(this, arguments);
-          });
-        }
-        Object.defineProperty(close, previousSymbol, {
-          value: fs$close
-        });
-        return close;
-      })(fs.close);
-      fs.closeSync = (function(fs$closeSync) {
-        function closeSync(fd) {
-          fs$closeSync.apply(fs, arguments);
-          resetQueue();
-        }
-        Object.defineProperty(closeSync, previousSymbol, {
-          value: fs$closeSync
-        });
-        return closeSync;
-      })(fs.closeSync);
-      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
-        process.on("exit", function() {
-          debug(fs[gracefulQueue]);
-          __require("assert").equal(fs[gracefulQueue].length, 0);
-        });
-      }
-    }
-    var queue;
-    if (!global[gracefulQueue]) {
-      publishQueue(global, fs[gracefulQueue]);
-    }
-    module.exports = patch(clone(fs));
-    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
-      module.exports = patch(fs);
-      fs.__patched = true;
-    }
-    function patch(fs2) {
-      polyfills(fs2);
-      fs2.gracefulify = patch;
-      fs2.createReadStream = createReadStream;
-      fs2.createWriteStream = createWriteStream2;
-      var fs$readFile = fs2.readFile;
-      fs2.readFile = readFile3;
-      function readFile3(path, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$readFile(path, options, cb);
-        function go$readFile(path2, options2, cb2, startTime) {
-          return fs$readFile(path2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$writeFile = fs2.writeFile;
-      fs2.writeFile = writeFile2;
-      function writeFile2(path, data, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$writeFile(path, data, options, cb);
-        function go$writeFile(path2, data2, options2, cb2, startTime) {
-          return fs$writeFile(path2, data2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$appendFile = fs2.appendFile;
-      if (fs$appendFile)
-        fs2.appendFile = appendFile;
-      function appendFile(path, data, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$appendFile(path, data, options, cb);
-        function go$appendFile(path2, data2, options2, cb2, startTime) {
-          return fs$appendFile(path2, data2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$copyFile = fs2.copyFile;
-      if (fs$copyFile)
-        fs2.copyFile = copyFile;
-      function copyFile(src, dest, flags, cb) {
-        if (typeof flags === "function") {
-          cb = flags;
-          flags = 0;
-        }
-        return go$copyFile(src, dest, flags, cb);
-        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
-          return fs$copyFile(src2, dest2, flags2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$readdir = fs2.readdir;
-      fs2.readdir = readdir;
-      var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path2, options2, cb2, startTime) {
-          return fs$readdir(path2, fs$readdirCallback(
-            path2,
-            options2,
-            cb2,
-            startTime
-          ));
-        } : function go$readdir2(path2, options2, cb2, startTime) {
-          return fs$readdir(path2, options2, fs$readdirCallback(
-            path2,
-            options2,
-            cb2,
-            startTime
-          ));
-        };
-        return go$readdir(path, options, cb);
-        function fs$readdirCallback(path2, options2, cb2, startTime) {
-          return function(err, files) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([
-                go$readdir,
-                [path2, options2, cb2],
-                err,
-                startTime || Date.now(),
-                Date.now()
-              ]);
-            else {
-              if (files && files.sort)
-                files.sort();
-              if (typeof cb2 === "function")
-                cb2.call(this, err, files);
-            }
-          };
-        }
-      }
-      if (process.version.substr(0, 4) === "v0.8") {
-        var legStreams = legacy(fs2);
-        ReadStream = legStreams.ReadStream;
-        WriteStream = legStreams.WriteStream;
-      }
-      var fs$ReadStream = fs2.ReadStream;
-      if (fs$ReadStream) {
-        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
-        ReadStream.prototype.open = ReadStream$open;
-      }
-      var fs$WriteStream = fs2.WriteStream;
-      if (fs$WriteStream) {
-        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
-        WriteStream.prototype.open = WriteStream$open;
-      }
-      Object.defineProperty(fs2, "ReadStream", {
-        get: function() {
-          return ReadStream;
-        },
-        set: function(val) {
-          ReadStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      Object.defineProperty(fs2, "WriteStream", {
-        get: function() {
-          return WriteStream;
-        },
-        set: function(val) {
-          WriteStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      var FileReadStream = ReadStream;
-      Object.defineProperty(fs2, "FileReadStream", {
-        get: function() {
-          return FileReadStream;
-        },
-        set: function(val) {
-          FileReadStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      var FileWriteStream = WriteStream;
-      Object.defineProperty(fs2, "FileWriteStream", {
-        get: function() {
-          return FileWriteStream;
-        },
-        set: function(val) {
-          FileWriteStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      function ReadStream(path, options) {
-        if (this instanceof ReadStream)
-          return fs$ReadStream.apply(this, arguments), this;
-        else
-          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
-      }
-      function ReadStream$open() {
-        var that = this;
-        open(that.path, that.flags, that.mode, function(err, fd) {
-          if (err) {
-            if (that.autoClose)
-              that.destroy();
-            that.emit("error", err);
-          } else {
-            that.fd = fd;
-            that.emit("open", fd);
-            that.read();
-          }
-        });
-      }
-      function WriteStream(path, options) {
-        if (this instanceof WriteStream)
-          return fs$WriteStream.apply(this, arguments), this;
-        else
-          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
-      }
-      function WriteStream$open() {
-        var that = this;
-        open(that.path, that.flags, that.mode, function(err, fd) {
-          if (err) {
-            that.destroy();
-            that.emit("error", err);
-          } else {
-            that.fd = fd;
-            that.emit("open", fd);
-          }
-        });
-      }
-      function createReadStream(path, options) {
-        return new fs2.ReadStream(path, options);
-      }
-      function createWriteStream2(path, options) {
-        return new fs2.WriteStream(path, options);
-      }
-      var fs$open = fs2.open;
-      fs2.open = open;
-      function open(path, flags, mode, cb) {
-        if (typeof mode === "function")
-          cb = mode, mode = null;
-        return go$open(path, flags, mode, cb);
-        function go$open(path2, flags2, mode2, cb2, startTime) {
-          return fs$open(path2, flags2, mode2, function(err, fd) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path2, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      return fs2;
-    }
-    function enqueue(elem) {
-      debug("ENQUEUE", elem[0].name, elem[1]);
-      fs[gracefulQueue].push(elem);
-      retry();
-    }
-    var retryTimer;
-    function resetQueue() {
-      var now = Date.now();
-      for (var i = 0; i < fs[gracefulQueue].length; ++i) {
-        if (fs[gracefulQueue][i].length > 2) {
-          fs[gracefulQueue][i][3] = now;
-          fs[gracefulQueue][i][4] = now;
-        }
-      }
-      retry();
-    }
-    function retry() {
-      clearTimeout(retryTimer);
-      retryTimer = void 0;
-      if (fs[gracefulQueue].length === 0)
-        return;
-      var elem = fs[gracefulQueue].shift();
-      var fn = elem[0];
-      var args = elem[1];
-      var err = elem[2];
-      var startTime = elem[3];
-      var lastTime = elem[4];
-      if (startTime === void 0) {
-        debug("RETRY", fn.name, args);
-        fn.apply(null, args);
-      } else if (Date.now() - startTime >= 6e4) {
-        debug("TIMEOUT", fn.name, args);
-        var cb = args.pop();
-        if (typeof cb === "function")
-          cb.call(null, err);
-      } else {
-        var sinceAttempt = Date.now() - lastTime;
-        var sinceStart = Math.max(lastTime - startTime, 1);
-        var desiredDelay = Math.min(sinceStart * 1.2, 100);
-        if (sinceAttempt >= desiredDelay) {
-          debug("RETRY", fn.name, args);
-          fn.apply(null, args.concat([startTime]));
-        } else {
-          fs[gracefulQueue].push(elem);
-        }
-      }
-      if (retryTimer === void 0) {
-        retryTimer = setTimeout(retry, 0);
-      }
-    }
-  }
-});
-
-// node_modules/retry/lib/retry_operation.js
-var require_retry_operation = __commonJS({
-  "node_modules/retry/lib/retry_operation.js"(exports, module) {
-    function RetryOperation(timeouts, options) {
-      if (typeof options === "boolean") {
-        options = { forever: options };
-      }
-      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
-      this._timeouts = timeouts;
-      this._options = options || {};
-      this._maxRetryTime = options && options.maxRetryTime || Infinity;
-      this._fn = null;
-      this._errors = [];
-      this._attempts = 1;
-      this._operationTimeout = null;
-      this._operationTimeoutCb = null;
-      this._timeout = null;
-      this._operationStart = null;
-      if (this._options.forever) {
-        this._cachedTimeouts = this._timeouts.slice(0);
-      }
-    }
-    module.exports = RetryOperation;
-    RetryOperation.prototype.reset = function() {
-      this._attempts = 1;
-      this._timeouts = this._originalTimeouts;
-    };
-    RetryOperation.prototype.stop = function() {
-      if (this._timeout) {
-        clearTimeout(this._timeout);
-      }
-      this._timeouts = [];
-      this._cachedTimeouts = null;
-    };
-    RetryOperation.prototype.retry = function(err) {
-      if (this._timeout) {
-        clearTimeout(this._timeout);
-      }
-      if (!err) {
-        return false;
-      }
-      var currentTime = (/* @__PURE__ */ new Date()).getTime();
-      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
-        this._errors.unshift(new Error("RetryOperation timeout occurred"));
-        return false;
-      }
-      this._errors.push(err);
-      var timeout = this._timeouts.shift();
-      if (timeout === void 0) {
-        if (this._cachedTimeouts) {
-          this._errors.splice(this._errors.length - 1, this._errors.length);
-          this._timeouts = this._cachedTimeouts.slice(0);
-          timeout = this._timeouts.shift();
-        } else {
-          return false;
-        }
-      }
-      var self2 = this;
-      var timer = setTimeout(function() {
-        self2._attempts++;
-        if (self2._operationTimeoutCb) {
-          self2._timeout = setTimeout(function() {
-            self2._operationTimeoutCb(self2._attempts);
-          }, self2._operationTimeout);
-          if (self2._options.unref) {
-            self2._timeout.unref();
-          }
-        }
-        self2._fn(self2._attempts);
-      }, timeout);
-      if (this._options.unref) {
-        timer.unref();
-      }
-      return true;
-    };
-    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
-      this._fn = fn;
-      if (timeoutOps) {
-        if (timeoutOps.timeout) {
-          this._operationTimeout = timeoutOps.timeout;
-        }
-        if (timeoutOps.cb) {
-          this._operationTimeoutCb = timeoutOps.cb;
-        }
-      }
-      var self2 = this;
-      if (this._operationTimeoutCb) {
-        this._timeout = setTimeout(function() {
-          self2._operationTimeoutCb();
-        }, self2._operationTimeout);
-      }
-      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
-      this._fn(this._attempts);
-    };
-    RetryOperation.prototype.try = function(fn) {
-      console.log("Using RetryOperation.try() is deprecated");
-      this.attempt(fn);
-    };
-    RetryOperation.prototype.start = function(fn) {
-      console.log("Using RetryOperation.start() is deprecated");
-      this.attempt(fn);
-    };
-    RetryOperation.prototype.start = RetryOperation.prototype.try;
-    RetryOperation.prototype.errors = function() {
-      return this._errors;
-    };
-    RetryOperation.prototype.attempts = function() {
-      return this._attempts;
-    };
-    RetryOperation.prototype.mainError = function() {
-      if (this._errors.length === 0) {
-        return null;
-      }
-      var counts = {};
-      var mainError = null;
-      var mainErrorCount = 0;
-      for (var i = 0; i < this._errors.length; i++) {
-        var error = this._errors[i];
-        var message = error.message;
-        var count = (counts[message] || 0) + 1;
-        counts[message] = count;
-        if (count >= mainErrorCount) {
-          mainError = error;
-          mainErrorCount = count;
-        }
-      }
-      return mainError;
-    };
-  }
-});
-
-// node_modules/retry/lib/retry.js
-var require_retry = __commonJS({
-  "node_modules/retry/lib/retry.js"(exports) {
-    var RetryOperation = require_retry_operation();
-    exports.operation = function(options) {
-      var timeouts = exports.timeouts(options);
-      return new RetryOperation(timeouts, {
-        forever: options && options.forever,
-        unref: options && options.unref,
-        maxRetryTime: options && options.maxRetryTime
-      });
-    };
-    exports.timeouts = function(options) {
-      if (options instanceof Array) {
-        return [].concat(options);
-      }
-      var opts = {
-        retries: 10,
-        factor: 2,
-        minTimeout: 1 * 1e3,
-        maxTimeout: Infinity,
-        randomize: false
-      };
-      for (var key in options) {
-        opts[key] = options[key];
-      }
-      if (opts.minTimeout > opts.maxTimeout) {
-        throw new Error("minTimeout is greater than maxTimeout");
-      }
-      var timeouts = [];
-      for (var i = 0; i < opts.retries; i++) {
-        timeouts.push(this.createTimeout(i, opts));
-      }
-      if (options && options.forever && !timeouts.length) {
-        timeouts.push(this.createTimeout(i, opts));
-      }
-      timeouts.sort(function(a, b) {
-        return a - b;
-      });
-      return timeouts;
-    };
-    exports.createTimeout = function(attempt, opts) {
-      var random = opts.randomize ? Math.random() + 1 : 1;
-      var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
-      timeout = Math.min(timeout, opts.maxTimeout);
-      return timeout;
-    };
-    exports.wrap = function(obj, options, methods) {
-      if (options instanceof Array) {
-        methods = options;
-        options = null;
-      }
-      if (!methods) {
-        methods = [];
-        for (var key in obj) {
-          if (typeof obj[key] === "function") {
-            methods.push(key);
-          }
-        }
-      }
-      for (var i = 0; i < methods.length; i++) {
-        var method = methods[i];
-        var original = obj[method];
-        obj[method] = function retryWrapper(original2) {
-          var op = exports.operation(options);
-          var args = Array.prototype.slice.call(arguments, 1);
-          var callback = args.pop();
-          args.push(function(err) {
-            if (op.retry(err)) {
-              return;
-            }
-            if (err) {
-              arguments[0] = op.mainError();
-            }
-            callback.apply(this, arguments);
-          });
-          op.attempt(function() {
-            original2.apply(obj, args);
-          });
-        }.bind(obj, original);
-        obj[method].options = options;
-      }
-    };
-  }
-});
-
-// node_modules/retry/index.js
-var require_retry2 = __commonJS({
-  "node_modules/retry/index.js"(exports, module) {
-    module.exports = require_retry();
-  }
-});
-
-// node_modules/signal-exit/signals.js
-var require_signals = __commonJS({
-  "node_modules/signal-exit/signals.js"(exports, module) {
-    module.exports = [
-      "SIGABRT",
-      "SIGALRM",
-      "SIGHUP",
-      "SIGINT",
-      "SIGTERM"
-    ];
-    if (process.platform !== "win32") {
-      module.exports.push(
-        "SIGVTALRM",
-        "SIGXCPU",
-        "SIGXFSZ",
-        "SIGUSR2",
-        "SIGTRAP",
-        "SIGSYS",
-        "SIGQUIT",
-        "SIGIOT"
-        // should detect profiler and enable/disable accordingly.
-        // see #21
-        // 'SIGPROF'
-      );
-    }
-    if (process.platform === "linux") {
-      module.exports.push(
-        "SIGIO",
-        "SIGPOLL",
-        "SIGPWR",
-        "SIGSTKFLT",
-        "SIGUNUSED"
-      );
-    }
-  }
-});
-
-// node_modules/signal-exit/index.js
-var require_signal_exit = __commonJS({
-  "node_modules/signal-exit/index.js"(exports, module) {
-    var process2 = global.process;
-    var processOk = function(process3) {
-      return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
-    };
-    if (!processOk(process2)) {
-      module.exports = function() {
-        return function() {
-        };
-      };
-    } else {
-      assert = __require("assert");
-      signals = require_signals();
-      isWin = /^win/i.test(process2.platform);
-      EE = __require("events");
-      if (typeof EE !== "function") {
-        EE = EE.EventEmitter;
-      }
-      if (process2.__signal_exit_emitter__) {
-        emitter = process2.__signal_exit_emitter__;
-      } else {
-        emitter = process2.__signal_exit_emitter__ = new EE();
-        emitter.count = 0;
-        emitter.emitted = {};
-      }
-      if (!emitter.infinite) {
-        emitter.setMaxListeners(Infinity);
-        emitter.infinite = true;
-      }
-      module.exports = function(cb, opts) {
-        if (!processOk(global.process)) {
-          return function() {
-          };
-        }
-        assert.equal(typeof cb, "function", "a callback must be provided for exit handler");
-        if (loaded === false) {
-          load();
-        }
-        var ev = "exit";
-        if (opts && opts.alwaysLast) {
-          ev = "afterexit";
-        }
-        var remove = function() {
-          emitter.removeListener(ev, cb);
-          if (emitter.listeners("exit").length === 0 && emitter.listeners("afterexit").length === 0) {
-            unload();
-          }
-        };
-        emitter.on(ev, cb);
-        return remove;
-      };
-      unload = function unload2() {
-        if (!loaded || !processOk(global.process)) {
-          return;
-        }
-        loaded = false;
-        signals.forEach(function(sig) {
-          try {
-            process2.removeListener(sig, sigListeners[sig]);
-          } catch (er) {
-          }
-        });
-        process2.emit = originalProcessEmit;
-        process2.reallyExit = originalProcessReallyExit;
-        emitter.count -= 1;
-      };
-      module.exports.unload = unload;
-      emit = function emit2(event, code, signal) {
-        if (emitter.emitted[event]) {
-          return;
-        }
-        emitter.emitted[event] = true;
-        emitter.emit(event, code, signal);
-      };
-      sigListeners = {};
-      signals.forEach(function(sig) {
-        sigListeners[sig] = function listener() {
-          if (!processOk(global.process)) {
-            return;
-          }
-          var listeners = process2.listeners(sig);
-          if (listeners.length === emitter.count) {
-            unload();
-            emit("exit", null, sig);
-            emit("afterexit", null, sig);
-            if (isWin && sig === "SIGHUP") {
-              sig = "SIGINT";
-            }
-            process2.kill(process2.pid, sig);
-          }
-        };
-      });
-      module.exports.signals = function() {
-        return signals;
-      };
-      loaded = false;
-      load = function load2() {
-        if (loaded || !processOk(global.process)) {
-          return;
-        }
-        loaded = true;
-        emitter.count += 1;
-        signals = signals.filter(function(sig) {
-          try {
-            process2.on(sig, sigListeners[sig]);
-            return true;
-          } catch (er) {
-            return false;
-          }
-        });
-        process2.emit = processEmit;
-        process2.reallyExit = processReallyExit;
-      };
-      module.exports.load = load;
-      originalProcessReallyExit = process2.reallyExit;
-      processReallyExit = function processReallyExit2(code) {
-        if (!processOk(global.process)) {
-          return;
-        }
-        process2.exitCode = code || /* istanbul ignore next */
-        0;
-        emit("exit", process2.exitCode, null);
-        emit("afterexit", process2.exitCode, null);
-        originalProcessReallyExit.call(process2, process2.exitCode);
-      };
-      originalProcessEmit = process2.emit;
-      processEmit = function processEmit2(ev, arg) {
-        if (ev === "exit" && processOk(global.process)) {
-          if (arg !== void 0) {
-            process2.exitCode = arg;
-          }
-          var ret = originalProcessEmit.apply(this, arguments);
-          emit("exit", process2.exitCode, null);
-          emit("afterexit", process2.exitCode, null);
-          return ret;
-        } else {
-          return originalProcessEmit.apply(this, arguments);
-        }
-      };
-    }
-    var assert;
-    var signals;
-    var isWin;
-    var EE;
-    var emitter;
-    var unload;
-    var emit;
-    var sigListeners;
-    var loaded;
-    var load;
-    var originalProcessReallyExit;
-    var processReallyExit;
-    var originalProcessEmit;
-    var processEmit;
-  }
-});
-
-// node_modules/proper-lockfile/lib/mtime-precision.js
-var require_mtime_precision = __commonJS({
-  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
-    "use strict";
-    var cacheSymbol = /* @__PURE__ */ Symbol();
-    function probe(file, fs, callback) {
-      const cachedPrecision = fs[cacheSymbol];
-      if (cachedPrecision) {
-        return fs.stat(file, (err, stat2) => {
-          if (err) {
-            return callback(err);
-          }
-          callback(null, stat2.mtime, cachedPrecision);
-        });
-      }
-      const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
-      fs.utimes(file, mtime, mtime, (err) => {
-        if (err) {
-          return callback(err);
-        }
-        fs.stat(file, (err2, stat2) => {
-          if (err2) {
-            return callback(err2);
-          }
-          const precision = stat2.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
-          Object.defineProperty(fs, cacheSymbol, { value: precision });
-          callback(null, stat2.mtime, precision);
-        });
-      });
-    }
-    function getMtime(precision) {
-      let now = Date.now();
-      if (precision === "s") {
-        now = Math.ceil(now / 1e3) * 1e3;
-      }
-      return new Date(now);
-    }
-    module.exports.probe = probe;
-    module.exports.getMtime = getMtime;
-  }
-});
-
-// node_modules/proper-lockfile/lib/lockfile.js
-var require_lockfile = __commonJS({
-  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
-    "use strict";
-    var path = __require("path");
-    var fs = require_graceful_fs();
-    var retry = require_retry2();
-    var onExit = require_signal_exit();
-    var mtimePrecision = require_mtime_precision();
-    var locks = {};
-    function getLockFile(file, options) {
-      return options.lockfilePath || `${file}.lock`;
-    }
-    function resolveCanonicalPath(file, options, callback) {
-      if (!options.realpath) {
-        return callback(null, path.resolve(file));
-      }
-      options.fs.realpath(file, callback);
-    }
-    function acquireLock(file, options, callback) {
-      const lockfilePath = getLockFile(file, options);
-      options.fs.mkdir(lockfilePath, (err) => {
-        if (!err) {
-          return mtimePrecision.probe(lockfilePath, options.fs, (err2, mtime, mtimePrecision2) => {
-            if (err2) {
-              options.fs.rmdir(lockfilePath, () => {
-              });
-              return callback(err2);
-            }
-            callback(null, mtime, mtimePrecision2);
-          });
-        }
-        if (err.code !== "EEXIST") {
-          return callback(err);
-        }
-        if (options.stale <= 0) {
-          return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
-        }
-        options.fs.stat(lockfilePath, (err2, stat2) => {
-          if (err2) {
-            if (err2.code === "ENOENT") {
-              return acquireLock(file, { ...options, stale: 0 }, callback);
-            }
-            return callback(err2);
-          }
-          if (!isLockStale(stat2, options)) {
-            return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
-          }
-          removeLock(file, options, (err3) => {
-            if (err3) {
-              return callback(err3);
-            }
-            acquireLock(file, { ...options, stale: 0 }, callback);
-          });
-        });
-      });
-    }
-    function isLockStale(stat2, options) {
-      return stat2.mtime.getTime() < Date.now() - options.stale;
-    }
-    function removeLock(file, options, callback) {
-      options.fs.rmdir(getLockFile(file, options), (err) => {
-        if (err && err.code !== "ENOENT") {
-          return callback(err);
-        }
-        callback();
-      });
-    }
-    function updateLock(file, options) {
-      const lock2 = locks[file];
-      if (lock2.updateTimeout) {
-        return;
-      }
-      lock2.updateDelay = lock2.updateDelay || options.update;
-      lock2.updateTimeout = setTimeout(() => {
-        lock2.updateTimeout = null;
-        options.fs.stat(lock2.lockfilePath, (err, stat2) => {
-          const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
-          if (err) {
-            if (err.code === "ENOENT" || isOverThreshold) {
-              return setLockAsCompromised(file, lock2, Object.assign(err, { code: "ECOMPROMISED" }));
-            }
-            lock2.updateDelay = 1e3;
-            return updateLock(file, options);
-          }
-          const isMtimeOurs = lock2.mtime.getTime() === stat2.mtime.getTime();
-          if (!isMtimeOurs) {
-            return setLockAsCompromised(
-              file,
-              lock2,
-              Object.assign(
-                new Error("Unable to update lock within the stale threshold"),
-                { code: "ECOMPROMISED" }
-              )
-            );
-          }
-          const mtime = mtimePrecision.getMtime(lock2.mtimePrecision);
-          options.fs.utimes(lock2.lockfilePath, mtime, mtime, (err2) => {
-            const isOverThreshold2 = lock2.lastUpdate + options.stale < Date.now();
-            if (lock2.released) {
-              return;
-            }
-            if (err2) {
-              if (err2.code === "ENOENT" || isOverThreshold2) {
-                return setLockAsCompromised(file, lock2, Object.assign(err2, { code: "ECOMPROMISED" }));
-              }
-              lock2.updateDelay = 1e3;
-              return updateLock(file, options);
-            }
-            lock2.mtime = mtime;
-            lock2.lastUpdate = Date.now();
-            lock2.updateDelay = null;
-            updateLock(file, options);
-          });
-        });
-      }, lock2.updateDelay);
-      if (lock2.updateTimeout.unref) {
-        lock2.updateTimeout.unref();
-      }
-    }
-    function setLockAsCompromised(file, lock2, err) {
-      lock2.released = true;
-      if (lock2.updateTimeout) {
-        clearTimeout(lock2.updateTimeout);
-      }
-      if (locks[file] === lock2) {
-        delete locks[file];
-      }
-      lock2.options.onCompromised(err);
-    }
-    function lock(file, options, callback) {
-      options = {
-        stale: 1e4,
-        update: null,
-        realpath: true,
-        retries: 0,
-        fs,
-        onCompromised: (err) => {
-          throw err;
-        },
-        ...options
-      };
-      options.retries = options.retries || 0;
-      options.retries = typeof options.retries === "number" ? { retries: options.retries } : options.retries;
-      options.stale = Math.max(options.stale || 0, 2e3);
-      options.update = options.update == null ? options.stale / 2 : options.update || 0;
-      options.update = Math.max(Math.min(options.update, options.stale / 2), 1e3);
-      resolveCanonicalPath(file, options, (err, file2) => {
-        if (err) {
-          return callback(err);
-        }
-        const operation = retry.operation(options.retries);
-        operation.attempt(() => {
-          acquireLock(file2, options, (err2, mtime, mtimePrecision2) => {
-            if (operation.retry(err2)) {
-              return;
-            }
-            if (err2) {
-              return callback(operation.mainError());
-            }
-            const lock2 = locks[file2] = {
-              lockfilePath: getLockFile(file2, options),
-              mtime,
-              mtimePrecision: mtimePrecision2,
-              options,
-              lastUpdate: Date.now()
-            };
-            updateLock(file2, options);
-            callback(null, (releasedCallback) => {
-              if (lock2.released) {
-                return releasedCallback && releasedCallback(Object.assign(new Error("Lock is already released"), { code: "ERELEASED" }));
-              }
-              unlock(file2, { ...options, realpath: false }, releasedCallback);
-            });
-          });
-        });
-      });
-    }
-    function unlock(file, options, callback) {
-      options = {
-        fs,
-        realpath: true,
-        ...options
-      };
-      resolveCanonicalPath(file, options, (err, file2) => {
-        if (err) {
-          return callback(err);
-        }
-        const lock2 = locks[file2];
-        if (!lock2) {
-          return callback(Object.assign(new Error("Lock is not acquired/owned by you"), { code: "ENOTACQUIRED" }));
-        }
-        lock2.updateTimeout && clearTimeout(lock2.updateTimeout);
-        lock2.released = true;
-        delete locks[file2];
-        removeLock(file2, options, callback);
-      });
-    }
-    function check(file, options, callback) {
-      options = {
-        stale: 1e4,
-        realpath: true,
-        fs,
-        ...options
-      };
-      options.stale = Math.max(options.stale || 0, 2e3);
-      resolveCanonicalPath(file, options, (err, file2) => {
-        if (err) {
-          return callback(err);
-        }
-        options.fs.stat(getLockFile(file2, options), (err2, stat2) => {
-          if (err2) {
-            return err2.code === "ENOENT" ? callback(null, false) : callback(err2);
-          }
-          return callback(null, !isLockStale(stat2, options));
-        });
-      });
-    }
-    function getLocks() {
-      return locks;
-    }
-    onExit(() => {
-      for (const file in locks) {
-        const options = locks[file].options;
-        try {
-          options.fs.rmdirSync(getLockFile(file, options));
-        } catch (e) {
-        }
-      }
-    });
-    module.exports.lock = lock;
-    module.exports.unlock = unlock;
-    module.exports.check = check;
-    module.exports.getLocks = getLocks;
-  }
-});
-
-// node_modules/proper-lockfile/lib/adapter.js
-var require_adapter = __commonJS({
-  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
-    "use strict";
-    var fs = require_graceful_fs();
-    function createSyncFs(fs2) {
-      const methods = ["mkdir", "realpath", "stat", "rmdir", "utimes"];
-      const newFs = { ...fs2 };
-      methods.forEach((method) => {
-        newFs[method] = (...args) => {
-          const callback = args.pop();
-          let ret;
-          try {
-            ret = fs2[`${method}Sync`](...args);
-          } catch (err) {
-            return callback(err);
-          }
-          callback(null, ret);
-        };
-      });
-      return newFs;
-    }
-    function toPromise(method) {
-      return (...args) => new Promise((resolve, reject) => {
-        args.push((err, result) => {
-          if (err) {
-            reject(err);
-          } else {
-            resolve(result);
-          }
-        });
-        method(...args);
-      });
-    }
-    function toSync(method) {
-      return (...args) => {
-        let err;
-        let result;
-        args.push((_err, _result) => {
-          err = _err;
-          result = _result;
-        });
-        method(...args);
-        if (err) {
-          throw err;
-        }
-        return result;
-      };
-    }
-    function toSyncOptions(options) {
-      options = { ...options };
-      options.fs = createSyncFs(options.fs || fs);
-      if (typeof options.retries === "number" && options.retries > 0 || options.retries && typeof options.retries.retries === "number" && options.retries.retries > 0) {
-        throw Object.assign(new Error("Cannot use retries with the sync api"), { code: "ESYNC" });
-      }
-      return options;
-    }
-    module.exports = {
-      toPromise,
-      toSync,
-      toSyncOptions
-    };
-  }
-});
-
-// node_modules/proper-lockfile/index.js
-var require_proper_lockfile = __commonJS({
-  "node_modules/proper-lockfile/index.js"(exports, module) {
-    "use strict";
-    var lockfile2 = require_lockfile();
-    var { toPromise, toSync, toSyncOptions } = require_adapter();
-    async function lock(file, options) {
-      const release = await toPromise(lockfile2.lock)(file, options);
-      return toPromise(release);
-    }
-    function lockSync(file, options) {
-      const release = toSync(lockfile2.lock)(file, toSyncOptions(options));
-      return toSync(release);
-    }
-    function unlock(file, options) {
-      return toPromise(lockfile2.unlock)(file, options);
-    }
-    function unlockSync(file, options) {
-      return toSync(lockfile2.unlock)(file, toSyncOptions(options));
-    }
-    function check(file, options) {
-      return toPromise(lockfile2.check)(file, options);
-    }
-    function checkSync(file, options) {
-      return toSync(lockfile2.check)(file, toSyncOptions(options));
-    }
-    module.exports = lock;
-    module.exports.lock = lock;
-    module.exports.unlock = unlock;
-    module.exports.lockSync = lockSync;
-    module.exports.unlockSync = unlockSync;
-    module.exports.check = check;
-    module.exports.checkSync = checkSync;
-  }
-});
+  __require
+} from "./chunk-I64FK5AC.js";
 
 // node_modules/docker-modem/lib/utils.js
 var require_utils = __commonJS({
@@ -1878,11 +267,11 @@ var require_reader = __commonJS({
         return this._buf.slice(this._offset);
       }
     });
-    Reader.prototype.readByte = function(peek2) {
+    Reader.prototype.readByte = function(peek) {
       if (this._size - this._offset < 1)
         return null;
       var b = this._buf[this._offset] & 255;
-      if (!peek2)
+      if (!peek)
         this._offset += 1;
       return b;
     };
@@ -7227,12 +5616,12 @@ var require_crypto = __commonJS({
         this._dead = false;
         const discardLen = enc.cipherInfo.discardLen;
         if (discardLen) {
-          let discard2 = DISCARD_CACHE.get(discardLen);
-          if (discard2 === void 0) {
-            discard2 = Buffer.alloc(discardLen);
-            DISCARD_CACHE.set(discardLen, discard2);
+          let discard = DISCARD_CACHE.get(discardLen);
+          if (discard === void 0) {
+            discard = Buffer.alloc(discardLen);
+            DISCARD_CACHE.set(discardLen, discard);
           }
-          this._cipherInstance.update(discard2);
+          this._cipherInstance.update(discard);
         }
       }
       free() {
@@ -7827,12 +6216,12 @@ var require_crypto = __commonJS({
         this._macInstance = null;
         const discardLen = dec.decipherInfo.discardLen;
         if (discardLen) {
-          let discard2 = DISCARD_CACHE.get(discardLen);
-          if (discard2 === void 0) {
-            discard2 = Buffer.alloc(discardLen);
-            DISCARD_CACHE.set(discardLen, discard2);
+          let discard = DISCARD_CACHE.get(discardLen);
+          if (discard === void 0) {
+            discard = Buffer.alloc(discardLen);
+            DISCARD_CACHE.set(discardLen, discard);
           }
-          this._decipherInstance.update(discard2);
+          this._decipherInstance.update(discard);
         }
       }
       free() {
@@ -8225,7 +6614,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash,
       createHmac,
       createSign,
       createVerify,
@@ -8913,11 +7302,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -9082,8 +7471,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -9123,7 +7512,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -9466,8 +7855,8 @@ var require_agent = __commonJS({
     var { Socket } = __require("net");
     var { Duplex } = __require("stream");
     var { resolve } = __require("path");
-    var { readFile: readFile3 } = __require("fs");
-    var { execFile, spawn: spawn3 } = __require("child_process");
+    var { readFile } = __require("fs");
+    var { execFile, spawn } = __require("child_process");
     var { isParsedKey, parseKey } = require_keyParser();
     var {
       makeBufferParser,
@@ -9644,7 +8033,7 @@ var require_agent = __commonJS({
             return cb(new Error("Unexpected multiple agent requests"));
           this.buffer = null;
           let error;
-          const proc = this.proc = spawn3(EXEPATH, [data.length]);
+          const proc = this.proc = spawn(EXEPATH, [data.length]);
           proc.stdout.on("data", (data2) => {
             this.push(data2);
           });
@@ -9684,7 +8073,7 @@ var require_agent = __commonJS({
           cb = once(cb);
           let socketPath = this.socketPath;
           let triedCygpath = false;
-          readFile3(socketPath, function readCygsocket(err, data) {
+          readFile(socketPath, function readCygsocket(err, data) {
             if (err) {
               if (triedCygpath)
                 return cb(new Error("Invalid cygwin unix socket path"));
@@ -9693,7 +8082,7 @@ var require_agent = __commonJS({
                   return cb(new Error("Invalid cygwin unix socket path"));
                 triedCygpath = true;
                 socketPath = stdout.toString().replace(/[\r\n]/g, "");
-                readFile3(socketPath, readCygsocket);
+                readFile(socketPath, readCygsocket);
               });
               return;
             }
@@ -11445,7 +9834,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -11871,7 +10260,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash4(this.hashName);
+          const hash = createHash(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -12879,9 +11268,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -14749,7 +13138,7 @@ var require_SFTP = __commonJS({
     var fs = __require("fs");
     var { constants } = fs;
     var {
-      Readable: ReadableStream2,
+      Readable: ReadableStream,
       Writable: WritableStream
     } = __require("stream");
     var { inherits, types: { isDate } } = __require("util");
@@ -17490,7 +15879,7 @@ var require_SFTP = __commonJS({
         options.highWaterMark = 64 * 1024;
       options.emitClose = false;
       options.autoDestroy = false;
-      ReadableStream2.call(this, options);
+      ReadableStream.call(this, options);
       this.path = path;
       this.flags = options.flags === void 0 ? "r" : options.flags;
       this.mode = options.mode === void 0 ? 438 : options.mode;
@@ -17526,7 +15915,7 @@ var require_SFTP = __commonJS({
       if (!Buffer.isBuffer(this.handle))
         this.open();
     }
-    inherits(ReadStream, ReadableStream2);
+    inherits(ReadStream, ReadableStream);
     ReadStream.prototype.open = function() {
       if (this._opening)
         return;
@@ -17801,7 +16190,7 @@ var require_Channel = __commonJS({
     "use strict";
     var {
       Duplex: DuplexStream,
-      Readable: ReadableStream2,
+      Readable: ReadableStream,
       Writable: WritableStream
     } = __require("stream");
     var {
@@ -17811,7 +16200,7 @@ var require_Channel = __commonJS({
     var PACKET_SIZE = 32 * 1024;
     var MAX_WINDOW = 2 * 1024 * 1024;
     var WINDOW_THRESHOLD = MAX_WINDOW / 2;
-    var ClientStderr = class extends ReadableStream2 {
+    var ClientStderr = class extends ReadableStream {
       constructor(channel, streamOpts) {
         super(streamOpts);
         this._channel = channel;
@@ -18316,7 +16705,7 @@ var require_client = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports, module) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash,
       getHashes,
       randomFillSync
     } = __require("crypto");
@@ -18538,7 +16927,7 @@ var require_client = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash4(hashAlgo).update(key).digest("hex");
+              key = createHash(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -19305,7 +17694,7 @@ var require_client = __commonJS({
           if (!forceIPv4 && !forceIPv6 || forceIPv4 && forceIPv6) {
             doConnect();
           } else {
-            dnsLookup(host, forceIPv4 ? 4 : 6, (err, address2, family) => {
+            dnsLookup(host, forceIPv4 ? 4 : 6, (err, address, family) => {
               if (err) {
                 const type = forceIPv4 ? "IPv4" : "IPv6";
                 const error = new Error(
@@ -19317,7 +17706,7 @@ var require_client = __commonJS({
                 this.emit("close");
                 return;
               }
-              host = address2;
+              host = address;
               doConnect();
             });
           }
@@ -21683,11 +20072,11 @@ var require_keygen = __commonJS({
           const checkInt = randomBytes(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
-          let padding2 = [];
-          for (let i = 1; (privBlobLen + padding2.length) % blockLen; ++i)
-            padding2.push(i & 255);
-          padding2 = Buffer.from(padding2);
-          let privBlob = Buffer.allocUnsafe(privBlobLen + padding2.length);
+          let padding = [];
+          for (let i = 1; (privBlobLen + padding.length) % blockLen; ++i)
+            padding.push(i & 255);
+          padding = Buffer.from(padding);
+          let privBlob = Buffer.allocUnsafe(privBlobLen + padding.length);
           let extra;
           {
             let pos = 0;
@@ -21696,7 +20085,7 @@ var require_keygen = __commonJS({
             privBlob.set(parsed.priv, pos += 4);
             privBlob.writeUInt32BE(commentBin.length, pos += parsed.priv.length);
             privBlob.set(commentBin, pos += 4);
-            privBlob.set(padding2, pos += commentBin.length);
+            privBlob.set(padding, pos += commentBin.length);
           }
           if (encrypted) {
             const options = { authTagLength: encrypted.cipher.authLen };
@@ -22015,7 +20404,7 @@ var require_buffer_list = __commonJS({
         }
       }, {
         key: "join",
-        value: function join4(s) {
+        value: function join(s) {
           if (this.length === 0) return "";
           var p = this.head;
           var ret = "" + p.data;
@@ -22881,9 +21270,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module.exports = Duplex;
-    var Readable3 = require_stream_readable();
+    var Readable = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable3);
+    require_inherits()(Duplex, Readable);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -22896,7 +21285,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable3.call(this, options);
+      Readable.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -23385,10 +21774,10 @@ var require_async_iterator = __commonJS({
     var kLastPromise = /* @__PURE__ */ Symbol("lastPromise");
     var kHandlePromise = /* @__PURE__ */ Symbol("handlePromise");
     var kStream = /* @__PURE__ */ Symbol("stream");
-    function createIterResult(value, done2) {
+    function createIterResult(value, done) {
       return {
         value,
-        done: done2
+        done
       };
     }
     function readAndResolve(iter) {
@@ -23610,14 +21999,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors2().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable3, iterable, opts) {
+    function from(Readable, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable3(_objectSpread({
+      var readable = new Readable(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -23633,8 +22022,8 @@ var require_from = __commonJS({
       function _next2() {
         _next2 = _asyncToGenerator(function* () {
           try {
-            var _yield$iterator$next = yield iterator.next(), value = _yield$iterator$next.value, done2 = _yield$iterator$next.done;
-            if (done2) {
+            var _yield$iterator$next = yield iterator.next(), value = _yield$iterator$next.value, done = _yield$iterator$next.done;
+            if (done) {
               readable.push(null);
             } else if (readable.push(yield value)) {
               next();
@@ -23657,9 +22046,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
     "use strict";
-    module.exports = Readable3;
+    module.exports = Readable;
     var Duplex;
-    Readable3.ReadableState = ReadableState;
+    Readable.ReadableState = ReadableState;
     var EE = __require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -23694,7 +22083,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable3, Stream);
+    require_inherits()(Readable, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -23738,9 +22127,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable3(options) {
+    function Readable(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable3)) return new Readable3(options);
+      if (!(this instanceof Readable)) return new Readable(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -23750,7 +22139,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable3.prototype, "destroyed", {
+    Object.defineProperty(Readable.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -23768,12 +22157,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable3.prototype.destroy = destroyImpl.destroy;
-    Readable3.prototype._undestroy = destroyImpl.undestroy;
-    Readable3.prototype._destroy = function(err, cb) {
+    Readable.prototype.destroy = destroyImpl.destroy;
+    Readable.prototype._undestroy = destroyImpl.undestroy;
+    Readable.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable3.prototype.push = function(chunk, encoding) {
+    Readable.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -23790,7 +22179,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable3.prototype.unshift = function(chunk) {
+    Readable.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -23851,10 +22240,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable3.prototype.isPaused = function() {
+    Readable.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable3.prototype.setEncoding = function(enc) {
+    Readable.prototype.setEncoding = function(enc) {
       if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder(enc);
       this._readableState.decoder = decoder;
@@ -23900,7 +22289,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable3.prototype.read = function(n) {
+    Readable.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -24009,10 +22398,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable3.prototype._read = function(n) {
+    Readable.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable3.prototype.pipe = function(dest, pipeOpts) {
+    Readable.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -24115,7 +22504,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable3.prototype.unpipe = function(dest) {
+    Readable.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -24149,7 +22538,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable3.prototype.on = function(ev, fn) {
+    Readable.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -24170,15 +22559,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable3.prototype.addListener = Readable3.prototype.on;
-    Readable3.prototype.removeListener = function(ev, fn) {
+    Readable.prototype.addListener = Readable.prototype.on;
+    Readable.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable3.prototype.removeAllListeners = function(ev) {
+    Readable.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -24198,7 +22587,7 @@ var require_stream_readable = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable3.prototype.resume = function() {
+    Readable.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -24224,7 +22613,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable3.prototype.pause = function() {
+    Readable.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -24239,7 +22628,7 @@ var require_stream_readable = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable3.prototype.wrap = function(stream) {
+    Readable.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -24284,14 +22673,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable3.prototype[Symbol.asyncIterator] = function() {
+      Readable.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -24300,7 +22689,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableBuffer", {
+    Object.defineProperty(Readable.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -24309,7 +22698,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableFlowing", {
+    Object.defineProperty(Readable.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -24323,8 +22712,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable3._fromList = fromList;
-    Object.defineProperty(Readable3.prototype, "readableLength", {
+    Readable._fromList = fromList;
+    Object.defineProperty(Readable.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -24370,11 +22759,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable3.from = function(iterable, opts) {
+      Readable.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable3, iterable, opts);
+        return from(Readable, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -24390,14 +22779,14 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
     "use strict";
-    module.exports = Transform2;
+    module.exports = Transform;
     var _require$codes = require_errors2().codes;
     var ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED;
     var ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK;
     var ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING;
     var ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
     var Duplex = require_stream_duplex();
-    require_inherits()(Transform2, Duplex);
+    require_inherits()(Transform, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -24416,8 +22805,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform2(options) {
-      if (!(this instanceof Transform2)) return new Transform2(options);
+    function Transform(options) {
+      if (!(this instanceof Transform)) return new Transform(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -24439,20 +22828,20 @@ var require_stream_transform = __commonJS({
       var _this = this;
       if (typeof this._flush === "function" && !this._readableState.destroyed) {
         this._flush(function(er, data) {
-          done2(_this, er, data);
+          done(_this, er, data);
         });
       } else {
-        done2(this, null, null);
+        done(this, null, null);
       }
     }
-    Transform2.prototype.push = function(chunk, encoding) {
+    Transform.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform2.prototype._transform = function(chunk, encoding, cb) {
+    Transform.prototype._transform = function(chunk, encoding, cb) {
       cb(new ERR_METHOD_NOT_IMPLEMENTED("_transform()"));
     };
-    Transform2.prototype._write = function(chunk, encoding, cb) {
+    Transform.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -24462,7 +22851,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform2.prototype._read = function(n) {
+    Transform.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && !ts.transforming) {
         ts.transforming = true;
@@ -24471,12 +22860,12 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform2.prototype._destroy = function(err, cb) {
+    Transform.prototype._destroy = function(err, cb) {
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
       });
     };
-    function done2(stream, er, data) {
+    function done(stream, er, data) {
       if (er) return stream.emit("error", er);
       if (data != null)
         stream.push(data);
@@ -24492,11 +22881,11 @@ var require_stream_passthrough = __commonJS({
   "node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
     "use strict";
     module.exports = PassThrough;
-    var Transform2 = require_stream_transform();
-    require_inherits()(PassThrough, Transform2);
+    var Transform = require_stream_transform();
+    require_inherits()(PassThrough, Transform);
     function PassThrough(options) {
       if (!(this instanceof PassThrough)) return new PassThrough(options);
-      Transform2.call(this, options);
+      Transform.call(this, options);
     }
     PassThrough.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -24562,7 +22951,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline2() {
+    function pipeline() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -24585,7 +22974,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module.exports = pipeline2;
+    module.exports = pipeline;
   }
 });
 
@@ -24656,654 +23045,6 @@ var require_http_duplex = __commonJS({
       this.req.destroy();
       this._output.socket.destroy();
     };
-  }
-});
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
-    var y = d * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w;
-        case "days":
-        case "day":
-        case "d":
-          return n * d;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
-      }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
-      }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
-      }
-      return ms + "ms";
-    }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
-      if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
-      }
-      if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
-      }
-      if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
-      }
-      return ms + " ms";
-    }
-    function plural(ms, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self2 = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self2.diff = ms;
-          self2.prev = prevTime;
-          self2.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self2, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v) => {
-            enableOverride = v;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
-          } else {
-            createDebug.names.push(ns);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name, ns)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c = "color: " + this.color;
-      args.splice(1, 0, c, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r;
-      try {
-        r = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r && typeof process !== "undefined" && "env" in process) {
-        r = process.env.DEBUG;
-      }
-      return r;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v) {
-      try {
-        return JSON.stringify(v);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node2 = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = __require("supports-color");
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c = this.color;
-        const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node2();
-    }
   }
 });
 
@@ -25442,7 +23183,7 @@ var require_modem = __commonJS({
       this.protocol = opts.protocol || this.protocol || "http";
     };
     Modem.prototype.dial = function(options, callback) {
-      var opts, address2, data;
+      var opts, address, data;
       if (options.options) {
         opts = options.options;
       }
@@ -25457,25 +23198,25 @@ var require_modem = __commonJS({
       }
       if (this.host) {
         var parsed = url.parse(this.host);
-        address2 = url.format({
+        address = url.format({
           protocol: parsed.protocol || this.protocol,
           hostname: parsed.hostname || this.host,
           port: this.port,
           pathname: parsed.pathname || this.pathPrefix
         });
-        address2 = url.resolve(address2, options.path);
+        address = url.resolve(address, options.path);
       } else {
-        address2 = options.path;
+        address = options.path;
       }
       if (options.path.indexOf("?") !== -1) {
         if (opts && Object.keys(opts).length > 0) {
-          address2 += this.buildQuerystring(opts._query || opts);
+          address += this.buildQuerystring(opts._query || opts);
         } else {
-          address2 = address2.substring(0, address2.length - 1);
+          address = address.substring(0, address.length - 1);
         }
       }
       var optionsf = {
-        path: address2,
+        path: address,
         method: options.method,
         headers: options.headers || Object.assign({}, this.headers),
         key: this.key,
@@ -25533,7 +23274,7 @@ var require_modem = __commonJS({
           this.buildRequest(optionsf, options, data, callback);
         });
       } else {
-        var urlp = url.parse(address2);
+        var urlp = url.parse(address);
         optionsf.hostname = urlp.hostname;
         optionsf.port = urlp.port;
         optionsf.path = urlp.path;
@@ -25675,7 +23416,7 @@ var require_modem = __commonJS({
       }
       function getCause(isStream2, res2, json2, callback) {
         var chunks = "";
-        var done2 = false;
+        var done = false;
         if (isStream2) {
           res2.on("data", function(chunk) {
             chunks += chunk;
@@ -25690,14 +23431,14 @@ var require_modem = __commonJS({
           callback(null, json2);
         }
         function handler(err2, data) {
-          if (done2 === false) {
+          if (done === false) {
             if (err2) {
               callback(err2);
             } else {
               callback(null, data);
             }
           }
-          done2 = true;
+          done = true;
         }
       }
     };
@@ -27157,7 +24898,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable3 = require_readable().Readable;
+    var Readable = require_readable().Readable;
     var Writable = require_readable().Writable;
     var StringDecoder = __require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -27233,14 +24974,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable3.call(this, opts);
+      Readable.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable3);
+    inherits(Pack, Readable);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -27487,8 +25228,8 @@ var require_mkdirp_classic = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            xfs.stat(p, function(er2, stat2) {
-              if (er2 || !stat2.isDirectory()) cb(er, made);
+            xfs.stat(p, function(er2, stat) {
+              if (er2 || !stat.isDirectory()) cb(er, made);
               else cb(null, made);
             });
             break;
@@ -27519,13 +25260,13 @@ var require_mkdirp_classic = __commonJS({
           // there already.  If so, then hooray!  If not, then something
           // is borked.
           default:
-            var stat2;
+            var stat;
             try {
-              stat2 = xfs.statSync(p);
+              stat = xfs.statSync(p);
             } catch (err1) {
               throw err0;
             }
-            if (!stat2.isDirectory()) throw err0;
+            if (!stat.isDirectory()) throw err0;
             break;
         }
       }
@@ -27553,7 +25294,7 @@ var require_tar_fs = __commonJS({
     var normalize = !win32 ? echo : function(name) {
       return name.replace(/\\/g, "/").replace(/[:?<>|]/g, "_");
     };
-    var statAll = function(fs2, stat2, cwd, ignore, entries, sort) {
+    var statAll = function(fs2, stat, cwd, ignore, entries, sort) {
       var queue = entries || ["."];
       for (var i = 0; i < queue.length; i++) {
         if (!inCwd(path.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + " is not a valid path");
@@ -27562,16 +25303,16 @@ var require_tar_fs = __commonJS({
         if (!queue.length) return callback();
         var next = queue.shift();
         var nextAbs = path.join(cwd, next);
-        stat2.call(fs2, nextAbs, function(err, stat3) {
+        stat.call(fs2, nextAbs, function(err, stat2) {
           if (err) return callback(err);
-          if (!stat3.isDirectory()) return callback(null, next, stat3);
+          if (!stat2.isDirectory()) return callback(null, next, stat2);
           fs2.readdir(nextAbs, function(err2, files) {
             if (err2) return callback(err2);
             if (sort) files.sort();
             for (var i2 = 0; i2 < files.length; i2++) {
               if (!ignore(path.join(cwd, next, files[i2]))) queue.push(path.join(next, files[i2]));
             }
-            callback(null, next, stat3);
+            callback(null, next, stat2);
           });
         });
       };
@@ -27616,36 +25357,36 @@ var require_tar_fs = __commonJS({
           pack.entry(header, onnextentry);
         });
       };
-      var onstat = function(err, filename, stat2) {
+      var onstat = function(err, filename, stat) {
         if (err) return pack.destroy(err);
         if (!filename) {
           if (opts.finalize !== false) pack.finalize();
           return finish(pack);
         }
-        if (stat2.isSocket()) return onnextentry();
+        if (stat.isSocket()) return onnextentry();
         var header = {
           name: normalize(filename),
-          mode: (stat2.mode | (stat2.isDirectory() ? dmode : fmode)) & umask,
-          mtime: stat2.mtime,
-          size: stat2.size,
+          mode: (stat.mode | (stat.isDirectory() ? dmode : fmode)) & umask,
+          mtime: stat.mtime,
+          size: stat.size,
           type: "file",
-          uid: stat2.uid,
-          gid: stat2.gid
+          uid: stat.uid,
+          gid: stat.gid
         };
-        if (stat2.isDirectory()) {
+        if (stat.isDirectory()) {
           header.size = 0;
           header.type = "directory";
           header = map(header) || header;
           return pack.entry(header, onnextentry);
         }
-        if (stat2.isSymbolicLink()) {
+        if (stat.isSymbolicLink()) {
           header.size = 0;
           header.type = "symlink";
           header = map(header) || header;
           return onsymlink(filename, header);
         }
         header = map(header) || header;
-        if (!stat2.isFile()) {
+        if (!stat.isFile()) {
           if (strict) return pack.destroy(new Error("unsupported type for " + filename));
           return onnextentry();
         }
@@ -27734,7 +25475,7 @@ var require_tar_fs = __commonJS({
           stream.resume();
           return next();
         }
-        var stat2 = function(err) {
+        var stat = function(err) {
           if (err) return next(err);
           if (path.join(name, ".") === path.join(cwd, ".")) return next();
           utimes(name, header, function(err2) {
@@ -27751,7 +25492,7 @@ var require_tar_fs = __commonJS({
             validateNotSymlink(xfs, dst, path.resolve(cwd), function(err, valid) {
               if (err) return next(err);
               if (!valid) return next(new Error(name + " is not a valid symlink"));
-              xfs.symlink(header.linkname, name, stat2);
+              xfs.symlink(header.linkname, name, stat);
             });
           });
         };
@@ -27766,7 +25507,7 @@ var require_tar_fs = __commonJS({
                   stream = xfs.createReadStream(srcpath);
                   return onfile();
                 }
-                stat2(err2);
+                stat(err2);
               });
             });
           });
@@ -27785,7 +25526,7 @@ var require_tar_fs = __commonJS({
             });
             pump(rs, ws, function(err2) {
               if (err2) return next(err2);
-              ws.on("close", stat2);
+              ws.on("close", stat);
             });
           }
         };
@@ -27796,7 +25537,7 @@ var require_tar_fs = __commonJS({
             own,
             uid: header.uid,
             gid: header.gid
-          }, stat2);
+          }, stat);
         }
         var dir = path.dirname(name);
         validate(xfs, dir, path.join(cwd, "."), function(err, valid) {
@@ -30080,7 +27821,7 @@ var require_task = __commonJS({
 });
 
 // node_modules/dockerode/lib/node.js
-var require_node3 = __commonJS({
+var require_node2 = __commonJS({
   "node_modules/dockerode/lib/node.js"(exports, module) {
     var util = require_util();
     var Node = function(modem, id) {
@@ -31151,7 +28892,7 @@ var require_channel_credentials = __commonJS({
     };
     function getConnectionOptions(secureContext, verifyOptions, channelTarget, options) {
       var _a, _b;
-      const connectionOptions2 = {
+      const connectionOptions = {
         secureContext
       };
       let realTarget = channelTarget;
@@ -31164,32 +28905,32 @@ var require_channel_credentials = __commonJS({
       const targetPath = (0, resolver_1.getDefaultAuthority)(realTarget);
       const hostPort = (0, uri_parser_1.splitHostPort)(targetPath);
       const remoteHost = (_a = hostPort === null || hostPort === void 0 ? void 0 : hostPort.host) !== null && _a !== void 0 ? _a : targetPath;
-      connectionOptions2.host = remoteHost;
+      connectionOptions.host = remoteHost;
       if (verifyOptions.checkServerIdentity) {
-        connectionOptions2.checkServerIdentity = verifyOptions.checkServerIdentity;
+        connectionOptions.checkServerIdentity = verifyOptions.checkServerIdentity;
       }
       if (verifyOptions.rejectUnauthorized !== void 0) {
-        connectionOptions2.rejectUnauthorized = verifyOptions.rejectUnauthorized;
+        connectionOptions.rejectUnauthorized = verifyOptions.rejectUnauthorized;
       }
-      connectionOptions2.ALPNProtocols = ["h2"];
+      connectionOptions.ALPNProtocols = ["h2"];
       if (options["grpc.ssl_target_name_override"]) {
         const sslTargetNameOverride = options["grpc.ssl_target_name_override"];
-        const originalCheckServerIdentity = (_b = connectionOptions2.checkServerIdentity) !== null && _b !== void 0 ? _b : tls_1.checkServerIdentity;
-        connectionOptions2.checkServerIdentity = (host, cert) => {
+        const originalCheckServerIdentity = (_b = connectionOptions.checkServerIdentity) !== null && _b !== void 0 ? _b : tls_1.checkServerIdentity;
+        connectionOptions.checkServerIdentity = (host, cert) => {
           return originalCheckServerIdentity(sslTargetNameOverride, cert);
         };
-        connectionOptions2.servername = sslTargetNameOverride;
+        connectionOptions.servername = sslTargetNameOverride;
       } else {
-        connectionOptions2.servername = remoteHost;
+        connectionOptions.servername = remoteHost;
       }
       if (options["grpc-node.tls_enable_trace"]) {
-        connectionOptions2.enableTrace = true;
+        connectionOptions.enableTrace = true;
       }
-      return connectionOptions2;
+      return connectionOptions;
     }
     var SecureConnectorImpl = class {
-      constructor(connectionOptions2, callCredentials) {
-        this.connectionOptions = connectionOptions2;
+      constructor(connectionOptions, callCredentials) {
+        this.connectionOptions = connectionOptions;
         this.callCredentials = callCredentials;
       }
       connect(socket) {
@@ -31240,8 +28981,8 @@ var require_channel_credentials = __commonJS({
         }
       }
       _createSecureConnector(channelTarget, options, callCredentials) {
-        const connectionOptions2 = getConnectionOptions(this.secureContext, this.verifyOptions, channelTarget, options);
-        return new SecureConnectorImpl(connectionOptions2, callCredentials !== null && callCredentials !== void 0 ? callCredentials : call_credentials_1.CallCredentials.createEmpty());
+        const connectionOptions = getConnectionOptions(this.secureContext, this.verifyOptions, channelTarget, options);
+        return new SecureConnectorImpl(connectionOptions, callCredentials !== null && callCredentials !== void 0 ? callCredentials : call_credentials_1.CallCredentials.createEmpty());
       }
     };
     var CertificateProviderChannelCredentialsImpl = class _CertificateProviderChannelCredentialsImpl extends ChannelCredentials {
@@ -32562,8 +30303,8 @@ var require_subchannel_address = __commonJS({
     exports.endpointToString = endpointToString;
     exports.endpointHasAddress = endpointHasAddress;
     var net_1 = __require("net");
-    function isTcpSubchannelAddress(address2) {
-      return "port" in address2;
+    function isTcpSubchannelAddress(address) {
+      return "port" in address;
     }
     function subchannelAddressEqual(address1, address2) {
       if (!address1 && !address2) {
@@ -32578,15 +30319,15 @@ var require_subchannel_address = __commonJS({
         return !isTcpSubchannelAddress(address2) && address1.path === address2.path;
       }
     }
-    function subchannelAddressToString(address2) {
-      if (isTcpSubchannelAddress(address2)) {
-        if ((0, net_1.isIPv6)(address2.host)) {
-          return "[" + address2.host + "]:" + address2.port;
+    function subchannelAddressToString(address) {
+      if (isTcpSubchannelAddress(address)) {
+        if ((0, net_1.isIPv6)(address.host)) {
+          return "[" + address.host + "]:" + address.port;
         } else {
-          return address2.host + ":" + address2.port;
+          return address.host + ":" + address.port;
         }
       } else {
-        return address2.path;
+        return address.path;
       }
     }
     var DEFAULT_PORT = 443;
@@ -32617,8 +30358,8 @@ var require_subchannel_address = __commonJS({
       return "[" + endpoint.addresses.map(subchannelAddressToString).join(", ") + "]";
     }
     function endpointHasAddress(endpoint, expectedAddress) {
-      for (const address2 of endpoint.addresses) {
-        if (subchannelAddressEqual(address2, expectedAddress)) {
+      for (const address of endpoint.addresses) {
+        if (subchannelAddressEqual(address, expectedAddress)) {
           return true;
         }
       }
@@ -32649,9 +30390,9 @@ var require_subchannel_address = __commonJS({
       get size() {
         return this.map.size;
       }
-      getForSubchannelAddress(address2) {
+      getForSubchannelAddress(address) {
         for (const entry of this.map) {
-          if (endpointHasAddress(entry.key, address2)) {
+          if (endpointHasAddress(entry.key, address)) {
             return entry.value;
           }
         }
@@ -34144,7 +31885,7 @@ var require_client2 = __commonJS({
       return ((_a = error.stack) === null || _a === void 0 ? void 0 : _a.split("\n").slice(1).join("\n")) || "no stack trace available";
     }
     var Client = class {
-      constructor(address2, credentials, options = {}) {
+      constructor(address, credentials, options = {}) {
         var _a, _b;
         options = Object.assign({}, options);
         this[INTERCEPTOR_SYMBOL] = (_a = options.interceptors) !== null && _a !== void 0 ? _a : [];
@@ -34161,9 +31902,9 @@ var require_client2 = __commonJS({
         } else if (options.channelFactoryOverride) {
           const channelFactoryOverride = options.channelFactoryOverride;
           delete options.channelFactoryOverride;
-          this[CHANNEL_SYMBOL] = channelFactoryOverride(address2, credentials, options);
+          this[CHANNEL_SYMBOL] = channelFactoryOverride(address, credentials, options);
         } else {
-          this[CHANNEL_SYMBOL] = new channel_1.ChannelImplementation(address2, credentials, options);
+          this[CHANNEL_SYMBOL] = new channel_1.ChannelImplementation(address, credentials, options);
         }
       }
       close() {
@@ -40389,7 +38130,7 @@ var require_tokenize = __commonJS({
       function push(token) {
         stack.push(token);
       }
-      function peek2() {
+      function peek() {
         if (!stack.length) {
           var token = next();
           if (token === null)
@@ -40399,7 +38140,7 @@ var require_tokenize = __commonJS({
         return stack[0];
       }
       function skip(expected, optional) {
-        var actual = peek2(), equals = actual === expected;
+        var actual = peek(), equals = actual === expected;
         if (equals) {
           next();
           return true;
@@ -40419,7 +38160,7 @@ var require_tokenize = __commonJS({
           }
         } else {
           if (lastCommentLine < trailingLine) {
-            peek2();
+            peek();
           }
           comment = comments[trailingLine];
           delete comments[trailingLine];
@@ -40431,7 +38172,7 @@ var require_tokenize = __commonJS({
       }
       return Object.defineProperty({
         next,
-        peek: peek2,
+        peek,
         push,
         skip,
         cmnt
@@ -40480,7 +38221,7 @@ var require_parse = __commonJS({
       if (!options)
         options = parse.defaults;
       var preferTrailingComment = options.preferTrailingComment || false;
-      var tn = tokenize(source, options.alternateCommentMode || false), next = tn.next, push = tn.push, peek2 = tn.peek, skip = tn.skip, cmnt = tn.cmnt;
+      var tn = tokenize(source, options.alternateCommentMode || false), next = tn.next, push = tn.push, peek = tn.peek, skip = tn.skip, cmnt = tn.cmnt;
       var head = true, pkg, imports, weakImports, edition = "proto2";
       var ptr = root;
       var topLevelObjects = [];
@@ -40510,7 +38251,7 @@ var require_parse = __commonJS({
             throw illegal(token2);
           values.push(next());
           skip(token2);
-          token2 = peek2();
+          token2 = peek();
         } while (token2 === '"' || token2 === "'");
         return values.join("");
       }
@@ -40529,7 +38270,7 @@ var require_parse = __commonJS({
             return false;
         }
         try {
-          return parseNumber2(
+          return parseNumber(
             token2,
             /* insideTryCatch */
             true
@@ -40543,7 +38284,7 @@ var require_parse = __commonJS({
       function readRanges(target, acceptStrings) {
         var token2, start;
         do {
-          if (acceptStrings && ((token2 = peek2()) === '"' || token2 === "'")) {
+          if (acceptStrings && ((token2 = peek()) === '"' || token2 === "'")) {
             var str = readString();
             target.push(str);
             if (edition >= 2023) {
@@ -40580,7 +38321,7 @@ var require_parse = __commonJS({
           }
         );
       }
-      function parseNumber2(token2, insideTryCatch) {
+      function parseNumber(token2, insideTryCatch) {
         var sign = 1;
         if (token2.charAt(0) === "-") {
           sign = -1;
@@ -40638,7 +38379,7 @@ var require_parse = __commonJS({
         skip(";");
       }
       function parseImport() {
-        var token2 = peek2();
+        var token2 = peek();
         var whichImports;
         switch (token2) {
           case "weak":
@@ -40775,7 +38516,7 @@ var require_parse = __commonJS({
           parseGroup(parent, rule, depth);
           return;
         }
-        while (type.endsWith(".") || peek2().startsWith(".")) {
+        while (type.endsWith(".") || peek().startsWith(".")) {
           type += next();
         }
         if (!typeRefRe.test(type))
@@ -41004,9 +38745,9 @@ var require_parse = __commonJS({
             var value;
             var propName = token;
             skip(":", true);
-            if (peek2() === "{") {
+            if (peek() === "{") {
               value = parseOptionValue(parent, name + "." + token, depth + 1);
-            } else if (peek2() === "[") {
+            } else if (peek() === "[") {
               value = [];
               var lastValue;
               if (skip("[", true)) {
@@ -41186,7 +38927,7 @@ var require_parse = __commonJS({
 });
 
 // node_modules/protobufjs/src/common.js
-var require_common2 = __commonJS({
+var require_common = __commonJS({
   "node_modules/protobufjs/src/common.js"(exports, module) {
     "use strict";
     module.exports = common;
@@ -41525,7 +39266,7 @@ var require_src2 = __commonJS({
     protobuf.build = "full";
     protobuf.tokenize = require_tokenize();
     protobuf.parse = require_parse();
-    protobuf.common = require_common2();
+    protobuf.common = require_common();
     protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
   }
 });
@@ -45922,8 +43663,8 @@ var require_resolver_dns = __commonJS({
               return;
             }
             this.pendingLookupPromise = null;
-            this.latestLookupResult = (0, call_interface_1.statusOrFromValue)(addressList.map((address2) => ({
-              addresses: [address2]
+            this.latestLookupResult = (0, call_interface_1.statusOrFromValue)(addressList.map((address) => ({
+              addresses: [address]
             })));
             const allAddressesString = "[" + addressList.map((addr) => addr.host + ":" + addr.port).join(",") + "]";
             trace("Resolved addresses for target " + (0, uri_parser_1.uriToString)(this.target) + ": " + allAddressesString);
@@ -46235,7 +43976,7 @@ var require_http_proxy = __commonJS({
         extraOptions
       };
     }
-    function getProxiedConnection(address2, channelOptions) {
+    function getProxiedConnection(address, channelOptions) {
       var _a;
       if (!("grpc.http_connect_target" in channelOptions)) {
         return Promise.resolve(null);
@@ -46257,17 +43998,17 @@ var require_http_proxy = __commonJS({
       const headers = {
         Host: hostPort
       };
-      if ((0, subchannel_address_1.isTcpSubchannelAddress)(address2)) {
-        options.host = address2.host;
-        options.port = address2.port;
+      if ((0, subchannel_address_1.isTcpSubchannelAddress)(address)) {
+        options.host = address.host;
+        options.port = address.port;
       } else {
-        options.socketPath = address2.path;
+        options.socketPath = address.path;
       }
       if ("grpc.http_connect_creds" in channelOptions) {
         headers["Proxy-Authorization"] = "Basic " + Buffer.from(channelOptions["grpc.http_connect_creds"]).toString("base64");
       }
       options.headers = headers;
-      const proxyAddressString = (0, subchannel_address_1.subchannelAddressToString)(address2);
+      const proxyAddressString = (0, subchannel_address_1.subchannelAddressToString)(address);
       trace("Using proxy " + proxyAddressString + " to connect to " + options.path);
       return new Promise((resolve, reject) => {
         const request = http.request(options);
@@ -47261,7 +45002,7 @@ var require_transport = __commonJS({
           logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, (0, uri_parser_1.uriToString)(this.channelTarget) + " " + text);
         }
       }
-      createSession(secureConnectResult, address2, options) {
+      createSession(secureConnectResult, address, options) {
         if (this.isShutdown) {
           return Promise.reject();
         }
@@ -47339,7 +45080,7 @@ var require_transport = __commonJS({
             session.removeAllListeners();
             secureConnectResult.socket.removeListener("close", closeHandler);
             secureConnectResult.socket.removeListener("error", errorHandler);
-            resolve(new Http2Transport(session, address2, options, remoteName));
+            resolve(new Http2Transport(session, address, options, remoteName));
             this.session = null;
           });
           session.once("close", closeHandler);
@@ -47348,8 +45089,8 @@ var require_transport = __commonJS({
           secureConnectResult.socket.once("error", errorHandler);
         });
       }
-      tcpConnect(address2, options) {
-        return (0, http_proxy_1.getProxiedConnection)(address2, options).then((proxiedSocket) => {
+      tcpConnect(address, options) {
+        return (0, http_proxy_1.getProxiedConnection)(address, options).then((proxiedSocket) => {
           if (proxiedSocket) {
             return proxiedSocket;
           } else {
@@ -47360,7 +45101,7 @@ var require_transport = __commonJS({
               const errorCallback = (error) => {
                 reject(error);
               };
-              const socket = net.connect(address2, () => {
+              const socket = net.connect(address, () => {
                 socket.removeListener("close", closeCallback);
                 socket.removeListener("error", errorCallback);
                 resolve(socket);
@@ -47371,13 +45112,13 @@ var require_transport = __commonJS({
           }
         });
       }
-      async connect(address2, secureConnector, options) {
+      async connect(address, secureConnector, options) {
         if (this.isShutdown) {
           return Promise.reject();
         }
         let tcpConnection = null;
         let secureConnectResult = null;
-        const addressString = (0, subchannel_address_1.subchannelAddressToString)(address2);
+        const addressString = (0, subchannel_address_1.subchannelAddressToString)(address);
         try {
           if (this.traceEnabled) {
             this.trace(addressString + " Waiting for secureConnector to be ready");
@@ -47386,7 +45127,7 @@ var require_transport = __commonJS({
           if (this.traceEnabled) {
             this.trace(addressString + " secureConnector is ready");
           }
-          tcpConnection = await this.tcpConnect(address2, options);
+          tcpConnection = await this.tcpConnect(address, options);
           tcpConnection.setNoDelay();
           if (this.traceEnabled) {
             this.trace(addressString + " Established TCP connection");
@@ -47395,7 +45136,7 @@ var require_transport = __commonJS({
           if (this.traceEnabled) {
             this.trace(addressString + " Established secure connection");
           }
-          return this.createSession(secureConnectResult, address2, options);
+          return this.createSession(secureConnectResult, address, options);
         } catch (e) {
           tcpConnection === null || tcpConnection === void 0 ? void 0 : tcpConnection.destroy();
           secureConnectResult === null || secureConnectResult === void 0 ? void 0 : secureConnectResult.socket.destroy();
@@ -51123,13 +48864,13 @@ var require_server2 = __commonJS({
       var kind = contextIn.kind, key = kind === "getter" ? "get" : kind === "setter" ? "set" : "value";
       var target = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
       var descriptor = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
-      var _, done2 = false;
+      var _, done = false;
       for (var i = decorators.length - 1; i >= 0; i--) {
         var context = {};
         for (var p in contextIn) context[p] = p === "access" ? {} : contextIn[p];
         for (var p in contextIn.access) context.access[p] = contextIn.access[p];
         context.addInitializer = function(f) {
-          if (done2) throw new TypeError("Cannot add initializers after decoration has completed");
+          if (done) throw new TypeError("Cannot add initializers after decoration has completed");
           extraInitializers.push(accept(f || null));
         };
         var result = (0, decorators[i])(kind === "accessor" ? { get: descriptor.get, set: descriptor.set } : descriptor[key], context);
@@ -51145,7 +48886,7 @@ var require_server2 = __commonJS({
         }
       }
       if (target) Object.defineProperty(target, contextIn.name, descriptor);
-      done2 = true;
+      done = true;
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Server = void 0;
@@ -51444,19 +49185,19 @@ var require_server2 = __commonJS({
           this._setupHandlers(http2Server, credentials._getInterceptors());
           return http2Server;
         }
-        bindOneAddress(address2, boundPortObject) {
-          this.trace("Attempting to bind " + (0, subchannel_address_1.subchannelAddressToString)(address2));
+        bindOneAddress(address, boundPortObject) {
+          this.trace("Attempting to bind " + (0, subchannel_address_1.subchannelAddressToString)(address));
           const http2Server = this.createHttp2Server(boundPortObject.credentials);
           return new Promise((resolve, reject) => {
             const onError = (err) => {
-              this.trace("Failed to bind " + (0, subchannel_address_1.subchannelAddressToString)(address2) + " with error " + err.message);
+              this.trace("Failed to bind " + (0, subchannel_address_1.subchannelAddressToString)(address) + " with error " + err.message);
               resolve({
-                port: "port" in address2 ? address2.port : 1,
+                port: "port" in address ? address.port : 1,
                 error: err.message
               });
             };
             http2Server.once("error", onError);
-            http2Server.listen(address2, () => {
+            http2Server.listen(address, () => {
               const boundAddress = http2Server.address();
               let boundSubchannelAddress;
               if (typeof boundAddress === "string") {
@@ -51499,8 +49240,8 @@ var require_server2 = __commonJS({
               const restAddressResult = await this.bindManyPorts(addressList.slice(1), boundPortObject);
               return Object.assign(Object.assign({}, restAddressResult), { errors: [firstAddressResult.error, ...restAddressResult.errors] });
             } else {
-              const restAddresses = addressList.slice(1).map((address2) => (0, subchannel_address_1.isTcpSubchannelAddress)(address2) ? { host: address2.host, port: firstAddressResult.port } : address2);
-              const restAddressResult = await Promise.all(restAddresses.map((address2) => this.bindOneAddress(address2, boundPortObject)));
+              const restAddresses = addressList.slice(1).map((address) => (0, subchannel_address_1.isTcpSubchannelAddress)(address) ? { host: address.host, port: firstAddressResult.port } : address);
+              const restAddressResult = await Promise.all(restAddresses.map((address) => this.bindOneAddress(address, boundPortObject)));
               const allResults = [firstAddressResult, ...restAddressResult];
               return {
                 count: allResults.filter((result) => result.error === void 0).length,
@@ -51509,7 +49250,7 @@ var require_server2 = __commonJS({
               };
             }
           } else {
-            const allResults = await Promise.all(addressList.map((address2) => this.bindOneAddress(address2, boundPortObject)));
+            const allResults = await Promise.all(addressList.map((address) => this.bindOneAddress(address, boundPortObject)));
             return {
               count: allResults.filter((result) => result.error === void 0).length,
               port: allResults[0].port,
@@ -52714,11 +50455,11 @@ var require_load_balancer_pick_first = __commonJS({
       const ipv6Addresses = [];
       const ipv4Addresses = [];
       const ipv6First = (0, subchannel_address_2.isTcpSubchannelAddress)(addressList[0]) && (0, net_1.isIPv6)(addressList[0].host);
-      for (const address2 of addressList) {
-        if ((0, subchannel_address_2.isTcpSubchannelAddress)(address2) && (0, net_1.isIPv6)(address2.host)) {
-          ipv6Addresses.push(address2);
+      for (const address of addressList) {
+        if ((0, subchannel_address_2.isTcpSubchannelAddress)(address) && (0, net_1.isIPv6)(address.host)) {
+          ipv6Addresses.push(address);
         } else {
-          ipv4Addresses.push(address2);
+          ipv4Addresses.push(address);
         }
       }
       const firstList = ipv6First ? ipv6Addresses : ipv4Addresses;
@@ -52922,9 +50663,9 @@ var require_load_balancer_pick_first = __commonJS({
         this.children = [];
       }
       connectToAddressList(addressList, options) {
-        trace("connectToAddressList([" + addressList.map((address2) => (0, subchannel_address_1.subchannelAddressToString)(address2)) + "])");
-        const newChildrenList = addressList.map((address2) => ({
-          subchannel: this.channelControlHelper.createSubchannel(address2, options),
+        trace("connectToAddressList([" + addressList.map((address) => (0, subchannel_address_1.subchannelAddressToString)(address)) + "])");
+        const newChildrenList = addressList.map((address) => ({
+          subchannel: this.channelControlHelper.createSubchannel(address, options),
           hasReportedTransientFailure: false
         }));
         for (const { subchannel } of newChildrenList) {
@@ -52966,7 +50707,7 @@ var require_load_balancer_pick_first = __commonJS({
           endpointList = shuffled(endpointList);
         }
         const rawAddressList = [].concat(...endpointList.map((endpoint) => endpoint.addresses));
-        trace("updateAddressList([" + rawAddressList.map((address2) => (0, subchannel_address_1.subchannelAddressToString)(address2)) + "])");
+        trace("updateAddressList([" + rawAddressList.map((address) => (0, subchannel_address_1.subchannelAddressToString)(address)) + "])");
         const addressList = interleaveAddressFamilies(rawAddressList);
         this.latestAddressList = addressList;
         this.latestOptions = options;
@@ -53410,7 +51151,7 @@ var require_resolver_ip = __commonJS({
             port: (_a = hostPort.port) !== null && _a !== void 0 ? _a : DEFAULT_PORT
           });
         }
-        this.endpoints = addresses.map((address2) => ({ addresses: [address2] }));
+        this.endpoints = addresses.map((address) => ({ addresses: [address] }));
         trace("Parsed " + target.scheme + " address list " + addresses.map(subchannel_address_1.subchannelAddressToString));
       }
       updateResolution() {
@@ -53930,7 +51671,7 @@ var require_load_balancer_outlier_detection = __commonJS({
         const successRateStdev = Math.sqrt(successRateVariance);
         const ejectionThreshold = successRateMean - successRateStdev * (successRateConfig.stdev_factor / 1e3);
         trace("stdev=" + successRateStdev + " ejectionThreshold=" + ejectionThreshold);
-        for (const [address2, mapEntry] of this.entryMap.entries()) {
+        for (const [address, mapEntry] of this.entryMap.entries()) {
           if (this.getCurrentEjectionPercent() >= this.latestConfig.getMaxEjectionPercent()) {
             break;
           }
@@ -53940,12 +51681,12 @@ var require_load_balancer_outlier_detection = __commonJS({
             continue;
           }
           const successRate = successes / (successes + failures);
-          trace("Checking candidate " + address2 + " successRate=" + successRate);
+          trace("Checking candidate " + address + " successRate=" + successRate);
           if (successRate < ejectionThreshold) {
             const randomNumber = Math.random() * 100;
-            trace("Candidate " + address2 + " randomNumber=" + randomNumber + " enforcement_percentage=" + successRateConfig.enforcement_percentage);
+            trace("Candidate " + address + " randomNumber=" + randomNumber + " enforcement_percentage=" + successRateConfig.enforcement_percentage);
             if (randomNumber < successRateConfig.enforcement_percentage) {
-              trace("Ejecting candidate " + address2);
+              trace("Ejecting candidate " + address);
               this.eject(mapEntry, ejectionTimestamp);
             }
           }
@@ -53971,7 +51712,7 @@ var require_load_balancer_outlier_detection = __commonJS({
         if (addressesWithTargetVolume < failurePercentageConfig.minimum_hosts) {
           return;
         }
-        for (const [address2, mapEntry] of this.entryMap.entries()) {
+        for (const [address, mapEntry] of this.entryMap.entries()) {
           if (this.getCurrentEjectionPercent() >= this.latestConfig.getMaxEjectionPercent()) {
             break;
           }
@@ -53984,9 +51725,9 @@ var require_load_balancer_outlier_detection = __commonJS({
           const failurePercentage = failures * 100 / (failures + successes);
           if (failurePercentage > failurePercentageConfig.threshold) {
             const randomNumber = Math.random() * 100;
-            trace("Candidate " + address2 + " randomNumber=" + randomNumber + " enforcement_percentage=" + failurePercentageConfig.enforcement_percentage);
+            trace("Candidate " + address + " randomNumber=" + randomNumber + " enforcement_percentage=" + failurePercentageConfig.enforcement_percentage);
             if (randomNumber < failurePercentageConfig.enforcement_percentage) {
-              trace("Ejecting candidate " + address2);
+              trace("Ejecting candidate " + address);
               this.eject(mapEntry, ejectionTimestamp);
             }
           }
@@ -54026,7 +51767,7 @@ var require_load_balancer_outlier_detection = __commonJS({
         this.startTimer(this.latestConfig.getIntervalMs());
         this.runSuccessRateCheck(ejectionTimestamp);
         this.runFailurePercentageCheck(ejectionTimestamp);
-        for (const [address2, mapEntry] of this.entryMap.entries()) {
+        for (const [address, mapEntry] of this.entryMap.entries()) {
           if (mapEntry.currentEjectionTimestamp === null) {
             if (mapEntry.ejectionTimeMultiplier > 0) {
               mapEntry.ejectionTimeMultiplier -= 1;
@@ -54037,7 +51778,7 @@ var require_load_balancer_outlier_detection = __commonJS({
             const returnTime = new Date(mapEntry.currentEjectionTimestamp.getTime());
             returnTime.setMilliseconds(returnTime.getMilliseconds() + Math.min(baseEjectionTimeMs * mapEntry.ejectionTimeMultiplier, Math.max(baseEjectionTimeMs, maxEjectionTimeMs)));
             if (returnTime < /* @__PURE__ */ new Date()) {
-              trace("Unejecting " + address2);
+              trace("Unejecting " + address);
               this.uneject(mapEntry);
             }
           }
@@ -55054,11 +52795,11 @@ var require_session = __commonJS({
             }
           }
         });
-        function done2() {
+        function done() {
           server.forceShutdown();
           socket.end();
         }
-        handler(null, sessionId, done2);
+        handler(null, sessionId, done);
       });
     }
     module.exports = withSession;
@@ -55255,13 +52996,13 @@ var require_docker = __commonJS({
     var Secret = require_secret();
     var Config = require_config();
     var Task = require_task();
-    var Node = require_node3();
+    var Node = require_node2();
     var Exec = require_exec();
     var util = require_util();
     var withSession = require_session();
     var extend = util.extend;
-    var Docker3 = function(opts) {
-      if (!(this instanceof Docker3)) return new Docker3(opts);
+    var Docker = function(opts) {
+      if (!(this instanceof Docker)) return new Docker(opts);
       var plibrary = global.Promise;
       if (opts && opts.Promise) {
         plibrary = opts.Promise;
@@ -55276,7 +53017,7 @@ var require_docker = __commonJS({
       }
       this.modem.Promise = plibrary;
     };
-    Docker3.prototype.createContainer = function(opts, callback) {
+    Docker.prototype.createContainer = function(opts, callback) {
       var self2 = this;
       var optsf = {
         path: "/containers/create?",
@@ -55311,7 +53052,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.createImage = function(auth, opts, callback) {
+    Docker.prototype.createImage = function(auth, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -55348,7 +53089,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.loadImage = function(file, opts, callback) {
+    Docker.prototype.loadImage = function(file, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -55381,7 +53122,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.importImage = function(file, opts, callback) {
+    Docker.prototype.importImage = function(file, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -55417,7 +53158,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.checkAuth = function(opts, callback) {
+    Docker.prototype.checkAuth = function(opts, callback) {
       var self2 = this;
       var optsf = {
         path: "/auth",
@@ -55445,7 +53186,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.buildImage = function(file, opts, callback) {
+    Docker.prototype.buildImage = function(file, opts, callback) {
       var self2 = this;
       if (!callback && typeof opts === "function") {
         callback = opts;
@@ -55484,7 +53225,7 @@ var require_docker = __commonJS({
       }
       function dialWithSession(callback2) {
         if (opts?.version === "2") {
-          withSession(self2, optsf.authconfig, (err, sessionId, done2) => {
+          withSession(self2, optsf.authconfig, (err, sessionId, done) => {
             if (err) {
               return callback2(err);
             }
@@ -55492,7 +53233,7 @@ var require_docker = __commonJS({
             dial((err2, data) => {
               callback2(err2, data);
               if (data) {
-                data.on("end", done2);
+                data.on("end", done);
               }
             });
           });
@@ -55513,44 +53254,44 @@ var require_docker = __commonJS({
         dialWithSession(callback);
       }
     };
-    Docker3.prototype.followProgress = function(stream, onFinished, onProgress) {
+    Docker.prototype.followProgress = function(stream, onFinished, onProgress) {
       var buildkit = require_buildkit();
       return buildkit.followProgress(stream, onFinished, onProgress);
     };
-    Docker3.prototype.getContainer = function(id) {
+    Docker.prototype.getContainer = function(id) {
       return new Container(this.modem, id);
     };
-    Docker3.prototype.getImage = function(name) {
+    Docker.prototype.getImage = function(name) {
       return new Image(this.modem, name);
     };
-    Docker3.prototype.getVolume = function(name) {
+    Docker.prototype.getVolume = function(name) {
       return new Volume(this.modem, name);
     };
-    Docker3.prototype.getPlugin = function(name, remote) {
+    Docker.prototype.getPlugin = function(name, remote) {
       return new Plugin(this.modem, name, remote);
     };
-    Docker3.prototype.getService = function(id) {
+    Docker.prototype.getService = function(id) {
       return new Service(this.modem, id);
     };
-    Docker3.prototype.getTask = function(id) {
+    Docker.prototype.getTask = function(id) {
       return new Task(this.modem, id);
     };
-    Docker3.prototype.getNode = function(id) {
+    Docker.prototype.getNode = function(id) {
       return new Node(this.modem, id);
     };
-    Docker3.prototype.getNetwork = function(id) {
+    Docker.prototype.getNetwork = function(id) {
       return new Network(this.modem, id);
     };
-    Docker3.prototype.getSecret = function(id) {
+    Docker.prototype.getSecret = function(id) {
       return new Secret(this.modem, id);
     };
-    Docker3.prototype.getConfig = function(id) {
+    Docker.prototype.getConfig = function(id) {
       return new Config(this.modem, id);
     };
-    Docker3.prototype.getExec = function(id) {
+    Docker.prototype.getExec = function(id) {
       return new Exec(this.modem, id);
     };
-    Docker3.prototype.listContainers = function(opts, callback) {
+    Docker.prototype.listContainers = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55579,7 +53320,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listImages = function(opts, callback) {
+    Docker.prototype.listImages = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55608,7 +53349,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.getImages = function(opts, callback) {
+    Docker.prototype.getImages = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55638,7 +53379,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listServices = function(opts, callback) {
+    Docker.prototype.listServices = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55666,7 +53407,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listNodes = function(opts, callback) {
+    Docker.prototype.listNodes = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55697,7 +53438,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listTasks = function(opts, callback) {
+    Docker.prototype.listTasks = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55725,7 +53466,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.createSecret = function(opts, callback) {
+    Docker.prototype.createSecret = function(opts, callback) {
       var args = util.processArgs(opts, callback);
       var self2 = this;
       var optsf = {
@@ -55758,7 +53499,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.createConfig = function(opts, callback) {
+    Docker.prototype.createConfig = function(opts, callback) {
       var args = util.processArgs(opts, callback);
       var self2 = this;
       var optsf = {
@@ -55791,7 +53532,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listSecrets = function(opts, callback) {
+    Docker.prototype.listSecrets = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55819,7 +53560,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listConfigs = function(opts, callback) {
+    Docker.prototype.listConfigs = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55847,7 +53588,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.createPlugin = function(opts, callback) {
+    Docker.prototype.createPlugin = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55878,7 +53619,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listPlugins = function(opts, callback) {
+    Docker.prototype.listPlugins = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55906,7 +53647,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.pruneImages = function(opts, callback) {
+    Docker.prototype.pruneImages = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55934,7 +53675,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.pruneBuilder = function(opts, callback) {
+    Docker.prototype.pruneBuilder = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55961,7 +53702,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.pruneContainers = function(opts, callback) {
+    Docker.prototype.pruneContainers = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -55989,7 +53730,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.pruneVolumes = function(opts, callback) {
+    Docker.prototype.pruneVolumes = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56017,7 +53758,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.pruneNetworks = function(opts, callback) {
+    Docker.prototype.pruneNetworks = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56045,7 +53786,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.createVolume = function(opts, callback) {
+    Docker.prototype.createVolume = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56077,7 +53818,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.createService = function(auth, opts, callback) {
+    Docker.prototype.createService = function(auth, opts, callback) {
       if (!callback && typeof opts === "function") {
         callback = opts;
         opts = auth;
@@ -56114,7 +53855,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listVolumes = function(opts, callback) {
+    Docker.prototype.listVolumes = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56143,7 +53884,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.createNetwork = function(opts, callback) {
+    Docker.prototype.createNetwork = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56175,7 +53916,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.listNetworks = function(opts, callback) {
+    Docker.prototype.listNetworks = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56204,7 +53945,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.searchImages = function(opts, callback) {
+    Docker.prototype.searchImages = function(opts, callback) {
       var self2 = this;
       var optsf = {
         path: "/images/search?",
@@ -56232,7 +53973,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.info = function(opts, callback) {
+    Docker.prototype.info = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var opts = {
@@ -56259,7 +54000,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.version = function(opts, callback) {
+    Docker.prototype.version = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var opts = {
@@ -56286,7 +54027,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.ping = function(opts, callback) {
+    Docker.prototype.ping = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56313,7 +54054,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.df = function(opts, callback) {
+    Docker.prototype.df = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56340,7 +54081,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.getEvents = function(opts, callback) {
+    Docker.prototype.getEvents = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56369,7 +54110,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.pull = function(repoTag, opts, callback, auth) {
+    Docker.prototype.pull = function(repoTag, opts, callback, auth) {
       var args = util.processArgs(opts, callback);
       var imageSrc = util.parseRepositoryTag(repoTag);
       args.opts.fromImage = imageSrc.repository;
@@ -56380,7 +54121,7 @@ var require_docker = __commonJS({
       }
       return this.createImage.apply(this, argsf);
     };
-    Docker3.prototype.pullAll = function(repoTag, opts, callback, auth) {
+    Docker.prototype.pullAll = function(repoTag, opts, callback, auth) {
       var args = util.processArgs(opts, callback);
       var imageSrc = util.parseRepositoryTag(repoTag);
       args.opts.fromImage = imageSrc.repository;
@@ -56390,14 +54131,14 @@ var require_docker = __commonJS({
       }
       return this.createImage.apply(this, argsf);
     };
-    Docker3.prototype.run = function(image, cmd, streamo, createOptions, startOptions, callback) {
+    Docker.prototype.run = function(image, cmd, streamo, createOptions, startOptions, callback) {
       if (typeof arguments[arguments.length - 1] === "function") {
         return this.runCallback(image, cmd, streamo, createOptions, startOptions, callback);
       } else {
         return this.runPromise(image, cmd, streamo, createOptions, startOptions);
       }
     };
-    Docker3.prototype.runCallback = function(image, cmd, streamo, createOptions, startOptions, callback) {
+    Docker.prototype.runCallback = function(image, cmd, streamo, createOptions, startOptions, callback) {
       if (!callback && typeof createOptions === "function") {
         callback = createOptions;
         createOptions = {};
@@ -56466,7 +54207,7 @@ var require_docker = __commonJS({
       this.createContainer(optsc, handler);
       return hub;
     };
-    Docker3.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
+    Docker.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
       var self2 = this;
       createOptions = createOptions || {};
       startOptions = startOptions || {};
@@ -56526,7 +54267,7 @@ var require_docker = __commonJS({
         });
       });
     };
-    Docker3.prototype.swarmInit = function(opts, callback) {
+    Docker.prototype.swarmInit = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56555,7 +54296,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.swarmJoin = function(opts, callback) {
+    Docker.prototype.swarmJoin = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56584,7 +54325,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.swarmLeave = function(opts, callback) {
+    Docker.prototype.swarmLeave = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56612,7 +54353,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.swarmUpdate = function(opts, callback) {
+    Docker.prototype.swarmUpdate = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56641,7 +54382,7 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.prototype.swarmInspect = function(opts, callback) {
+    Docker.prototype.swarmInspect = function(opts, callback) {
       var self2 = this;
       var args = util.processArgs(opts, callback);
       var optsf = {
@@ -56669,1974 +54410,17 @@ var require_docker = __commonJS({
         });
       }
     };
-    Docker3.Container = Container;
-    Docker3.Image = Image;
-    Docker3.Volume = Volume;
-    Docker3.Network = Network;
-    Docker3.Service = Service;
-    Docker3.Plugin = Plugin;
-    Docker3.Secret = Secret;
-    Docker3.Task = Task;
-    Docker3.Node = Node;
-    Docker3.Exec = Exec;
-    module.exports = Docker3;
+    Docker.Container = Container;
+    Docker.Image = Image;
+    Docker.Volume = Volume;
+    Docker.Network = Network;
+    Docker.Service = Service;
+    Docker.Plugin = Plugin;
+    Docker.Secret = Secret;
+    Docker.Task = Task;
+    Docker.Node = Node;
+    Docker.Exec = Exec;
+    module.exports = Docker;
   }
 });
-
-// src/core/lock.ts
-var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-var DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1e3;
-async function withHomeLock(sewHome, reporter, work, waitMs = DEFAULT_LOCK_WAIT_MS) {
-  await mkdir(sewHome, { recursive: true });
-  const options = {
-    realpath: false,
-    lockfilePath: join(sewHome, ".lock"),
-    // A holder that died stops refreshing its lock; after this long it is taken over.
-    stale: 3e4,
-    update: 1e4,
-    onCompromised: (err) => reporter.warn(`the lock on ${sewHome} was lost: ${err.message}`)
-  };
-  const deadline = Date.now() + waitMs;
-  let told = false;
-  let release;
-  while (!release) {
-    try {
-      release = await import_proper_lockfile.default.lock(sewHome, options);
-    } catch (err) {
-      if (err.code !== "ELOCKED") throw new RuntimeError(`cannot lock ${sewHome}: ${err.message}`);
-      if (Date.now() >= deadline) throw new RuntimeError(`another sew-ci run still holds ${sewHome} after ${seconds(waitMs)} s (lock ${options.lockfilePath})`);
-      if (!told) reporter.info(`another sew-ci run holds ${sewHome}; waiting for it (up to ${seconds(waitMs)} s)`);
-      told = true;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await release().catch(() => void 0);
-  }
-}
-function seconds(ms) {
-  return ms < 1e4 ? (ms / 1e3).toFixed(1) : String(Math.round(ms / 1e3));
-}
-
-// src/core/containers/docker.ts
-var import_dockerode = __toESM(require_docker(), 1);
-function dockerEndpoint(env) {
-  return env.DOCKER_HOST ?? "unix:///var/run/docker.sock";
-}
-async function connectDocker(env = process.env) {
-  const docker = new import_dockerode.default(connectionOptions(env));
-  try {
-    await docker.ping();
-  } catch (err) {
-    throw new RuntimeError(`cannot reach the Docker daemon at ${dockerEndpoint(env)}: ${dockerReason(err)}`);
-  }
-  return docker;
-}
-function dockerReason(err) {
-  const code = err.code;
-  if (code === "ENOENT" || code === "ECONNREFUSED") return "is it running?";
-  if (code === "EACCES") return "permission denied (is this user in the docker group?)";
-  const status = err.statusCode;
-  const message = err.json?.message ?? err.message ?? String(err);
-  return status ? `${message} (HTTP ${status})` : message;
-}
-function isNotFound(err) {
-  return err.statusCode === 404;
-}
-function connectionOptions(env) {
-  const host = env.DOCKER_HOST;
-  if (host === void 0 || host === "") return { socketPath: "/var/run/docker.sock" };
-  if (host.startsWith("unix://")) return { socketPath: host.slice("unix://".length) };
-  return void 0;
-}
-
-// src/core/exec/exec.ts
-import { spawn } from "node:child_process";
-var CommandNotFoundError = class extends Error {
-  constructor(command) {
-    super(`${command}: command not found`);
-    this.command = command;
-  }
-  command;
-  name = "CommandNotFoundError";
-};
-var running = /* @__PURE__ */ new Set();
-function stopWithUs(child) {
-  if (running.size === 0) process.once("exit", stopAll);
-  running.add(child);
-  child.once("close", () => {
-    running.delete(child);
-    if (running.size === 0) process.removeListener("exit", stopAll);
-  });
-}
-function stopAll() {
-  for (const child of running) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-    }
-  }
-}
-var processExec = {
-  run(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"], detached: true });
-      if (child.pid !== void 0) stopWithUs(child);
-      const collect = options.collect !== false;
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk) => {
-        if (collect) stdout += chunk;
-        options.onOutput?.(chunk);
-      });
-      child.stderr.setEncoding("utf8").on("data", (chunk) => {
-        if (collect) stderr += chunk;
-        options.onOutput?.(chunk);
-      });
-      child.on("error", (err) => reject(err.code === "ENOENT" ? new CommandNotFoundError(command) : err));
-      child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(options.input ?? "");
-    });
-  }
-};
-
-// src/core/oci/challenge.ts
-var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
-var TOKEN68 = /[A-Za-z0-9\-._~+/]+=*/y;
-var BARE_VALUE = /[^,\s]*/y;
-function parseChallenges(header) {
-  const challenges = [];
-  let pos = 0;
-  const skip = (chars) => {
-    while (pos < header.length && chars.test(header[pos])) pos++;
-  };
-  const match = (re) => {
-    re.lastIndex = pos;
-    const m = re.exec(header);
-    if (m === null) return void 0;
-    pos = re.lastIndex;
-    return m[0];
-  };
-  const quoted = () => {
-    let value = "";
-    pos++;
-    while (pos < header.length && header[pos] !== '"') {
-      if (header[pos] === "\\" && pos + 1 < header.length) pos++;
-      value += header[pos];
-      pos++;
-    }
-    pos++;
-    return value;
-  };
-  const param = () => {
-    const start = pos;
-    const name = match(TOKEN);
-    if (name === void 0) return void 0;
-    skip(/[ \t]/);
-    if (header[pos] !== "=") {
-      pos = start;
-      return void 0;
-    }
-    pos++;
-    skip(/[ \t]/);
-    const value = header[pos] === '"' ? quoted() : match(BARE_VALUE) ?? "";
-    return [name.toLowerCase(), value];
-  };
-  while (pos < header.length) {
-    skip(/[ \t,]/);
-    const scheme = match(TOKEN);
-    if (scheme === void 0) break;
-    const challenge = { scheme: scheme.toLowerCase(), params: {} };
-    challenges.push(challenge);
-    skip(/[ \t]/);
-    const afterScheme = pos;
-    if (match(TOKEN68) !== void 0) {
-      skip(/[ \t]/);
-      if (pos >= header.length || header[pos] === ",") continue;
-      pos = afterScheme;
-    }
-    const first = param();
-    if (first === void 0) continue;
-    challenge.params[first[0]] = first[1];
-    for (; ; ) {
-      const save = pos;
-      skip(/[ \t]/);
-      if (header[pos] !== ",") break;
-      pos++;
-      skip(/[ \t,]/);
-      const next = param();
-      if (next === void 0) {
-        pos = save;
-        break;
-      }
-      challenge.params[next[0]] = next[1];
-    }
-  }
-  return challenges;
-}
-
-// src/core/oci/http.ts
-var TransportError = class extends Error {
-  constructor(message, options, transient = false) {
-    super(message, options);
-    this.transient = transient;
-  }
-  transient;
-  name = "TransportError";
-};
-var TooLargeError = class extends Error {
-  name = "TooLargeError";
-};
-async function send(url, options) {
-  const controller = new AbortController();
-  const stall = stallTimer(options.stallMs, controller);
-  let body = options.body;
-  let bodyFailure;
-  if (body instanceof ReadableStream) {
-    const reader = body.getReader();
-    body = new ReadableStream(
-      {
-        // Each chunk handed over is progress; the last one starts the wait for headers.
-        async pull(out) {
-          try {
-            const { done: done2, value } = await reader.read();
-            if (done2) out.close();
-            else {
-              stall.arm();
-              out.enqueue(value);
-            }
-          } catch (error) {
-            bodyFailure = { error };
-            throw error;
-          }
-        },
-        cancel: (reason) => reader.cancel(reason)
-      },
-      { highWaterMark: 0 }
-    );
-  }
-  stall.arm();
-  let response;
-  try {
-    response = await fetch(url, {
-      method: options.method,
-      ...options.headers !== void 0 && { headers: options.headers },
-      ...body !== void 0 && { body, duplex: "half" },
-      // Fetch clones a request unless redirects are errors, and cloning tees a streamed body
-      // whose unread branch then buffers every byte we send. Uploads never follow redirects.
-      redirect: body instanceof ReadableStream ? "error" : "manual",
-      signal: controller.signal
-    });
-  } catch (err) {
-    if (bodyFailure !== void 0) throw bodyFailure.error;
-    throw transportError(err, controller);
-  } finally {
-    stall.stop();
-  }
-  return { status: response.status, headers: response.headers, body: watchBody(response.body, stall, controller) };
-}
-async function readCapped(reply, max, what) {
-  if (reply.body === null) return Buffer.alloc(0);
-  const declared = Number(reply.headers.get("content-length") ?? Number.NaN);
-  if (declared > max) {
-    await reply.body.cancel();
-    throw new TooLargeError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
-  }
-  const chunks = [];
-  let size = 0;
-  const reader = reply.body.getReader();
-  for (; ; ) {
-    const { done: done2, value } = await reader.read();
-    if (done2) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw new TooLargeError(`${what} is over the ${max}-byte limit`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-async function discard(reply) {
-  await reply.body?.cancel().catch(() => {
-  });
-}
-function stallTimer(ms, controller) {
-  let timer;
-  return {
-    arm() {
-      clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(new TransportError(`no response for ${ms / 1e3}s`)), ms);
-    },
-    stop() {
-      clearTimeout(timer);
-    }
-  };
-}
-function watchBody(body, stall, controller) {
-  if (body === null) return null;
-  const reader = body.getReader();
-  return new ReadableStream(
-    {
-      // Only time our wait for the network: a slow consumer is backpressure, not a stall.
-      async pull(out) {
-        stall.arm();
-        try {
-          const { done: done2, value } = await reader.read();
-          if (done2) out.close();
-          else out.enqueue(value);
-        } catch (err) {
-          throw transportError(err, controller);
-        } finally {
-          stall.stop();
-        }
-      },
-      async cancel(reason) {
-        stall.stop();
-        await reader.cancel(reason).catch(() => {
-        });
-      }
-    },
-    { highWaterMark: 0 }
-  );
-}
-var NETWORK_CODES = {
-  ECONNREFUSED: ["connection refused", false],
-  ECONNRESET: ["connection reset", true],
-  ENOTFOUND: ["host not found", false],
-  EAI_AGAIN: ["host name lookup failed", false],
-  ETIMEDOUT: ["connection timed out", false],
-  EHOSTUNREACH: ["host unreachable", false],
-  ENETUNREACH: ["network unreachable", false],
-  EPIPE: ["connection closed", true],
-  UND_ERR_CONNECT_TIMEOUT: ["connection timed out", false],
-  UND_ERR_SOCKET: ["connection closed", true],
-  UND_ERR_CLOSED: ["connection closed", true],
-  UND_ERR_HEADERS_TIMEOUT: ["no response headers in time", false],
-  UND_ERR_BODY_TIMEOUT: ["body stalled", false]
-};
-function transportError(err, controller) {
-  if (controller.signal.aborted && controller.signal.reason instanceof TransportError) return controller.signal.reason;
-  if (err instanceof TransportError) return err;
-  let cause = err;
-  for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
-    const code = cause.code;
-    const known = code === void 0 ? void 0 : NETWORK_CODES[code];
-    if (known !== void 0) return new TransportError(known[0], { cause: err }, known[1]);
-    cause = cause.cause;
-  }
-  const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
-  return new TransportError(`connection failed (${maskUrls(reason)})`, { cause: err });
-}
-
-// src/core/oci/registry-error.ts
-var RegistryError = class extends RuntimeError {
-  constructor(kind, host, repository, detail, options) {
-    super(`${repository === void 0 ? host : `${host}/${repository}`}: ${detail}`, options);
-    this.kind = kind;
-    this.host = host;
-    this.repository = repository;
-    this.detail = detail;
-  }
-  kind;
-  host;
-  repository;
-  detail;
-};
-function isUnreachable(err) {
-  return err instanceof RegistryError && err.kind === "unreachable";
-}
-
-// src/core/oci/auth.ts
-var MAX_TOKEN_RESPONSE = 4 * 1024 * 1024;
-var DEFAULT_TOKEN_SECONDS = 60;
-var EXPIRY_MARGIN_MS = 1e4;
-var Authenticator = class {
-  constructor(registry, credentials, stallMs, retrier) {
-    this.registry = registry;
-    this.credentials = credentials;
-    this.stallMs = stallMs;
-    this.retrier = retrier;
-  }
-  registry;
-  credentials;
-  stallMs;
-  retrier;
-  challenge;
-  tokens = /* @__PURE__ */ new Map();
-  /** Adopts the challenge of a 401; returns false when it offers no scheme we speak. */
-  learn(header) {
-    const challenges = parseChallenges(header ?? "");
-    const chosen = challenges.find((c) => c.scheme === "bearer" && c.params["realm"]) ?? challenges.find((c) => c.scheme === "basic");
-    if (chosen === void 0) return false;
-    this.challenge = chosen;
-    this.tokens.clear();
-    return true;
-  }
-  /** The Authorization header for a request needing `scopes`, undefined when none is needed. */
-  async authorization(scopes, repository) {
-    const challenge = this.challenge;
-    if (challenge === void 0) return void 0;
-    if (challenge.scheme === "basic") {
-      const creds = await this.credentials();
-      if (creds === void 0) throw new RegistryError("denied", this.registry.host, repository, "authentication required and no credentials are configured");
-      return `Basic ${basic(creds)}`;
-    }
-    const key = [...new Set(scopes)].sort().join(" ");
-    const now = Date.now();
-    let cached = this.tokens.get(key);
-    if (cached !== void 0) {
-      const token = await cached.catch(() => void 0);
-      if (token === void 0 || token.expiresAt <= now) cached = void 0;
-    }
-    if (cached === void 0) {
-      cached = this.fetchToken(challenge, key === "" ? [] : key.split(" "), repository);
-      this.tokens.set(key, cached);
-    }
-    return `Bearer ${(await cached).value}`;
-  }
-  async fetchToken(challenge, scopes, repository) {
-    const fail = (kind, detail, cause) => new RegistryError(kind, this.registry.host, repository, `token request failed: ${detail}`, { cause });
-    let realm;
-    try {
-      realm = new URL(challenge.params["realm"]);
-    } catch {
-      throw fail("invalid", "the registry announced an invalid token realm");
-    }
-    const refusal = realmRefusal(realm, this.registry);
-    if (refusal !== void 0) throw fail("invalid", refusal);
-    const service = challenge.params["service"];
-    if (service !== void 0) realm.searchParams.set("service", service);
-    for (const scope of scopes) realm.searchParams.append("scope", scope);
-    const creds = await this.credentials();
-    const headers = { accept: "application/json" };
-    if (creds !== void 0) headers["authorization"] = `Basic ${basic(creds)}`;
-    let body;
-    try {
-      const reply = await this.retrier.budget(realm.host).send(() => send(realm, { method: "GET", headers, stallMs: this.stallMs }));
-      if (reply.status !== 200) {
-        await reply.body?.cancel().catch(() => {
-        });
-        const kind = reply.status === 401 || reply.status === 403 ? "denied" : reply.status >= 500 ? "unreachable" : "invalid";
-        throw fail(kind, `${realm.host} answered HTTP ${reply.status}${creds === void 0 ? " (no credentials configured)" : ""}`);
-      }
-      body = await readCapped(reply, MAX_TOKEN_RESPONSE, "token response");
-    } catch (err) {
-      if (err instanceof TransportError) throw fail("unreachable", `${realm.host}: ${err.message}`, err);
-      if (err instanceof TooLargeError) throw fail("invalid", err.message, err);
-      throw err;
-    }
-    let parsed;
-    try {
-      parsed = JSON.parse(body.toString("utf8"));
-    } catch {
-      throw fail("invalid", "the token response is not JSON");
-    }
-    const value = typeof parsed.token === "string" && parsed.token !== "" ? parsed.token : parsed.access_token;
-    if (typeof value !== "string" || value === "") throw fail("invalid", "the token response holds no token");
-    const seconds2 = typeof parsed.expires_in === "number" && parsed.expires_in > 0 ? parsed.expires_in : DEFAULT_TOKEN_SECONDS;
-    return { value, expiresAt: Date.now() + Math.max(seconds2 * 1e3 - EXPIRY_MARGIN_MS, 1e3) };
-  }
-};
-function basic(creds) {
-  return Buffer.from(`${creds.username}:${creds.password}`, "utf8").toString("base64");
-}
-
-// src/core/oci/retry.ts
-import { setTimeout as sleep } from "node:timers/promises";
-var DEFAULT_RETRY = { attempts: 5, totalWaitMs: 6e4, baseDelayMs: 1e3 };
-var TRANSIENT_STATUSES = /* @__PURE__ */ new Set([429, 502, 503, 504]);
-var DOCKER_HUB_HOSTS = /* @__PURE__ */ new Set(["registry-1.docker.io", "docker.io", "index.docker.io", "auth.docker.io"]);
-function isTransientStatus(status) {
-  return TRANSIENT_STATUSES.has(status);
-}
-function decide(outcome, state, policy, host, now, random) {
-  if ("error" in outcome ? !outcome.error.transient : !isTransientStatus(outcome.status)) return { retry: false };
-  const headers = "status" in outcome ? outcome.headers : void 0;
-  const label = "status" in outcome ? `HTTP ${outcome.status}` : outcome.error.message;
-  const retryAfter = headers === void 0 ? void 0 : retryAfterMs(headers.get("retry-after"), now);
-  const remaining = remainingPulls(headers);
-  const rateLimited = "status" in outcome && outcome.status === 429 && (DOCKER_HUB_HOSTS.has(host) || remaining !== void 0);
-  const giveUp = (why) => ({
-    retry: false,
-    gaveUp: rateLimited ? `Docker Hub rate limit reached (${label}, ${why}); log in or use a mirror` : `${label}, ${why}`
-  });
-  if (rateLimited && remaining === 0 && retryAfter === void 0) return giveUp("ratelimit-remaining 0");
-  const left = policy.totalWaitMs - state.waitedMs;
-  if (retryAfter !== void 0 && retryAfter > left) {
-    return giveUp(`asked to retry after ${Math.ceil(retryAfter / 1e3)} s, beyond the ${policy.totalWaitMs / 1e3} s a request may wait`);
-  }
-  if (state.attempts >= policy.attempts || left <= 0) return giveUp(`still failing after ${state.attempts} attempts`);
-  const backoff = policy.baseDelayMs * 2 ** (state.attempts - 1) * (0.5 + random / 2);
-  return { retry: true, delayMs: Math.round(Math.min(retryAfter ?? backoff, left)) };
-}
-function retryAfterMs(value, now) {
-  if (value === null) return void 0;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function remainingPulls(headers) {
-  const match = /^\s*(\d+)/.exec(headers?.get("ratelimit-remaining") ?? "");
-  return match === null ? void 0 : Number(match[1]);
-}
-var Retrier = class {
-  constructor(policy, signal, log) {
-    this.policy = policy;
-    this.signal = signal;
-    this.log = log;
-  }
-  policy;
-  signal;
-  log;
-  logged = /* @__PURE__ */ new Set();
-  /** A fresh budget for one request to `host` (and for any resumption of its body). */
-  budget(host) {
-    return new RetryBudget(host, this.policy, this.signal, (message) => {
-      if (this.logged.has(host)) return;
-      this.logged.add(host);
-      this.log?.(`${message} (later retries on this host go unlogged)`);
-    });
-  }
-};
-var RetryBudget = class {
-  constructor(host, policy, signal, log) {
-    this.host = host;
-    this.policy = policy;
-    this.signal = signal;
-    this.log = log;
-  }
-  host;
-  policy;
-  signal;
-  log;
-  attempts = 1;
-  waitedMs = 0;
-  /** Runs `exchange` until it answers something other than a transient failure. */
-  async send(exchange) {
-    for (; ; ) {
-      let outcome;
-      try {
-        const reply = await exchange();
-        if (!isTransientStatus(reply.status)) return reply;
-        await discard(reply);
-        outcome = reply;
-      } catch (err) {
-        if (!(err instanceof TransportError)) throw err;
-        outcome = { error: err };
-      }
-      await this.wait(outcome);
-    }
-  }
-  /** Before reopening a body that broke midway: waits, or throws as `send` would have. */
-  resume(error) {
-    return this.wait({ error });
-  }
-  /**
-   * Waits out a transient failure before the next attempt. Throws the failure itself when it
-   * is not transient, a TransportError saying why when the budget is spent, and the signal's
-   * reason as soon as the run is interrupted.
-   */
-  async wait(outcome) {
-    const decision = decide(outcome, { attempts: this.attempts, waitedMs: this.waitedMs }, this.policy, this.host, Date.now(), Math.random());
-    const label = "status" in outcome ? `HTTP ${outcome.status}` : outcome.error.message;
-    if (!decision.retry) {
-      if (decision.gaveUp === void 0 && "error" in outcome) throw outcome.error;
-      throw new TransportError(decision.gaveUp ?? label, "error" in outcome ? { cause: outcome.error } : void 0);
-    }
-    this.log(`${this.host}: ${label}; retrying in ${(decision.delayMs / 1e3).toFixed(1)} s, attempt ${this.attempts + 1} of ${this.policy.attempts}`);
-    this.signal?.throwIfAborted();
-    try {
-      await sleep(decision.delayMs, void 0, this.signal === void 0 ? void 0 : { signal: this.signal });
-    } catch (err) {
-      this.signal?.throwIfAborted();
-      throw err;
-    }
-    this.attempts++;
-    this.waitedMs += decision.delayMs;
-  }
-};
-
-// src/core/oci/client.ts
-var MAX_MANIFEST = 4 * 1024 * 1024;
-var MAX_ERROR_BODY = 64 * 1024;
-var MAX_REDIRECTS = 5;
-var pull = (repository) => `repository:${repository}:pull`;
-var RegistryClient = class {
-  constructor(access, options) {
-    this.options = options;
-    let base;
-    try {
-      base = new URL(access.url);
-    } catch {
-      throw new RegistryError("invalid", displayUrl(access.url), void 0, "registry URL is not a valid URL");
-    }
-    if (base.protocol !== "http:" && base.protocol !== "https:") {
-      throw new RegistryError("invalid", base.host, void 0, "registry URL must be http:// or https://");
-    }
-    if (base.username !== "" || base.password !== "") {
-      throw new RegistryError("invalid", base.host, void 0, "registry URL must not carry credentials; pass username and password instead");
-    }
-    this.base = base;
-    this.prefix = base.pathname.replace(/\/+$/, "");
-    this.host = base.host;
-    const explicit = access.username !== void 0 && access.password !== void 0 ? { username: access.username, password: access.password } : void 0;
-    let looked;
-    const lookup = options.credentials;
-    const credentials = () => explicit !== void 0 ? Promise.resolve(explicit) : looked ??= lookup === void 0 ? Promise.resolve(void 0) : lookup(this.host);
-    this.retrier = new Retrier(options.retry ?? DEFAULT_RETRY, options.signal, options.onRetry);
-    this.auth = new Authenticator(base, credentials, options.stallMs, this.retrier);
-  }
-  options;
-  /** `host[:port]` of the registry URL: what error messages name. */
-  host;
-  base;
-  /** A path the registry lives under, usually empty. */
-  prefix;
-  auth;
-  retrier;
-  pinged;
-  /**
-   * The digest a tag or digest resolves to, by HEAD; undefined when the registry does not have
-   * it, or does not say (then only a GET can tell).
-   */
-  async manifestDigest(repository, reference) {
-    const reply = await this.request(repository, "manifest", {
-      method: "HEAD",
-      at: `/${repository}/manifests/${reference}`,
-      scopes: [pull(repository)],
-      headers: { accept: MANIFEST_ACCEPT }
-    });
-    await discard(reply);
-    if (reply.status === 404) return void 0;
-    if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
-    return reply.headers.get("docker-content-digest") ?? void 0;
-  }
-  /** GET a manifest; the digest is computed from the bytes and checked against any the registry or reference names. */
-  async getManifest(repository, reference) {
-    const retries = this.retrier.budget(this.host);
-    let reply;
-    let bytes;
-    do {
-      reply = await this.request(repository, "manifest", {
-        method: "GET",
-        at: `/${repository}/manifests/${reference}`,
-        scopes: [pull(repository)],
-        headers: { accept: MANIFEST_ACCEPT },
-        retries
-      });
-      if (reply.status !== 200) throw await this.failure(reply, repository, `manifest ${reference}`);
-      const body = reply;
-      bytes = await this.guard(
-        repository,
-        () => readCapped(body, MAX_MANIFEST, `manifest ${reference}`).catch(async (err) => {
-          if (!(err instanceof TransportError)) throw err;
-          await retries.resume(err);
-          return void 0;
-        })
-      );
-    } while (bytes === void 0);
-    let manifest;
-    try {
-      manifest = parseManifest(bytes, reply.headers.get("content-type"));
-    } catch (err) {
-      if (err instanceof ManifestFormatError) throw new RegistryError("invalid", this.host, repository, `manifest ${reference}: ${err.message}`);
-      throw err;
-    }
-    const announced = reply.headers.get("docker-content-digest");
-    const pinned = reference.includes(":") ? reference : void 0;
-    for (const claimed of [pinned, announced?.startsWith("sha256:") ? announced : void 0]) {
-      if (claimed !== void 0 && claimed !== manifest.digest) {
-        throw new RegistryError("invalid", this.host, repository, `manifest ${reference} has digest ${manifest.digest}, not ${claimed}`);
-      }
-    }
-    return manifest;
-  }
-  /**
-   * The blob's bytes as a stream; the caller verifies them (see verifyingStream). A body cut
-   * by a dropped connection is resumed with a Range request, or read again from the start
-   * (skipping what was passed on) when the registry ignores Range, within one retry budget.
-   */
-  async getBlob(repository, digest) {
-    const retries = this.retrier.budget(this.host);
-    let delivered = 0;
-    let skip = 0;
-    const open = async () => {
-      const reply = await this.request(repository, "blob", {
-        method: "GET",
-        at: `/${repository}/blobs/${digest}`,
-        scopes: [pull(repository)],
-        retries,
-        ...delivered > 0 && { headers: { range: `bytes=${delivered}-` } }
-      });
-      if (reply.status === 206 && delivered > 0 && reply.body !== null) {
-        const start = /^bytes (\d+)-/.exec(reply.headers.get("content-range") ?? "")?.[1];
-        if (Number(start) !== delivered) {
-          await discard(reply);
-          throw new RegistryError("invalid", this.host, repository, `blob ${digest}: asked to resume at byte ${delivered}, answered from ${start ?? "nowhere"}`);
-        }
-        skip = 0;
-        return reply.body.getReader();
-      }
-      if (reply.status !== 200 || reply.body === null) throw await this.failure(reply, repository, `blob ${digest}`);
-      skip = delivered;
-      return reply.body.getReader();
-    };
-    let reader = await open();
-    return new ReadableStream(
-      {
-        pull: (out) => this.guard(repository, async () => {
-          for (; ; ) {
-            let chunk;
-            try {
-              chunk = await reader.read();
-            } catch (err) {
-              if (!(err instanceof TransportError)) throw err;
-              await retries.resume(err);
-              reader = await open();
-              continue;
-            }
-            if (chunk.done) return out.close();
-            const fresh = skip >= chunk.value.length ? void 0 : chunk.value.subarray(skip);
-            skip = Math.max(0, skip - chunk.value.length);
-            if (fresh === void 0) continue;
-            delivered += fresh.length;
-            return out.enqueue(fresh);
-          }
-        }),
-        cancel: (reason) => reader.cancel(reason)
-      },
-      { highWaterMark: 0 }
-    );
-  }
-  /**
-   * Sends with auth, retrying once after a 401 that taught us a new challenge; follows
-   * redirects of reads and retries their transient failures. Credentials follow origin-policy.ts.
-   */
-  async request(repository, what, options) {
-    await this.ping();
-    const reading = options.method === "GET" || options.method === "HEAD";
-    const retries = reading ? options.retries ?? this.retrier.budget(this.host) : void 0;
-    let url = this.url(options.at);
-    let authorization = await this.auth.authorization(options.scopes, repository);
-    for (let attempt = 0, redirects = 0; ; ) {
-      const home = carriesCredentials(url, this.base);
-      const headers = { ...options.headers };
-      if (authorization !== void 0 && home) headers["authorization"] = authorization;
-      const exchange = () => send(url, { method: options.method, headers, stallMs: this.options.stallMs });
-      const reply = await this.guard(repository, () => retries === void 0 ? exchange() : retries.send(exchange));
-      if (reply.status === 401 && attempt === 0 && home) {
-        attempt++;
-        await discard(reply);
-        if (!this.auth.learn(reply.headers.get("www-authenticate"))) return reply;
-        authorization = await this.auth.authorization(options.scopes, repository);
-        continue;
-      }
-      const location = reply.headers.get("location");
-      if (reading && isRedirect(reply.status) && location !== null) {
-        await discard(reply);
-        if (++redirects > MAX_REDIRECTS) throw new RegistryError("invalid", this.host, repository, `${what}: too many redirects`);
-        const next = new URL(location, url);
-        const refusal = redirectRefusal(url, next);
-        if (refusal !== void 0) throw new RegistryError("invalid", this.host, repository, `${what}: ${refusal}`);
-        url = next;
-        continue;
-      }
-      return reply;
-    }
-  }
-  /** The /v2/ ping, once per client: learns the auth scheme and tells early that a registry is down. */
-  ping() {
-    this.pinged ??= (async () => {
-      const reply = await this.guard(
-        void 0,
-        () => this.retrier.budget(this.host).send(() => send(this.url("/"), { method: "GET", stallMs: this.options.stallMs }))
-      );
-      await discard(reply);
-      if (reply.status === 200) return;
-      if (reply.status === 401 && this.auth.learn(reply.headers.get("www-authenticate"))) return;
-      throw await this.failure(reply, void 0, "registry API check (/v2/)");
-    })();
-    return this.pinged;
-  }
-  url(path) {
-    const url = new URL(this.base);
-    url.pathname = `${this.prefix}/v2${path}`;
-    return url;
-  }
-  /** Network failures and oversize answers become RegistryErrors naming this registry. */
-  async guard(repository, action) {
-    try {
-      return await action();
-    } catch (err) {
-      if (err instanceof TransportError) throw new RegistryError("unreachable", this.host, repository, err.message, { cause: err });
-      if (err instanceof TooLargeError) throw new RegistryError("invalid", this.host, repository, err.message, { cause: err });
-      throw err;
-    }
-  }
-  /** An unexpected status as a RegistryError, with the registry's own error code when it sent one. */
-  async failure(reply, repository, what) {
-    let detail = "";
-    try {
-      const body = await readCapped(reply, MAX_ERROR_BODY, "error body");
-      const parsed = JSON.parse(body.toString("utf8"));
-      const first = parsed.errors?.[0];
-      if (first !== void 0) detail = `: ${[first.code, first.message].filter((x) => typeof x === "string" && x !== "").join(" ")}`.slice(0, 300);
-    } catch {
-      await discard(reply);
-    }
-    return new RegistryError(statusKind(reply.status), this.host, repository, `${what}: HTTP ${reply.status}${detail}`);
-  }
-};
-function statusKind(status) {
-  if (status === 401 || status === 403) return "denied";
-  if (status === 404) return "not-found";
-  if (status >= 500 || status === 429) return "unreachable";
-  return "invalid";
-}
-function isRedirect(status) {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
-
-// src/core/oci/digest-stream.ts
-import { createHash } from "node:crypto";
-var DigestMismatchError = class extends RuntimeError {
-};
-function verifyingStream(expected, onBytes) {
-  const hash = createHash("sha256");
-  let seen = 0;
-  let held;
-  return new TransformStream({
-    transform(chunk, out) {
-      seen += chunk.length;
-      if (seen > expected.size) {
-        throw new DigestMismatchError(`blob ${expected.digest} is longer than its declared ${expected.size} bytes`);
-      }
-      hash.update(chunk);
-      if (held !== void 0) out.enqueue(held);
-      held = chunk;
-      onBytes?.(seen);
-    },
-    flush(out) {
-      if (seen !== expected.size) {
-        throw new DigestMismatchError(`blob ${expected.digest} ended after ${seen} of its ${expected.size} bytes`);
-      }
-      const actual = `sha256:${hash.digest("hex")}`;
-      if (actual !== expected.digest) {
-        throw new DigestMismatchError(`blob ${expected.digest} has content with digest ${actual}`);
-      }
-      if (held !== void 0) out.enqueue(held);
-    }
-  });
-}
-
-// src/core/daemon/tar-reader.ts
-var TarFormatError = class extends Error {
-};
-var BLOCK = 512;
-async function* readTar(input) {
-  const bytes = new ByteReader(input.getReader());
-  let longPath;
-  let paxPath;
-  let paxSize;
-  try {
-    for (; ; ) {
-      const header = await bytes.exactly(BLOCK);
-      if (header === void 0 || header.every((b) => b === 0)) return;
-      verifyChecksum(header);
-      const typeflag = String.fromCharCode(header[156]);
-      const size = paxSize ?? parseNumber(header.subarray(124, 136));
-      if (typeflag === "x" || typeflag === "L" || typeflag === "g") {
-        const data = await bytes.exactly(size);
-        if (data === void 0) throw new TarFormatError("archive ends inside an extended header");
-        await bytes.skip(padding(size));
-        if (typeflag === "L") longPath = cString(data);
-        if (typeflag === "x") {
-          const records = parsePax(data);
-          paxPath = records.get("path") ?? paxPath;
-          const sizeRecord = records.get("size");
-          if (sizeRecord !== void 0) paxSize = Number(sizeRecord);
-        }
-        continue;
-      }
-      const prefix = cString(header.subarray(345, 500));
-      const name = cString(header.subarray(0, 100));
-      const path = paxPath ?? longPath ?? (prefix !== "" && header.subarray(257, 262).toString() === "ustar" ? `${prefix}/${name}` : name);
-      longPath = paxPath = paxSize = void 0;
-      const body = bytes.slice(size);
-      yield { path: path.replace(/^\.\//, ""), type: entryType(typeflag), size, body: body.stream };
-      await body.finish();
-      await bytes.skip(padding(size));
-    }
-  } finally {
-    await bytes.cancel();
-  }
-}
-function entryType(flag) {
-  switch (flag) {
-    case "0":
-    case "\0":
-    case "7":
-      return "file";
-    case "5":
-      return "directory";
-    case "2":
-      return "symlink";
-    case "1":
-      return "link";
-    default:
-      return "other";
-  }
-}
-function padding(size) {
-  return (BLOCK - size % BLOCK) % BLOCK;
-}
-function cString(bytes) {
-  const end = bytes.indexOf(0);
-  return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString("utf8");
-}
-function parseNumber(field) {
-  if ((field[0] & 128) !== 0) {
-    let value = field[0] & 127;
-    for (let i = 1; i < field.length; i++) value = value * 256 + field[i];
-    return value;
-  }
-  const text = cString(field).trim();
-  return text === "" ? 0 : parseInt(text, 8);
-}
-function verifyChecksum(header) {
-  const stored = parseNumber(header.subarray(148, 156));
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i];
-  if (sum !== stored) throw new TarFormatError("not a tar archive (bad header checksum)");
-}
-function parsePax(data) {
-  const records = /* @__PURE__ */ new Map();
-  let pos = 0;
-  while (pos < data.length) {
-    const space = data.indexOf(32, pos);
-    if (space === -1) break;
-    const length = Number(data.subarray(pos, space).toString());
-    if (!(length > 0)) break;
-    const record = data.subarray(space + 1, pos + length - 1).toString("utf8");
-    const eq = record.indexOf("=");
-    if (eq !== -1) records.set(record.slice(0, eq), record.slice(eq + 1));
-    pos += length;
-  }
-  return records;
-}
-var ByteReader = class {
-  constructor(reader) {
-    this.reader = reader;
-  }
-  reader;
-  pending = new Uint8Array(0);
-  ended = false;
-  /** The next `n` bytes, or undefined at a clean end of input. */
-  async exactly(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const chunk = await this.next(n - have);
-      if (chunk === void 0) {
-        if (have === 0) return void 0;
-        throw new TarFormatError("archive is truncated");
-      }
-      parts.push(chunk);
-      have += chunk.length;
-    }
-    return Buffer.concat(parts);
-  }
-  async skip(n) {
-    for (let left = n; left > 0; ) {
-      const chunk = await this.next(left);
-      if (chunk === void 0) throw new TarFormatError("archive is truncated");
-      left -= chunk.length;
-    }
-  }
-  /** The next `size` bytes as a stream, and a way to skip what its reader left. */
-  slice(size) {
-    let left = size;
-    const stream = new ReadableStream(
-      {
-        pull: async (out) => {
-          if (left === 0) return out.close();
-          const chunk = await this.next(left);
-          if (chunk === void 0) throw new TarFormatError("archive is truncated");
-          left -= chunk.length;
-          out.enqueue(chunk);
-          if (left === 0) out.close();
-        }
-      },
-      { highWaterMark: 0 }
-    );
-    return { stream, finish: () => this.skip(left).then(() => void (left = 0)) };
-  }
-  async cancel() {
-    if (!this.ended) await this.reader.cancel().catch(() => {
-    });
-  }
-  /** Up to `max` bytes; undefined at end of input. */
-  async next(max) {
-    if (this.pending.length === 0) {
-      if (this.ended) return void 0;
-      const { done: done2, value } = await this.reader.read();
-      if (done2) {
-        this.ended = true;
-        return void 0;
-      }
-      this.pending = value;
-    }
-    const chunk = this.pending.subarray(0, max);
-    this.pending = this.pending.subarray(chunk.length);
-    return chunk;
-  }
-};
-
-// src/core/daemon/daemon-import.ts
-var MAX_JSON = 4 * 1024 * 1024;
-var OCI_BLOB = /^blobs\/sha256\/([a-f0-9]{64})$/;
-var LEGACY_LAYER = /(^|\/)layer\.tar$/;
-async function importFromDaemon(local, store, ref, repository, tag, onBlob) {
-  const imageId = await local.imageId(ref);
-  if (imageId === void 0) return void 0;
-  const current = await store.resolve(repository, tag);
-  if (current !== void 0 && await store.complete(repository, current)) {
-    const manifest2 = await store.manifest(repository, current);
-    if (manifest2?.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
-  }
-  const stored = /* @__PURE__ */ new Map();
-  const json = /* @__PURE__ */ new Map();
-  let bytesCopied = 0;
-  for await (const entry of readTar(await local.save(ref))) {
-    if (entry.type !== "file") continue;
-    const named = OCI_BLOB.exec(entry.path);
-    if (entry.path === "manifest.json" || entry.path === `${imageId.slice("sha256:".length)}.json` || named && `sha256:${named[1]}` === imageId) {
-      json.set(entry.path, await readAll(entry, ref));
-      continue;
-    }
-    if (named === null && !LEGACY_LAYER.test(entry.path)) continue;
-    const { head, body } = await peek(entry.body);
-    if (head[0] === 123) {
-      await body.cancel();
-      continue;
-    }
-    const mediaType = layerMediaType(head, ref);
-    let blob = named !== null ? { digest: `sha256:${named[1]}`, size: entry.size } : void 0;
-    if (blob !== void 0 && await store.hasBlob(blob)) await body.cancel();
-    else {
-      if (blob !== void 0) await store.writeBlob(blob, body);
-      else blob = await store.writeUnknownBlob(body);
-      bytesCopied += blob.size;
-      onBlob?.(blob.digest, blob.size);
-    }
-    await store.linkLayer(repository, blob.digest);
-    stored.set(entry.path, { ...blob, mediaType });
-  }
-  const saved = parseSaveManifest(json.get("manifest.json"), ref);
-  const config = json.get(saved.config);
-  if (config === void 0 || sha256Digest(config) !== imageId) {
-    throw new RuntimeError(`docker save of ${ref} has no config matching image ${imageId}`);
-  }
-  const layers = saved.layers.map((path) => {
-    const layer = stored.get(path);
-    if (layer === void 0) throw new RuntimeError(`docker save of ${ref} lists layer ${path} but does not contain it`);
-    return layer;
-  });
-  if (!await store.hasBlob({ digest: imageId, size: config.length })) bytesCopied += config.length;
-  await store.writeBytes(config);
-  await store.linkLayer(repository, imageId);
-  const bytes = Buffer.from(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType: DOCKER_MANIFEST,
-      config: { mediaType: DOCKER_CONFIG, size: config.length, digest: imageId },
-      layers: layers.map((l) => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
-    })
-  );
-  const manifest = parseManifest(bytes, DOCKER_MANIFEST);
-  await store.putManifest(repository, tag, manifest);
-  return { digest: manifest.digest, bytesCopied, unchanged: false };
-}
-function layerMediaType(head, ref) {
-  if (head[0] === 31 && head[1] === 139) return DOCKER_LAYER_GZIP;
-  if (head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) {
-    throw new RuntimeError(`docker save of ${ref} has a zstd layer, which a Docker schema 2 manifest cannot describe`);
-  }
-  return DOCKER_LAYER;
-}
-function parseSaveManifest(raw, ref) {
-  if (raw === void 0) throw new RuntimeError(`docker save of ${ref} has no manifest.json`);
-  const parsed = JSON.parse(raw.toString("utf8"));
-  const first = Array.isArray(parsed) ? parsed[0] : void 0;
-  if (typeof first?.Config !== "string" || !Array.isArray(first.Layers) || !first.Layers.every((l) => typeof l === "string")) {
-    throw new RuntimeError(`docker save of ${ref} has an unreadable manifest.json`);
-  }
-  return { config: first.Config, layers: first.Layers };
-}
-async function readAll(entry, ref) {
-  if (entry.size > MAX_JSON) throw new RuntimeError(`docker save of ${ref}: ${entry.path} is over ${MAX_JSON} bytes`);
-  const parts = [];
-  for (const reader = entry.body.getReader(); ; ) {
-    const { done: done2, value } = await reader.read();
-    if (done2) return Buffer.concat(parts);
-    parts.push(value);
-  }
-}
-async function peek(stream) {
-  const reader = stream.getReader();
-  const first = [];
-  let length = 0;
-  while (length < 4) {
-    const { done: done2, value } = await reader.read();
-    if (done2) break;
-    first.push(value);
-    length += value.length;
-  }
-  const head = Buffer.concat(first);
-  let replayed = false;
-  const body = new ReadableStream(
-    {
-      async pull(out) {
-        if (!replayed) {
-          replayed = true;
-          if (head.length > 0) return out.enqueue(head);
-        }
-        const { done: done2, value } = await reader.read();
-        if (done2) out.close();
-        else out.enqueue(value);
-      },
-      cancel: (reason) => reader.cancel(reason)
-    },
-    { highWaterMark: 0 }
-  );
-  return { head, body };
-}
-
-// src/core/credentials/docker-config.ts
-import { readFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join as join2 } from "node:path";
-
-// src/core/credentials/credential-helper.ts
-import { spawn as spawn2 } from "node:child_process";
-var HelperMissingError = class extends RuntimeError {
-};
-var TIMEOUT_MS = 3e4;
-var MAX_OUTPUT = 1024 * 1024;
-var runCredentialHelper = (helper, server) => {
-  const program = `docker-credential-${helper}`;
-  return new Promise((resolve, reject) => {
-    const child = spawn2(program, ["get"], { stdio: ["pipe", "pipe", "pipe"] });
-    const stdout = [];
-    let size = 0;
-    let failure;
-    const timer = setTimeout(() => {
-      failure = new RuntimeError(`${program} did not answer for ${server} within ${TIMEOUT_MS / 1e3}s`);
-      child.kill("SIGKILL");
-    }, TIMEOUT_MS);
-    child.stdout.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > MAX_OUTPUT) {
-        failure = new RuntimeError(`${program} wrote more than ${MAX_OUTPUT} bytes for ${server}`);
-        child.kill("SIGKILL");
-      } else stdout.push(chunk);
-    });
-    child.stderr.resume();
-    child.stdin.on("error", () => {
-    });
-    child.on("error", (err) => {
-      failure = err.code === "ENOENT" ? new HelperMissingError(`credential helper ${program} is not on PATH (needed for ${server})`) : new RuntimeError(`credential helper ${program} could not start: ${err.code ?? err.message}`);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (failure !== void 0) return reject(failure);
-      const out = Buffer.concat(stdout).toString("utf8");
-      if (code !== 0) {
-        if (/credentials not found/i.test(out)) return resolve(void 0);
-        return reject(new RuntimeError(`credential helper ${program} failed for ${server} (exit ${code})`));
-      }
-      resolve(parseHelperOutput(out, program, server));
-    });
-    child.stdin.end(server);
-  });
-};
-function parseHelperOutput(out, program, server) {
-  let parsed;
-  try {
-    parsed = JSON.parse(out);
-  } catch {
-    throw new RuntimeError(`credential helper ${program} wrote something other than JSON for ${server}`);
-  }
-  if (typeof parsed.Username !== "string" || typeof parsed.Secret !== "string" || parsed.Secret === "") return void 0;
-  if (parsed.Username === "<token>") {
-    throw new RuntimeError(`credential helper ${program} returned an identity token for ${server}; only username/password credentials are supported`);
-  }
-  return { username: parsed.Username, password: parsed.Secret };
-}
-
-// src/core/credentials/docker-config.ts
-var HUB_KEY = "https://index.docker.io/v1/";
-var HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-function credentialKey(server) {
-  const host = server.replace(/^https?:\/\//i, "").split("/")[0].toLowerCase();
-  return HUB_ALIASES.has(host) ? HUB_KEY : host;
-}
-function dockerConfigCredentials(options = {}) {
-  const dir = options.configDir ?? process.env["DOCKER_CONFIG"] ?? join2(homedir(), ".docker");
-  const path = join2(dir, "config.json");
-  const runHelper = options.runHelper ?? runCredentialHelper;
-  let config;
-  return async (host) => {
-    config ??= readConfig(path);
-    const file = await config;
-    const key = credentialKey(host);
-    const helper = findByKey(file.credHelpers, key);
-    if (helper !== void 0) return runHelper(helper, key);
-    if (file.credsStore !== void 0 && file.credsStore !== "") {
-      try {
-        const stored = await runHelper(file.credsStore, key);
-        if (stored !== void 0) return stored;
-      } catch (err) {
-        if (!(err instanceof HelperMissingError)) throw err;
-      }
-    }
-    return inlineAuth(findByKey(file.auths, key), path, key);
-  };
-}
-async function readConfig(path) {
-  let text;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (err) {
-    if (err.code === "ENOENT") return {};
-    throw err;
-  }
-  try {
-    const parsed = JSON.parse(text);
-    return typeof parsed === "object" && parsed !== null ? parsed : {};
-  } catch {
-    throw new InputError(path, "not valid JSON");
-  }
-}
-function findByKey(entries, key) {
-  if (entries === void 0) return void 0;
-  for (const [server, value] of Object.entries(entries)) {
-    if (credentialKey(server) === key) return value;
-  }
-  return void 0;
-}
-function inlineAuth(entry, path, key) {
-  if (entry === void 0) return void 0;
-  if (typeof entry.auth === "string" && entry.auth !== "") {
-    const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon <= 0) throw new InputError(path, `auths entry for ${key} is not base64 "user:password"`);
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-  }
-  if (typeof entry.username === "string" && typeof entry.password === "string") {
-    return { username: entry.username, password: entry.password };
-  }
-  return void 0;
-}
-
-// src/core/oci/limiter.ts
-function limiter(slots) {
-  let running3 = 0;
-  const waiting = [];
-  return async (task) => {
-    if (running3 >= slots) await new Promise((resolve) => waiting.push(resolve));
-    else running3++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next !== void 0) next();
-      else running3--;
-    }
-  };
-}
-
-// src/core/oci/platform.ts
-var ARCH_ALIASES = {
-  x86_64: "amd64",
-  "x86-64": "amd64",
-  aarch64: "arm64",
-  i386: "386",
-  armhf: "arm",
-  armel: "arm"
-};
-function normalisePlatform(platform) {
-  const os = platform.os.toLowerCase();
-  const raw = platform.architecture.toLowerCase();
-  const architecture = ARCH_ALIASES[raw] ?? raw;
-  let variant = platform.variant?.toLowerCase() || void 0;
-  if (raw === "armhf") variant ??= "v7";
-  if (raw === "armel") variant ??= "v6";
-  if (architecture === "arm64" && variant === "v8") variant = void 0;
-  if (architecture === "amd64" && variant === "v1") variant = void 0;
-  if (architecture === "arm") variant ??= "v7";
-  return { os, architecture, ...variant !== void 0 && { variant } };
-}
-function parsePlatform(text) {
-  const parts = text.trim().split("/");
-  if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === "")) {
-    throw new InputError("platforms", `"${text}" is not os/architecture[/variant]`);
-  }
-  const [os, architecture, variant] = parts;
-  return normalisePlatform({ os, architecture, ...variant !== void 0 && { variant } });
-}
-function formatPlatform(platform) {
-  return [platform.os, platform.architecture, platform.variant].filter((part) => part !== void 0).join("/");
-}
-function hostPlatform(arch = process.arch, armVersion = process.config.variables["arm_version"]) {
-  switch (arch) {
-    case "x64":
-      return { os: "linux", architecture: "amd64" };
-    case "ia32":
-      return { os: "linux", architecture: "386" };
-    case "arm":
-      return { os: "linux", architecture: "arm", variant: `v${typeof armVersion === "string" || typeof armVersion === "number" ? armVersion : 7}` };
-    default:
-      return { os: "linux", architecture: arch };
-  }
-}
-function selectPlatform(entries, wanted) {
-  const target = normalisePlatform(wanted);
-  for (const variant of acceptableVariants(target)) {
-    const found = entries.find((entry) => {
-      if (entry.platform === void 0) return false;
-      const candidate = normalisePlatform(entry.platform);
-      return candidate.os === target.os && candidate.architecture === target.architecture && candidate.variant === variant;
-    });
-    if (found !== void 0) return found;
-  }
-  return void 0;
-}
-function acceptableVariants(platform) {
-  if (platform.architecture !== "arm") return [platform.variant];
-  const level = Number(platform.variant?.slice(1) ?? 7);
-  const variants = [];
-  for (let v = level; v >= 5; v--) variants.push(`v${v}`);
-  return variants;
-}
-
-// src/core/storage/preload-store.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile2, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join as join3 } from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-var MAX_MANIFEST2 = 4 * 1024 * 1024;
-var STAGING = ".sew-ci-staging";
-var PreloadStore = class {
-  /** `root` is the registry's rootdirectory (what it mounts at /var/lib/registry). */
-  constructor(root) {
-    this.root = root;
-    this.staging = join3(root, STAGING);
-  }
-  root;
-  staging;
-  writes = /* @__PURE__ */ new Map();
-  ready;
-  /** What a tag or digest resolves to in `repository`; undefined when it is not there. */
-  async resolve(repository, reference) {
-    if (!SHA256_DIGEST.test(reference)) return readLink(tagCurrentLinkPath(this.root, repository, reference));
-    return await readLink(revisionLinkPath(this.root, repository, reference)) === reference ? reference : void 0;
-  }
-  /** The manifest `digest` as `repository` serves it; undefined when not linked there or its bytes are gone. */
-  async manifest(repository, digest) {
-    if (await readLink(revisionLinkPath(this.root, repository, digest)) !== digest) return void 0;
-    return this.storedManifest(digest);
-  }
-  /** A manifest held as a blob, linked anywhere or nowhere; undefined when absent, damaged or no manifest. */
-  async storedManifest(digest) {
-    if (!SHA256_DIGEST.test(digest)) return void 0;
-    const path = blobDataPath(this.root, digest);
-    const size = await stat(path).then((s) => s.size, () => void 0);
-    if (size === void 0 || size > MAX_MANIFEST2) return void 0;
-    const bytes = await readFile2(path).catch(() => void 0);
-    if (bytes === void 0 || sha256Digest(bytes) !== digest) return void 0;
-    try {
-      return parseManifest(bytes, null);
-    } catch {
-      return void 0;
-    }
-  }
-  /**
-   * Whether everything manifest `digest` needs is on disk and linked into `repository` (every
-   * child of an index too). A tag that resolves is not enough: a restored cache may have lost
-   * a blob (dropped as damaged), and the registry would serve the manifest and fail the pull.
-   */
-  complete(repository, digest, seen = /* @__PURE__ */ new Map()) {
-    let known = seen.get(digest);
-    if (!known) seen.set(digest, known = this.completeOnce(repository, digest, seen));
-    return known;
-  }
-  async completeOnce(repository, digest, seen) {
-    const manifest = await this.manifest(repository, digest);
-    if (manifest === void 0) return false;
-    const parts = isIndex(manifest.mediaType) ? manifest.references.map((entry) => this.complete(repository, entry.digest, seen)) : requiredBlobs(manifest).map((blob) => this.hasLayer(repository, blob));
-    return (await Promise.all(parts)).every(Boolean);
-  }
-  /** The blob's data is there with its size; its content was verified when it was written. */
-  hasBlob(blob) {
-    return stat(blobDataPath(this.root, blob.digest)).then((s) => s.isFile() && s.size === blob.size, () => false);
-  }
-  async hasLayer(repository, blob) {
-    const [data, link] = await Promise.all([this.hasBlob(blob), readLink(layerLinkPath(this.root, repository, blob.digest))]);
-    return data && link === blob.digest;
-  }
-  /**
-   * Runs `write` unless the store holds the blob already, at most once per digest however
-   * many images ask: later callers wait for the first one's write. Resolves with the bytes
-   * this call wrote.
-   */
-  ensureBlob(blob, write) {
-    const pending = this.writes.get(blob.digest);
-    if (pending !== void 0) return pending.then(() => 0);
-    const writing = this.hasBlob(blob).then((present) => present ? 0 : write());
-    this.writes.set(blob.digest, writing);
-    writing.catch(() => this.writes.delete(blob.digest));
-    return writing;
-  }
-  /** Writes a blob from `body`, hashing it on the way; nothing is committed unless size and digest match. */
-  async writeBlob(blob, body, onBytes) {
-    await this.commit(blob.digest, (data) => pipeline(Readable.fromWeb(body.pipeThrough(verifyingStream(blob, onBytes))), createWriteStream(data)));
-  }
-  /** Writes a blob whose digest is learned from its bytes; resolves with what it was stored under. */
-  async writeUnknownBlob(body) {
-    const hash = createHash2("sha256");
-    let size = 0;
-    const counting = new Transform({
-      transform(chunk, _encoding, done2) {
-        hash.update(chunk);
-        size += chunk.length;
-        done2(null, chunk);
-      }
-    });
-    const staged = await this.stage();
-    try {
-      await pipeline(Readable.fromWeb(body), counting, createWriteStream(join3(staged, "data")));
-      const digest = `sha256:${hash.digest("hex")}`;
-      if (!await this.hasBlob({ digest, size })) await this.place(staged, digest);
-      return { digest, size };
-    } finally {
-      await rm(staged, { recursive: true, force: true });
-    }
-  }
-  /** Writes small content (a manifest, a config) as a blob unless it is there; resolves with its digest. */
-  async writeBytes(bytes) {
-    const blob = { digest: sha256Digest(bytes), size: bytes.length };
-    await this.ensureBlob(blob, async () => {
-      await this.commit(blob.digest, (data) => writeFile(data, bytes));
-      return blob.size;
-    });
-    return blob.digest;
-  }
-  /** Makes a blob of the store part of `repository`. */
-  linkLayer(repository, digest) {
-    return this.link(layerLinkPath(this.root, repository, digest), digest);
-  }
-  /**
-   * Stores `manifest` verbatim and makes `repository` serve it under `reference` (a tag, or
-   * its digest). Everything it references must be in `repository` already.
-   */
-  async putManifest(repository, reference, manifest) {
-    await this.writeBytes(manifest.bytes);
-    await this.link(revisionLinkPath(this.root, repository, manifest.digest), manifest.digest);
-    if (SHA256_DIGEST.test(reference)) return;
-    await this.link(tagIndexLinkPath(this.root, repository, reference, manifest.digest), manifest.digest);
-    await this.link(tagCurrentLinkPath(this.root, repository, reference), manifest.digest);
-  }
-  async link(path, digest) {
-    if (await readLink(path) === digest) return;
-    await this.prepare();
-    await writeFileAtomic(path, digest, { tmpDir: this.staging, sync: false });
-  }
-  /** Produces the blob's data in a staging directory, then moves that directory into place whole. */
-  async commit(digest, produce) {
-    const staged = await this.stage();
-    try {
-      await produce(join3(staged, "data"));
-      await this.place(staged, digest);
-    } finally {
-      await rm(staged, { recursive: true, force: true });
-    }
-  }
-  async place(staged, digest) {
-    const target = blobDir(this.root, digest);
-    await mkdir2(dirname(target), { recursive: true });
-    try {
-      await rename(staged, target);
-    } catch (err) {
-      const code = err.code;
-      if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
-      const size = await stat(join3(staged, "data")).then((s) => s.size);
-      if (await this.hasBlob({ digest, size })) return;
-      await rm(target, { recursive: true, force: true });
-      await rename(staged, target);
-    }
-  }
-  async stage() {
-    await this.prepare();
-    const dir = temporaryPath(this.staging, "blob");
-    await mkdir2(dir);
-    return dir;
-  }
-  /** Staging left by a killed run is garbage: one run at a time holds this store (the home lock). */
-  prepare() {
-    this.ready ??= (async () => {
-      await rm(this.staging, { recursive: true, force: true });
-      await mkdir2(this.staging, { recursive: true });
-    })();
-    return this.ready;
-  }
-};
-
-// src/core/oci/copier.ts
-var DEFAULT_CONCURRENCY = 6;
-var IMAGE_CONCURRENCY = 32;
-var DEFAULT_STALL_MS = 6e4;
-var SMALL_BLOB = 1024 * 1024;
-async function copyImages(requests, options) {
-  const started = Date.now();
-  const run = new CopyRun(options);
-  const images = limiter(IMAGE_CONCURRENCY);
-  const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
-  return { results, totals: totalsOf(results, Date.now() - started) };
-}
-var CopyRun = class {
-  constructor(options) {
-    this.options = options;
-    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError("concurrency", `must be a positive integer, not ${concurrency}`);
-    this.platforms = options.platforms === "all" ? "all" : options.platforms?.map(parsePlatform) ?? [hostPlatform()];
-    if (this.platforms !== "all" && this.platforms.length === 0) throw new InputError("platforms", "must name at least one platform");
-    this.clientOptions = {
-      credentials: options.credentials ?? dockerConfigCredentials(),
-      stallMs: options.stallTimeoutMs ?? DEFAULT_STALL_MS,
-      ...options.signal !== void 0 && { signal: options.signal },
-      onRetry: (message) => options.onEvent?.({ type: "retrying", message })
-    };
-    this.store = new PreloadStore(options.target.root);
-    this.transfers = limiter(concurrency);
-  }
-  options;
-  store;
-  upstreams = /* @__PURE__ */ new Map();
-  transfers;
-  platforms;
-  clientOptions;
-  async copy(source) {
-    const job = { source, ref: formatReference(source), target: preloadRepository(source), bytes: 0 };
-    this.options.onEvent?.({ type: "image-started", ref: job.ref });
-    let result;
-    try {
-      result = await this.copyImage(job);
-    } catch (err) {
-      if (this.options.signal?.aborted) throw err;
-      result = await this.recover(job, err);
-    }
-    this.options.onEvent?.({ type: "image-finished", result });
-    return result;
-  }
-  async copyImage(job) {
-    const { source } = job;
-    if (source.digest !== void 0) {
-      if (await this.store.complete(job.target, source.digest)) return done(job, "hit", source.digest);
-      const upstream2 = this.upstream(source.host);
-      const manifest = await upstream2.getManifest(source.repository, source.digest);
-      await this.copyTree(job, upstream2, manifest);
-      await this.store.putManifest(job.target, source.digest, manifest);
-      return done(job, "copied", manifest.digest);
-    }
-    const tag = source.tag ?? "latest";
-    const upstream = this.upstream(source.host);
-    const current = await this.store.resolve(job.target, tag);
-    const announced = current === void 0 ? void 0 : await upstream.manifestDigest(source.repository, tag);
-    if (current !== void 0 && announced !== void 0) {
-      const stored = current === announced ? void 0 : await this.store.storedManifest(announced);
-      const wanted = stored === void 0 ? announced : this.platformChild(job, upstream, stored)?.digest ?? announced;
-      if (wanted === current && await this.store.complete(job.target, current)) return done(job, "hit", current);
-    }
-    const top = await upstream.getManifest(source.repository, announced ?? tag);
-    const child = this.platformChild(job, upstream, top);
-    if (child !== void 0) await this.store.writeBytes(top.bytes);
-    if (current !== void 0 && current === (child?.digest ?? top.digest) && await this.store.complete(job.target, current)) return done(job, "hit", current);
-    const chosen = child === void 0 ? top : await upstream.getManifest(source.repository, child.digest);
-    await this.copyTree(job, upstream, chosen);
-    await this.store.putManifest(job.target, tag, chosen);
-    return done(job, "copied", chosen.digest);
-  }
-  /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
-  platformChild(job, upstream, top) {
-    if (!isIndex(top.mediaType) || this.platforms === "all" || this.platforms.length > 1) return void 0;
-    const wanted = this.platforms[0];
-    const child = selectPlatform(top.references, wanted);
-    if (child === void 0) {
-      const offered = top.references.flatMap((entry) => entry.platform !== void 0 ? [formatPlatform(entry.platform)] : []);
-      throw new RegistryError(
-        "not-found",
-        upstream.host,
-        job.source.repository,
-        `no ${formatPlatform(wanted)} image in the index (it has ${offered.join(", ") || "no platforms"})`
-      );
-    }
-    return child;
-  }
-  /** Stores and links everything `manifest` references (not the manifest itself). */
-  async copyTree(job, upstream, manifest) {
-    if (isIndex(manifest.mediaType)) {
-      await settleAll(
-        manifest.references.map(async (entry) => {
-          if (await this.store.complete(job.target, entry.digest)) return;
-          const child = await upstream.getManifest(job.source.repository, entry.digest);
-          await this.copyTree(job, upstream, child);
-          await this.store.putManifest(job.target, entry.digest, child);
-        })
-      );
-      return;
-    }
-    await settleAll(
-      requiredBlobs(manifest).map(async (blob) => {
-        const transfer = () => this.transfer(job, upstream, blob);
-        const moved = await this.store.ensureBlob(blob, blob.size <= SMALL_BLOB ? transfer : () => this.transfers(transfer));
-        job.bytes += moved;
-        await this.store.linkLayer(job.target, blob.digest);
-      })
-    );
-  }
-  async transfer(job, upstream, blob) {
-    const body = await upstream.getBlob(job.source.repository, blob.digest);
-    const onBytes = (bytes) => this.options.onEvent?.({ type: "blob-progress", ref: job.ref, digest: blob.digest, bytes, size: blob.size });
-    try {
-      await this.store.writeBlob(blob, body, onBytes);
-    } catch (err) {
-      if (err instanceof DigestMismatchError) throw new RegistryError("invalid", upstream.host, job.source.repository, err.message);
-      throw err;
-    }
-    return blob.size;
-  }
-  /**
-   * A failed copy may still be served: from the preload storage when the upstream is merely
-   * unreachable, else from the local Docker daemon when the upstream cannot give the image.
-   */
-  async recover(job, err) {
-    const upstreamError = err instanceof RegistryError ? err : void 0;
-    if (upstreamError !== void 0 && isUnreachable(upstreamError)) {
-      const reference = job.source.digest ?? job.source.tag ?? "latest";
-      const present = await this.store.resolve(job.target, reference).catch(() => void 0);
-      if (present !== void 0) {
-        if (await this.store.complete(job.target, present).catch(() => false)) {
-          return { ...done(job, "hit", present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
-        }
-        return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);
-      }
-    }
-    let failure = this.describe(err);
-    const local = this.options.localImages;
-    if (local !== void 0 && upstreamError !== void 0 && upstreamError.kind !== "invalid" && job.source.digest === void 0) {
-      try {
-        const imported = await importFromDaemon(
-          local,
-          this.store,
-          job.ref,
-          job.target,
-          job.source.tag ?? "latest",
-          (digest, size) => this.options.onEvent?.({ type: "blob-progress", ref: job.ref, digest, bytes: size, size })
-        );
-        if (imported !== void 0) {
-          job.bytes += imported.bytesCopied;
-          const result = done(job, imported.unchanged ? "hit" : "daemon", imported.digest);
-          return isUnreachable(upstreamError) ? { ...result, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); preloaded from the local Docker daemon` } : result;
-        }
-        failure += "; not in the local Docker daemon either";
-      } catch (daemonErr) {
-        failure += `; preloading from the local Docker daemon failed: ${this.describe(daemonErr)}`;
-      }
-    }
-    return failed(job, failure);
-  }
-  describe(err) {
-    if (!(err instanceof RegistryError)) return storageFailure(err, this.store.root);
-    if (isUnreachable(err)) return `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`;
-    return `${err.detail} (upstream ${err.host})`;
-  }
-  upstream(host) {
-    let client = this.upstreams.get(host);
-    if (client === void 0) {
-      client = new RegistryClient(this.options.upstream(host), this.clientOptions);
-      this.upstreams.set(host, client);
-    }
-    return client;
-  }
-};
-function storageFailure(err, root) {
-  const code = err?.code;
-  const reasons = { ENOSPC: "no space left on device", EACCES: "permission denied", EROFS: "read-only filesystem", EDQUOT: "disk quota exceeded" };
-  if (code !== void 0 && reasons[code] !== void 0) return `cannot write the preload storage ${root}: ${reasons[code]}`;
-  if (code !== void 0) return `cannot write the preload storage ${root}: ${code}`;
-  return err instanceof Error ? err.message : String(err);
-}
-async function settleAll(work) {
-  const outcomes = await Promise.allSettled(work);
-  const failure = outcomes.find((o) => o.status === "rejected");
-  if (failure !== void 0) throw failure.reason;
-}
-function done(job, source, digest) {
-  return { ref: job.ref, digest, source, bytesCopied: job.bytes };
-}
-function failed(job, error) {
-  return { ref: job.ref, digest: "", source: "failed", bytesCopied: job.bytes, error: `${job.ref}: ${error}` };
-}
-function totalsOf(results, durationMs) {
-  const count = (source) => results.filter((r) => r.source === source).length;
-  return {
-    images: results.length,
-    hits: count("hit"),
-    copied: count("copied"),
-    fromDaemon: count("daemon"),
-    failed: count("failed"),
-    bytesCopied: results.reduce((sum, r) => sum + r.bytesCopied, 0),
-    durationMs
-  };
-}
-
-// src/core/preload/preloader.ts
-function registryPreloader(credentials, localImages) {
-  return {
-    async preload(refs, target, options) {
-      const report = await copyImages(
-        refs.map((source) => ({ source })),
-        {
-          target,
-          upstream: options.upstream,
-          platforms: options.platforms,
-          credentials,
-          ...localImages && { localImages },
-          onEvent: (event) => {
-            if (event.type === "retrying") return options.onNote?.(event.message);
-            const progress = options.onProgress;
-            if (!progress) return;
-            if (event.type === "image-started") progress({ kind: "image-start", ref: event.ref });
-            else if (event.type === "image-finished") {
-              const r = event.result;
-              progress({ kind: "image-done", ref: r.ref, source: r.source, bytesCopied: r.bytesCopied, ...r.error && { error: r.error } });
-            } else if (event.bytes === event.size) progress({ kind: "bytes", ref: event.ref, bytes: event.size });
-          }
-        }
-      );
-      return report.results.map(
-        (r) => ({
-          ref: r.ref,
-          bytesCopied: r.bytesCopied,
-          ...r.source !== "failed" && { source: r.source, digest: r.digest },
-          ...r.error && { error: r.error },
-          ...r.warning && { warning: r.warning }
-        })
-      );
-    }
-  };
-}
-
-// src/core/daemon/local-images.ts
-var import_dockerode2 = __toESM(require_docker(), 1);
-import { Readable as Readable2 } from "node:stream";
-function dockerDaemonImages(docker = new import_dockerode2.default()) {
-  return {
-    async imageId(ref) {
-      try {
-        return (await docker.getImage(ref).inspect()).Id;
-      } catch (err) {
-        if (err.statusCode === 404) return void 0;
-        throw err;
-      }
-    },
-    async save(ref) {
-      const stream = await docker.getImage(ref).get();
-      return Readable2.toWeb(Readable2.from(stream, { objectMode: false }));
-    }
-  };
-}
-
-// src/core/default-deps.ts
-function defaultUpDeps(reporter, env) {
-  const credentials = dockerConfigCredentials();
-  let engine;
-  const docker = () => engine ??= connectDocker(env);
-  const daemon = {
-    imageId: async (ref) => dockerDaemonImages(await docker()).imageId(ref),
-    save: async (ref) => dockerDaemonImages(await docker()).save(ref)
-  };
-  return {
-    docker,
-    exec: processExec,
-    reporter,
-    preloader: registryPreloader(credentials, daemon),
-    dockerCredentials: credentials,
-    localImages: daemon
-  };
-}
-
-// src/core/containers/registry.ts
-import { createHash as createHash3 } from "node:crypto";
-import { mkdir as mkdir3 } from "node:fs/promises";
-var MANAGED_LABEL = "sew-ci.managed";
-var ROLE_LABEL = "sew-ci.role";
-var HOME_LABEL = "sew-ci.home";
-var SPEC_LABEL = "sew-ci.spec";
-function publishing(env) {
-  return { address: env.SEW_PUBLISH_ADDRESS || "127.0.0.1", host: env.SEW_REGISTRY_HOST || "127.0.0.1" };
-}
-var PortTakenError = class extends RuntimeError {
-};
-async function ensureRegistry(docker, spec) {
-  const fingerprint = specFingerprint(spec);
-  const container = docker.getContainer(spec.name);
-  let existing;
-  try {
-    existing = await container.inspect();
-  } catch (err) {
-    if (!isNotFound(err)) throw new RuntimeError(`cannot inspect container ${spec.name}: ${dockerReason(err)}`);
-  }
-  if (existing?.State.Running && existing.Config.Labels?.[SPEC_LABEL] === fingerprint) {
-    const hostPort2 = publishedPort(existing, address(spec));
-    if (hostPort2 !== void 0) return running2(spec, hostPort2, "kept");
-  }
-  if (existing) await removeContainer(docker, spec.name);
-  await mkdir3(spec.dataDir, { recursive: true });
-  const created = await docker.createContainer({
-    name: spec.name,
-    Image: spec.image,
-    Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-    Labels: { [MANAGED_LABEL]: "true", [ROLE_LABEL]: spec.role, [HOME_LABEL]: spec.home, [SPEC_LABEL]: fingerprint },
-    ExposedPorts: { [`${REGISTRY_PORT}/tcp`]: {} },
-    HostConfig: {
-      // A mount, not a bind string: data dirs are named after hosts, and `host:port` has a colon.
-      Mounts: [{ Type: "bind", Source: spec.dataDir, Target: "/var/lib/registry" }],
-      PortBindings: { [`${REGISTRY_PORT}/tcp`]: [{ HostIp: address(spec), HostPort: spec.hostPort ? String(spec.hostPort) : "" }] },
-      RestartPolicy: { Name: "unless-stopped" },
-      NetworkMode: spec.network
-    },
-    NetworkingConfig: { EndpointsConfig: { [spec.network]: { Aliases: [spec.name] } } }
-  }).catch((err) => {
-    throw new RuntimeError(`cannot create container ${spec.name}: ${dockerReason(err)}`);
-  });
-  try {
-    await created.start();
-  } catch (err) {
-    await removeContainer(docker, spec.name).catch(() => void 0);
-    throw await startFailure(docker, spec, err);
-  }
-  const hostPort = publishedPort(await created.inspect(), address(spec));
-  if (hostPort === void 0) {
-    const crashed = await crashReason(docker, spec.name);
-    throw new RuntimeError(crashed ? `registry ${spec.name} exits at start: ${crashed}` : `container ${spec.name} started without a published port`);
-  }
-  return running2(spec, hostPort, existing ? "replaced" : "created");
-}
-async function waitForRegistry(url, timeoutMs = 3e4, container) {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer";
-  while (Date.now() < deadline) {
-    const crashed = container && await crashReason(container.docker, container.name);
-    if (crashed) throw new RuntimeError(`registry ${container.name} exits at start: ${crashed}`);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 2e3);
-    try {
-      const response = await fetch(`${url}/v2/`, { signal: controller.signal });
-      await response.body?.cancel();
-      if (response.status === 200 || response.status === 401) return;
-      last = `HTTP ${response.status}`;
-    } catch (err) {
-      last = err.cause?.code ?? err.message;
-    } finally {
-      clearTimeout(timer);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new RuntimeError(`registry at ${url} did not become ready within ${timeoutMs / 1e3} s (${last})`);
-}
-async function removeContainer(docker, name) {
-  try {
-    await docker.getContainer(name).remove({ force: true, v: false });
-    return true;
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw new RuntimeError(`cannot remove container ${name}: ${dockerReason(err)}`);
-  }
-}
-function address(spec) {
-  return spec.publish?.address ?? "127.0.0.1";
-}
-function running2(spec, hostPort, action) {
-  const host = spec.publish?.host ?? "127.0.0.1";
-  return { name: spec.name, url: `http://${host}:${hostPort}`, hostPort, networkUrl: `http://${spec.name}:${REGISTRY_PORT}`, action };
-}
-function publishedPort(info, hostIp) {
-  const binding = info.NetworkSettings.Ports?.[`${REGISTRY_PORT}/tcp`]?.find((b) => b.HostIp === hostIp || b.HostIp === "");
-  return binding ? Number(binding.HostPort) : void 0;
-}
-function specFingerprint(spec) {
-  const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, home: spec.home, address: address(spec) });
-  return createHash3("sha256").update(canonical).digest("hex").slice(0, 16);
-}
-async function startFailure(docker, spec, err) {
-  const reason = dockerReason(err);
-  if (spec.hostPort !== void 0 && /port is already allocated|address already in use/i.test(reason)) {
-    const holder = await containerPublishing(docker, spec.hostPort);
-    const by = holder ? ` by container ${holder}` : " by another process";
-    return new PortTakenError(`port ${address(spec)}:${spec.hostPort} for ${spec.name} is already taken${by}`);
-  }
-  return new RuntimeError(`cannot start container ${spec.name}: ${reason}`);
-}
-async function containerPublishing(docker, port) {
-  const containers = await docker.listContainers().catch(() => []);
-  const holder = containers.find((c) => c.Ports.some((p) => p.PublicPort === port));
-  return holder?.Names[0]?.replace(/^\//, "");
-}
-async function crashReason(docker, name) {
-  const info = await docker.getContainer(name).inspect().catch(() => void 0);
-  if (!info || info.State.Running && !info.State.Restarting && info.RestartCount === 0) return void 0;
-  const logs = await docker.getContainer(name).logs({ stdout: true, stderr: true, tail: 20, follow: false }).catch(() => Buffer.alloc(0));
-  const lines = demux(logs).split("\n").map((l) => l.trim()).filter(Boolean);
-  const cause = lines.find((l) => l.startsWith("panic:")) ?? lines.at(-1);
-  return cause ?? `state ${info.State.Status}`;
-}
-function demux(buffer) {
-  let out = "";
-  let offset = 0;
-  while (offset + 8 <= buffer.length) {
-    const size = buffer.readUInt32BE(offset + 4);
-    out += buffer.subarray(offset + 8, offset + 8 + size).toString("utf8");
-    offset += 8 + size;
-  }
-  return out;
-}
-
-export {
-  require_src,
-  dockerReason,
-  isNotFound,
-  MANAGED_LABEL,
-  HOME_LABEL,
-  publishing,
-  PortTakenError,
-  ensureRegistry,
-  waitForRegistry,
-  removeContainer,
-  importFromDaemon,
-  PreloadStore,
-  CommandNotFoundError,
-  withHomeLock,
-  defaultUpDeps
-};
+export default require_docker();

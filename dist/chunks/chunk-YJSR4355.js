@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   formatBytes
-} from "./chunk-BJTG7SL2.js";
+} from "./chunk-AWU4NHML.js";
 
 // src/cli/reporter.ts
 function cliReporter(io) {
@@ -22,14 +22,14 @@ function cliReporter(io) {
     warn: (message) => io.err(`warning: ${message}
 `),
     progress(event) {
-      if (event.kind === "bytes") {
-        const total = (bytes.get(event.ref) ?? 0) + event.bytes;
+      if (event.type === "blob-progress" && event.bytes === event.size) {
+        const total = (bytes.get(event.ref) ?? 0) + event.size;
         bytes.set(event.ref, total);
         if (live) io.err(`\r    ${event.ref}  ${formatBytes(total)}\x1B[K`);
-      } else if (event.kind === "image-done") {
+      } else if (event.type === "image-finished") {
+        const { ref, error, source, bytesCopied } = event.result;
         if (live) io.err("\r\x1B[K");
-        const what = event.error ? `failed: ${event.error}` : `${event.source} ${formatBytes(event.bytesCopied)}`;
-        io.err(`    ${event.ref}  ${what}
+        io.err(`    ${ref}  ${error ? `failed: ${error}` : `${source} ${formatBytes(bytesCopied)}`}
 `);
       }
     }

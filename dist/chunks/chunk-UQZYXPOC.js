@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   parseSets
-} from "./chunk-WAC42TTG.js";
+} from "./chunk-XK3YFFSD.js";
 
 // src/core/options/run-options.ts
 function planOptionsOf(v, cwd, env, contextFlags = []) {
@@ -21,12 +21,7 @@ function planOptionsOf(v, cwd, env, contextFlags = []) {
     ...v.preload?.length && { extraRefs: v.preload },
     ...v.mirrors?.length && { extraUpstreams: v.mirrors },
     ...v.local && { local: true },
-    ...v["local-cache"] && { localCache: true }
-  };
-}
-function upOptionsOf(v, cwd, env, contextFlags = []) {
-  return {
-    ...planOptionsOf(v, cwd, env, contextFlags),
+    ...v["local-cache"] && { localCache: true },
     cluster: v.cluster !== false,
     ...v["node-image"] !== void 0 && { nodeImage: v["node-image"] },
     ...v.wait !== void 0 && { wait: v.wait },
@@ -35,6 +30,5 @@ function upOptionsOf(v, cwd, env, contextFlags = []) {
 }
 
 export {
-  planOptionsOf,
-  upOptionsOf
+  planOptionsOf
 };

@@ -1,40 +1,36 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   homeContainers
-} from "./chunk-X4RHLWCS.js";
+} from "./chunk-HPCOXOAT.js";
+import {
+  cliReporter
+} from "./chunk-YJSR4355.js";
 import {
   KindNotInstalledError,
   assertOwnCluster,
   clusterExists,
-  clustersDir,
-  kind,
-  readClusterState,
-  removeClusterState
-} from "./chunk-CAOKACD6.js";
-import {
-  cliReporter
-} from "./chunk-PRNW4QJQ.js";
-import {
   defaultUpDeps,
-  removeContainer,
+  kind,
   withHomeLock
-} from "./chunk-SV7II3PP.js";
-import "./chunk-3T5IXW3R.js";
+} from "./chunk-SJCLOPKM.js";
 import {
   DEFAULT_CLUSTER_NAME
-} from "./chunk-7O5BMRIT.js";
-import "./chunk-HIWIXS2A.js";
+} from "./chunk-ACAPQV24.js";
 import {
   homeIdentity,
+  knownClusterNames,
+  readClusterState,
   realPath,
+  removeClusterState,
   sewHome
-} from "./chunk-BJTG7SL2.js";
-import "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
+} from "./chunk-AWU4NHML.js";
+import "./chunk-D4WHKU5Y.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/core/down.ts
-import { readdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { relative, isAbsolute } from "node:path";
 async function down(options, deps) {
   return withHomeLock(options.sewHome, deps.reporter, () => tearDown(options, deps));
@@ -58,14 +54,13 @@ async function tearDown(options, deps) {
   await removeClusterState(options.sewHome, name);
   if (!options.purge) return { name, clusterDeleted, removedContainers: [], removedData: [], keptData: [] };
   return deps.reporter.phase("Purge registries and data", async () => {
-    const docker = await deps.docker();
-    const containers = await homeContainers(docker, homeIdentity(options.sewHome, options.env).id, { all: true });
+    const engine = await deps.docker();
+    const containers = await homeContainers(engine, homeIdentity(options.sewHome, options.env).id, { all: true });
     const removedContainers = [];
     const data = new Set(state?.hostsDir ? [state.hostsDir] : []);
     for (const container of containers) {
-      for (const mount of container.Mounts) if (mount.Type === "bind" && mount.Destination === "/var/lib/registry") data.add(mount.Source);
-      const containerName = container.Names[0]?.replace(/^\//, "") ?? container.Id;
-      if (await removeContainer(docker, containerName)) removedContainers.push(containerName);
+      for (const mount of container.mounts) if (mount.target === "/var/lib/registry") data.add(mount.source);
+      if (await engine.remove(container.name)) removedContainers.push(container.name);
     }
     const [inside, outside] = partition([...data], (dir) => isInside(dir, options.sewHome));
     for (const dir of inside) await rm(dir, { recursive: true, force: true });
@@ -81,14 +76,14 @@ function partition(items, test) {
   return [items.filter(test), items.filter((item) => !test(item))];
 }
 async function onlyKnownCluster(sewHome2) {
-  const names = (await readdir(clustersDir(sewHome2)).catch(() => [])).filter((f) => f.endsWith(".yaml") && !f.endsWith(".kind.yaml")).map((f) => f.slice(0, -".yaml".length));
+  const names = await knownClusterNames(sewHome2);
   return names.length === 1 ? names[0] : void 0;
 }
 
 // src/cli/commands/down.ts
 async function downCommand(parsed, io) {
   const v = parsed.values;
-  const deps = defaultUpDeps(cliReporter(io), io.env);
+  const deps = { ...defaultUpDeps(io.env), reporter: cliReporter(io) };
   const result = await down({ sewHome: sewHome(io.env, v["sew-home"]), env: io.env, ...v.name !== void 0 && { name: v.name }, purge: v.purge === true }, deps);
   io.out(`cluster ${result.name}: ${result.clusterDeleted ? "deleted" : "not found"}
 `);

@@ -1,49 +1,52 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   up
-} from "./chunk-MSHW6IPB.js";
+} from "./chunk-7VTNNPGF.js";
 import {
   verifyPlanPreload
-} from "./chunk-QFHWNDRR.js";
-import "./chunk-2WC7Z2QB.js";
-import {
-  upOptionsOf
-} from "./chunk-25CJQEAP.js";
-import "./chunk-CAOKACD6.js";
+} from "./chunk-KBUHSSEN.js";
 import {
   cliReporter,
   table
-} from "./chunk-PRNW4QJQ.js";
+} from "./chunk-YJSR4355.js";
 import {
-  defaultUpDeps
-} from "./chunk-SV7II3PP.js";
-import "./chunk-3T5IXW3R.js";
+  defaultUpDeps,
+  timed,
+  withHomeLock
+} from "./chunk-SJCLOPKM.js";
 import {
-  publicPlan
-} from "./chunk-7O5BMRIT.js";
-import "./chunk-HIWIXS2A.js";
+  publicPlan,
+  resolvePlan
+} from "./chunk-ACAPQV24.js";
 import {
   formatBytes
-} from "./chunk-BJTG7SL2.js";
-import "./chunk-6QVV3MEJ.js";
-import "./chunk-WAC42TTG.js";
-import "./chunk-KX7LMD7I.js";
+} from "./chunk-AWU4NHML.js";
+import "./chunk-D4WHKU5Y.js";
+import {
+  planOptionsOf
+} from "./chunk-UQZYXPOC.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/up.ts
 async function upCommand(parsed, io) {
   const v = parsed.values;
-  const result = await up(upOptionsOf(v, io.cwd, io.env, parsed.contextFlags), defaultUpDeps(cliReporter(io), io.env));
+  const { reporter, timings, quietly } = timed(cliReporter(io));
+  const plan = await quietly("Resolve sew.yaml", () => resolvePlan(planOptionsOf(v, io.cwd, io.env, parsed.contextFlags)));
+  for (const warning of plan.warnings) reporter.warn(warning);
+  const result = await withHomeLock(plan.sewHome, reporter, () => up(plan, { ...defaultUpDeps(io.env), reporter }));
   const checks = v.verify ? await verifyPlanPreload(result.plan) : void 0;
   const incomplete = checks?.filter((c) => !c.ok) ?? [];
   for (const c of incomplete) io.err(`sew-ci: ${c.ref}: ${c.problem}
 `);
-  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result), ...checks && { verified: checks } }, null, 2)}
+  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result, timings), ...checks && { verified: checks } }, null, 2)}
 ` : humanReport(result));
   if (checks && !v.json) io.out(`verified: ${checks.length - incomplete.length} of ${checks.length} preloaded image(s) complete
 `);
   return result.failed.length > 0 || incomplete.length > 0 ? 1 : 0;
 }
-function jsonReport(result) {
+function jsonReport(result, phases) {
   return {
     preload: result.preload,
     mirrors: result.mirrors,
@@ -51,7 +54,7 @@ function jsonReport(result) {
     local: result.local ?? null,
     builds: result.builds,
     cluster: result.cluster ?? null,
-    phases: result.phases,
+    phases,
     failed: result.failed
   };
 }

@@ -1,18 +1,18 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  SHA256_DIGEST,
   blobDataPath,
   blobDir,
-  isIndex,
-  parseManifest,
   repositoryDir,
   storedBlobs,
   storedRepositories,
   taggedDigest
-} from "./chunk-3T5IXW3R.js";
+} from "./chunk-AWU4NHML.js";
 import {
+  SHA256_DIGEST,
+  isIndex,
+  parseManifest,
   preloadRepository
-} from "./chunk-6QVV3MEJ.js";
+} from "./chunk-D4WHKU5Y.js";
 
 // src/core/cache/prune.ts
 import { readdir, readFile, rm, rmdir, stat } from "node:fs/promises";

@@ -5,23 +5,21 @@ import {
   declaration
 } from "./chunk-F65MWQCD.js";
 import {
-  NEVER,
-  string
-} from "./chunk-HIWIXS2A.js";
-import {
   CLUSTER_NAME_RULE,
   FLAG_NAME_RULE,
-  ReferenceError,
+  ImageReferenceError,
+  NEVER,
   isClusterName,
   isFlagName,
-  normaliseReference
-} from "./chunk-6QVV3MEJ.js";
+  normaliseReference,
+  string
+} from "./chunk-D4WHKU5Y.js";
 import {
   setProblem
-} from "./chunk-WAC42TTG.js";
+} from "./chunk-XK3YFFSD.js";
 import {
   InputError
-} from "./chunk-KX7LMD7I.js";
+} from "./chunk-Z6K67HG4.js";
 
 // src/core/kind/duration.ts
 var UNIT_MS = { ns: 1e-6, us: 1e-3, \u00B5s: 1e-3, \u03BCs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
@@ -65,7 +63,7 @@ var VALUE_TYPES = {
       normaliseReference(v);
       return v;
     } catch (err) {
-      if (!(err instanceof ReferenceError)) throw err;
+      if (!(err instanceof ImageReferenceError)) throw err;
       ctx.addIssue({ code: "custom", message: err.message });
       return NEVER;
     }
