@@ -21,7 +21,7 @@ export function maskCredentials(plan: Plan, env: NodeJS.ProcessEnv): void {
 /** A cache that cannot be restored warns: the run goes on without it. */
 export async function restoreCache(plan: Plan, store: CacheStore, options: { keyPrefix: string; save: SavePolicy }): Promise<CacheState> {
   const paths = plan.cachePaths;
-  const keys = restoreKeys(options.keyPrefix, plan);
+  const keys = restoreKeys(options.keyPrefix, plan.cacheKey);
   let restoredKey: string | undefined;
   try {
     restoredKey = paths.length ? await store.restore(paths, keys.primary, keys.restoreKeys) : undefined;

@@ -11,7 +11,7 @@ import { knownClusterNames, readClusterState, removeClusterState } from './kind/
 import { withHomeLock } from './lock.js';
 import type { ContainerEngine } from './ports/container-engine.js';
 import { DEFAULT_CLUSTER_NAME } from './plan.js';
-import type { Reporter } from './report.js';
+import type { Reporter } from './ports/reporter.js';
 
 export interface DownOptions {
   readonly sewHome: string;

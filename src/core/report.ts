@@ -1,9 +1,6 @@
 // Phase timings around a reporter, and the reporter that says nothing.
 import type { Reporter } from './ports/reporter.js';
 
-// containers/ and down take the reporter from here until they import it from ports/.
-export type { Reporter } from './ports/reporter.js';
-
 export interface PhaseTiming {
   readonly name: string;
   readonly ms: number;

@@ -1,10 +1,9 @@
 // `up`: the plan's effects, in order. The plan has decided what runs; each step is a call into
 // the port that owns it; this file orders the steps and collects the report.
-import type { BuildReport } from './build/run.js';
+import type { Builder, BuildReport } from './ports/builder.js';
 import { planHostsFiles } from './containerd/hosts.js';
 import { onPort, type LocalContainer } from './local/local-registry.js';
 import type { Plan } from './plan.js';
-import type { Builder } from './ports/builder.js';
 import type { Cluster, ClusterReport } from './ports/cluster.js';
 import type { HostsFiles } from './ports/hosts-files.js';
 import type { ImageResult, Preloader } from './ports/preloader.js';

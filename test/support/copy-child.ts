@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseReference } from '../../src/core/images/reference.js';
-import { copyImages } from '../../src/core/oci/copier.js';
+import { copyImages } from '../../src/core/preload/copier.js';
 
 export interface ChildArgs {
   readonly refs: readonly string[];

@@ -1,4 +1,4 @@
-import { build } from '../../core/build/build.js';
+import { build } from '../../core/build.js';
 import { defaultUpDeps } from '../../core/default-deps.js';
 import { formatBytes } from '../../core/format.js';
 import { planOptionsOf } from '../../core/options/run-options.js';

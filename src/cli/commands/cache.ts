@@ -28,9 +28,9 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
   const platform = v.platform ?? hostPlatformName();
   const plan = await resolvePlan({ ...planOptionsOf(v, io.cwd, io.env, parsed.contextFlags), platform, ...(keyFile !== undefined && { userConfig: false }) });
   const prefix = v['cache-key-prefix'] ?? '';
-  const keys = restoreKeys(prefix, plan);
+  const keys = restoreKeys(prefix, plan.cacheKey);
   const paths = plan.cachePaths;
-  const key = v.content ? saveKey(prefix, plan, await contentFingerprint(paths)) : keys.primary;
+  const key = v.content ? saveKey(prefix, plan.cacheKey, await contentFingerprint(paths)) : keys.primary;
   if (v.check !== undefined) {
     await refuseNonRegular(keyFilePath!, '--check');
     // Only whether it matches: the file could be any file, and its content is not ours to print.

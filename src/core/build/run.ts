@@ -12,21 +12,10 @@ import { parseReference, preloadRepository } from '../images/reference.js';
 import { importFromDaemon } from '../daemon/daemon-import.js';
 import type { LocalImages } from '../daemon/local-images.js';
 import { PreloadStore } from '../storage/preload-store.js';
+import type { BuildReport } from '../ports/builder.js';
 import type { Reporter } from '../ports/reporter.js';
 import { dockerBuildCommand } from './docker-build.js';
 import type { BuildPlan } from './plan.js';
-
-export interface BuildReport {
-  readonly name: string;
-  readonly image: string;
-  /** The manifest digest the preload registry serves under the image's tag. */
-  readonly digest: string;
-  readonly bytesCopied: number;
-  /** `docker build`, or `pre` alone when there is no Dockerfile. */
-  readonly how: 'docker build' | 'pre';
-  readonly log: string;
-  readonly ms: number;
-}
 
 export interface BuildRunOptions {
   readonly env: NodeJS.ProcessEnv;

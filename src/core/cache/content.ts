@@ -1,7 +1,6 @@
 // What the cache holds, and a fingerprint of it. Keys are immutable, so the saved key names
 // the content too: a mirror cache that grew gets a new key; an unchanged one is not saved.
 import { createHash } from 'node:crypto';
-import type { Plan } from '../plan.js';
 import { registryRoots, storedBlobs } from '../storage/layout.js';
 
 /** Hash of the blob digests stored under each path (a registry's content is its blob set). */
@@ -21,11 +20,11 @@ export interface CacheKeys {
   readonly restoreKeys: readonly string[];
 }
 
-/** Restore: this plan's newest cache, else any sew-ci cache (the nearest one is better than none). */
-export function restoreKeys(prefix: string, plan: Plan): CacheKeys {
-  return { primary: `${prefix}${plan.cacheKey}`, restoreKeys: [`${prefix}${plan.cacheKey}-`, `${prefix}${plan.cacheKey.replace(/[0-9a-f]+$/, '')}`] };
+/** Restore: the plan's newest cache, else any sew-ci cache (the nearest one is better than none). */
+export function restoreKeys(prefix: string, cacheKey: string): CacheKeys {
+  return { primary: `${prefix}${cacheKey}`, restoreKeys: [`${prefix}${cacheKey}-`, `${prefix}${cacheKey.replace(/[0-9a-f]+$/, '')}`] };
 }
 
-export function saveKey(prefix: string, plan: Plan, fingerprint: string): string {
-  return `${prefix}${plan.cacheKey}-${fingerprint}`;
+export function saveKey(prefix: string, cacheKey: string, fingerprint: string): string {
+  return `${prefix}${cacheKey}-${fingerprint}`;
 }

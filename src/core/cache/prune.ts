@@ -6,7 +6,8 @@ import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { preloadRepository, type ImageRef } from '../images/reference.js';
 import { isIndex } from '../oci/media-types.js';
-import { parseManifest, SHA256_DIGEST } from '../oci/manifest.js';
+import { SHA256_DIGEST } from '../images/reference.js';
+import { parseManifest } from '../oci/manifest.js';
 import { blobDataPath, blobDir, repositoryDir, storedBlobs, storedRepositories, taggedDigest } from '../storage/layout.js';
 
 export type PruneResult =

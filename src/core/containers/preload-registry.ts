@@ -2,7 +2,7 @@
 // inspect), otherwise started on the kind network, pulling the registry image if need be.
 import type { Plan } from '../plan.js';
 import type { ContainerEngine } from '../ports/container-engine.js';
-import type { Reporter } from '../report.js';
+import type { Reporter } from '../ports/reporter.js';
 import { KIND_NETWORK } from '../home/names.js';
 import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './registry.js';
 

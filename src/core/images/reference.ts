@@ -3,7 +3,6 @@
 // are one image for deduplication, skipping and the cache key.
 import { InputError } from '../errors.js';
 import { hostPortProblem, isRegistryHost } from '../input/checks.js';
-import { SHA256_DIGEST } from '../oci/manifest.js';
 
 export interface ImageRef {
   /** Registry host, normalised: `docker.io`, `ghcr.io`, `localhost:5000`. */
@@ -22,6 +21,8 @@ const LEGACY_HUB = 'index.docker.io';
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 /** A tag as distribution accepts it; the preload store's paths are checked by it too. */
 export const TAG = /^[\w][\w.-]{0,127}$/;
+/** The one digest algorithm sew-ci stores and serves: pinned references, manifests and the storage layout are held to it. */
+export const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const MAX_NAME = 255;
 

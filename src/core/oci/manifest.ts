@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SHA256_DIGEST } from '../images/reference.js';
 import { isIndex, manifestMediaType } from './media-types.js';
 import type { Platform } from './platform.js';
 
@@ -19,8 +20,6 @@ export interface Manifest {
   /** Index entries for an index; config then layers for an image manifest. */
   readonly references: readonly Descriptor[];
 }
-
-export const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export function sha256Digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;

@@ -2,7 +2,7 @@
 // into the preload storage.
 import { endpointFor, registryCredentials } from '../config/registries.js';
 import type { CredentialLookup } from '../oci/access.js';
-import { copyImages } from '../oci/copier.js';
+import { copyImages } from './copier.js';
 import type { LocalImages } from '../daemon/local-images.js';
 import { parseReference } from '../images/reference.js';
 import type { Preloader } from '../ports/preloader.js';

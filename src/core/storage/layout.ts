@@ -6,8 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { TAG } from '../images/reference.js';
-import { SHA256_DIGEST } from '../oci/manifest.js';
+import { TAG, SHA256_DIGEST } from '../images/reference.js';
 
 /** What is on disk does not have distribution's layout: a restored cache may hold anything. */
 export class StorageLayoutError extends Error {}

@@ -20,7 +20,8 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { temporaryPath, writeFileAtomic } from '../fs/atomic.js';
 import { verifyingStream } from '../oci/digest-stream.js';
-import { parseManifest, requiredBlobs, sha256Digest, SHA256_DIGEST, type Manifest } from '../oci/manifest.js';
+import { SHA256_DIGEST } from '../images/reference.js';
+import { parseManifest, requiredBlobs, sha256Digest, type Manifest } from '../oci/manifest.js';
 import { isIndex } from '../oci/media-types.js';
 import { blobDataPath, blobDir, layerLinkPath, readLink, revisionLinkPath, tagCurrentLinkPath, tagIndexLinkPath } from './layout.js';
 

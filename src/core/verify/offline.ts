@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { formatReference, parseReference, preloadRepository, type ImageRef } from '../images/reference.js';
 import type { Plan } from '../plan.js';
 import { isIndex } from '../oci/media-types.js';
-import { ManifestFormatError, parseManifest, requiredBlobs, SHA256_DIGEST } from '../oci/manifest.js';
+import { SHA256_DIGEST } from '../images/reference.js';
+import { ManifestFormatError, parseManifest, requiredBlobs } from '../oci/manifest.js';
 import { blobDataPath, blobProblem, StorageLayoutError, taggedDigest } from '../storage/layout.js';
 
 export interface ImageCheck {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages } from '../../../src/core/oci/copier.js';
+import { copyImages } from '../../../src/core/preload/copier.js';
 import type { ImageEvent } from '../../../src/core/ports/preloader.js';
 import { dockerConfigCredentials } from '../../../src/core/credentials/docker-config.js';
 import { hasBlob, image, manifestDigest, pushManifest, textLayer, type PushTarget } from '../../support/oci-images.js';

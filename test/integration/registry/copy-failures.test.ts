@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages, type CopyOptions } from '../../../src/core/oci/copier.js';
+import { copyImages, type CopyOptions } from '../../../src/core/preload/copier.js';
 import { runCopyChild } from '../../support/child-runner.js';
 import { pushGeneratedImage } from '../../support/generated-blob.js';
 import { startProxy } from '../../support/http-proxy.js';

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages, type CopyOptions } from '../../../src/core/oci/copier.js';
+import { copyImages, type CopyOptions } from '../../../src/core/preload/copier.js';
 import { DOCKER_LAYER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST } from '../../../src/core/oci/media-types.js';
 import { classicSave, fakeDaemon, layerTar, ociSave } from '../../support/docker-save.js';
 import { hasBlob, image, manifestDigest, pushManifest, textLayer } from '../../support/oci-images.js';

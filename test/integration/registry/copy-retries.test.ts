@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../../src/core/errors.js';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages, type CopyOptions } from '../../../src/core/oci/copier.js';
+import { copyImages, type CopyOptions } from '../../../src/core/preload/copier.js';
 import type { ImageEvent } from '../../../src/core/ports/preloader.js';
 import { pushGeneratedImage } from '../../support/generated-blob.js';
 import { startProxy, type Fault, type ProxyOptions, type SeenRequest } from '../../support/http-proxy.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages, type CopyOptions } from '../../../src/core/oci/copier.js';
+import { copyImages, type CopyOptions } from '../../../src/core/preload/copier.js';
 import type { ImageEvent } from '../../../src/core/ports/preloader.js';
 import { hasBlob, image, imageIndex, manifestDigest, pushManifest, textLayer, type Blob, type BuiltManifest } from '../../support/oci-images.js';
 import { RegistryServer } from '../../support/registry-server.js';

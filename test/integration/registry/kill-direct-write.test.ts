@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages } from '../../../src/core/oci/copier.js';
+import { copyImages } from '../../../src/core/preload/copier.js';
 import { PreloadStore } from '../../../src/core/storage/preload-store.js';
 import { runCopyChild } from '../../support/child-runner.js';
 import { pushGeneratedBlob } from '../../support/generated-blob.js';

@@ -7,7 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReference } from '../../../src/core/images/reference.js';
-import { copyImages } from '../../../src/core/oci/copier.js';
+import { copyImages } from '../../../src/core/preload/copier.js';
 import { runCopyChild } from '../../support/child-runner.js';
 import { pushGeneratedImage } from '../../support/generated-blob.js';
 import { manifestDigest } from '../../support/oci-images.js';

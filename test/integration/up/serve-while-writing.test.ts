@@ -12,7 +12,7 @@ import { writeHostsDir } from '../../../src/core/containerd/write-hosts.js';
 import { ensureRegistry, waitForRegistry, type RunningRegistry } from '../../../src/core/containers/registry.js';
 import { dockerEngine } from '../../../src/core/docker/dockerode-engine.js';
 import { hostNamespace, parseReference } from '../../../src/core/images/reference.js';
-import { copyImages } from '../../../src/core/oci/copier.js';
+import { copyImages } from '../../../src/core/preload/copier.js';
 import { image, manifestDigest, pushManifest, textLayer, type BuiltManifest } from '../../support/oci-images.js';
 import { RegistryServer } from '../../support/registry-server.js';
 import { removeContainers, requireWorld } from '../../world/docker.js';

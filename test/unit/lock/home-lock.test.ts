@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withHomeLock } from '../../../src/core/lock.js';
-import type { Reporter } from '../../../src/core/report.js';
+import type { Reporter } from '../../../src/core/ports/reporter.js';
 import { silentReporter } from '../../../src/core/report.js';
 import { writeTree } from '../../support/tree.js';
 

@@ -1,12 +1,13 @@
 // `build`: plan -> the builds asked for -> preload registry -> run them. Kind nodes wired by
 // `up` pull the images by their own names from the preload registry.
-import type { SourceReader } from '../config/sources.js';
-import { startPreloadRegistry } from '../containers/preload-registry.js';
-import { withHomeLock } from '../lock.js';
-import { resolvePlan, type Plan, type PlanOptions } from '../plan.js';
-import type { ContainerEngine } from '../ports/container-engine.js';
-import { buildLogDir, readyToRun, runBuilds, type BuildReport, type BuildRunDeps } from './run.js';
-import { selectBuilds } from './plan.js';
+import type { SourceReader } from './config/sources.js';
+import { startPreloadRegistry } from './containers/preload-registry.js';
+import { withHomeLock } from './lock.js';
+import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
+import type { ContainerEngine } from './ports/container-engine.js';
+import type { BuildReport } from './ports/builder.js';
+import { buildLogDir, readyToRun, runBuilds, type BuildRunDeps } from './build/run.js';
+import { selectBuilds } from './build/plan.js';
 
 export interface BuildOptions extends PlanOptions {
   /** Build names, in the order to run them; all declared builds when empty. */

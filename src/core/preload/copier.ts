@@ -17,17 +17,17 @@
 // no network at all, a tag one HEAD upstream.
 
 import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
-import type { CredentialLookup, RegistryResolver } from './access.js';
-import { RegistryClient, type ClientOptions } from './client.js';
-import { DigestMismatchError } from './digest-stream.js';
+import type { CredentialLookup, RegistryResolver } from '../oci/access.js';
+import { RegistryClient, type ClientOptions } from '../oci/client.js';
+import { DigestMismatchError } from '../oci/digest-stream.js';
 import { importFromDaemon } from '../daemon/daemon-import.js';
 import { limiter, type Limiter } from './limiter.js';
 import type { LocalImages } from '../daemon/local-images.js';
-import { requiredBlobs, type Descriptor, type Manifest } from './manifest.js';
-import { isIndex } from './media-types.js';
-import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from './platform.js';
+import { requiredBlobs, type Descriptor, type Manifest } from '../oci/manifest.js';
+import { isIndex } from '../oci/media-types.js';
+import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from '../oci/platform.js';
 import { PreloadStore } from '../storage/preload-store.js';
-import { isUnreachable, RegistryError } from './registry-error.js';
+import { isUnreachable, RegistryError } from '../oci/registry-error.js';
 import type { ImageEvent, ImageResult, ImageSource } from '../ports/preloader.js';
 
 export interface CopyRequest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limiter } from '../../../src/core/oci/limiter.js';
+import { limiter } from '../../../src/core/preload/limiter.js';
 
 describe('limiter', () => {
   it('never runs more than its slots at once, and runs everything', async () => {
