@@ -123,13 +123,13 @@ export interface Plan {
 }
 
 export async function resolvePlan(options: PlanOptions, reader?: SourceReader): Promise<Plan> {
-  const home = defaultSewHome(options.env, options.sewHome);
+  const home = defaultSewHome(options.env, options.cwd, options.sewHome);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
   await refuseNonRegular(options.config !== undefined ? resolve(options.cwd, options.config) : join(options.cwd, 'sew.yaml'), options.config !== undefined ? 'config' : 'sew.yaml');
   await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
   const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
   const composition = await compose({ ...options, sewHome: home }, source);
-  const plan = buildPlan(composition, mergeLayers(composition.layers, options.env), { ...options, sewHome: home });
+  const plan = buildPlan(composition, mergeLayers(composition.layers, options.env, options.cwd), { ...options, sewHome: home });
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
   return plan;
