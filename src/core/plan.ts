@@ -57,6 +57,8 @@ export interface Needs {
   readonly docker: boolean;
   /** Images to preload or builds to run into it. */
   readonly preloadRegistry: boolean;
+  /** Images to copy into the preload storage. */
+  readonly preloadImages: boolean;
   readonly builds: boolean;
   /** Mirror containers: upstreams with a local proxy. */
   readonly mirrors: boolean;
@@ -166,7 +168,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === 'container';
   const needs = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), local, wiring });
   const cachePaths = [
-    ...(preloadRefs.length > 0 ? [join(home, 'preload')] : []),
+    ...(needs.preloadImages ? [join(home, 'preload')] : []),
     ...(needs.mirrors && mirrors ? [mirrors.storage] : []),
     ...(local?.kind === 'container' && local.cache ? [local.data] : []),
   ];
@@ -217,12 +219,14 @@ function needsOf(
   facts: { preloadRefs: readonly string[]; builds: number; mirrorProxies: boolean; local: LocalPlan | null; wiring: boolean },
 ): Needs {
   const builds = options.build === true && facts.builds > 0;
-  const preloadRegistry = facts.preloadRefs.length > 0 || builds;
+  const preloadImages = facts.preloadRefs.length > 0;
+  const preloadRegistry = preloadImages || builds;
   const localRegistry = facts.local?.kind === 'container';
   const cluster = options.cluster !== false;
   return {
     docker: preloadRegistry || facts.mirrorProxies || localRegistry || cluster,
     preloadRegistry,
+    preloadImages,
     builds,
     mirrors: facts.mirrorProxies,
     localRegistry,

@@ -126,6 +126,7 @@ describe('the home is locked across every effect', () => {
     const held: Record<string, boolean> = {};
     const { ports, recorded } = fakePorts({ during: (step) => (held[step] = existsSync(lock)) });
     await upFlow(opts, ports);
+    expect(recorded.steps).toEqual(['connect', 'preload', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce']);
     expect(Object.keys(held)).toEqual(recorded.steps);
     expect(Object.values(held).every(Boolean)).toBe(true);
     expect(existsSync(lock)).toBe(false);
