@@ -16,12 +16,12 @@ import { normaliseAt } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { kindConfigPath, statePath } from './kind/state.js';
 import { homeIdentity, type HomeIdentity } from './home/identity.js';
-import { mirrorContainerName, preloadContainerName } from './home/names.js';
+import { mirrorContainerName, preloadContainerName, publishing, type Publishing } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
 import { kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
 import { hostPlatformName } from './oci/platform.js';
-import { mirrorsStorageRoot } from './mirrors/layout.js';
+import { mirrorsStorageRoot, mirrorStorageDir } from './mirrors/layout.js';
 import { buildLogDir, readyToRun } from './build/run.js';
 
 export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
@@ -110,6 +110,8 @@ export interface Plan {
   } | null;
   readonly registries: Readonly<Record<string, RegistryEndpoint>>;
   readonly registryImage: string;
+  /** Where the registries' host ports bind and where this process reaches them. */
+  readonly publish: Publishing;
   readonly local: LocalPlan | null;
   readonly hostsDir: string;
   readonly cacheKey: string;
@@ -153,7 +155,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const mirrorsOn = config.mirrors !== undefined || extraUpstreams.length > 0;
   const mirrorsData = config.mirrors?.data ?? join(home, 'mirrors');
   const entries = mirrorsOn
-    ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e))
+    ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity), storage: mirrorStorageDir(mirrorsData, e.host) } : e))
     : [];
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, storage: mirrorsStorageRoot(mirrorsData), entries } : null;
 
@@ -204,6 +206,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     local,
     registries,
     registryImage,
+    publish: publishing(options.env),
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
     cachePaths,

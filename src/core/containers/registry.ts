@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { RuntimeError } from '../errors.js';
-import { REGISTRY_PORT } from '../home/names.js';
+import { REGISTRY_PORT, type Publishing } from '../home/names.js';
 import { EngineError, type ContainerEngine, type ContainerState } from '../ports/container-engine.js';
 import { ensureImage } from './image.js';
 
@@ -27,20 +27,6 @@ export interface RegistrySpec {
   /** Container environment: where a proxy's credentials go, never into a file. */
   readonly env?: Readonly<Record<string, string>>;
   readonly publish?: Publishing;
-}
-
-/**
- * Where published ports bind and where this process reaches them: 127.0.0.1 both, unless the
- * engine is elsewhere (GitLab's docker:dind service), where SEW_PUBLISH_ADDRESS=0.0.0.0 and
- * SEW_REGISTRY_HOST=docker say so explicitly.
- */
-export interface Publishing {
-  readonly address: string;
-  readonly host: string;
-}
-
-export function publishing(env: NodeJS.ProcessEnv): Publishing {
-  return { address: env.SEW_PUBLISH_ADDRESS || '127.0.0.1', host: env.SEW_REGISTRY_HOST || '127.0.0.1' };
 }
 
 /** The fixed host port is held by something else. */

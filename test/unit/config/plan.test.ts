@@ -141,8 +141,8 @@ describe('defaults and mirrors', () => {
       files: { 'project/sew.yaml': 'images:\n  mirrors:\n    upstreams:\n      - quay.io=local,https://m1.example.com\n      - {host: ghcr.io, endpoints: [https://a.example.com, https://b.example.com]}\n' },
     });
     expect(plan.mirrors?.entries).toEqual([
-      { host: 'docker.io', endpoints: ['local'], container: `sew-mirror-docker-io--h${plan.home.id}` },
-      { host: 'quay.io', endpoints: ['local', 'https://m1.example.com'], container: `sew-mirror-quay-io--h${plan.home.id}` },
+      { host: 'docker.io', endpoints: ['local'], container: `sew-mirror-docker-io--h${plan.home.id}`, storage: `${plan.mirrors?.storage}/docker.io` },
+      { host: 'quay.io', endpoints: ['local', 'https://m1.example.com'], container: `sew-mirror-quay-io--h${plan.home.id}`, storage: `${plan.mirrors?.storage}/quay.io` },
       { host: 'ghcr.io', endpoints: ['https://a.example.com', 'https://b.example.com'] },
     ]);
   });

@@ -133,8 +133,7 @@ describe('mirrors', () => {
   ])('$name', async ({ crashes, expected, env }) => {
     const engine = world({ ...(crashes && { crashes }) });
     const mirrors = await ensureMirrors(engine, {
-      entries: [{ host: 'docker.io', endpoints: ['local'], container: 'sew-mirror-docker-io' }, { host: 'quay.io', endpoints: ['https://quay.io'] }],
-      data: join(root, 'mirrors'),
+      entries: [{ host: 'docker.io', endpoints: ['local'], container: 'sew-mirror-docker-io', storage: join(root, 'mirrors', 'data', 'docker.io') }, { host: 'quay.io', endpoints: ['https://quay.io'] }],
       registryImage: 'registry:2',
       home: 'h1',
       upstreamUrl: () => 'https://registry-1.docker.io',
@@ -149,13 +148,13 @@ describe('mirrors', () => {
 });
 
 describe('the preload registry on a warm run', () => {
-  const plan = { preload: { container: 'sew-preload', data: join(tmpdir(), 'sew-warm-preload') }, home: { id: 'h1' }, registryImage: 'registry:2' } as unknown as Plan;
+  const plan = { preload: { container: 'sew-preload', data: join(tmpdir(), 'sew-warm-preload') }, home: { id: 'h1' }, registryImage: 'registry:2', publish: { address: '127.0.0.1', host: '127.0.0.1' } } as unknown as Plan;
 
   it('running as specified: one engine call, no image or network check', async () => {
     const engine = world();
-    expect((await launchPreloadRegistry(engine, plan, {}, silentReporter)).action).toBe('created');
+    expect((await launchPreloadRegistry(engine, plan, silentReporter)).action).toBe('created');
     engine.calls.length = 0;
-    expect((await launchPreloadRegistry(engine, plan, {}, silentReporter)).action).toBe('kept');
+    expect((await launchPreloadRegistry(engine, plan, silentReporter)).action).toBe('kept');
     expect(engine.calls).toEqual(['inspect sew-preload']);
   });
 });
