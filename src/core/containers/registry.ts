@@ -29,9 +29,6 @@ export interface RegistrySpec {
   readonly publish?: Publishing;
 }
 
-/** The fixed host port is held by something else. */
-export class PortTakenError extends RuntimeError {}
-
 export interface RunningRegistry {
   readonly name: string;
   /** How this host reaches it: http://127.0.0.1:<port>. */
@@ -136,11 +133,12 @@ function specFingerprint(spec: RegistrySpec): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
-async function portTaken(engine: ContainerEngine, spec: RegistrySpec, port: number): Promise<PortTakenError> {
+/** The engine's 'port-taken' failure, saying who holds the port. */
+async function portTaken(engine: ContainerEngine, spec: RegistrySpec, port: number): Promise<EngineError> {
   const containers = await engine.list({}).catch(() => []);
   const holder = containers.find((c) => c.ports.some((p) => p.hostPort === port))?.name;
   const by = holder ? ` by container ${holder}` : ' by another process';
-  return new PortTakenError(`port ${address(spec)}:${port} for ${spec.name} is already taken${by}`);
+  return new EngineError(`port ${address(spec)}:${port} for ${spec.name} is already taken${by}`, 'port-taken');
 }
 
 async function crashReason(engine: ContainerEngine, name: string): Promise<string | undefined> {

@@ -22,6 +22,7 @@ export interface Exec {
   run(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
 
+/** The program is not on the PATH: kind/cluster.ts says how to install kind. */
 export class CommandNotFoundError extends Error {
   override readonly name = 'CommandNotFoundError';
   constructor(readonly command: string) {

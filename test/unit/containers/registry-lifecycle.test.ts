@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPreloadRegistry } from '../../../src/core/containers/preload-registry.js';
-import { ensureRegistry, HOME_LABEL, MANAGED_LABEL, PortTakenError, waitForRegistry, type RegistrySpec } from '../../../src/core/containers/registry.js';
+import { ensureRegistry, HOME_LABEL, MANAGED_LABEL, waitForRegistry, type RegistrySpec } from '../../../src/core/containers/registry.js';
 import { stopRegistries } from '../../../src/core/containers/stop.js';
 import { ensureMirrors } from '../../../src/core/mirrors/containers.js';
+import type { LocalContainer } from '../../../src/core/local/local-registry.js';
+import { onPlannedPort } from '../../../src/core/local/start.js';
 import type { Plan } from '../../../src/core/plan.js';
 import { silentReporter } from '../../../src/core/report.js';
 import { MemoryEngine, type MemoryEngineOptions } from '../../support/memory-engine.js';
@@ -83,8 +85,23 @@ describe('a fixed host port already taken', () => {
     if (holder) await ensureRegistry(engine, spec({ name: 'sewtest-holder', role: 'local', hostPort: 5959, dataDir: join(root, 'holder') }));
     const failure = ensureRegistry(engine, spec({ name: 'sew-local', role: 'local', hostPort: 5959, dataDir: join(root, 'local') }));
     await expect(failure).rejects.toThrow(message);
-    await expect(failure).rejects.toBeInstanceOf(PortTakenError);
+    await expect(failure).rejects.toMatchObject({ failure: 'port-taken' });
     expect(engine.containers.has('sew-local')).toBe(false);
+  });
+});
+
+describe('the local registry on its planned port', () => {
+  const planned = (portMayMove: boolean): LocalContainer => ({ kind: 'container', container: 'sew-local', port: 5959, portMayMove, host: 'localhost:5959', pushTarget: 'localhost:5959', data: join(root, 'local'), cache: false });
+  it.each([
+    { name: 'a port the home picked moves to a free one, saying why', portMayMove: true, port: () => answering, notes: ['port 127.0.0.1:5959 for sew-local is already taken by another process; taking a free port instead'] },
+    { name: "the user's port fails the run", portMayMove: false, port: undefined, notes: [] },
+  ])('taken: $name', async ({ portMayMove, port, notes }) => {
+    const engine = world({ portsInUse: [5959] });
+    const noted: string[] = [];
+    const start = onPlannedPort(planned(portMayMove), (hostPort) => ensureRegistry(engine, spec({ name: 'sew-local', role: 'local', dataDir: join(root, 'local'), ...(hostPort !== undefined && { hostPort }) })), (m) => noted.push(m));
+    if (port) expect((await start).hostPort).toBe(port());
+    else await expect(start).rejects.toThrow('port 127.0.0.1:5959 for sew-local is already taken by another process');
+    expect(noted).toEqual(notes);
   });
 });
 
