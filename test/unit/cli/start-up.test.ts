@@ -4,11 +4,11 @@
 // run with a hook that records every file Node loads, mapped back to the packages bundled
 // in each file by esbuild's metafile.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/tree.js';
 
 const RECORDER = resolve('test/support/load-recorder/register.mjs');
 const DOCKER = ['dockerode', 'docker-modem', 'ssh2', '@grpc/', 'protobufjs'];
@@ -25,7 +25,7 @@ let project = '';
 let packagesOf: Map<string, Set<string>>;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'sew-start-up-'));
+  root = tempDir('sew-start-up-');
   dist = join(root, 'dist');
   const build = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', dist, '--metafile', join(root, 'meta.json')], { encoding: 'utf8' });
   expect(build.stderr).toBe('');
@@ -38,7 +38,6 @@ beforeAll(() => {
   writeFileSync(join(project, 'sew.yaml'), 'images:\n  preload:\n    refs: [mongo:7]\n');
 }, 60_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** The package an input of the bundle comes from ("src" for ours). */
 function packageOf(input: string): string {

@@ -1,8 +1,6 @@
 // The registries' lifecycle over the in-memory engine: what is kept, replaced or created,
 // what a taken port or a crash loop says, which containers a home stops, how mirrors degrade.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPreloadRegistry } from '../../../src/core/containers/preload-registry.js';
@@ -14,6 +12,7 @@ import { onPlannedPort } from '../../../src/core/local/start.js';
 import type { Plan } from '../../../src/core/plan.js';
 import { silentReporter } from '../../../src/core/report.js';
 import { MemoryEngine, type MemoryEngineOptions } from '../../support/memory-engine.js';
+import { tempDir } from '../../support/tree.js';
 
 let root: string;
 let registry: Server;
@@ -21,14 +20,13 @@ let registry: Server;
 let answering: number;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'sew-lifecycle-'));
+  root = tempDir('sew-lifecycle-');
   registry = createServer((req, res) => res.writeHead(req.url === '/v2/' ? 200 : 404).end());
   await new Promise<void>((done) => registry.listen(0, '127.0.0.1', done));
   answering = (registry.address() as { port: number }).port;
 });
 afterAll(async () => {
   await new Promise((done) => registry.close(done));
-  rmSync(root, { recursive: true, force: true });
 });
 
 const world = (options: MemoryEngineOptions = {}) => new MemoryEngine({ images: ['registry:2'], networks: ['kind'], freePort: () => answering, ...options });
@@ -165,13 +163,13 @@ describe('mirrors', () => {
 });
 
 describe('the preload registry on a warm run', () => {
-  const plan = { preload: { container: 'sew-preload', data: join(tmpdir(), 'sew-warm-preload') }, home: { id: 'h1' }, registryImage: 'registry:2', publish: { address: '127.0.0.1', host: '127.0.0.1' } } as unknown as Plan;
+  const plan = () => ({ preload: { container: 'sew-preload', data: join(root, 'warm-preload') }, home: { id: 'h1' }, registryImage: 'registry:2', publish: { address: '127.0.0.1', host: '127.0.0.1' } }) as unknown as Plan;
 
   it('running as specified: one engine call, no image or network check', async () => {
     const engine = world();
-    expect((await launchPreloadRegistry(engine, plan, silentReporter)).action).toBe('created');
+    expect((await launchPreloadRegistry(engine, plan(), silentReporter)).action).toBe('created');
     engine.calls.length = 0;
-    expect((await launchPreloadRegistry(engine, plan, silentReporter)).action).toBe('kept');
+    expect((await launchPreloadRegistry(engine, plan(), silentReporter)).action).toBe('kept');
     expect(engine.calls).toEqual(['inspect sew-preload']);
   });
 });
