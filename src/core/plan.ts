@@ -24,7 +24,7 @@ import { hostPlatformName } from './oci/platform.js';
 import { mirrorsStorageRoot, mirrorStorageDir } from './mirrors/layout.js';
 import { buildLogDir, readyToRun } from './build/run.js';
 
-export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
+const DEFAULT_REGISTRY_IMAGE = 'registry:2';
 export const DEFAULT_CLUSTER_NAME = 'sew';
 
 export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
@@ -139,7 +139,7 @@ export async function resolvePlan(options: PlanOptions, reader?: SourceReader): 
   return plan;
 }
 
-export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
+function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
   const home = options.sewHome;
   const identity = homeIdentity(home, options.env);
   const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, 'input preload'), where: 'input preload' }));

@@ -9,7 +9,7 @@ import { EngineError, type ContainerEngine, type ContainerState } from '../ports
 import { ensureImage } from './image.js';
 
 export const MANAGED_LABEL = 'sew-ci.managed';
-export const ROLE_LABEL = 'sew-ci.role';
+const ROLE_LABEL = 'sew-ci.role';
 /** The id of the $SEW_HOME that owns the container: post and `down` touch only their own. */
 export const HOME_LABEL = 'sew-ci.home';
 const SPEC_LABEL = 'sew-ci.spec';
