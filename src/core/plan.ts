@@ -12,7 +12,7 @@ import { createSourceReader, type SourceReader } from './config/sources.js';
 import type { VariableReport } from './config/variables.js';
 import { refuseNonRegular } from './fs/regular-file.js';
 import { checkClusterName, checkFlagName } from './input/checks.js';
-import { normaliseAt } from './images/reference.js';
+import { normaliseAt, parseReference } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { kindConfigPath, statePath } from './kind/state.js';
 import { homeIdentity, type HomeIdentity } from './home/identity.js';
@@ -98,6 +98,8 @@ export interface Plan {
     readonly refs: readonly string[];
     readonly skipped: readonly string[];
     readonly platforms: readonly string[] | 'all';
+    /** The registry hosts whose images it serves, preloaded or built: what nodes ask it first for. */
+    readonly hosts: readonly string[];
     readonly container: string;
     readonly data: string;
   };
@@ -150,6 +152,7 @@ function buildPlan(composition: Composition, config: ResolvedConfig, options: Pl
   const kept = all.filter((ref) => !skip.has(ref) && !built.has(ref));
   const skipped = all.filter((ref) => skip.has(ref));
   const preloadRefs = options.skipPreload ? [] : kept;
+  const preloadData = join(home, 'preload');
 
   const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: 'input mirrors' }));
   const mirrorsOn = config.mirrors !== undefined || extraUpstreams.length > 0;
@@ -170,7 +173,7 @@ function buildPlan(composition: Composition, config: ResolvedConfig, options: Pl
   const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === 'container';
   const needs = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), local, wiring });
   const cachePaths = [
-    ...(needs.preloadImages ? [join(home, 'preload')] : []),
+    ...(needs.preloadImages ? [preloadData] : []),
     ...(needs.mirrors && mirrors ? [mirrors.storage] : []),
     ...(local?.kind === 'container' && local.cache ? [local.data] : []),
   ];
@@ -199,8 +202,9 @@ function buildPlan(composition: Composition, config: ResolvedConfig, options: Pl
       refs: preloadRefs,
       skipped,
       platforms,
+      hosts: unique([...preloadRefs, ...builds.map((b) => b.image)].map((r) => parseReference(r).host)),
       container: preloadContainerName(identity),
-      data: join(home, 'preload'),
+      data: preloadData,
     },
     mirrors,
     local,

@@ -212,3 +212,14 @@ describe('registry image and registries', () => {
     expect(JSON.stringify(plan)).not.toContain('s3cret');
   });
 });
+
+describe('the hosts the preload registry serves', () => {
+  it.each([
+    { name: 'preloaded and built images, once per host', sew: 'images:\n  preload:\n    refs: [mongo:7, redis:7, ghcr.io/acme/api:1]\nbuilds:\n  - {name: web, image: "registry.example:5000/web:dev", pre: ["true"]}\n', options: {}, hosts: ['docker.io', 'ghcr.io', 'registry.example:5000'] },
+    { name: 'with --skip-preload, only the built ones', sew: 'images:\n  preload:\n    refs: [mongo:7]\nbuilds:\n  - {name: web, image: "web:dev", pre: ["true"]}\n', options: { skipPreload: true }, hosts: ['docker.io'] },
+    { name: 'nothing preloaded or built: none', sew: 'kind: {}\n', options: {}, hosts: [] },
+  ])('$name', async ({ sew, options, hosts }) => {
+    const plan = await planFor({ files: { 'project/sew.yaml': sew }, options });
+    expect(plan.preload.hosts).toEqual(hosts);
+  });
+});
