@@ -33,7 +33,7 @@ export interface Adapters {
 export type UpDeps = Adapters & Omit<UpPorts, 'reporter'>;
 
 /** `exec` is where tests put a recorded kind in place of the binary. */
-export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec): UpDeps {
+export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env)): UpDeps {
   const credentials = dockerConfigCredentials(env);
   let engine: Promise<ContainerEngine> | undefined;
   const docker = () => (engine ??= connectEngine(env));
