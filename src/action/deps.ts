@@ -5,8 +5,10 @@ import { installKind } from './install-kind.js';
 import type { SavePolicy } from './save-policy.js';
 
 export interface CacheState {
-  /** Whose registries post stops, under whose lock. */
+  /** Under whose lock post saves. */
   readonly sewHome: string;
+  /** The plan's home id: whose registries post stops. */
+  readonly home: string;
   readonly paths: readonly string[];
   /** The saved key is `<keyPrefix>-<content fingerprint>`. */
   readonly keyPrefix: string;

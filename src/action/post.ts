@@ -6,7 +6,6 @@ import { prunePreload } from '../core/cache/prune.js';
 import { stopRegistries } from '../core/containers/stop.js';
 import { describeError } from '../core/errors.js';
 import { formatBytes } from '../core/format.js';
-import { homeIdentity } from '../core/home/identity.js';
 import { parseReference } from '../core/images/reference.js';
 import { withHomeLock } from '../core/lock.js';
 import { State } from './constants.js';
@@ -39,7 +38,7 @@ async function stopPruneAndSave(deps: ActionDeps, state: CacheState): Promise<vo
   await core.group('Stop registries', async () => {
     // A registry written to while it is archived would be saved half-done. Only this home's:
     // another job's registries on the same Docker host are none of this job's business.
-    const stopped = await stopRegistries(await deps.up.docker(), homeIdentity(state.sewHome, deps.env).id);
+    const stopped = await stopRegistries(await deps.up.docker(), state.home);
     core.info(stopped.length ? `stopped ${stopped.join(', ')}` : 'no registry running');
   });
   const preload = state.preload;

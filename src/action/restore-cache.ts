@@ -36,6 +36,7 @@ export async function restoreCache(plan: Plan, store: CacheStore, options: { key
   }
   return {
     sewHome: plan.sewHome,
+    home: plan.home.id,
     paths,
     keyPrefix: keys.primary,
     ...(restoredKey && { restoredKey }),

@@ -6,7 +6,7 @@ import { withHomeLock } from './lock.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
 import type { ContainerEngine } from './ports/container-engine.js';
 import type { BuildReport } from './ports/builder.js';
-import { buildLogDir, readyToRun, runBuilds, type BuildRunDeps } from './build/run.js';
+import { readyToRun, runBuilds, type BuildRunDeps } from './build/run.js';
 import { selectBuilds } from './build/plan.js';
 
 export interface BuildOptions extends PlanOptions {
@@ -35,8 +35,8 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     plan.sewHome,
     deps.reporter,
     async () => {
-      const registry = await startPreloadRegistry(await deps.docker(), plan, options.env, deps.reporter);
-      const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: buildLogDir(plan.sewHome), ...(options.skipPre && { skipPre: true }) }, deps);
+      const registry = await startPreloadRegistry(await deps.docker(), plan, deps.reporter);
+      const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: plan.buildLogs, ...(options.skipPre && { skipPre: true }) }, deps);
       return { plan, registry: registry.url, builds };
     },
     options.lockWaitMs,

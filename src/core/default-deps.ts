@@ -5,7 +5,7 @@ import { runBuilds } from './build/run.js';
 import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
 import { launchPreloadRegistry } from './containers/preload-registry.js';
-import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './containers/registry.js';
+import { ensureRegistry, waitForRegistry, type RunningRegistry } from './containers/registry.js';
 import { dockerConfigCredentials } from './credentials/docker-config.js';
 import type { LocalImages } from './daemon/local-images.js';
 import { connectEngine } from './docker/dockerode-engine.js';
@@ -33,7 +33,7 @@ export interface Adapters {
 export type UpDeps = Adapters & Omit<UpPorts, 'reporter'>;
 
 /** `exec` is where tests put a recorded kind in place of the binary. */
-export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec): UpDeps {
+export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env)): UpDeps {
   const credentials = dockerConfigCredentials(env);
   let engine: Promise<ContainerEngine> | undefined;
   const docker = () => (engine ??= connectEngine(env));
@@ -56,26 +56,24 @@ export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec):
 
 /** The registries port over the containers module: the plan's names, data and ports as container specs. */
 function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.ProcessEnv, dockerCredentials: (host: string) => Promise<Credentials | undefined>): Registries {
-  const publish = publishing(env);
   return {
     connect: async () => void (await docker()),
-    startPreload: async (plan, note) => started(await launchPreloadRegistry(await docker(), plan, env, { ...silentReporter, info: note })),
+    startPreload: async (plan, note) => started(await launchPreloadRegistry(await docker(), plan, { ...silentReporter, info: note })),
     async startMirrors(plan) {
       const mirrors = await ensureMirrors(await docker(), {
         entries: plan.mirrors?.entries ?? [],
-        data: plan.mirrors?.data ?? '',
         registryImage: plan.registryImage,
         home: plan.home.id,
         upstreamUrl: (host) => endpointFor(plan.registries, host).url,
         credentials: async (host) => registryCredentials(endpointFor(plan.registries, host), env) ?? (await dockerCredentials(host)),
-        publish,
+        publish: plan.publish,
       });
       return mirrors.map((m) => ({ host: m.host, container: m.name, ...(m.url && { url: m.url }), ...(m.problem && { problem: m.problem }), ...(m.degraded && { degraded: m.degraded }) }));
     },
     async startLocal(plan, note) {
       const local = localContainer(plan);
       const engine = await docker();
-      const spec = { name: local.container, role: 'local' as const, home: plan.home.id, image: plan.registryImage, dataDir: local.data, network: KIND_NETWORK, publish };
+      const spec = { name: local.container, role: 'local' as const, home: plan.home.id, image: plan.registryImage, dataDir: local.data, network: KIND_NETWORK, publish: plan.publish };
       const registry = await onPlannedPort(local, (hostPort) => ensureRegistry(engine, { ...spec, ...(hostPort !== undefined && { hostPort }) }), note);
       await waitForRegistry(registry.url);
       return started(registry);

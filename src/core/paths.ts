@@ -21,10 +21,10 @@ export function userPath(path: string, cwd: string, env: NodeJS.ProcessEnv): str
   return resolve(cwd, expandHome(path, env));
 }
 
-/** `$SEW_HOME`, as sew defines it: default `~/.sew`. */
-export function sewHome(env: NodeJS.ProcessEnv, override?: string): string {
+/** `$SEW_HOME`, as sew defines it: default `~/.sew`; a relative one is under `cwd`. */
+export function sewHome(env: NodeJS.ProcessEnv, cwd: string, override?: string): string {
   const chosen = override ?? env.SEW_HOME;
-  return chosen ? userPath(chosen, process.cwd(), env) : defaultSewHome(env);
+  return chosen ? userPath(chosen, cwd, env) : defaultSewHome(env);
 }
 
 export function defaultSewHome(env: NodeJS.ProcessEnv): string {

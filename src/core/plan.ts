@@ -12,19 +12,19 @@ import { createSourceReader, type SourceReader } from './config/sources.js';
 import type { VariableReport } from './config/variables.js';
 import { refuseNonRegular } from './fs/regular-file.js';
 import { checkClusterName, checkFlagName } from './input/checks.js';
-import { normaliseAt } from './images/reference.js';
+import { normaliseAt, parseReference } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { kindConfigPath, statePath } from './kind/state.js';
 import { homeIdentity, type HomeIdentity } from './home/identity.js';
-import { mirrorContainerName, preloadContainerName } from './home/names.js';
+import { mirrorContainerName, preloadContainerName, publishing, type Publishing } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
 import { kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
 import { hostPlatformName } from './oci/platform.js';
-import { mirrorsStorageRoot } from './mirrors/layout.js';
+import { mirrorsStorageRoot, mirrorStorageDir } from './mirrors/layout.js';
 import { buildLogDir, readyToRun } from './build/run.js';
 
-export const DEFAULT_REGISTRY_IMAGE = 'registry:2';
+const DEFAULT_REGISTRY_IMAGE = 'registry:2';
 export const DEFAULT_CLUSTER_NAME = 'sew';
 
 export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
@@ -57,6 +57,8 @@ export interface Needs {
   readonly docker: boolean;
   /** Images to preload or builds to run into it. */
   readonly preloadRegistry: boolean;
+  /** Images to copy into the preload storage. */
+  readonly preloadImages: boolean;
   readonly builds: boolean;
   /** Mirror containers: upstreams with a local proxy. */
   readonly mirrors: boolean;
@@ -96,6 +98,8 @@ export interface Plan {
     readonly refs: readonly string[];
     readonly skipped: readonly string[];
     readonly platforms: readonly string[] | 'all';
+    /** The registry hosts whose images it serves, preloaded or built: what nodes ask it first for. */
+    readonly hosts: readonly string[];
     readonly container: string;
     readonly data: string;
   };
@@ -108,6 +112,8 @@ export interface Plan {
   } | null;
   readonly registries: Readonly<Record<string, RegistryEndpoint>>;
   readonly registryImage: string;
+  /** Where the registries' host ports bind and where this process reaches them. */
+  readonly publish: Publishing;
   readonly local: LocalPlan | null;
   readonly hostsDir: string;
   readonly cacheKey: string;
@@ -123,19 +129,19 @@ export interface Plan {
 }
 
 export async function resolvePlan(options: PlanOptions, reader?: SourceReader): Promise<Plan> {
-  const home = defaultSewHome(options.env, options.sewHome);
+  const home = defaultSewHome(options.env, options.cwd, options.sewHome);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
   await refuseNonRegular(options.config !== undefined ? resolve(options.cwd, options.config) : join(options.cwd, 'sew.yaml'), options.config !== undefined ? 'config' : 'sew.yaml');
   await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
   const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
   const composition = await compose({ ...options, sewHome: home }, source);
-  const plan = buildPlan(composition, mergeLayers(composition.layers, options.env), { ...options, sewHome: home });
+  const plan = buildPlan(composition, mergeLayers(composition.layers, options.env, options.cwd), { ...options, sewHome: home });
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
   return plan;
 }
 
-export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
+function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
   const home = options.sewHome;
   const identity = homeIdentity(home, options.env);
   const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, 'input preload'), where: 'input preload' }));
@@ -146,12 +152,13 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const kept = all.filter((ref) => !skip.has(ref) && !built.has(ref));
   const skipped = all.filter((ref) => skip.has(ref));
   const preloadRefs = options.skipPreload ? [] : kept;
+  const preloadData = join(home, 'preload');
 
   const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: 'input mirrors' }));
   const mirrorsOn = config.mirrors !== undefined || extraUpstreams.length > 0;
   const mirrorsData = config.mirrors?.data ?? join(home, 'mirrors');
   const entries = mirrorsOn
-    ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity) } : e))
+    ? parseUpstreams([...(config.mirrors?.upstreams ?? []), ...extraUpstreams]).map((e) => (hasLocalProxy(e) ? { ...e, container: mirrorContainerName(e.host, identity), storage: mirrorStorageDir(mirrorsData, e.host) } : e))
     : [];
   const mirrors = mirrorsOn ? { upstreams: entries.map((e) => e.host), data: mirrorsData, storage: mirrorsStorageRoot(mirrorsData), entries } : null;
 
@@ -166,7 +173,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === 'container';
   const needs = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), local, wiring });
   const cachePaths = [
-    ...(preloadRefs.length > 0 ? [join(home, 'preload')] : []),
+    ...(needs.preloadImages ? [preloadData] : []),
     ...(needs.mirrors && mirrors ? [mirrors.storage] : []),
     ...(local?.kind === 'container' && local.cache ? [local.data] : []),
   ];
@@ -195,13 +202,15 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
       refs: preloadRefs,
       skipped,
       platforms,
+      hosts: unique([...preloadRefs, ...builds.map((b) => b.image)].map((r) => parseReference(r).host)),
       container: preloadContainerName(identity),
-      data: join(home, 'preload'),
+      data: preloadData,
     },
     mirrors,
     local,
     registries,
     registryImage,
+    publish: publishing(options.env),
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
     cachePaths,
@@ -217,12 +226,14 @@ function needsOf(
   facts: { preloadRefs: readonly string[]; builds: number; mirrorProxies: boolean; local: LocalPlan | null; wiring: boolean },
 ): Needs {
   const builds = options.build === true && facts.builds > 0;
-  const preloadRegistry = facts.preloadRefs.length > 0 || builds;
+  const preloadImages = facts.preloadRefs.length > 0;
+  const preloadRegistry = preloadImages || builds;
   const localRegistry = facts.local?.kind === 'container';
   const cluster = options.cluster !== false;
   return {
     docker: preloadRegistry || facts.mirrorProxies || localRegistry || cluster,
     preloadRegistry,
+    preloadImages,
     builds,
     mirrors: facts.mirrorProxies,
     localRegistry,

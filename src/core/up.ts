@@ -39,13 +39,13 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   // storage directly, and only what comes after needs the registry.
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : undefined;
   const builds = needs.builds ? await ports.builder.run(plan, ports.reporter) : [];
-  const images = plan.preload.refs.length > 0 ? await preloadImages(plan, ports) : [];
+  const images = needs.preloadImages ? await preloadImages(plan, ports) : [];
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : undefined;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = needs.localRegistry ? await startLocalRegistry(plan, plan.local as LocalContainer, ports) : undefined;
   const hostsFiles = needs.hostsFiles ? await writeHostsFiles(plan, local?.plan, ports) : [];
   const cluster = needs.cluster ? await ensureCluster(plan, ports) : undefined;
-  const pushTarget = local?.plan.host ?? (plan.local?.kind === 'external' ? plan.local.pushTarget : plan.local?.host);
+  const pushTarget = local?.plan.pushTarget ?? plan.local?.pushTarget;
   if (cluster && needs.localRegistryHosting) await announceLocalRegistry(cluster, pushTarget!, ports);
   return {
     plan,

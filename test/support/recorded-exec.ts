@@ -19,7 +19,7 @@ export function recordedExec(command: string, script: Script): Exec & { calls: C
     async run(cmd: string, args: readonly string[], options: ExecOptions = {}) {
       const call = { command: cmd, args: [...args], ...(options.input !== undefined && { input: options.input }) };
       calls.push(call);
-      if (cmd !== command) return processExec.run(cmd, args, options);
+      if (cmd !== command) return processExec(process.env).run(cmd, args, options);
       const answer = script(call) ?? {};
       return { code: answer.code ?? 0, stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' };
     },

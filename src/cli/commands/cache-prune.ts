@@ -14,7 +14,7 @@ import { cliReporter } from '../reporter.js';
 
 export async function cachePruneCommand(parsed: Parsed, io: CliIO): Promise<number> {
   const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
-  if (plan.preload.refs.length === 0) {
+  if (!plan.needs.preloadImages) {
     io.out('nothing to prune: the plan preloads nothing, so its data is not cached\n');
     return 0;
   }

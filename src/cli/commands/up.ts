@@ -25,7 +25,7 @@ export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
 }
 
 /** The report without its plan, which `publicPlan` renders. */
-export function jsonReport(result: UpResult, phases: readonly PhaseTiming[]): Record<string, unknown> {
+function jsonReport(result: UpResult, phases: readonly PhaseTiming[]): Record<string, unknown> {
   return {
     preload: result.preload,
     mirrors: result.mirrors,

@@ -109,7 +109,7 @@ async function runOne(build: BuildPlan, store: PreloadStore, options: BuildRunOp
   }
 }
 
-/** A step of the build itself failed: its log says why. */
+/** A step of the build itself failed: its log says why. Only this module catches it, to point at the log. */
 class BuildFailure extends Error {}
 
 async function dockerBuild(build: BuildPlan, paths: NonNullable<BuildPlan['paths']>, env: NodeJS.ProcessEnv, exec: Exec, write: (text: string) => void): Promise<string> {

@@ -173,7 +173,7 @@ class Composer {
   private parse(name: string, text: string, dir: URL, block: VarsBlock, values: Readonly<Record<string, string>>, trusted: boolean): Loaded {
     const env = envReader(this.request.env, trusted, this.request.allowEnv ?? []);
     const doc = parseConfig(name, renderFile(name, text, values, env));
-    if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir, this.request.env));
+    if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir, this.request.env, this.request.cwd));
     this.warnings.push(...doc.warnings);
     return { doc, dir, block, values, trusted };
   }

@@ -48,8 +48,8 @@ const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description',
 const KIND_REPLACED = new Set(['containerdConfigPatches']);
 const DEFAULT_KIND_NAME = 'sew';
 
-/** `env` is the environment `~` in a layer's paths expands against. */
-export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv): ResolvedConfig {
+/** `env` is the environment `~` in a layer's paths expands against; `cwd` is where a remote layer's relative paths are. */
+export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cwd: string): ResolvedConfig {
   let kind: Record<string, unknown> = {};
   let refs: Located<string>[] = [];
   let skip: Located<string>[] = [];
@@ -93,7 +93,7 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv): R
     if (images && 'mirrors' in images && images.mirrors !== undefined) {
       const m = images.mirrors ?? {};
       mirrors = {
-        ...(m.data !== undefined && { data: localPath(m.data, layer.dir, env) }),
+        ...(m.data !== undefined && { data: localPath(m.data, layer.dir, env, cwd) }),
         upstreams: (m.upstreams ?? []).map((value, i) => ({ value, where: doc.where(['images', 'mirrors', 'upstreams', i]) })),
       };
     }
@@ -135,11 +135,11 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
   });
 }
 
-/** A path as written in a layer whose directory is `dir`: `~`, absolute, or relative to the layer's file. */
-export function localPath(path: string, dir: URL, env: NodeJS.ProcessEnv): string {
+/** A path as written in a layer whose directory is `dir`: `~`, absolute, or relative to the layer's file (a remote layer's: to `cwd`). */
+export function localPath(path: string, dir: URL, env: NodeJS.ProcessEnv, cwd: string): string {
   const expanded = expandHome(path, env);
   if (isAbsolute(expanded)) return expanded;
-  const base = dir.protocol === 'file:' ? fileURLToPath(dir) : process.cwd();
+  const base = dir.protocol === 'file:' ? fileURLToPath(dir) : cwd;
   return resolve(base, path);
 }
 

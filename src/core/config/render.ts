@@ -23,8 +23,9 @@ export function renderFile(name: string, text: string, vars: Readonly<Record<str
   try {
     return renderTemplate(text, { ...vars }, { file: name, funcs: templateFunctions(env) });
   } catch (err) {
+    // Anything else is a bug of the engine, not the user's input: it keeps its own exit code.
     if (err instanceof InputError) throw new InputError(err.where, clip(err.message.slice(err.where.length + 2)));
-    throw new InputError(name, clip(`template: ${(err as Error).message}`));
+    throw err;
   }
 }
 

@@ -3,7 +3,7 @@
 // as `server`, so a node falls back along the list when one is down or lacks the image.
 import { endpointFor } from '../config/registries.js';
 import { REGISTRY_PORT } from '../home/names.js';
-import { hostNamespace, parseReference } from '../images/reference.js';
+import { hostNamespace } from '../images/reference.js';
 import { localHostsFile, type LocalContainer } from '../local/local-registry.js';
 import type { Plan } from '../plan.js';
 import { LOCAL, WILDCARD, type MirrorEntry } from '../mirrors/upstreams.js';
@@ -42,7 +42,7 @@ export function renderHostsFiles(input: HostsInput): Map<string, string> {
 /** The plan's hosts files; `local` is the local registry on the port it got. */
 export function planHostsFiles(plan: Plan, local: LocalContainer | undefined): Map<string, string> {
   const files = renderHostsFiles({
-    preloadHosts: [...new Set([...plan.preload.refs, ...plan.builds.map((b) => b.image)].map((r) => parseReference(r).host))],
+    preloadHosts: plan.preload.hosts,
     preloadContainer: plan.preload.container,
     mirrors: plan.mirrors?.entries ?? [],
     upstreamUrl: (host) => endpointFor(plan.registries, host).url,

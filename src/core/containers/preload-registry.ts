@@ -4,18 +4,18 @@ import type { Plan } from '../plan.js';
 import type { ContainerEngine } from '../ports/container-engine.js';
 import type { Reporter } from '../ports/reporter.js';
 import { KIND_NETWORK } from '../home/names.js';
-import { ensureRegistry, publishing, waitForRegistry, type RunningRegistry } from './registry.js';
+import { ensureRegistry, waitForRegistry, type RunningRegistry } from './registry.js';
 
-export function startPreloadRegistry(engine: ContainerEngine, plan: Plan, env: NodeJS.ProcessEnv, reporter: Reporter): Promise<RunningRegistry> {
+export function startPreloadRegistry(engine: ContainerEngine, plan: Plan, reporter: Reporter): Promise<RunningRegistry> {
   return reporter.phase('Preload registry', async () => {
-    const registry = await launchPreloadRegistry(engine, plan, env, reporter);
+    const registry = await launchPreloadRegistry(engine, plan, reporter);
     reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
     return registry;
   });
 }
 
 /** The preload registry, up and answering; without a phase of its own: `up` starts it beside the copy. */
-export async function launchPreloadRegistry(engine: ContainerEngine, plan: Plan, env: NodeJS.ProcessEnv, reporter: Reporter): Promise<RunningRegistry> {
+export async function launchPreloadRegistry(engine: ContainerEngine, plan: Plan, reporter: Reporter): Promise<RunningRegistry> {
   const registry = await ensureRegistry(
     engine,
     {
@@ -25,7 +25,7 @@ export async function launchPreloadRegistry(engine: ContainerEngine, plan: Plan,
       image: plan.registryImage,
       dataDir: plan.preload.data,
       network: KIND_NETWORK,
-      publish: publishing(env),
+      publish: plan.publish,
     },
     { onPull: (image) => reporter.info(`pulling ${image}`) },
   );

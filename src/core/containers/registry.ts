@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { RuntimeError } from '../errors.js';
-import { REGISTRY_PORT } from '../home/names.js';
+import { REGISTRY_PORT, type Publishing } from '../home/names.js';
 import { EngineError, type ContainerEngine, type ContainerState } from '../ports/container-engine.js';
 import { ensureImage } from './image.js';
 
 export const MANAGED_LABEL = 'sew-ci.managed';
-export const ROLE_LABEL = 'sew-ci.role';
+const ROLE_LABEL = 'sew-ci.role';
 /** The id of the $SEW_HOME that owns the container: post and `down` touch only their own. */
 export const HOME_LABEL = 'sew-ci.home';
 const SPEC_LABEL = 'sew-ci.spec';
@@ -28,23 +28,6 @@ export interface RegistrySpec {
   readonly env?: Readonly<Record<string, string>>;
   readonly publish?: Publishing;
 }
-
-/**
- * Where published ports bind and where this process reaches them: 127.0.0.1 both, unless the
- * engine is elsewhere (GitLab's docker:dind service), where SEW_PUBLISH_ADDRESS=0.0.0.0 and
- * SEW_REGISTRY_HOST=docker say so explicitly.
- */
-export interface Publishing {
-  readonly address: string;
-  readonly host: string;
-}
-
-export function publishing(env: NodeJS.ProcessEnv): Publishing {
-  return { address: env.SEW_PUBLISH_ADDRESS || '127.0.0.1', host: env.SEW_REGISTRY_HOST || '127.0.0.1' };
-}
-
-/** The fixed host port is held by something else. */
-export class PortTakenError extends RuntimeError {}
 
 export interface RunningRegistry {
   readonly name: string;
@@ -150,11 +133,12 @@ function specFingerprint(spec: RegistrySpec): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
-async function portTaken(engine: ContainerEngine, spec: RegistrySpec, port: number): Promise<PortTakenError> {
+/** The engine's 'port-taken' failure, saying who holds the port. */
+async function portTaken(engine: ContainerEngine, spec: RegistrySpec, port: number): Promise<EngineError> {
   const containers = await engine.list({}).catch(() => []);
   const holder = containers.find((c) => c.ports.some((p) => p.hostPort === port))?.name;
   const by = holder ? ` by container ${holder}` : ' by another process';
-  return new PortTakenError(`port ${address(spec)}:${port} for ${spec.name} is already taken${by}`);
+  return new EngineError(`port ${address(spec)}:${port} for ${spec.name} is already taken${by}`, 'port-taken');
 }
 
 async function crashReason(engine: ContainerEngine, name: string): Promise<string | undefined> {

@@ -8,6 +8,7 @@ import type { Credentials } from '../oci/access.js';
 
 export type CredentialHelperRunner = (helper: string, server: string) => Promise<Credentials | undefined>;
 
+/** The helper is not on the PATH: docker-config.ts then goes on without its credentials. */
 export class HelperMissingError extends RuntimeError {}
 
 const TIMEOUT_MS = 30_000;

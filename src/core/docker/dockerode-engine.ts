@@ -7,13 +7,13 @@ import { EngineError, type ContainerEngine, type ContainerSpec, type ContainerSt
 import { dockerEndpoint, engineGet, socketPathOf } from './engine-http.js';
 
 /** The engine DOCKER_HOST names (unix:// or tcp://, TLS per DOCKER_TLS_VERIFY), after one `_ping` says it answers. */
-export async function connectEngine(env: NodeJS.ProcessEnv = process.env): Promise<ContainerEngine> {
+export async function connectEngine(env: NodeJS.ProcessEnv): Promise<ContainerEngine> {
   const engine = dockerEngine(env);
   await engine.ping();
   return engine;
 }
 
-export function dockerEngine(env: NodeJS.ProcessEnv = process.env): ContainerEngine & { ping(): Promise<void> } {
+export function dockerEngine(env: NodeJS.ProcessEnv): ContainerEngine & { ping(): Promise<void> } {
   const endpoint = dockerEndpoint(env);
   const socketPath = socketPathOf(env);
   let client: Promise<Docker> | undefined;

@@ -22,6 +22,7 @@ export interface Exec {
   run(command: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
 }
 
+/** The program is not on the PATH: kind/cluster.ts says how to install kind. */
 export class CommandNotFoundError extends Error {
   override readonly name = 'CommandNotFoundError';
   constructor(readonly command: string) {
@@ -55,27 +56,30 @@ function stopAll(): void {
   }
 }
 
-export const processExec: Exec = {
-  run(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-      if (child.pid !== undefined) stopWithUs(child);
-      const collect = options.collect !== false;
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        if (collect) stdout += chunk;
-        options.onOutput?.(chunk);
-      });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        if (collect) stderr += chunk;
-        options.onOutput?.(chunk);
-      });
-      child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err));
-      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-      // A command that exits without reading its input closes the pipe: not an error of ours.
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(options.input ?? '');
+/** Programs run as children of this process, in `env` unless a call gives its own. */
+export function processExec(env: NodeJS.ProcessEnv): Exec {
+  return { run: (command, args, options = {}) => spawnRun(command, args, { ...options, env: options.env ?? env }) };
+}
+
+function spawnRun(command: string, args: readonly string[], options: ExecOptions & { env: NodeJS.ProcessEnv }): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { env: options.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    if (child.pid !== undefined) stopWithUs(child);
+    const collect = options.collect !== false;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (collect) stdout += chunk;
+      options.onOutput?.(chunk);
     });
-  },
-};
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (collect) stderr += chunk;
+      options.onOutput?.(chunk);
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new CommandNotFoundError(command) : err));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    // A command that exits without reading its input closes the pipe: not an error of ours.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
+}

@@ -9,6 +9,20 @@ export const REGISTRY_PORT = 5000;
 /** The Docker network Kind puts its nodes on; our registries join it so nodes reach them by name. */
 export const KIND_NETWORK = 'kind';
 const DEFAULT_LOCAL_PORT = 5050;
+
+/**
+ * Where published ports bind and where this process reaches them: 127.0.0.1 both, unless the
+ * engine is elsewhere (GitLab's docker:dind service), where SEW_PUBLISH_ADDRESS=0.0.0.0 and
+ * SEW_REGISTRY_HOST=docker say so explicitly.
+ */
+export interface Publishing {
+  readonly address: string;
+  readonly host: string;
+}
+
+export function publishing(env: NodeJS.ProcessEnv): Publishing {
+  return { address: env.SEW_PUBLISH_ADDRESS || '127.0.0.1', host: env.SEW_REGISTRY_HOST || '127.0.0.1' };
+}
 /** Where a non-default home's local registry port is picked from, by its id. */
 const LOCAL_PORT_BASE = 20_000;
 const LOCAL_PORT_SPAN = 10_000;

@@ -1,7 +1,6 @@
 // `kind --wait` takes a Go duration (time.ParseDuration): `60s`, `5m`, `1m30s`, `1.5h`,
-// `250ms`. Checked here, once, so a bad value is refused before anything starts, with the
-// same message from the CLI and the action.
-import { InputError } from '../errors.js';
+// `250ms`. The options table checks --wait and the input `wait` with it, so a bad value is
+// refused before anything starts, with the same message from the CLI and the action.
 
 const UNIT_MS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
@@ -20,10 +19,4 @@ export function goDurationMs(text: string): number | undefined {
     total += Number(match[1]) * UNIT_MS[match[2]!]!;
   }
   return text.length > 0 ? total : undefined;
-}
-
-/** The duration as given, for `kind --wait`; an InputError naming `where` when it is not one. */
-export function checkWait(text: string, where: string): string {
-  if (goDurationMs(text) === undefined) throw new InputError(where, `"${text}" is not ${DURATION_HINT}`);
-  return text;
 }

@@ -17,7 +17,7 @@ export function kindCluster(exec: Exec): Cluster {
   };
 }
 
-export async function ensureKindCluster(exec: Exec, plan: Plan, note: Note): Promise<ClusterReport> {
+async function ensureKindCluster(exec: Exec, plan: Plan, note: Note): Promise<ClusterReport> {
   const { name, kubeconfig, kindConfigPath, statePath } = plan.cluster;
   let action: ClusterReport['action'];
   if (await clusterExists(exec, name)) {

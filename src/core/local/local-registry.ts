@@ -17,6 +17,8 @@ export type LocalPlan =
       /** A port the home picked, not the user: another free one will do when it is taken. */
       readonly portMayMove: boolean;
       readonly host: string;
+      /** Where images are pushed: the host, as nodes and this machine both name it. */
+      readonly pushTarget: string;
       readonly data: string;
       readonly cache: boolean;
     }
@@ -34,12 +36,16 @@ export function planLocal(
   if (value.external !== undefined) return { kind: 'external', ...parseExternal(value.external, input?.where ?? 'images.local.external'), cache: false };
   const port = value.port ?? localRegistryPort(sewHome.identity);
   const portMayMove = value.port === undefined && !sewHome.identity.isDefault;
-  return { kind: 'container', container: localContainerName(sewHome.identity), port, portMayMove, host: `localhost:${port}`, data: join(sewHome.path, 'local'), cache: overrides.cache ?? value.cache ?? false };
+  return { kind: 'container', container: localContainerName(sewHome.identity), port, portMayMove, ...pushAddress(port), data: join(sewHome.path, 'local'), cache: overrides.cache ?? value.cache ?? false };
 }
 
 /** The plan with the port the registry actually got. */
 export function onPort(local: LocalContainer, port: number): LocalContainer {
-  return port === local.port ? local : { ...local, port, host: `localhost:${port}` };
+  return port === local.port ? local : { ...local, port, ...pushAddress(port) };
+}
+
+function pushAddress(port: number): { host: string; pushTarget: string } {
+  return { host: `localhost:${port}`, pushTarget: `localhost:${port}` };
 }
 
 /** `[user:pass@]host[:port][/path]`; the credentials are for `docker login`, never kept here. */

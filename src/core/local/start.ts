@@ -1,5 +1,5 @@
-// Starting the local registry: apart from the plan's module, as it reaches the container engine.
-import { PortTakenError } from '../containers/registry.js';
+// Starting the local registry: apart from the plan's module, as it reads the container engine's failures.
+import { EngineError } from '../ports/container-engine.js';
 import type { LocalContainer } from './local-registry.js';
 
 /**
@@ -10,7 +10,7 @@ export async function onPlannedPort<T>(local: LocalContainer, start: (hostPort?:
   try {
     return await start(local.port);
   } catch (err) {
-    if (!(err instanceof PortTakenError) || !local.portMayMove) throw err;
+    if (!(err instanceof EngineError && err.failure === 'port-taken') || !local.portMayMove) throw err;
     note(`${err.message}; taking a free port instead`);
     return start();
   }

@@ -2,16 +2,14 @@
 // Credentials reach the proxy as container environment only: the data directory is what
 // CI caches, so nothing secret is ever written under it.
 import type { Credentials } from '../config/registries.js';
-import { ensureRegistry, waitForRegistry, type Publishing, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
-import { KIND_NETWORK } from '../home/names.js';
+import { ensureRegistry, waitForRegistry, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
+import { KIND_NETWORK, type Publishing } from '../home/names.js';
 import type { ContainerEngine } from '../ports/container-engine.js';
 import { hasLocalProxy, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
-import { mirrorStorageDir } from './layout.js';
 
 export interface MirrorSetup {
   readonly entries: readonly MirrorEntry[];
-  readonly data: string;
   readonly registryImage: string;
   /** The owning home's id. */
   readonly home: string;
@@ -42,15 +40,15 @@ export async function ensureMirrors(engine: ContainerEngine, setup: MirrorSetup)
 
 async function ensureMirror(engine: ContainerEngine, setup: MirrorSetup, entry: MirrorEntry): Promise<RunningMirror> {
   const { host } = entry;
-  if (!entry.container) throw new Error(`mirror ${host} has no container name in the plan`);
-  const dataDir = mirrorStorageDir(setup.data, host);
+  const { container, storage: dataDir } = entry;
+  if (!container || !dataDir) throw new Error(`mirror ${host} has no container or storage in the plan`);
   const credentials = await setup.credentials(host);
   const env: Record<string, string> = { REGISTRY_PROXY_REMOTEURL: setup.upstreamUrl(host) };
   if (credentials) {
     env.REGISTRY_PROXY_USERNAME = credentials.username;
     env.REGISTRY_PROXY_PASSWORD = credentials.password;
   }
-  const spec = { name: entry.container, role: 'mirror' as const, home: setup.home, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...(setup.publish && { publish: setup.publish }) };
+  const spec = { name: container, role: 'mirror' as const, home: setup.home, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...(setup.publish && { publish: setup.publish }) };
   // Only a container about to start reads the state; refreshing under a running one is harmless.
   await refreshSchedulerState(dataDir);
   const proxy = await startAndWait(engine, spec);

@@ -20,8 +20,9 @@ export interface MirrorEntry {
   readonly host: string;
   /** In order; `local` stands for this host's proxy container. */
   readonly endpoints: readonly string[];
-  /** The local proxy's container, named by the plan (absent without a `local` endpoint). */
+  /** The local proxy's container and its registry storage, named by the plan (absent without a `local` endpoint). */
   readonly container?: string;
+  readonly storage?: string;
 }
 
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RuntimeError } from '../errors.js';
 
+/** Content that is not what its descriptor says: the copier reports it as the upstream's fault. */
 export class DigestMismatchError extends RuntimeError {}
 
 /**

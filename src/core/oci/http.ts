@@ -5,7 +5,7 @@
 import { maskUrls } from '../format.js';
 import { readCapped } from '../streams/capped.js';
 
-/** The network failed us: refused, reset, unresolvable, or silent for too long. */
+/** The network failed us: refused, reset, unresolvable, or silent for too long. Retried, then a RegistryError. */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
   constructor(
@@ -18,7 +18,7 @@ export class TransportError extends Error {
   }
 }
 
-/** A body over its size cap: the peer answered, but not something we accept. */
+/** A body over its size cap: the peer answered, but not something we accept. Never retried; a RegistryError. */
 export class TooLargeError extends Error {
   override readonly name = 'TooLargeError';
 }

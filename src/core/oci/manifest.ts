@@ -25,6 +25,7 @@ export function sha256Digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
+/** Bytes that are no manifest we copy: the client and `verify` each report it their way. */
 export class ManifestFormatError extends Error {}
 
 /** Parses and checks manifest bytes; the digest is always computed, never trusted. */

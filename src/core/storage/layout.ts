@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { TAG, SHA256_DIGEST } from '../images/reference.js';
 
-/** What is on disk does not have distribution's layout: a restored cache may hold anything. */
+/** What is on disk does not have distribution's layout: a restored cache may hold anything. `verify` reports it per image. */
 export class StorageLayoutError extends Error {}
 
 const REPOSITORY = /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*$/;

@@ -5,7 +5,7 @@ import { connectEngine, dockerEngine } from '../../../src/core/docker/dockerode-
 import { engineContract } from '../../support/engine-contract.js';
 import { docker, removeContainers, requireWorld } from '../../world/docker.js';
 
-engineContract('the Docker adapter', () => dockerEngine(), async (names) => {
+engineContract('the Docker adapter', () => dockerEngine(process.env), async (names) => {
   await requireWorld();
   await removeContainers(...names);
 });
@@ -16,7 +16,7 @@ describe('the Docker adapter', () => {
     await removeContainers(name);
     try {
       await docker('run', '-d', '--name', name, '--label', 'sewtest.k=v', '-p', '127.0.0.1::5000', 'registry:2');
-      const state = await dockerEngine().inspect(name);
+      const state = await dockerEngine(process.env).inspect(name);
       const cli = JSON.parse(await docker('inspect', name)) as [{ Id: string; RestartCount: number; NetworkSettings: { Ports: Record<string, [{ HostPort: string }]> } }];
       expect(state).toMatchObject({ id: cli[0].Id, name, running: true, restartCount: cli[0].RestartCount, labels: { 'sewtest.k': 'v' } });
       expect(state?.ports).toEqual([{ containerPort: 5000, hostIp: '127.0.0.1', hostPort: Number(cli[0].NetworkSettings.Ports['5000/tcp']?.[0].HostPort) }]);

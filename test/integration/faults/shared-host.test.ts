@@ -64,11 +64,11 @@ describe('two homes on one Docker host', () => {
     expect(await servedDigest(a.preload.registry, 'team/two')).toBeNull();
 
     // The post step of B's job stops B's registries only.
-    expect(await stopRegistries(await connectEngine(), b.plan.home.id)).toEqual([b.plan.preload.container]);
+    expect(await stopRegistries(await connectEngine(process.env), b.plan.home.id)).toEqual([b.plan.preload.container]);
     expect(await docker('inspect', '--format', '{{.State.Running}}', a.plan.preload.container)).toBe('true');
 
     const noCluster = recordedExec('kind', () => ({}));
-    const purged = await down({ sewHome: homes[0]!, env: process.env, purge: true }, { exec: noCluster, docker: () => connectEngine(), reporter: silentReporter });
+    const purged = await down({ sewHome: homes[0]!, env: process.env, purge: true }, { exec: noCluster, docker: () => connectEngine(process.env), reporter: silentReporter });
     expect([...purged.removedContainers].sort()).toEqual([a.plan.preload.container, ...a.mirrors.map((m: { container: string }) => m.container)].sort());
     expect(purged.keptData).toContain(join(outside, 'data', 'upstream.test:5900'));
     expect(existsSync(join(outside, 'data', 'upstream.test:5900'))).toBe(true);

@@ -24,7 +24,7 @@ describe('Docker faults', () => {
 
   it('a port taken by a container is named with that container', async () => {
     await docker('run', '-d', '--name', 'sewtest-port-holder', '-p', '127.0.0.1:5959:5000', 'registry:2');
-    const engine = await connectEngine();
+    const engine = await connectEngine(process.env);
     const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: tempDir('port-'), network: 'kind', hostPort: 5959 };
     await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5959 for sewtest-port-wanted is already taken by container sewtest-port-holder');
     await expect(docker('inspect', 'sewtest-port-wanted')).rejects.toThrow();
@@ -34,7 +34,7 @@ describe('Docker faults', () => {
     const server = createServer();
     await new Promise<void>((done) => server.listen(5960, '127.0.0.1', done));
     try {
-      const engine = await connectEngine();
+      const engine = await connectEngine(process.env);
       const spec = { name: 'sewtest-port-wanted', role: 'local' as const, home: 'sewtest', image: 'registry:2', dataDir: tempDir('port-'), network: 'kind', hostPort: 5960 };
       await expect(ensureRegistry(engine, spec)).rejects.toThrow('port 127.0.0.1:5960 for sewtest-port-wanted is already taken by another process');
     } finally {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   upstream = await RegistryServer.start();
   data = mkdtempSync(join(tmpdir(), 'sew-serving-'));
   hostsDir = mkdtempSync(join(tmpdir(), 'sew-serving-hosts-'));
-  registry = await ensureRegistry(dockerEngine(), { name: NAME, role: 'preload', home: 'sewtest-serving', image: 'registry:2', dataDir: data, network: 'kind' });
+  registry = await ensureRegistry(dockerEngine(process.env), { name: NAME, role: 'preload', home: 'sewtest-serving', image: 'registry:2', dataDir: data, network: 'kind' });
   await waitForRegistry(registry.url);
   const files = renderHostsFiles({ preloadHosts: [upstream.host], preloadContainer: NAME, mirrors: [], upstreamUrl: () => upstream.url });
   await writeHostsDir(hostsDir, files);

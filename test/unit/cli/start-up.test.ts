@@ -4,11 +4,11 @@
 // run with a hook that records every file Node loads, mapped back to the packages bundled
 // in each file by esbuild's metafile.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeTree } from '../../support/tree.js';
 
 const RECORDER = resolve('test/support/load-recorder/register.mjs');
 const DOCKER = ['dockerode', 'docker-modem', 'ssh2', '@grpc/', 'protobufjs'];
@@ -25,7 +25,7 @@ let project = '';
 let packagesOf: Map<string, Set<string>>;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'sew-start-up-'));
+  root = tempDir('sew-start-up-');
   dist = join(root, 'dist');
   const build = spawnSync(process.execPath, ['scripts/build.mjs', '--outdir', dist, '--metafile', join(root, 'meta.json')], { encoding: 'utf8' });
   expect(build.stderr).toBe('');
@@ -38,7 +38,6 @@ beforeAll(() => {
   writeFileSync(join(project, 'sew.yaml'), 'images:\n  preload:\n    refs: [mongo:7]\n');
 }, 60_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** The package an input of the bundle comes from ("src" for ours). */
 function packageOf(input: string): string {
@@ -87,5 +86,21 @@ describe('start-up: what each command loads', () => {
     expect(run.files.length).toBeGreaterThan(0);
     expect(matching(run.packages, absent)).toEqual([]);
     for (const p of present) expect(matching(run.packages, [p]).length, `${p} loaded`).toBeGreaterThan(0);
+  });
+});
+
+describe('the bundle alone, with no node_modules', () => {
+  it('plans a layered config', () => {
+    const config = join(writeTree({ 'reg/base/sew.yaml': 'images:\n  preload:\n    refs: [mongo:7]\n', 'sew.yaml': 'registry: file://./reg\nfrom: [base]\n' }), 'sew.yaml');
+    const run = runEntry('cli.js', ['plan', '--json', '--config', config]);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { preload: { refs: string[] } }).preload.refs).toEqual(['docker.io/library/mongo:7']);
+  });
+
+  it('exits 2 with one line on bad input', () => {
+    const config = join(writeTree({ 'sew.yaml': 'images:\n  preload:\n    refs: ["Bad"]\n' }), 'sew.yaml');
+    const run = runEntry('cli.js', ['plan', '--config', config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`sew-ci: ${config}:3:12: invalid image reference "Bad": repository must be lowercase\n`);
   });
 });

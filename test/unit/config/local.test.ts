@@ -9,7 +9,7 @@ describe('images.local', () => {
 
   it('{} is a local registry on localhost:5050, wired into every node, not cached', async () => {
     const plan = await planFor({ files: { 'project/sew.yaml': 'images:\n  local: {}\n' }, defaultHome: true });
-    expect(plan.local).toEqual({ kind: 'container', container: 'sew-local', port: 5050, portMayMove: false, host: 'localhost:5050', data: `${plan.sewHome}/local`, cache: false });
+    expect(plan.local).toEqual({ kind: 'container', container: 'sew-local', port: 5050, portMayMove: false, host: 'localhost:5050', pushTarget: 'localhost:5050', data: `${plan.sewHome}/local`, cache: false });
     expect(plan.kindConfig.nodes[0]).toHaveProperty('extraMounts');
   });
 

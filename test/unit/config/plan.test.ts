@@ -141,8 +141,8 @@ describe('defaults and mirrors', () => {
       files: { 'project/sew.yaml': 'images:\n  mirrors:\n    upstreams:\n      - quay.io=local,https://m1.example.com\n      - {host: ghcr.io, endpoints: [https://a.example.com, https://b.example.com]}\n' },
     });
     expect(plan.mirrors?.entries).toEqual([
-      { host: 'docker.io', endpoints: ['local'], container: `sew-mirror-docker-io--h${plan.home.id}` },
-      { host: 'quay.io', endpoints: ['local', 'https://m1.example.com'], container: `sew-mirror-quay-io--h${plan.home.id}` },
+      { host: 'docker.io', endpoints: ['local'], container: `sew-mirror-docker-io--h${plan.home.id}`, storage: `${plan.mirrors?.storage}/docker.io` },
+      { host: 'quay.io', endpoints: ['local', 'https://m1.example.com'], container: `sew-mirror-quay-io--h${plan.home.id}`, storage: `${plan.mirrors?.storage}/quay.io` },
       { host: 'ghcr.io', endpoints: ['https://a.example.com', 'https://b.example.com'] },
     ]);
   });
@@ -210,5 +210,16 @@ describe('registry image and registries', () => {
     expect(plan.registries['ghcr.io']).toMatchObject({ url: 'https://ghcr.io', username: '${GH_USER}', password: '${GH_TOKEN}' });
     expect(plan.registries['docker.io']?.url).toBe('https://registry-1.docker.io');
     expect(JSON.stringify(plan)).not.toContain('s3cret');
+  });
+});
+
+describe('the hosts the preload registry serves', () => {
+  it.each([
+    { name: 'preloaded and built images, once per host', sew: 'images:\n  preload:\n    refs: [mongo:7, redis:7, ghcr.io/acme/api:1]\nbuilds:\n  - {name: web, image: "registry.example:5000/web:dev", pre: ["true"]}\n', options: {}, hosts: ['docker.io', 'ghcr.io', 'registry.example:5000'] },
+    { name: 'with --skip-preload, only the built ones', sew: 'images:\n  preload:\n    refs: [mongo:7]\nbuilds:\n  - {name: web, image: "web:dev", pre: ["true"]}\n', options: { skipPreload: true }, hosts: ['docker.io'] },
+    { name: 'nothing preloaded or built: none', sew: 'kind: {}\n', options: {}, hosts: [] },
+  ])('$name', async ({ sew, options, hosts }) => {
+    const plan = await planFor({ files: { 'project/sew.yaml': sew }, options });
+    expect(plan.preload.hosts).toEqual(hosts);
   });
 });

@@ -66,6 +66,9 @@ describe('a fetched context', () => {
     ['keeps mirrors data inside $SEW_HOME', 'images:\n  mirrors:\n    data: "{{ env "HOME" }}/home/mirrors-x"\n', {}, (p: Plan, root: string) => {
       expect(p.mirrors?.data).toBe(join(root, 'home/mirrors-x'));
     }],
+    ['resolves a relative mirrors.data against the run\'s working directory', 'images:\n  mirrors:\n    data: ../home/mirrors-r\n', {}, (p: Plan, root: string) => {
+      expect(p.mirrors?.data).toBe(join(root, 'home/mirrors-r'));
+    }],
     ['names a registry url without variables', 'images:\n  registries:\n    ghcr.io:\n      url: https://ghcr-mirror.example\n', {}, (p: Plan) => {
       expect(p.registries['ghcr.io']?.url).toBe('https://ghcr-mirror.example');
     }],

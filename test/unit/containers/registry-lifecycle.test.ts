@@ -1,17 +1,18 @@
 // The registries' lifecycle over the in-memory engine: what is kept, replaced or created,
 // what a taken port or a crash loop says, which containers a home stops, how mirrors degrade.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPreloadRegistry } from '../../../src/core/containers/preload-registry.js';
-import { ensureRegistry, HOME_LABEL, MANAGED_LABEL, PortTakenError, waitForRegistry, type RegistrySpec } from '../../../src/core/containers/registry.js';
+import { ensureRegistry, HOME_LABEL, MANAGED_LABEL, waitForRegistry, type RegistrySpec } from '../../../src/core/containers/registry.js';
 import { stopRegistries } from '../../../src/core/containers/stop.js';
 import { ensureMirrors } from '../../../src/core/mirrors/containers.js';
+import type { LocalContainer } from '../../../src/core/local/local-registry.js';
+import { onPlannedPort } from '../../../src/core/local/start.js';
 import type { Plan } from '../../../src/core/plan.js';
 import { silentReporter } from '../../../src/core/report.js';
 import { MemoryEngine, type MemoryEngineOptions } from '../../support/memory-engine.js';
+import { tempDir } from '../../support/tree.js';
 
 let root: string;
 let registry: Server;
@@ -19,14 +20,13 @@ let registry: Server;
 let answering: number;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'sew-lifecycle-'));
+  root = tempDir('sew-lifecycle-');
   registry = createServer((req, res) => res.writeHead(req.url === '/v2/' ? 200 : 404).end());
   await new Promise<void>((done) => registry.listen(0, '127.0.0.1', done));
   answering = (registry.address() as { port: number }).port;
 });
 afterAll(async () => {
   await new Promise((done) => registry.close(done));
-  rmSync(root, { recursive: true, force: true });
 });
 
 const world = (options: MemoryEngineOptions = {}) => new MemoryEngine({ images: ['registry:2'], networks: ['kind'], freePort: () => answering, ...options });
@@ -83,8 +83,23 @@ describe('a fixed host port already taken', () => {
     if (holder) await ensureRegistry(engine, spec({ name: 'sewtest-holder', role: 'local', hostPort: 5959, dataDir: join(root, 'holder') }));
     const failure = ensureRegistry(engine, spec({ name: 'sew-local', role: 'local', hostPort: 5959, dataDir: join(root, 'local') }));
     await expect(failure).rejects.toThrow(message);
-    await expect(failure).rejects.toBeInstanceOf(PortTakenError);
+    await expect(failure).rejects.toMatchObject({ failure: 'port-taken' });
     expect(engine.containers.has('sew-local')).toBe(false);
+  });
+});
+
+describe('the local registry on its planned port', () => {
+  const planned = (portMayMove: boolean): LocalContainer => ({ kind: 'container', container: 'sew-local', port: 5959, portMayMove, host: 'localhost:5959', pushTarget: 'localhost:5959', data: join(root, 'local'), cache: false });
+  it.each([
+    { name: 'a port the home picked moves to a free one, saying why', portMayMove: true, port: () => answering, notes: ['port 127.0.0.1:5959 for sew-local is already taken by another process; taking a free port instead'] },
+    { name: "the user's port fails the run", portMayMove: false, port: undefined, notes: [] },
+  ])('taken: $name', async ({ portMayMove, port, notes }) => {
+    const engine = world({ portsInUse: [5959] });
+    const noted: string[] = [];
+    const start = onPlannedPort(planned(portMayMove), (hostPort) => ensureRegistry(engine, spec({ name: 'sew-local', role: 'local', dataDir: join(root, 'local'), ...(hostPort !== undefined && { hostPort }) })), (m) => noted.push(m));
+    if (port) expect((await start).hostPort).toBe(port());
+    else await expect(start).rejects.toThrow('port 127.0.0.1:5959 for sew-local is already taken by another process');
+    expect(noted).toEqual(notes);
   });
 });
 
@@ -133,8 +148,7 @@ describe('mirrors', () => {
   ])('$name', async ({ crashes, expected, env }) => {
     const engine = world({ ...(crashes && { crashes }) });
     const mirrors = await ensureMirrors(engine, {
-      entries: [{ host: 'docker.io', endpoints: ['local'], container: 'sew-mirror-docker-io' }, { host: 'quay.io', endpoints: ['https://quay.io'] }],
-      data: join(root, 'mirrors'),
+      entries: [{ host: 'docker.io', endpoints: ['local'], container: 'sew-mirror-docker-io', storage: join(root, 'mirrors', 'data', 'docker.io') }, { host: 'quay.io', endpoints: ['https://quay.io'] }],
       registryImage: 'registry:2',
       home: 'h1',
       upstreamUrl: () => 'https://registry-1.docker.io',
@@ -149,13 +163,13 @@ describe('mirrors', () => {
 });
 
 describe('the preload registry on a warm run', () => {
-  const plan = { preload: { container: 'sew-preload', data: join(tmpdir(), 'sew-warm-preload') }, home: { id: 'h1' }, registryImage: 'registry:2' } as unknown as Plan;
+  const plan = () => ({ preload: { container: 'sew-preload', data: join(root, 'warm-preload') }, home: { id: 'h1' }, registryImage: 'registry:2', publish: { address: '127.0.0.1', host: '127.0.0.1' } }) as unknown as Plan;
 
   it('running as specified: one engine call, no image or network check', async () => {
     const engine = world();
-    expect((await launchPreloadRegistry(engine, plan, {}, silentReporter)).action).toBe('created');
+    expect((await launchPreloadRegistry(engine, plan(), silentReporter)).action).toBe('created');
     engine.calls.length = 0;
-    expect((await launchPreloadRegistry(engine, plan, {}, silentReporter)).action).toBe('kept');
+    expect((await launchPreloadRegistry(engine, plan(), silentReporter)).action).toBe('kept');
     expect(engine.calls).toEqual(['inspect sew-preload']);
   });
 });

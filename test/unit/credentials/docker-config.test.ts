@@ -1,11 +1,11 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import type { Credentials } from '../../../src/core/oci/access.js';
 import { HelperMissingError, runCredentialHelper, type CredentialHelperRunner } from '../../../src/core/credentials/credential-helper.js';
 import { credentialKey, dockerConfigCredentials } from '../../../src/core/credentials/docker-config.js';
+import { tempDir } from '../../support/tree.js';
 
 const HUB = 'https://index.docker.io/v1/';
 const auth = (user: string, password: string): string => Buffer.from(`${user}:${password}`).toString('base64');
@@ -13,10 +13,7 @@ const auth = (user: string, password: string): string => Buffer.from(`${user}:${
 let root: string;
 let dirs = 0;
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'sew-docker-config-test-'));
-});
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
+  root = tempDir('sew-docker-config-test-');
 });
 
 function configDir(config: unknown): string {

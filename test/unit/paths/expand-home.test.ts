@@ -27,7 +27,9 @@ describe('~ in paths', () => {
     [env, undefined, '/home/ci/.sew'],
     [{ ...env, SEW_HOME: '' }, undefined, '/home/ci/.sew'],
     [{ ...env, SEW_HOME: '/data/sew' }, '~/other', '/home/ci/other'],
+    [{ ...env, SEW_HOME: 'rel/sew' }, undefined, '/work/rel/sew'],
+    [env, '.sew', '/work/.sew'],
   ])('SEW_HOME %j with override %j is %s', (e, override, expected) => {
-    expect(sewHome(e, override)).toBe(expected);
+    expect(sewHome(e, '/work', override)).toBe(expected);
   });
 });

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseManifest, sha256Digest } from '../../../src/core/oci/manifest.js';
 import { DOCKER_CONFIG, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, OCI_INDEX } from '../../../src/core/oci/media-types.js';
 import { PreloadStore } from '../../../src/core/storage/preload-store.js';
 import { blobDataPath, layerLinkPath, revisionLinkPath, storedBlobs, tagCurrentLinkPath, tagIndexLinkPath } from '../../../src/core/storage/layout.js';
+import { tempDir } from '../../support/tree.js';
 
 const HEX = 'ab'.repeat(32);
 const DIGEST = `sha256:${HEX}`;
@@ -73,7 +73,7 @@ describe('PreloadStore', () => {
   let root: string;
   let store: PreloadStore;
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'sew-store-'));
+    root = tempDir('sew-store-');
     store = new PreloadStore(root);
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));

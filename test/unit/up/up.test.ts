@@ -49,6 +49,30 @@ describe('up runs the steps the plan needs', () => {
   });
 });
 
+describe('up decides nothing itself', () => {
+  const ALL = `${EVERYTHING}builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n`;
+  const FULL = ['connect', 'builds', 'preload', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'];
+  it.each([
+    { need: 'docker', gone: ['connect'] },
+    { need: 'builds', gone: ['builds'] },
+    { need: 'preloadImages', gone: ['preload'] },
+    { need: 'preloadRegistry', gone: ['preload-registry'] },
+    { need: 'mirrors', gone: ['mirrors'] },
+    { need: 'localRegistry', gone: ['local'] },
+    { need: 'hostsFiles', gone: ['hosts'] },
+    { need: 'cluster', gone: ['cluster', 'announce'] },
+    { need: 'localRegistryHosting', gone: ['announce'] },
+  ] as const)('needs.$need false: $gone left out, every other step run', async ({ need, gone }) => {
+    const plan = await resolvePlan(options(ALL, { build: true }));
+    const { ports, recorded } = fakePorts();
+    await up(plan, ports);
+    expect(recorded.steps).toEqual(FULL);
+    const without = fakePorts();
+    await up({ ...plan, needs: { ...plan.needs, [need]: false } }, without.ports);
+    expect(without.recorded.steps).toEqual(FULL.filter((step) => !(gone as readonly string[]).includes(step)));
+  });
+});
+
 it('--build with no builds declared: a warning of the plan, nothing built', async () => {
   const { plan, recorded } = await run(PRELOAD, { build: true, cluster: false });
   expect(plan.warnings).toContain('--build: no builds are declared in sew.yaml, nothing to build');
@@ -126,6 +150,7 @@ describe('the home is locked across every effect', () => {
     const held: Record<string, boolean> = {};
     const { ports, recorded } = fakePorts({ during: (step) => (held[step] = existsSync(lock)) });
     await upFlow(opts, ports);
+    expect(recorded.steps).toEqual(['connect', 'preload', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce']);
     expect(Object.keys(held)).toEqual(recorded.steps);
     expect(Object.values(held).every(Boolean)).toBe(true);
     expect(existsSync(lock)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishing } from '../../../src/core/containers/registry.js';
+import { publishing } from '../../../src/core/home/names.js';
 
 describe('where registries are published', () => {
   it.each([
