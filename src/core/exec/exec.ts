@@ -1,6 +1,6 @@
 // Running external programs (kind, docker-credential-*) behind a port, so tests can put a
 // recorded fake where the real binary cannot run.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 
 export interface ExecResult {
   readonly code: number;
@@ -56,7 +56,9 @@ function stopAll(): void {
 }
 
 export const processExec: Exec = {
-  run(command, args, options = {}) {
+  // node:child_process is loaded when a command first runs: most runs start none.
+  async run(command, args, options = {}) {
+    const { spawn } = await import('node:child_process');
     return new Promise((resolve, reject) => {
       const child = spawn(command, [...args], { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
       if (child.pid !== undefined) stopWithUs(child);
