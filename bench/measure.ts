@@ -1,6 +1,7 @@
 // Timing and peak memory of commands, for the benchmark.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 export interface Measured {
   readonly ms: number;
@@ -60,4 +61,19 @@ export async function repeat(runs: number, prepare: () => Promise<void>, measure
     values.push(await measure());
   }
   return series(values);
+}
+
+/** The 1, 5 and 15 minute load averages now, as `uptime` prints them. */
+export function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+/** When a run started and ended (UTC) and the load at each end, for the results to state. */
+export function runWindow(): { end: () => string } {
+  const started = new Date();
+  const startLoad = loadAverage();
+  const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+  return {
+    end: () => `${started.toISOString().slice(0, 10)} ${hhmm(started)}-${hhmm(new Date())} UTC on ${cpus().length} cores, load average (1, 5, 15 min) ${startLoad} at the start, ${loadAverage()} at the end`,
+  };
 }

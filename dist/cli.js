@@ -3,4 +3,4 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import "./chunks/chunk-BFS7KXDA.js";
 
 // src/cli/bin.ts
-await (await import("./chunks/command-line-7LGYI27N.js")).main();
+await (await import("./chunks/command-line-IZ5GDVC5.js")).main();

@@ -1,5 +1,5 @@
 // The composition root: the real adapters (the Docker engine, child processes, the copier over
-// fetch, the Docker config and daemon) behind the ports the use cases take. The CLI and the action
+// node:http, the Docker config and daemon) behind the ports the use cases take. The CLI and the action
 // both start from here.
 import { runBuilds } from './build/run.js';
 import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';

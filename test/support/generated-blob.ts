@@ -29,7 +29,7 @@ export async function pushGeneratedBlob(target: PushTarget, repository: string, 
     headers: { ...target.headers, 'content-type': 'application/octet-stream', 'content-length': String(size) },
     body: toStream(keystream(seed, size)),
     duplex: 'half',
-    // Anything else makes fetch tee the body and keep every byte (see src/core/oci/http.ts).
+    // Anything else makes fetch clone the request, teeing the body and keeping every byte.
     redirect: 'error',
   } as RequestInit);
   if (put.status !== 201) throw new Error(`generated blob: HTTP ${put.status} ${await put.text()}`);

@@ -4,7 +4,7 @@
 // A manifest may also list the flags a context inherits, each with the `source` context that
 // declares it; as in sew, such an entry is taken where that context is, not beside the manifest.
 import { isMap } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.js';
 import type { SourceReader } from './sources.js';
 import { readYaml } from './yaml.js';

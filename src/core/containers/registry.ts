@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { RuntimeError } from '../errors.js';
 import { REGISTRY_PORT, type Publishing } from '../home/names.js';
+import { discard, send } from '../oci/http.js';
 import { EngineError, type ContainerEngine, type ContainerState } from '../ports/container-engine.js';
 import { ensureImage } from './image.js';
 
@@ -92,19 +93,13 @@ export async function waitForRegistry(url: string, timeoutMs = 30_000, container
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
-    // A ref'd timer: an unref'd one (AbortSignal.timeout) lets Node exit mid-wait when a
-    // half-open connection is all that is left on the event loop.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 2_000);
     try {
-      const response = await fetch(`${url}/v2/`, { signal: controller.signal });
-      await response.body?.cancel();
-      if (response.status === 200 || response.status === 401) return;
-      last = `HTTP ${response.status}`;
+      const reply = await send(new URL(`${url}/v2/`), { method: 'GET', stallMs: 2_000 });
+      await discard(reply);
+      if (reply.status === 200 || reply.status === 401) return;
+      last = `HTTP ${reply.status}`;
     } catch (err) {
-      last = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-    } finally {
-      clearTimeout(timer);
+      last = (err as Error).message;
     }
     // Asked only when the registry does not answer: a running one costs no engine call.
     const crashed = container && (await crashReason(container.engine, container.name));

@@ -2,7 +2,6 @@
 // stdin, JSON on stdout. The server goes on stdin and secrets come back on stdout, so
 // nothing sensitive ever appears in argv or in our error messages.
 
-import { spawn } from 'node:child_process';
 import { RuntimeError } from '../errors.js';
 import type { Credentials } from '../oci/access.js';
 
@@ -15,8 +14,9 @@ const TIMEOUT_MS = 30_000;
 const MAX_OUTPUT = 1024 * 1024;
 
 /** Runs the helper with `env`, the environment sew-ci was given (helpers read their own config from it). */
-export function runCredentialHelper(helper: string, server: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
+export async function runCredentialHelper(helper: string, server: string, env: NodeJS.ProcessEnv): Promise<Credentials | undefined> {
   const program = `docker-credential-${helper}`;
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const stdout: Buffer[] = [];

@@ -1,6 +1,6 @@
 // Running external programs (kind, docker-credential-*) behind a port, so tests can put a
 // recorded fake where the real binary cannot run.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 
 export interface ExecResult {
   readonly code: number;
@@ -61,7 +61,9 @@ export function processExec(env: NodeJS.ProcessEnv): Exec {
   return { run: (command, args, options = {}) => spawnRun(command, args, { ...options, env: options.env ?? env }) };
 }
 
-function spawnRun(command: string, args: readonly string[], options: ExecOptions & { env: NodeJS.ProcessEnv }): Promise<ExecResult> {
+async function spawnRun(command: string, args: readonly string[], options: ExecOptions & { env: NodeJS.ProcessEnv }): Promise<ExecResult> {
+  // node:child_process is loaded when a command first runs: most runs start none.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { env: options.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     if (child.pid !== undefined) stopWithUs(child);

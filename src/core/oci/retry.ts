@@ -6,7 +6,7 @@
 // (client.ts) and shares one budget with the request that opened it.
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { discard, TransportError, type Reply } from './http.js';
+import { discard, TransportError, type Reply, type ReplyHeaders } from './http.js';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -23,7 +23,7 @@ const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 /** Docker Hub's registry and token hosts: their 429 is the pull rate limit. */
 const DOCKER_HUB_HOSTS = new Set(['registry-1.docker.io', 'docker.io', 'index.docker.io', 'auth.docker.io']);
 
-export type Outcome = { readonly status: number; readonly headers: Headers } | { readonly error: TransportError };
+export type Outcome = { readonly status: number; readonly headers: ReplyHeaders } | { readonly error: TransportError };
 
 export type Decision =
   | { readonly retry: true; readonly delayMs: number }
@@ -75,7 +75,7 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
 }
 
 /** Docker Hub's `ratelimit-remaining: 0;w=21600`: pulls left in the window. */
-function remainingPulls(headers: Headers | undefined): number | undefined {
+function remainingPulls(headers: ReplyHeaders | undefined): number | undefined {
   const match = /^\s*(\d+)/.exec(headers?.get('ratelimit-remaining') ?? '');
   return match === null ? undefined : Number(match[1]);
 }

@@ -13,8 +13,8 @@
 // links from disk on every request.
 
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -58,11 +58,17 @@ export class PreloadStore {
   /** A manifest held as a blob, linked anywhere or nowhere; undefined when absent, damaged or no manifest. */
   async storedManifest(digest: string): Promise<Manifest | undefined> {
     if (!SHA256_DIGEST.test(digest)) return undefined;
+    // Read at once, as links are (see readLink): a manifest is a few kB.
     const path = blobDataPath(this.root, digest);
-    const size = await stat(path).then((s) => s.size, () => undefined);
+    const size = fileSize(path);
     if (size === undefined || size > MAX_MANIFEST) return undefined;
-    const bytes = await readFile(path).catch(() => undefined);
-    if (bytes === undefined || sha256Digest(bytes) !== digest) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return undefined;
+    }
+    if (sha256Digest(bytes) !== digest) return undefined;
     try {
       return parseManifest(bytes, null);
     } catch {
@@ -92,8 +98,8 @@ export class PreloadStore {
   }
 
   /** The blob's data is there with its size; its content was verified when it was written. */
-  hasBlob(blob: BlobRef): Promise<boolean> {
-    return stat(blobDataPath(this.root, blob.digest)).then((s) => s.isFile() && s.size === blob.size, () => false);
+  async hasBlob(blob: BlobRef): Promise<boolean> {
+    return fileSize(blobDataPath(this.root, blob.digest)) === blob.size;
   }
 
   async hasLayer(repository: string, blob: BlobRef): Promise<boolean> {
@@ -217,5 +223,15 @@ export class PreloadStore {
       await mkdir(this.staging, { recursive: true });
     })();
     return this.ready;
+  }
+}
+
+/** The size of the file at `path`; undefined when there is none (or it cannot be read). */
+function fileSize(path: string): number | undefined {
+  try {
+    const found = statSync(path, { throwIfNoEntry: false });
+    return found?.isFile() ? found.size : undefined;
+  } catch {
+    return undefined;
   }
 }
