@@ -1,7 +1,12 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
-
-// src/compile-cache.ts
-import module from "node:module";
-import { setFlagsFromString } from "node:v8";
-module.enableCompileCache?.();
-setFlagsFromString("--liftoff-only");
+import {
+  checkValues
+} from "./chunk-FYIQY5UM.js";
+import "./chunk-F65MWQCD.js";
+import "./chunk-KRPSGNHQ.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
+export {
+  checkValues
+};

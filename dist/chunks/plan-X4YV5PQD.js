@@ -1,0 +1,16 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  DEFAULT_CLUSTER_NAME,
+  publicPlan,
+  resolvePlan
+} from "./chunk-BGSOVDHP.js";
+import "./chunk-GEUUM73O.js";
+import "./chunk-KRPSGNHQ.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
+export {
+  DEFAULT_CLUSTER_NAME,
+  publicPlan,
+  resolvePlan
+};
