@@ -33,9 +33,9 @@ export interface RunningChild {
 }
 
 /** Starts the copy child; `onLine` sees each JSON line it prints. */
-export async function runCopyChild(args: ChildArgs, onLine: (value: Record<string, unknown>) => void): Promise<RunningChild> {
+export async function runCopyChild(args: ChildArgs, onLine: (value: Record<string, unknown>) => void, env: NodeJS.ProcessEnv = process.env): Promise<RunningChild> {
   const script = await bundled('copy-child.ts');
-  const child = spawn(process.execPath, [script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'], env });
   createInterface({ input: child.stdout! }).on('line', (text) => onLine(JSON.parse(text) as Record<string, unknown>));
   const exited = new Promise<number | NodeJS.Signals>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? -1)));
   return { process: child, exited };

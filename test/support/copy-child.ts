@@ -11,6 +11,8 @@ export interface ChildArgs {
   readonly target: string;
   readonly upstream: string;
   readonly concurrency?: number;
+  /** For the upstream (and the token realm it names). */
+  readonly credentials?: { readonly username: string; readonly password: string };
 }
 
 const PROGRESS_STEP = 8 * 1024 * 1024;
@@ -23,7 +25,7 @@ const report = await copyImages(
   {
     target: { root: args.target },
     upstream: () => ({ url: args.upstream }),
-    credentials: async () => undefined,
+    credentials: async () => args.credentials,
     ...(args.concurrency !== undefined && { concurrency: args.concurrency }),
     onEvent: (event) => {
       if (event.type !== 'blob-progress') return line(event);
@@ -36,6 +38,8 @@ const report = await copyImages(
   },
 );
 line({ type: 'done', report, peakRssKb: peakRssKb() });
+// As `up` does: any image that failed fails the run.
+process.exitCode = report.results.some((result) => result.error !== undefined) ? 1 : 0;
 
 /**
  * VmHWM, this process image's own high-water mark. getrusage's maxRSS is no good here:

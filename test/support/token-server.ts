@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,7 +20,8 @@ export interface TokenServer {
   close(): Promise<void>;
 }
 
-export async function startTokenServer(user: { username: string; password: string }): Promise<TokenServer> {
+/** `tls`: serve https with this key and certificate, as public registries' token services do. */
+export async function startTokenServer(user: { username: string; password: string }, tls?: { key: Buffer; cert: Buffer }): Promise<TokenServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sew-token-'));
   const keyPath = join(dir, 'key.pem');
   const certificatePath = join(dir, 'cert.pem');
@@ -34,7 +36,7 @@ export async function startTokenServer(user: { username: string; password: strin
   const requests: string[][] = [];
   const expected = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
 
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://token');
     if (url.pathname !== '/token') return void res.writeHead(404).end();
     if (req.headers.authorization !== expected) return void res.writeHead(401).end('{"details":"bad credentials"}');
@@ -51,12 +53,13 @@ export async function startTokenServer(user: { username: string; password: strin
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `${input}.${b64url(signature)}`, expires_in: 300 }));
-  });
+  };
+  const server = tls === undefined ? createServer(handler) : createTlsServer(tls, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (typeof address !== 'object' || address === null) throw new Error('token server has no address');
   return {
-    realm: `http://127.0.0.1:${address.port}/token`,
+    realm: `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${address.port}/token`,
     service,
     issuer,
     certificatePath,

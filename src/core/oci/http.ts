@@ -60,7 +60,7 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
     });
     req.on('error', (err) => {
       stall.stop();
-      reject(transportError(err, controller));
+      reject(tlsError(err, url) ?? transportError(err, controller));
     });
     req.end();
   });
@@ -82,7 +82,7 @@ function bodyOf(method: string, response: IncomingMessage, stall: StallTimer, co
     response.resume();
     return null;
   }
-  return watchBody(Readable.toWeb(response) as ReadableStream<Uint8Array>, stall, controller);
+  return watchBody(response, stall, controller);
 }
 
 /** Reads a whole reply, refusing more than `max` bytes (manifests, tokens, error documents). */
@@ -122,8 +122,8 @@ function stallTimer(ms: number, controller: AbortController): StallTimer {
   };
 }
 
-function watchBody(body: ReadableStream<Uint8Array>, stall: StallTimer, controller: AbortController): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
+function watchBody(response: IncomingMessage, stall: StallTimer, controller: AbortController): ReadableStream<Uint8Array> {
+  const reader = (Readable.toWeb(response) as ReadableStream<Uint8Array>).getReader();
   return new ReadableStream<Uint8Array>(
     {
       // Only time our wait for the network: a slow consumer is backpressure, not a stall.
@@ -141,6 +141,13 @@ function watchBody(body: ReadableStream<Uint8Array>, stall: StallTimer, controll
       },
       async cancel(reason) {
         stall.stop();
+        // A reply already received whole (a 401's or a redirect's few bytes) is read out of
+        // memory instead: destroying it would close its connection, already back in the
+        // agent's pool, and cost the next request a new TLS handshake.
+        if (response.complete) {
+          while (!(await reader.read().catch(() => ({ done: true }))).done);
+          return;
+        }
         await reader.cancel(reason).catch(() => {});
       },
     },
@@ -159,6 +166,36 @@ const NETWORK_CODES: Record<string, readonly [phrase: string, transient: boolean
   ENETUNREACH: ['network unreachable', false],
   EPIPE: ['connection closed', true],
 };
+
+/** OpenSSL's verification codes (as Node names them) that mean: no trusted CA vouches for this certificate. */
+const UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+]);
+
+const CERTIFICATE_CODES: Record<string, string> = {
+  CERT_HAS_EXPIRED: 'certificate expired',
+  CERT_NOT_YET_VALID: 'certificate not yet valid',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'certificate is not for this host',
+};
+
+/**
+ * A failed TLS handshake, naming the origin it failed with: after a redirect (a CDN) that is
+ * not the registry the caller names, and the fix (NODE_EXTRA_CA_CERTS, a clock) is the user's.
+ * Never retried: the same certificate comes back.
+ */
+function tlsError(err: unknown, url: URL): TransportError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (!(err instanceof Error) || code === undefined) return undefined;
+  const problem = UNTRUSTED.has(code) ? 'certificate not trusted' : (CERTIFICATE_CODES[code] ?? (/^ERR_(SSL|TLS)_/.test(code) ? 'TLS handshake failed' : undefined));
+  if (problem === undefined) return undefined;
+  return new TransportError(`${url.origin}: ${problem} (${maskUrls(err.message)})`, { cause: err });
+}
 
 /** Node's network errors as one short phrase without URLs (they may carry upload state or tokens). */
 function transportError(err: unknown, controller: AbortController): Error {
