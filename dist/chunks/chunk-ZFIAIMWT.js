@@ -1699,7 +1699,7 @@ async function send(url, options) {
     });
     req.on("error", (err) => {
       stall.stop();
-      reject(transportError(err, controller));
+      reject(tlsError(err, url) ?? transportError(err, controller));
     });
     req.end();
   });
@@ -1718,7 +1718,7 @@ function bodyOf(method, response, stall, controller) {
     response.resume();
     return null;
   }
-  return watchBody(Readable.toWeb(response), stall, controller);
+  return watchBody(response, stall, controller);
 }
 async function readReply(reply, max, what) {
   const declared = Number(reply.headers.get("content-length") ?? Number.NaN);
@@ -1746,8 +1746,8 @@ function stallTimer(ms, controller) {
     }
   };
 }
-function watchBody(body, stall, controller) {
-  const reader = body.getReader();
+function watchBody(response, stall, controller) {
+  const reader = Readable.toWeb(response).getReader();
   return new ReadableStream(
     {
       // Only time our wait for the network: a slow consumer is backpressure, not a stall.
@@ -1765,6 +1765,10 @@ function watchBody(body, stall, controller) {
       },
       async cancel(reason) {
         stall.stop();
+        if (response.complete) {
+          while (!(await reader.read().catch(() => ({ done: true }))).done) ;
+          return;
+        }
         await reader.cancel(reason).catch(() => {
         });
       }
@@ -1782,6 +1786,27 @@ var NETWORK_CODES = {
   ENETUNREACH: ["network unreachable", false],
   EPIPE: ["connection closed", true]
 };
+var UNTRUSTED = /* @__PURE__ */ new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED"
+]);
+var CERTIFICATE_CODES = {
+  CERT_HAS_EXPIRED: "certificate expired",
+  CERT_NOT_YET_VALID: "certificate not yet valid",
+  ERR_TLS_CERT_ALTNAME_INVALID: "certificate is not for this host"
+};
+function tlsError(err, url) {
+  const code = err?.code;
+  if (!(err instanceof Error) || code === void 0) return void 0;
+  const problem = UNTRUSTED.has(code) ? "certificate not trusted" : CERTIFICATE_CODES[code] ?? (/^ERR_(SSL|TLS)_/.test(code) ? "TLS handshake failed" : void 0);
+  if (problem === void 0) return void 0;
+  return new TransportError(`${url.origin}: ${problem} (${maskUrls(err.message)})`, { cause: err });
+}
 function transportError(err, controller) {
   if (controller.signal.aborted && controller.signal.reason instanceof TransportError) return controller.signal.reason;
   if (err instanceof TransportError) return err;

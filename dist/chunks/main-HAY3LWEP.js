@@ -22,7 +22,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-WGWTGRCV.js";
+} from "./chunk-MLFRBDHZ.js";
 import {
   restoreKeys
 } from "./chunk-5F2B36CT.js";
@@ -36,7 +36,7 @@ import {
 import {
   timed,
   withHomeLock
-} from "./chunk-4T2XX2AD.js";
+} from "./chunk-ZFIAIMWT.js";
 import {
   resolvePlan
 } from "./chunk-BGSOVDHP.js";

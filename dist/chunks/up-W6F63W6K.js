@@ -13,7 +13,7 @@ import {
   defaultUpDeps,
   timed,
   withHomeLock
-} from "./chunk-4T2XX2AD.js";
+} from "./chunk-ZFIAIMWT.js";
 import {
   publicPlan,
   resolvePlan

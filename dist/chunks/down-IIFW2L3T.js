@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   homeContainers
-} from "./chunk-UN76SAWQ.js";
+} from "./chunk-ORR2RJKR.js";
 import {
   cliReporter
 } from "./chunk-NQS5JD4W.js";
@@ -12,7 +12,7 @@ import {
   defaultUpDeps,
   kind,
   withHomeLock
-} from "./chunk-4T2XX2AD.js";
+} from "./chunk-ZFIAIMWT.js";
 import {
   DEFAULT_CLUSTER_NAME
 } from "./chunk-BGSOVDHP.js";

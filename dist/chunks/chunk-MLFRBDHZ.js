@@ -4,7 +4,7 @@ import {
 } from "./chunk-WG5PZOIG.js";
 import {
   defaultUpDeps
-} from "./chunk-4T2XX2AD.js";
+} from "./chunk-ZFIAIMWT.js";
 import {
   RuntimeError
 } from "./chunk-Z6K67HG4.js";

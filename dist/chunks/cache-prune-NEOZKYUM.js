@@ -4,14 +4,14 @@ import {
 } from "./chunk-D4FCCKVT.js";
 import {
   stopRegistries
-} from "./chunk-UN76SAWQ.js";
+} from "./chunk-ORR2RJKR.js";
 import {
   cliReporter
 } from "./chunk-NQS5JD4W.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-4T2XX2AD.js";
+} from "./chunk-ZFIAIMWT.js";
 import {
   resolvePlan
 } from "./chunk-BGSOVDHP.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-D4FCCKVT.js";
 import {
   stopRegistries
-} from "./chunk-UN76SAWQ.js";
+} from "./chunk-ORR2RJKR.js";
 import {
   State,
   actionReporter,
@@ -13,14 +13,14 @@ import {
   group,
   info,
   warning
-} from "./chunk-WGWTGRCV.js";
+} from "./chunk-MLFRBDHZ.js";
 import {
   contentFingerprint
 } from "./chunk-5F2B36CT.js";
 import "./chunk-WG5PZOIG.js";
 import {
   withHomeLock
-} from "./chunk-4T2XX2AD.js";
+} from "./chunk-ZFIAIMWT.js";
 import {
   formatBytes
 } from "./chunk-GEUUM73O.js";

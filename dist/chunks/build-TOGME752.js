@@ -7,7 +7,7 @@ import {
   defaultUpDeps,
   startPreloadRegistry,
   withHomeLock
-} from "./chunk-4T2XX2AD.js";
+} from "./chunk-ZFIAIMWT.js";
 import {
   resolvePlan,
   selectBuilds
