@@ -6,8 +6,8 @@ import { withHomeLock } from './lock.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
 import type { ContainerEngine } from './ports/container-engine.js';
 import type { BuildReport } from './ports/builder.js';
-import { readyToRun, runBuilds, type BuildRunDeps } from './build/run.js';
-import { selectBuilds } from './build/plan.js';
+import { runBuilds, type BuildRunDeps } from './build/run.js';
+import { readyToRun, selectBuilds } from './build/plan.js';
 
 export interface BuildOptions extends PlanOptions {
   /** Build names, in the order to run them; all declared builds when empty. */

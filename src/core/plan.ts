@@ -1,7 +1,7 @@
 // What a run will do, as a pure function of the composed configuration and the options.
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
 import { join, resolve } from 'node:path';
-import { planBuilds, type BuildPlan } from './build/plan.js';
+import { buildLogDir, planBuilds, readyToRun, type BuildPlan } from './build/plan.js';
 import { cacheKey } from './cache/key.js';
 import { compose, type ComposeRequest, type Composition } from './config/compose.js';
 import type { FlagInfo } from './config/flags.js';
@@ -22,7 +22,6 @@ import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstr
 import { kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
 import { hostPlatformName } from './oci/platform.js';
 import { mirrorsStorageRoot, mirrorStorageDir } from './mirrors/layout.js';
-import { buildLogDir, readyToRun } from './build/run.js';
 
 const DEFAULT_REGISTRY_IMAGE = 'registry:2';
 export const DEFAULT_CLUSTER_NAME = 'sew';

@@ -1,11 +1,13 @@
 // What each declared build will run, with its paths resolved: pure, part of the plan.
 // Paths and commands are honoured only from the user's own files (the project sew.yaml and
 // $SEW_HOME/sew.yaml); a build declared by a fetched context is planned, never run.
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeclaredBuild } from '../config/builds.js';
 import { expandVariables } from '../config/expand.js';
 import { InputError } from '../errors.js';
+import { dockerBuildCommand } from './docker-build.js';
 import { expandHome } from '../paths.js';
 import { normaliseReference, parseReference, ImageReferenceError } from '../images/reference.js';
 
@@ -76,4 +78,28 @@ export function selectBuilds(builds: readonly BuildPlan[], names: readonly strin
     if (!builds.some((b) => b.name === name)) throw new InputError(where, `unknown build "${name}"; available: ${builds.map((b) => b.name).join(', ')}`);
   }
   return names.length === 0 ? [...builds] : [...new Set(names)].map((name) => builds.find((b) => b.name === name)!);
+}
+
+export function buildLogDir(sewHome: string): string {
+  return join(sewHome, 'logs', 'build');
+}
+
+/**
+ * The builds, once their input is known good: none refused, every dir there, every build
+ * argument expandable. Bad input is refused before anything starts, not after other builds ran.
+ */
+export async function readyToRun(builds: readonly BuildPlan[], env: NodeJS.ProcessEnv): Promise<BuildPlan[]> {
+  const refused = builds.find((b) => b.refused !== undefined);
+  if (refused) throw new InputError(refused.where, `build "${refused.name}" ${refused.refused}`);
+  for (const build of builds) {
+    const paths = build.paths!;
+    if (!(await isDirectory(paths.dir))) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
+    // Expands the build arguments: an unset variable is refused here.
+    dockerBuildCommand(build, paths, '', env);
+  }
+  return [...builds];
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
 }

@@ -32,27 +32,7 @@ export interface BuildRunDeps {
 const TAIL_LINES = 20;
 const TAIL_BYTES = 16 * 1024;
 
-export function buildLogDir(sewHome: string): string {
-  return join(sewHome, 'logs', 'build');
-}
-
-/**
- * The builds, once their input is known good: none refused, every dir there, every build
- * argument expandable. Bad input is refused before anything starts, not after other builds ran.
- */
-export async function readyToRun(builds: readonly BuildPlan[], env: NodeJS.ProcessEnv): Promise<BuildPlan[]> {
-  const refused = builds.find((b) => b.refused !== undefined);
-  if (refused) throw new InputError(refused.where, `build "${refused.name}" ${refused.refused}`);
-  for (const build of builds) {
-    const paths = build.paths!;
-    if (!(await isDirectory(paths.dir))) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
-    // Expands the build arguments: an unset variable is refused here.
-    dockerBuildCommand(build, paths, '', env);
-  }
-  return [...builds];
-}
-
-/** Runs `builds`, as readyToRun returned them. */
+/** Runs `builds`, as `readyToRun` (build/plan.ts) returned them. */
 export async function runBuilds(builds: readonly BuildPlan[], target: { root: string }, options: BuildRunOptions, deps: BuildRunDeps): Promise<BuildReport[]> {
   await mkdir(options.logDir, { recursive: true });
   const store = new PreloadStore(target.root);
@@ -147,6 +127,3 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
-}

@@ -3,8 +3,8 @@ import {
   DEFAULT_CLUSTER_NAME,
   publicPlan,
   resolvePlan
-} from "./chunk-BGSOVDHP.js";
-import "./chunk-GEUUM73O.js";
+} from "./chunk-LR42Z323.js";
+import "./chunk-SZ3POJKX.js";
 import "./chunk-KRPSGNHQ.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-Z6K67HG4.js";

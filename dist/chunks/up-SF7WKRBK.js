@@ -1,26 +1,28 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   up
-} from "./chunk-7JDJAOTM.js";
+} from "./chunk-D2LXBMVO.js";
 import {
   verifyPlanPreload
-} from "./chunk-YVNM6QEY.js";
+} from "./chunk-R4LOOREG.js";
 import {
   cliReporter,
   table
-} from "./chunk-NQS5JD4W.js";
+} from "./chunk-BDFS5UZY.js";
 import {
   defaultUpDeps,
   timed,
   withHomeLock
-} from "./chunk-ZFIAIMWT.js";
+} from "./chunk-AB3FQPV3.js";
+import "./chunk-VL7MRU25.js";
+import "./chunk-XPP4COXA.js";
 import {
   publicPlan,
   resolvePlan
-} from "./chunk-BGSOVDHP.js";
+} from "./chunk-LR42Z323.js";
 import {
   formatBytes
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

@@ -1,10 +1,10 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   homeContainers
-} from "./chunk-ORR2RJKR.js";
+} from "./chunk-E3DPSJ6V.js";
 import {
   cliReporter
-} from "./chunk-NQS5JD4W.js";
+} from "./chunk-BDFS5UZY.js";
 import {
   KindNotInstalledError,
   assertOwnCluster,
@@ -12,10 +12,12 @@ import {
   defaultUpDeps,
   kind,
   withHomeLock
-} from "./chunk-ZFIAIMWT.js";
+} from "./chunk-AB3FQPV3.js";
+import "./chunk-VL7MRU25.js";
+import "./chunk-XPP4COXA.js";
 import {
   DEFAULT_CLUSTER_NAME
-} from "./chunk-BGSOVDHP.js";
+} from "./chunk-LR42Z323.js";
 import {
   homeIdentity,
   knownClusterNames,
@@ -23,7 +25,7 @@ import {
   realPath,
   removeClusterState,
   sewHome
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import "./chunk-KRPSGNHQ.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-Z6K67HG4.js";

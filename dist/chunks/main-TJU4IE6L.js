@@ -22,32 +22,35 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-MLFRBDHZ.js";
+} from "./chunk-IZ5GB36X.js";
 import {
   restoreKeys
-} from "./chunk-5F2B36CT.js";
+} from "./chunk-53EN6RHH.js";
 import "./chunk-WG5PZOIG.js";
 import {
   up
-} from "./chunk-7JDJAOTM.js";
+} from "./chunk-D2LXBMVO.js";
 import {
   verifyPlanPreload
-} from "./chunk-YVNM6QEY.js";
+} from "./chunk-R4LOOREG.js";
 import {
   timed,
   withHomeLock
-} from "./chunk-ZFIAIMWT.js";
-import {
-  resolvePlan
-} from "./chunk-BGSOVDHP.js";
+} from "./chunk-AB3FQPV3.js";
+import "./chunk-VL7MRU25.js";
 import {
   blobDir,
   blobProblem,
-  formatBytes,
-  registryCredentials,
   registryRoots,
   storedBlobs
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-XPP4COXA.js";
+import {
+  resolvePlan
+} from "./chunk-LR42Z323.js";
+import {
+  formatBytes,
+  registryCredentials
+} from "./chunk-SZ3POJKX.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

@@ -4,7 +4,7 @@ import {
 } from "./chunk-WG5PZOIG.js";
 import {
   defaultUpDeps
-} from "./chunk-ZFIAIMWT.js";
+} from "./chunk-AB3FQPV3.js";
 import {
   RuntimeError
 } from "./chunk-Z6K67HG4.js";

@@ -6,16 +6,17 @@ import {
   contentFingerprint,
   restoreKeys,
   saveKey
-} from "./chunk-5F2B36CT.js";
+} from "./chunk-53EN6RHH.js";
+import "./chunk-XPP4COXA.js";
 import {
   refuseNonRegular,
   resolvePlan
-} from "./chunk-BGSOVDHP.js";
+} from "./chunk-LR42Z323.js";
 import {
   hostPlatformName,
   userPath,
   writeFileAtomic
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

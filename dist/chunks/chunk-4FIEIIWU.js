@@ -1,14 +1,16 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
+  isIndex,
+  parseManifest
+} from "./chunk-VL7MRU25.js";
+import {
   blobDataPath,
   blobDir,
-  isIndex,
-  parseManifest,
   repositoryDir,
   storedBlobs,
   storedRepositories,
   taggedDigest
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-XPP4COXA.js";
 import {
   SHA256_DIGEST,
   preloadRepository

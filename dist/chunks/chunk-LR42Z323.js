@@ -1,8 +1,8 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   REGISTRY_PORT,
-  buildLogDir,
   displayUrl,
+  dockerBuildCommand,
   expandHome,
   expandVariables,
   hasLocalProxy,
@@ -21,7 +21,6 @@ import {
   preloadContainerName,
   publishing,
   readCapped,
-  readyToRun,
   redirectRefusal,
   registryCredentials,
   require_dist,
@@ -30,7 +29,7 @@ import {
   statePath,
   userPath,
   writeFileAtomic
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import {
   CLUSTER_NAME_RULE,
   ImageReferenceError,
@@ -75,6 +74,7 @@ import {
 import { join as join7, resolve as resolve4 } from "node:path";
 
 // src/core/build/plan.ts
+import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 var OWN_LAYERS = /* @__PURE__ */ new Set(["project", "user"]);
@@ -117,6 +117,22 @@ function selectBuilds(builds, names, where) {
     if (!builds.some((b) => b.name === name)) throw new InputError(where, `unknown build "${name}"; available: ${builds.map((b) => b.name).join(", ")}`);
   }
   return names.length === 0 ? [...builds] : [...new Set(names)].map((name) => builds.find((b) => b.name === name));
+}
+function buildLogDir(sewHome2) {
+  return join(sewHome2, "logs", "build");
+}
+async function readyToRun(builds, env) {
+  const refused = builds.find((b) => b.refused !== void 0);
+  if (refused) throw new InputError(refused.where, `build "${refused.name}" ${refused.refused}`);
+  for (const build of builds) {
+    const paths = build.paths;
+    if (!await isDirectory(paths.dir)) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
+    dockerBuildCommand(build, paths, "", env);
+  }
+  return [...builds];
+}
+async function isDirectory(path) {
+  return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
 // src/core/cache/key.ts
@@ -2427,9 +2443,9 @@ function causeOf(err) {
 }
 
 // src/core/fs/regular-file.ts
-import { stat } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 async function refuseNonRegular(path, where) {
-  const info = await stat(path).catch(() => void 0);
+  const info = await stat2(path).catch(() => void 0);
   if (info && !info.isFile()) throw new InputError(where, `${path} is ${kind(info)}, not a regular file`);
 }
 function kind(info) {
@@ -2606,6 +2622,7 @@ function publicPlan(plan) {
 
 export {
   selectBuilds,
+  readyToRun,
   refuseNonRegular,
   onPort,
   localHostsFile,

@@ -1,14 +1,16 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   verifyPlanPreload
-} from "./chunk-YVNM6QEY.js";
+} from "./chunk-R4LOOREG.js";
 import {
   table
-} from "./chunk-NQS5JD4W.js";
+} from "./chunk-BDFS5UZY.js";
+import "./chunk-VL7MRU25.js";
+import "./chunk-XPP4COXA.js";
 import {
   resolvePlan
-} from "./chunk-BGSOVDHP.js";
-import "./chunk-GEUUM73O.js";
+} from "./chunk-LR42Z323.js";
+import "./chunk-SZ3POJKX.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

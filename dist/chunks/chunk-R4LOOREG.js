@@ -1,14 +1,16 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   ManifestFormatError,
+  isIndex,
+  parseManifest,
+  requiredBlobs
+} from "./chunk-VL7MRU25.js";
+import {
   StorageLayoutError,
   blobDataPath,
   blobProblem,
-  isIndex,
-  parseManifest,
-  requiredBlobs,
   taggedDigest
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-XPP4COXA.js";
 import {
   SHA256_DIGEST,
   formatReference,

@@ -2,21 +2,23 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   cliReporter,
   table
-} from "./chunk-NQS5JD4W.js";
+} from "./chunk-BDFS5UZY.js";
 import {
   defaultUpDeps,
+  runBuilds,
   startPreloadRegistry,
   withHomeLock
-} from "./chunk-ZFIAIMWT.js";
+} from "./chunk-AB3FQPV3.js";
+import "./chunk-VL7MRU25.js";
+import "./chunk-XPP4COXA.js";
 import {
+  readyToRun,
   resolvePlan,
   selectBuilds
-} from "./chunk-BGSOVDHP.js";
+} from "./chunk-LR42Z323.js";
 import {
-  formatBytes,
-  readyToRun,
-  runBuilds
-} from "./chunk-GEUUM73O.js";
+  formatBytes
+} from "./chunk-SZ3POJKX.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

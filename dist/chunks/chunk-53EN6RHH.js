@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   registryRoots,
   storedBlobs
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-XPP4COXA.js";
 
 // src/core/cache/content.ts
 import { createHash } from "node:crypto";

@@ -1,23 +1,25 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   prunePreload
-} from "./chunk-D4FCCKVT.js";
+} from "./chunk-4FIEIIWU.js";
 import {
   stopRegistries
-} from "./chunk-ORR2RJKR.js";
+} from "./chunk-E3DPSJ6V.js";
 import {
   cliReporter
-} from "./chunk-NQS5JD4W.js";
+} from "./chunk-BDFS5UZY.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-ZFIAIMWT.js";
+} from "./chunk-AB3FQPV3.js";
+import "./chunk-VL7MRU25.js";
+import "./chunk-XPP4COXA.js";
 import {
   resolvePlan
-} from "./chunk-BGSOVDHP.js";
+} from "./chunk-LR42Z323.js";
 import {
   formatBytes
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import {
   parseReference
 } from "./chunk-KRPSGNHQ.js";

@@ -1,10 +1,10 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   prunePreload
-} from "./chunk-D4FCCKVT.js";
+} from "./chunk-4FIEIIWU.js";
 import {
   stopRegistries
-} from "./chunk-ORR2RJKR.js";
+} from "./chunk-E3DPSJ6V.js";
 import {
   State,
   actionReporter,
@@ -13,17 +13,19 @@ import {
   group,
   info,
   warning
-} from "./chunk-MLFRBDHZ.js";
+} from "./chunk-IZ5GB36X.js";
 import {
   contentFingerprint
-} from "./chunk-5F2B36CT.js";
+} from "./chunk-53EN6RHH.js";
 import "./chunk-WG5PZOIG.js";
 import {
   withHomeLock
-} from "./chunk-ZFIAIMWT.js";
+} from "./chunk-AB3FQPV3.js";
+import "./chunk-VL7MRU25.js";
+import "./chunk-XPP4COXA.js";
 import {
   formatBytes
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import {
   parseReference
 } from "./chunk-KRPSGNHQ.js";

@@ -2,13 +2,13 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   localHostsFile,
   onPort
-} from "./chunk-BGSOVDHP.js";
+} from "./chunk-LR42Z323.js";
 import {
   LOCAL,
   REGISTRY_PORT,
   WILDCARD,
   endpointFor
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import {
   hostNamespace
 } from "./chunk-KRPSGNHQ.js";

@@ -1,24 +1,39 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  CERTS_DIR,
-  DigestMismatchError,
-  KIND_NETWORK,
+  DOCKER_CONFIG,
+  DOCKER_LAYER,
+  DOCKER_LAYER_GZIP,
+  DOCKER_MANIFEST,
   MANIFEST_ACCEPT,
   ManifestFormatError,
-  PreloadStore,
+  isIndex,
+  parseManifest,
+  requiredBlobs,
+  sha256Digest
+} from "./chunk-VL7MRU25.js";
+import {
+  blobDataPath,
+  blobDir,
+  layerLinkPath,
+  readLink,
+  revisionLinkPath,
+  tagCurrentLinkPath,
+  tagIndexLinkPath
+} from "./chunk-XPP4COXA.js";
+import {
+  CERTS_DIR,
+  KIND_NETWORK,
   REGISTRY_PORT,
   carriesCredentials,
   displayUrl,
+  dockerBuildCommand,
   endpointFor,
   formatBytes,
   formatPlatform,
   hasLocalProxy,
   homeDir,
   hostPlatform,
-  importFromDaemon,
-  isIndex,
   maskUrls,
-  parseManifest,
   parsePlatform,
   readCapped,
   readClusterState,
@@ -27,13 +42,13 @@ import {
   redirectRefusal,
   registryCredentials,
   require_dist,
-  requiredBlobs,
-  runBuilds,
   selectPlatform,
+  temporaryPath,
   writeClusterState,
   writeFileAtomic
-} from "./chunk-GEUUM73O.js";
+} from "./chunk-SZ3POJKX.js";
 import {
+  SHA256_DIGEST,
   formatReference,
   parseReference,
   preloadRepository
@@ -115,7 +130,7 @@ var require_polyfills = __commonJS({
       }
       if (platform === "win32") {
         fs.rename = typeof fs.rename !== "function" ? fs.rename : (function(fs$rename) {
-          function rename(from, to, cb) {
+          function rename2(from, to, cb) {
             var start = Date.now();
             var backoff = 0;
             fs$rename(from, to, function CB(er) {
@@ -135,8 +150,8 @@ var require_polyfills = __commonJS({
               if (cb) cb(er);
             });
           }
-          if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
-          return rename;
+          if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
+          return rename2;
         })(fs.rename);
       }
       fs.read = typeof fs.read !== "function" ? fs.read : (function(fs$read) {
@@ -494,7 +509,7 @@ var require_graceful_fs = __commonJS({
       queue = global[gracefulQueue] || [];
       publishQueue(fs, queue);
       fs.close = (function(fs$close) {
-        function close(fd, cb) {
+        function close2(fd, cb) {
           return fs$close.call(fs, fd, function(err) {
             if (!err) {
               resetQueue();
@@ -503,10 +518,10 @@ var require_graceful_fs = __commonJS({
               cb.apply(this, arguments);
           });
         }
-        Object.defineProperty(close, previousSymbol, {
+        Object.defineProperty(close2, previousSymbol, {
           value: fs$close
         });
-        return close;
+        return close2;
       })(fs.close);
       fs.closeSync = (function(fs$closeSync) {
         function closeSync(fd) {
@@ -538,10 +553,10 @@ var require_graceful_fs = __commonJS({
       polyfills(fs2);
       fs2.gracefulify = patch;
       fs2.createReadStream = createReadStream;
-      fs2.createWriteStream = createWriteStream;
+      fs2.createWriteStream = createWriteStream3;
       var fs$readFile = fs2.readFile;
-      fs2.readFile = readFile4;
-      function readFile4(path, options, cb) {
+      fs2.readFile = readFile5;
+      function readFile5(path, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path, options, cb);
@@ -557,8 +572,8 @@ var require_graceful_fs = __commonJS({
         }
       }
       var fs$writeFile = fs2.writeFile;
-      fs2.writeFile = writeFile;
-      function writeFile(path, data, options, cb) {
+      fs2.writeFile = writeFile2;
+      function writeFile2(path, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$writeFile(path, data, options, cb);
@@ -717,7 +732,7 @@ var require_graceful_fs = __commonJS({
       }
       function ReadStream$open() {
         var that = this;
-        open(that.path, that.flags, that.mode, function(err, fd) {
+        open2(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             if (that.autoClose)
               that.destroy();
@@ -737,7 +752,7 @@ var require_graceful_fs = __commonJS({
       }
       function WriteStream$open() {
         var that = this;
-        open(that.path, that.flags, that.mode, function(err, fd) {
+        open2(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             that.destroy();
             that.emit("error", err);
@@ -750,12 +765,12 @@ var require_graceful_fs = __commonJS({
       function createReadStream(path, options) {
         return new fs2.ReadStream(path, options);
       }
-      function createWriteStream(path, options) {
+      function createWriteStream3(path, options) {
         return new fs2.WriteStream(path, options);
       }
       var fs$open = fs2.open;
-      fs2.open = open;
-      function open(path, flags, mode, cb) {
+      fs2.open = open2;
+      function open2(path, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
         return go$open(path, flags, mode, cb);
@@ -1253,11 +1268,11 @@ var require_mtime_precision = __commonJS({
     function probe(file, fs, callback) {
       const cachedPrecision = fs[cacheSymbol];
       if (cachedPrecision) {
-        return fs.stat(file, (err, stat2) => {
+        return fs.stat(file, (err, stat4) => {
           if (err) {
             return callback(err);
           }
-          callback(null, stat2.mtime, cachedPrecision);
+          callback(null, stat4.mtime, cachedPrecision);
         });
       }
       const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
@@ -1265,13 +1280,13 @@ var require_mtime_precision = __commonJS({
         if (err) {
           return callback(err);
         }
-        fs.stat(file, (err2, stat2) => {
+        fs.stat(file, (err2, stat4) => {
           if (err2) {
             return callback(err2);
           }
-          const precision = stat2.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
+          const precision = stat4.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
           Object.defineProperty(fs, cacheSymbol, { value: precision });
-          callback(null, stat2.mtime, precision);
+          callback(null, stat4.mtime, precision);
         });
       });
     }
@@ -1325,14 +1340,14 @@ var require_lockfile = __commonJS({
         if (options.stale <= 0) {
           return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
         }
-        options.fs.stat(lockfilePath, (err2, stat2) => {
+        options.fs.stat(lockfilePath, (err2, stat4) => {
           if (err2) {
             if (err2.code === "ENOENT") {
               return acquireLock(file, { ...options, stale: 0 }, callback);
             }
             return callback(err2);
           }
-          if (!isLockStale(stat2, options)) {
+          if (!isLockStale(stat4, options)) {
             return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
           }
           removeLock(file, options, (err3) => {
@@ -1344,8 +1359,8 @@ var require_lockfile = __commonJS({
         });
       });
     }
-    function isLockStale(stat2, options) {
-      return stat2.mtime.getTime() < Date.now() - options.stale;
+    function isLockStale(stat4, options) {
+      return stat4.mtime.getTime() < Date.now() - options.stale;
     }
     function removeLock(file, options, callback) {
       options.fs.rmdir(getLockFile(file, options), (err) => {
@@ -1363,7 +1378,7 @@ var require_lockfile = __commonJS({
       lock2.updateDelay = lock2.updateDelay || options.update;
       lock2.updateTimeout = setTimeout(() => {
         lock2.updateTimeout = null;
-        options.fs.stat(lock2.lockfilePath, (err, stat2) => {
+        options.fs.stat(lock2.lockfilePath, (err, stat4) => {
           const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
           if (err) {
             if (err.code === "ENOENT" || isOverThreshold) {
@@ -1372,7 +1387,7 @@ var require_lockfile = __commonJS({
             lock2.updateDelay = 1e3;
             return updateLock(file, options);
           }
-          const isMtimeOurs = lock2.mtime.getTime() === stat2.mtime.getTime();
+          const isMtimeOurs = lock2.mtime.getTime() === stat4.mtime.getTime();
           if (!isMtimeOurs) {
             return setLockAsCompromised(
               file,
@@ -1497,11 +1512,11 @@ var require_lockfile = __commonJS({
         if (err) {
           return callback(err);
         }
-        options.fs.stat(getLockFile(file2, options), (err2, stat2) => {
+        options.fs.stat(getLockFile(file2, options), (err2, stat4) => {
           if (err2) {
             return err2.code === "ENOENT" ? callback(null, false) : callback(err2);
           }
-          return callback(null, !isLockStale(stat2, options));
+          return callback(null, !isLockStale(stat4, options));
         });
       });
     }
@@ -1648,34 +1663,638 @@ var silentReporter = {
   warn: () => void 0
 };
 
+// src/core/build/run.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir2, mkdtemp, open, readFile, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+
+// src/core/daemon/tar-reader.ts
+var BLOCK = 512;
+async function* readTar(input) {
+  const bytes = new ByteReader(input.getReader());
+  let longPath;
+  let paxPath;
+  let paxSize;
+  try {
+    for (; ; ) {
+      const header = await bytes.exactly(BLOCK);
+      if (header === void 0 || header.every((b) => b === 0)) return;
+      verifyChecksum(header);
+      const typeflag = String.fromCharCode(header[156]);
+      const size = paxSize ?? parseNumber(header.subarray(124, 136));
+      if (typeflag === "x" || typeflag === "L" || typeflag === "g") {
+        const data = await bytes.exactly(size);
+        if (data === void 0) throw new RuntimeError("archive ends inside an extended header");
+        await bytes.skip(padding(size));
+        if (typeflag === "L") longPath = cString(data);
+        if (typeflag === "x") {
+          const records = parsePax(data);
+          paxPath = records.get("path") ?? paxPath;
+          const sizeRecord = records.get("size");
+          if (sizeRecord !== void 0) paxSize = Number(sizeRecord);
+        }
+        continue;
+      }
+      const prefix = cString(header.subarray(345, 500));
+      const name = cString(header.subarray(0, 100));
+      const path = paxPath ?? longPath ?? (prefix !== "" && header.subarray(257, 262).toString() === "ustar" ? `${prefix}/${name}` : name);
+      longPath = paxPath = paxSize = void 0;
+      const body = bytes.slice(size);
+      yield { path: path.replace(/^\.\//, ""), type: entryType(typeflag), size, body: body.stream };
+      await body.finish();
+      await bytes.skip(padding(size));
+    }
+  } finally {
+    await bytes.cancel();
+  }
+}
+function entryType(flag) {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "7":
+      return "file";
+    case "5":
+      return "directory";
+    case "2":
+      return "symlink";
+    case "1":
+      return "link";
+    default:
+      return "other";
+  }
+}
+function padding(size) {
+  return (BLOCK - size % BLOCK) % BLOCK;
+}
+function cString(bytes) {
+  const end = bytes.indexOf(0);
+  return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString("utf8");
+}
+function parseNumber(field) {
+  if ((field[0] & 128) !== 0) {
+    let value = field[0] & 127;
+    for (let i = 1; i < field.length; i++) value = value * 256 + field[i];
+    return value;
+  }
+  const text = cString(field).trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function verifyChecksum(header) {
+  const stored = parseNumber(header.subarray(148, 156));
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i];
+  if (sum !== stored) throw new RuntimeError("not a tar archive (bad header checksum)");
+}
+function parsePax(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    const space = data.indexOf(32, pos);
+    if (space === -1) break;
+    const length = Number(data.subarray(pos, space).toString());
+    if (!(length > 0)) break;
+    const record = data.subarray(space + 1, pos + length - 1).toString("utf8");
+    const eq = record.indexOf("=");
+    if (eq !== -1) records.set(record.slice(0, eq), record.slice(eq + 1));
+    pos += length;
+  }
+  return records;
+}
+var ByteReader = class {
+  constructor(reader) {
+    this.reader = reader;
+  }
+  reader;
+  pending = new Uint8Array(0);
+  ended = false;
+  /** The next `n` bytes, or undefined at a clean end of input. */
+  async exactly(n) {
+    const parts = [];
+    let have = 0;
+    while (have < n) {
+      const chunk = await this.next(n - have);
+      if (chunk === void 0) {
+        if (have === 0) return void 0;
+        throw new RuntimeError("archive is truncated");
+      }
+      parts.push(chunk);
+      have += chunk.length;
+    }
+    return Buffer.concat(parts);
+  }
+  async skip(n) {
+    for (let left = n; left > 0; ) {
+      const chunk = await this.next(left);
+      if (chunk === void 0) throw new RuntimeError("archive is truncated");
+      left -= chunk.length;
+    }
+  }
+  /** The next `size` bytes as a stream, and a way to skip what its reader left. */
+  slice(size) {
+    let left = size;
+    const stream = new ReadableStream(
+      {
+        pull: async (out) => {
+          if (left === 0) return out.close();
+          const chunk = await this.next(left);
+          if (chunk === void 0) throw new RuntimeError("archive is truncated");
+          left -= chunk.length;
+          out.enqueue(chunk);
+          if (left === 0) out.close();
+        }
+      },
+      { highWaterMark: 0 }
+    );
+    return { stream, finish: () => this.skip(left).then(() => void (left = 0)) };
+  }
+  async cancel() {
+    if (!this.ended) await this.reader.cancel().catch(() => {
+    });
+  }
+  /** Up to `max` bytes; undefined at end of input. */
+  async next(max) {
+    if (this.pending.length === 0) {
+      if (this.ended) return void 0;
+      const { done: done2, value } = await this.reader.read();
+      if (done2) {
+        this.ended = true;
+        return void 0;
+      }
+      this.pending = value;
+    }
+    const chunk = this.pending.subarray(0, max);
+    this.pending = this.pending.subarray(chunk.length);
+    return chunk;
+  }
+};
+
+// src/core/daemon/daemon-import.ts
+var MAX_JSON = 4 * 1024 * 1024;
+var OCI_BLOB = /^blobs\/sha256\/([a-f0-9]{64})$/;
+var LEGACY_LAYER = /(^|\/)layer\.tar$/;
+async function importFromDaemon(local, store, ref, repository, tag, onBlob) {
+  const imageId = await local.imageId(ref);
+  if (imageId === void 0) return void 0;
+  const current = await store.resolve(repository, tag);
+  if (current !== void 0 && await store.complete(repository, current)) {
+    const manifest2 = await store.manifest(repository, current);
+    if (manifest2?.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
+  }
+  const stored = /* @__PURE__ */ new Map();
+  const json = /* @__PURE__ */ new Map();
+  let bytesCopied = 0;
+  for await (const entry of readTar(await local.save(ref))) {
+    if (entry.type !== "file") continue;
+    const named = OCI_BLOB.exec(entry.path);
+    if (entry.path === "manifest.json" || entry.path === `${imageId.slice("sha256:".length)}.json` || named && `sha256:${named[1]}` === imageId) {
+      json.set(entry.path, await readAll(entry, ref));
+      continue;
+    }
+    if (named === null && !LEGACY_LAYER.test(entry.path)) continue;
+    const { head, body } = await peek(entry.body);
+    if (head[0] === 123) {
+      await body.cancel();
+      continue;
+    }
+    const mediaType = layerMediaType(head, ref);
+    let blob = named !== null ? { digest: `sha256:${named[1]}`, size: entry.size } : void 0;
+    if (blob !== void 0 && await store.hasBlob(blob)) await body.cancel();
+    else {
+      if (blob !== void 0) await store.writeBlob(blob, body);
+      else blob = await store.writeUnknownBlob(body);
+      bytesCopied += blob.size;
+      onBlob?.(blob.digest, blob.size);
+    }
+    await store.linkLayer(repository, blob.digest);
+    stored.set(entry.path, { ...blob, mediaType });
+  }
+  const saved = parseSaveManifest(json.get("manifest.json"), ref);
+  const config = json.get(saved.config);
+  if (config === void 0 || sha256Digest(config) !== imageId) {
+    throw new RuntimeError(`docker save of ${ref} has no config matching image ${imageId}`);
+  }
+  const layers = saved.layers.map((path) => {
+    const layer = stored.get(path);
+    if (layer === void 0) throw new RuntimeError(`docker save of ${ref} lists layer ${path} but does not contain it`);
+    return layer;
+  });
+  if (!await store.hasBlob({ digest: imageId, size: config.length })) bytesCopied += config.length;
+  await store.writeBytes(config);
+  await store.linkLayer(repository, imageId);
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: DOCKER_MANIFEST,
+      config: { mediaType: DOCKER_CONFIG, size: config.length, digest: imageId },
+      layers: layers.map((l) => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
+    })
+  );
+  const manifest = parseManifest(bytes, DOCKER_MANIFEST);
+  await store.putManifest(repository, tag, manifest);
+  return { digest: manifest.digest, bytesCopied, unchanged: false };
+}
+function layerMediaType(head, ref) {
+  if (head[0] === 31 && head[1] === 139) return DOCKER_LAYER_GZIP;
+  if (head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) {
+    throw new RuntimeError(`docker save of ${ref} has a zstd layer, which a Docker schema 2 manifest cannot describe`);
+  }
+  return DOCKER_LAYER;
+}
+function parseSaveManifest(raw, ref) {
+  if (raw === void 0) throw new RuntimeError(`docker save of ${ref} has no manifest.json`);
+  const parsed = JSON.parse(raw.toString("utf8"));
+  const first = Array.isArray(parsed) ? parsed[0] : void 0;
+  if (typeof first?.Config !== "string" || !Array.isArray(first.Layers) || !first.Layers.every((l) => typeof l === "string")) {
+    throw new RuntimeError(`docker save of ${ref} has an unreadable manifest.json`);
+  }
+  return { config: first.Config, layers: first.Layers };
+}
+async function readAll(entry, ref) {
+  if (entry.size > MAX_JSON) throw new RuntimeError(`docker save of ${ref}: ${entry.path} is over ${MAX_JSON} bytes`);
+  const parts = [];
+  for (const reader = entry.body.getReader(); ; ) {
+    const { done: done2, value } = await reader.read();
+    if (done2) return Buffer.concat(parts);
+    parts.push(value);
+  }
+}
+async function peek(stream) {
+  const reader = stream.getReader();
+  const first = [];
+  let length = 0;
+  while (length < 4) {
+    const { done: done2, value } = await reader.read();
+    if (done2) break;
+    first.push(value);
+    length += value.length;
+  }
+  const head = Buffer.concat(first);
+  let replayed = false;
+  const body = new ReadableStream(
+    {
+      async pull(out) {
+        if (!replayed) {
+          replayed = true;
+          if (head.length > 0) return out.enqueue(head);
+        }
+        const { done: done2, value } = await reader.read();
+        if (done2) out.close();
+        else out.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason)
+    },
+    { highWaterMark: 0 }
+  );
+  return { head, body };
+}
+
+// src/core/storage/preload-store.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createWriteStream, readFileSync, statSync } from "node:fs";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/core/oci/digest-stream.ts
+import { createHash } from "node:crypto";
+var DigestMismatchError = class extends RuntimeError {
+};
+function verifyingStream(expected, onBytes) {
+  const hash = createHash("sha256");
+  let seen = 0;
+  let held;
+  return new TransformStream({
+    transform(chunk, out) {
+      seen += chunk.length;
+      if (seen > expected.size) {
+        throw new DigestMismatchError(`blob ${expected.digest} is longer than its declared ${expected.size} bytes`);
+      }
+      hash.update(chunk);
+      if (held !== void 0) out.enqueue(held);
+      held = chunk;
+      onBytes?.(seen);
+    },
+    flush(out) {
+      if (seen !== expected.size) {
+        throw new DigestMismatchError(`blob ${expected.digest} ended after ${seen} of its ${expected.size} bytes`);
+      }
+      const actual = `sha256:${hash.digest("hex")}`;
+      if (actual !== expected.digest) {
+        throw new DigestMismatchError(`blob ${expected.digest} has content with digest ${actual}`);
+      }
+      if (held !== void 0) out.enqueue(held);
+    }
+  });
+}
+
+// src/core/storage/preload-store.ts
+var MAX_MANIFEST = 4 * 1024 * 1024;
+var STAGING = ".sew-ci-staging";
+var PreloadStore = class {
+  /** `root` is the registry's rootdirectory (what it mounts at /var/lib/registry). */
+  constructor(root) {
+    this.root = root;
+    this.staging = join(root, STAGING);
+  }
+  root;
+  staging;
+  writes = /* @__PURE__ */ new Map();
+  ready;
+  /** What a tag or digest resolves to in `repository`; undefined when it is not there. */
+  async resolve(repository, reference) {
+    if (!SHA256_DIGEST.test(reference)) return readLink(tagCurrentLinkPath(this.root, repository, reference));
+    return await readLink(revisionLinkPath(this.root, repository, reference)) === reference ? reference : void 0;
+  }
+  /** The manifest `digest` as `repository` serves it; undefined when not linked there or its bytes are gone. */
+  async manifest(repository, digest) {
+    if (await readLink(revisionLinkPath(this.root, repository, digest)) !== digest) return void 0;
+    return this.storedManifest(digest);
+  }
+  /** A manifest held as a blob, linked anywhere or nowhere; undefined when absent, damaged or no manifest. */
+  async storedManifest(digest) {
+    if (!SHA256_DIGEST.test(digest)) return void 0;
+    const path = blobDataPath(this.root, digest);
+    const size = fileSize(path);
+    if (size === void 0 || size > MAX_MANIFEST) return void 0;
+    let bytes;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return void 0;
+    }
+    if (sha256Digest(bytes) !== digest) return void 0;
+    try {
+      return parseManifest(bytes, null);
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * Whether everything manifest `digest` needs is on disk and linked into `repository` (every
+   * child of an index too). A tag that resolves is not enough: a restored cache may have lost
+   * a blob (dropped as damaged), and the registry would serve the manifest and fail the pull.
+   */
+  complete(repository, digest, seen = /* @__PURE__ */ new Map()) {
+    let known = seen.get(digest);
+    if (!known) seen.set(digest, known = this.completeOnce(repository, digest, seen));
+    return known;
+  }
+  async completeOnce(repository, digest, seen) {
+    const manifest = await this.manifest(repository, digest);
+    if (manifest === void 0) return false;
+    const parts = isIndex(manifest.mediaType) ? manifest.references.map((entry) => this.complete(repository, entry.digest, seen)) : requiredBlobs(manifest).map((blob) => this.hasLayer(repository, blob));
+    return (await Promise.all(parts)).every(Boolean);
+  }
+  /** The blob's data is there with its size; its content was verified when it was written. */
+  async hasBlob(blob) {
+    return fileSize(blobDataPath(this.root, blob.digest)) === blob.size;
+  }
+  async hasLayer(repository, blob) {
+    const [data, link] = await Promise.all([this.hasBlob(blob), readLink(layerLinkPath(this.root, repository, blob.digest))]);
+    return data && link === blob.digest;
+  }
+  /**
+   * Runs `write` unless the store holds the blob already, at most once per digest however
+   * many images ask: later callers wait for the first one's write. Resolves with the bytes
+   * this call wrote.
+   */
+  ensureBlob(blob, write) {
+    const pending = this.writes.get(blob.digest);
+    if (pending !== void 0) return pending.then(() => 0);
+    const writing = this.hasBlob(blob).then((present) => present ? 0 : write());
+    this.writes.set(blob.digest, writing);
+    writing.catch(() => this.writes.delete(blob.digest));
+    return writing;
+  }
+  /** Writes a blob from `body`, hashing it on the way; nothing is committed unless size and digest match. */
+  async writeBlob(blob, body, onBytes) {
+    await this.commit(blob.digest, (data) => pipeline(Readable.fromWeb(body.pipeThrough(verifyingStream(blob, onBytes))), createWriteStream(data)));
+  }
+  /** Writes a blob whose digest is learned from its bytes; resolves with what it was stored under. */
+  async writeUnknownBlob(body) {
+    const hash = createHash2("sha256");
+    let size = 0;
+    const counting = new Transform({
+      transform(chunk, _encoding, done2) {
+        hash.update(chunk);
+        size += chunk.length;
+        done2(null, chunk);
+      }
+    });
+    const staged = await this.stage();
+    try {
+      await pipeline(Readable.fromWeb(body), counting, createWriteStream(join(staged, "data")));
+      const digest = `sha256:${hash.digest("hex")}`;
+      if (!await this.hasBlob({ digest, size })) await this.place(staged, digest);
+      return { digest, size };
+    } finally {
+      await rm(staged, { recursive: true, force: true });
+    }
+  }
+  /** Writes small content (a manifest, a config) as a blob unless it is there; resolves with its digest. */
+  async writeBytes(bytes) {
+    const blob = { digest: sha256Digest(bytes), size: bytes.length };
+    await this.ensureBlob(blob, async () => {
+      await this.commit(blob.digest, (data) => writeFile(data, bytes));
+      return blob.size;
+    });
+    return blob.digest;
+  }
+  /** Makes a blob of the store part of `repository`. */
+  linkLayer(repository, digest) {
+    return this.link(layerLinkPath(this.root, repository, digest), digest);
+  }
+  /**
+   * Stores `manifest` verbatim and makes `repository` serve it under `reference` (a tag, or
+   * its digest). Everything it references must be in `repository` already.
+   */
+  async putManifest(repository, reference, manifest) {
+    await this.writeBytes(manifest.bytes);
+    await this.link(revisionLinkPath(this.root, repository, manifest.digest), manifest.digest);
+    if (SHA256_DIGEST.test(reference)) return;
+    await this.link(tagIndexLinkPath(this.root, repository, reference, manifest.digest), manifest.digest);
+    await this.link(tagCurrentLinkPath(this.root, repository, reference), manifest.digest);
+  }
+  async link(path, digest) {
+    if (await readLink(path) === digest) return;
+    await this.prepare();
+    await writeFileAtomic(path, digest, { tmpDir: this.staging, sync: false });
+  }
+  /** Produces the blob's data in a staging directory, then moves that directory into place whole. */
+  async commit(digest, produce) {
+    const staged = await this.stage();
+    try {
+      await produce(join(staged, "data"));
+      await this.place(staged, digest);
+    } finally {
+      await rm(staged, { recursive: true, force: true });
+    }
+  }
+  async place(staged, digest) {
+    const target = blobDir(this.root, digest);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await rename(staged, target);
+    } catch (err) {
+      const code = err.code;
+      if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+      const size = await stat(join(staged, "data")).then((s) => s.size);
+      if (await this.hasBlob({ digest, size })) return;
+      await rm(target, { recursive: true, force: true });
+      await rename(staged, target);
+    }
+  }
+  async stage() {
+    await this.prepare();
+    const dir = temporaryPath(this.staging, "blob");
+    await mkdir(dir);
+    return dir;
+  }
+  /** Staging left by a killed run is garbage: one run at a time holds this store (the home lock). */
+  prepare() {
+    this.ready ??= (async () => {
+      await rm(this.staging, { recursive: true, force: true });
+      await mkdir(this.staging, { recursive: true });
+    })();
+    return this.ready;
+  }
+};
+function fileSize(path) {
+  try {
+    const found = statSync(path, { throwIfNoEntry: false });
+    return found?.isFile() ? found.size : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/core/build/run.ts
+var TAIL_LINES = 20;
+var TAIL_BYTES = 16 * 1024;
+async function runBuilds(builds, target, options, deps) {
+  await mkdir2(options.logDir, { recursive: true });
+  const store = new PreloadStore(target.root);
+  return deps.reporter.phase("Builds", async () => {
+    deps.reporter.info(`logs in ${options.logDir}`);
+    const reports = [];
+    for (const build of builds) reports.push(await runOne(build, store, options, deps));
+    return reports;
+  });
+}
+async function runOne(build, store, options, deps) {
+  const paths = build.paths;
+  const started2 = performance.now();
+  const logPath = join2(options.logDir, `${build.name}.log`);
+  const log = createWriteStream2(logPath);
+  const write = (text) => void log.write(text);
+  let failed2 = false;
+  try {
+    if (!options.skipPre) {
+      for (const command of build.pre) {
+        write(`$ ${command}
+`);
+        const { code } = await deps.exec.run("sh", ["-c", command], { cwd: paths.dir, env: options.env, onOutput: write, collect: false });
+        if (code !== 0) throw new BuildFailure(`pre command "${command}" exited with ${code}`);
+      }
+    }
+    const how = await exists(paths.dockerfile) ? "docker build" : "pre";
+    if (how === "pre" && paths.dockerfileWritten) throw new InputError(build.where, `build "${build.name}": dockerfile ${paths.dockerfile} does not exist`);
+    if (how === "pre" && build.pre.length === 0) {
+      throw new InputError(build.where, `build "${build.name}": nothing to build, no pre commands and no ${paths.dockerfile}`);
+    }
+    const imageId = how === "docker build" ? await dockerBuild(build, paths, options.env, deps.exec, write) : await deps.localImages.imageId(build.image);
+    if (imageId === void 0) throw new BuildFailure(`the pre commands left no image ${build.image} in the Docker daemon (and there is no ${paths.dockerfile})`);
+    write(`
+writing ${build.image} (${imageId}) into the preload registry
+`);
+    const ref = parseReference(build.image);
+    const written = await importFromDaemon(deps.localImages, store, imageId, preloadRepository(ref), ref.tag);
+    if (written === void 0) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was written`);
+    write(`${written.unchanged ? "already there" : "written"}: ${written.digest}
+`);
+    const ms = Math.round(performance.now() - started2);
+    deps.reporter.info(`${build.name}  ${build.image}  ${how}, ${written.unchanged ? "unchanged" : "written"} ${written.digest.slice(0, 19)}  ${(ms / 1e3).toFixed(1)} s`);
+    return { name: build.name, image: build.image, digest: written.digest, bytesCopied: written.bytesCopied, how, log: logPath, ms };
+  } catch (err) {
+    if (!(err instanceof BuildFailure)) throw err;
+    failed2 = true;
+    write(`
+failed: ${err.message}
+`);
+    throw new RuntimeError(`build "${build.name}" failed: ${err.message}; log: ${logPath}`);
+  } finally {
+    await close(log);
+    if (failed2) {
+      deps.reporter.info(`${build.name}  ${build.image}  FAILED; last lines of ${logPath}:`);
+      for (const line of await tail(logPath)) deps.reporter.info(`  | ${line}`);
+    }
+  }
+}
+var BuildFailure = class extends Error {
+};
+async function dockerBuild(build, paths, env, exec, write) {
+  const scratch = await mkdtemp(join2(tmpdir(), "sew-build-"));
+  try {
+    const iidFile = join2(scratch, "iid");
+    const command = dockerBuildCommand(build, paths, iidFile, env);
+    write(`$ docker ${command.args.join(" ")}
+`);
+    const { code } = await exec.run("docker", command.args, { env: command.env, onOutput: write, collect: false });
+    if (code !== 0) throw new BuildFailure(`docker build exited with ${code}`);
+    return (await readFile(iidFile, "utf8")).trim();
+  } finally {
+    await rm2(scratch, { recursive: true, force: true });
+  }
+}
+async function tail(path) {
+  const file = await open(path, "r");
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const { buffer } = await file.read(Buffer.alloc(length), 0, length, size - length);
+    return buffer.toString("utf8").split(/\r?\n|\r/).filter((line) => line.trim() !== "").slice(-TAIL_LINES);
+  } finally {
+    await file.close();
+  }
+}
+function close(stream) {
+  return new Promise((resolve) => stream.end(resolve));
+}
+async function exists(path) {
+  return stat2(path).then(() => true, () => false);
+}
+
 // src/core/containerd/write-hosts.ts
-import { readdir, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, rm as rm3, stat as stat3 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 async function writeHostsDir(hostsDir, files) {
   const written = [];
   for (const [host, content] of files) {
-    const path = join(hostsDir, host, "hosts.toml");
+    const path = join3(hostsDir, host, "hosts.toml");
     await writeFileAtomic(path, content);
     written.push(path);
   }
   for (const entry of await readdir(hostsDir).catch(() => [])) {
-    for (const file of await readdir(join(hostsDir, entry)).catch(() => [])) {
-      if (file.endsWith(".tmp")) await rm(join(hostsDir, entry, file), { force: true });
+    for (const file of await readdir(join3(hostsDir, entry)).catch(() => [])) {
+      if (file.endsWith(".tmp")) await rm3(join3(hostsDir, entry, file), { force: true });
     }
     if (files.has(entry)) continue;
-    const isOurs = await stat(join(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
-    if (isOurs) await rm(join(hostsDir, entry), { recursive: true, force: true });
+    const isOurs = await stat3(join3(hostsDir, entry, "hosts.toml")).then(() => true, () => false);
+    if (isOurs) await rm3(join3(hostsDir, entry), { recursive: true, force: true });
   }
   return written;
 }
 
 // src/core/containers/registry.ts
-import { createHash } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { mkdir as mkdir3 } from "node:fs/promises";
 
 // src/core/oci/http.ts
 import { request as httpRequest } from "node:http";
-import { Readable } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 var TransportError = class extends Error {
   constructor(message, options, transient = false) {
     super(message, options);
@@ -1747,7 +2366,7 @@ function stallTimer(ms, controller) {
   };
 }
 function watchBody(response, stall, controller) {
-  const reader = Readable.toWeb(response).getReader();
+  const reader = Readable2.toWeb(response).getReader();
   return new ReadableStream(
     {
       // Only time our wait for the network: a slow consumer is backpressure, not a stall.
@@ -1853,7 +2472,7 @@ async function ensureRegistry(engine, spec, options = {}) {
   await engine.ensureNetwork(spec.network, { [MANAGED_LABEL]: "true" });
   await ensureImage(engine, spec.image, options.onPull);
   if (existing) await engine.remove(spec.name);
-  await mkdir(spec.dataDir, { recursive: true });
+  await mkdir3(spec.dataDir, { recursive: true });
   let started2;
   try {
     started2 = await engine.run({
@@ -1908,7 +2527,7 @@ function publishedPort(state, hostIp) {
 function specFingerprint(spec) {
   const env = Object.entries(spec.env ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const canonical = JSON.stringify({ image: spec.image, dataDir: spec.dataDir, network: spec.network, port: spec.hostPort ?? null, env, role: spec.role, home: spec.home, address: address(spec) });
-  return createHash("sha256").update(canonical).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(canonical).digest("hex").slice(0, 16);
 }
 async function portTaken(engine, spec, port) {
   const containers = await engine.list({}).catch(() => []);
@@ -1950,8 +2569,8 @@ async function launchPreloadRegistry(engine, plan, reporter) {
 }
 
 // src/core/credentials/docker-config.ts
-import { readFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // src/core/credentials/credential-helper.ts
 var HelperMissingError = class extends RuntimeError {
@@ -2018,8 +2637,8 @@ function credentialKey(server) {
   return HUB_ALIASES.has(host) ? HUB_KEY : host;
 }
 function dockerConfigCredentials(env, options = {}) {
-  const dir = options.configDir ?? (env["DOCKER_CONFIG"] || join2(homeDir(env), ".docker"));
-  const path = join2(dir, "config.json");
+  const dir = options.configDir ?? (env["DOCKER_CONFIG"] || join4(homeDir(env), ".docker"));
+  const path = join4(dir, "config.json");
   const runHelper = options.runHelper ?? ((helper, server) => runCredentialHelper(helper, server, env));
   let config;
   return async (host) => {
@@ -2042,7 +2661,7 @@ function dockerConfigCredentials(env, options = {}) {
 async function readConfig(path) {
   let text;
   try {
-    text = await readFile(path, "utf8");
+    text = await readFile2(path, "utf8");
   } catch (err) {
     if (err.code === "ENOENT") return {};
     throw err;
@@ -2076,7 +2695,7 @@ function inlineAuth(entry, path, key) {
 }
 
 // src/core/docker/dockerode-engine.ts
-import { Readable as Readable2 } from "node:stream";
+import { Readable as Readable3 } from "node:stream";
 
 // src/core/docker/engine-http.ts
 import { request } from "node:http";
@@ -2192,8 +2811,8 @@ function dockerEngine(env) {
       const found = await call("cannot list containers", async () => (await docker()).listContainers({ all: options.all ?? false, filters }));
       return found.map(containerSummary);
     },
-    async logs(name, tail) {
-      const raw = await call(`cannot read the logs of ${name}`, async () => (await docker()).getContainer(name).logs({ stdout: true, stderr: true, tail, follow: false }));
+    async logs(name, tail2) {
+      const raw = await call(`cannot read the logs of ${name}`, async () => (await docker()).getContainer(name).logs({ stdout: true, stderr: true, tail: tail2, follow: false }));
       return demux(raw).split("\n").map((l) => l.trim()).filter(Boolean);
     },
     async ensureNetwork(name, labels) {
@@ -2223,7 +2842,7 @@ function dockerEngine(env) {
     },
     async saveImage(ref) {
       const stream = await call(`cannot save image ${ref}`, async () => (await docker()).getImage(ref).get());
-      return Readable2.toWeb(Readable2.from(stream, { objectMode: false }));
+      return Readable3.toWeb(Readable3.from(stream, { objectMode: false }));
     }
   };
 }
@@ -2371,8 +2990,8 @@ function registryHostingConfigMap(host) {
 
 // src/core/kind/cluster.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile2, readdir as readdir2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { readFile as readFile3, readdir as readdir2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
 function kindCreateArgs(name, configPath, options) {
   return [
     "create",
@@ -2441,7 +3060,7 @@ async function hostsMount(exec, node) {
 async function hostFiles(hostsDir) {
   const files = /* @__PURE__ */ new Map();
   for (const host of await readdir2(hostsDir).catch(() => [])) {
-    const content = await readFile2(join3(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
+    const content = await readFile3(join5(hostsDir, host, "hosts.toml"), "utf8").catch(() => void 0);
     if (content !== void 0) files.set(host, content);
   }
   return files;
@@ -2500,15 +3119,15 @@ async function onPlannedPort(local, start, note) {
 }
 
 // src/core/mirrors/scheduler-state.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join6 } from "node:path";
 var SCHEDULER_STATE = "scheduler-state.json";
 var TTL_MS = 7 * 24 * 60 * 60 * 1e3;
 async function refreshSchedulerState(dataDir, now = /* @__PURE__ */ new Date()) {
-  const path = join4(dataDir, SCHEDULER_STATE);
+  const path = join6(dataDir, SCHEDULER_STATE);
   let state;
   try {
-    state = JSON.parse(await readFile3(path, "utf8"));
+    state = JSON.parse(await readFile4(path, "utf8"));
   } catch {
     return 0;
   }
@@ -2867,7 +3486,7 @@ var RetryBudget = class {
 };
 
 // src/core/oci/client.ts
-var MAX_MANIFEST = 4 * 1024 * 1024;
+var MAX_MANIFEST2 = 4 * 1024 * 1024;
 var MAX_ERROR_BODY = 64 * 1024;
 var MAX_REDIRECTS = 5;
 var pull = (repository) => `repository:${repository}:pull`;
@@ -2938,7 +3557,7 @@ var RegistryClient = class {
       const body = reply;
       bytes = await this.guard(
         repository,
-        () => readReply(body, MAX_MANIFEST, `manifest ${reference}`).catch(async (err) => {
+        () => readReply(body, MAX_MANIFEST2, `manifest ${reference}`).catch(async (err) => {
           if (!(err instanceof TransportError)) throw err;
           await retries.resume(err);
           return void 0;
@@ -2970,7 +3589,7 @@ var RegistryClient = class {
     const retries = this.retrier.budget(this.host);
     let delivered = 0;
     let skip = 0;
-    const open = async () => {
+    const open2 = async () => {
       const reply = await this.request(repository, "blob", {
         method: "GET",
         at: `/${repository}/blobs/${digest}`,
@@ -2991,7 +3610,7 @@ var RegistryClient = class {
       skip = delivered;
       return reply.body.getReader();
     };
-    let reader = await open();
+    let reader = await open2();
     return new ReadableStream(
       {
         pull: (out) => this.guard(repository, async () => {
@@ -3002,7 +3621,7 @@ var RegistryClient = class {
             } catch (err) {
               if (!(err instanceof TransportError)) throw err;
               await retries.resume(err);
-              reader = await open();
+              reader = await open2();
               continue;
             }
             if (chunk.done) return out.close();
@@ -3421,14 +4040,14 @@ function started(registry) {
 
 // src/core/lock.ts
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
-import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { mkdir as mkdir4 } from "node:fs/promises";
+import { join as join7 } from "node:path";
 var DEFAULT_LOCK_WAIT_MS = 10 * 60 * 1e3;
 async function withHomeLock(sewHome, reporter, work, waitMs = DEFAULT_LOCK_WAIT_MS) {
-  await mkdir2(sewHome, { recursive: true });
+  await mkdir4(sewHome, { recursive: true });
   const options = {
     realpath: false,
-    lockfilePath: join5(sewHome, ".lock"),
+    lockfilePath: join7(sewHome, ".lock"),
     // A holder that died stops refreshing its lock; after this long it is taken over.
     stale: 3e4,
     update: 1e4,
@@ -3459,6 +4078,7 @@ function seconds(ms) {
 }
 
 export {
+  runBuilds,
   MANAGED_LABEL,
   HOME_LABEL,
   startPreloadRegistry,
