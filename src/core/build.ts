@@ -1,10 +1,10 @@
 // `build`: plan -> the builds asked for -> preload registry -> run them. Kind nodes wired by
 // `up` pull the images by their own names from the preload registry.
 import type { SourceReader } from './config/sources.js';
-import { startPreloadRegistry } from './containers/preload-registry.js';
 import { withHomeLock } from './lock.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
-import type { ContainerEngine } from './ports/container-engine.js';
+import type { Registries } from './ports/registries.js';
+import { announcePreloadRegistry } from './up.js';
 import type { BuildReport } from './ports/builder.js';
 import { runBuilds, type BuildRunDeps } from './build/run.js';
 import { readyToRun, selectBuilds } from './build/plan.js';
@@ -17,7 +17,7 @@ export interface BuildOptions extends PlanOptions {
 }
 
 export interface BuildDeps extends BuildRunDeps {
-  readonly docker: () => Promise<ContainerEngine>;
+  readonly registries: Registries;
   readonly reader?: SourceReader;
 }
 
@@ -35,7 +35,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     plan.sewHome,
     deps.reporter,
     async () => {
-      const registry = await startPreloadRegistry(await deps.docker(), plan, deps.reporter);
+      const registry = await announcePreloadRegistry(deps.registries.startPreload(plan, (m) => deps.reporter.info(m)), deps.reporter);
       const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: plan.buildLogs, ...(options.skipPre && { skipPre: true }) }, deps);
       return { plan, registry: registry.url, builds };
     },

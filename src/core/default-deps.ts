@@ -5,7 +5,7 @@ import { runBuilds } from './build/run.js';
 import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
 import { launchPreloadRegistry } from './containers/preload-registry.js';
-import { ensureRegistry, waitForRegistry, type RunningRegistry } from './containers/registry.js';
+import { ensureRegistry, waitForRegistry } from './containers/registry.js';
 import { dockerConfigCredentials } from './credentials/docker-config.js';
 import type { LocalImages } from './daemon/local-images.js';
 import { connectEngine } from './docker/dockerode-engine.js';
@@ -17,9 +17,8 @@ import { onPlannedPort } from './local/start.js';
 import { ensureMirrors } from './mirrors/containers.js';
 import type { Plan } from './plan.js';
 import type { ContainerEngine } from './ports/container-engine.js';
-import type { Registries, StartedRegistry } from './ports/registries.js';
+import type { Registries } from './ports/registries.js';
 import { registryPreloader } from './preload/preloader.js';
-import { silentReporter } from './report.js';
 import type { UpPorts } from './up.js';
 
 /** The raw adapters, for the use cases that take them directly (build, down, the action's post). */
@@ -58,7 +57,7 @@ export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(e
 function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.ProcessEnv, dockerCredentials: (host: string) => Promise<Credentials | undefined>): Registries {
   return {
     connect: async () => void (await docker()),
-    startPreload: async (plan, note) => started(await launchPreloadRegistry(await docker(), plan, { ...silentReporter, info: note })),
+    startPreload: async (plan, note) => launchPreloadRegistry(await docker(), plan, note),
     async startMirrors(plan) {
       const mirrors = await ensureMirrors(await docker(), {
         entries: plan.mirrors?.entries ?? [],
@@ -68,7 +67,7 @@ function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.Pr
         credentials: async (host) => registryCredentials(endpointFor(plan.registries, host), env) ?? (await dockerCredentials(host)),
         publish: plan.publish,
       });
-      return mirrors.map((m) => ({ host: m.host, container: m.name, ...(m.url && { url: m.url }), ...(m.problem && { problem: m.problem }), ...(m.degraded && { degraded: m.degraded }) }));
+      return mirrors;
     },
     async startLocal(plan, note) {
       const local = localContainer(plan);
@@ -76,7 +75,7 @@ function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.Pr
       const spec = { name: local.container, role: 'local' as const, home: plan.home.id, image: plan.registryImage, dataDir: local.data, network: KIND_NETWORK, publish: plan.publish };
       const registry = await onPlannedPort(local, (hostPort) => ensureRegistry(engine, { ...spec, ...(hostPort !== undefined && { hostPort }) }), note);
       await waitForRegistry(registry.url);
-      return started(registry);
+      return registry;
     },
   };
 }
@@ -84,8 +83,4 @@ function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.Pr
 function localContainer(plan: Plan): LocalContainer {
   if (plan.local?.kind !== 'container') throw new Error('the plan starts no local registry container');
   return plan.local;
-}
-
-function started(registry: RunningRegistry): StartedRegistry {
-  return { name: registry.name, url: registry.url, hostPort: registry.hostPort, action: registry.action };
 }

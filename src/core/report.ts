@@ -1,4 +1,4 @@
-// Phase timings around a reporter, and the reporter that says nothing.
+// Phase timings around a reporter.
 import type { Reporter } from './ports/reporter.js';
 
 export interface PhaseTiming {
@@ -30,9 +30,3 @@ export function timed(inner: Reporter): Timed {
     quietly: record,
   };
 }
-
-export const silentReporter: Reporter = {
-  phase: (_name, work) => work(),
-  info: () => undefined,
-  warn: () => undefined,
-};

@@ -66,7 +66,8 @@ async function preloadImages(plan: Plan, { preloader, reporter }: UpPorts): Prom
   return outcome.images;
 }
 
-function announcePreloadRegistry(starting: Promise<StartedRegistry>, reporter: Reporter): Promise<StartedRegistry> {
+/** Waits, as a phase of its own, for a preload registry started earlier; `build` shares it. */
+export function announcePreloadRegistry(starting: Promise<StartedRegistry>, reporter: Reporter): Promise<StartedRegistry> {
   return reporter.phase('Preload registry', async () => {
     const registry = await starting;
     reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);

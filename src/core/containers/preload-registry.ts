@@ -2,20 +2,12 @@
 // inspect), otherwise started on the kind network, pulling the registry image if need be.
 import type { Plan } from '../plan.js';
 import type { ContainerEngine } from '../ports/container-engine.js';
-import type { Reporter } from '../ports/reporter.js';
+import type { Note } from '../ports/registries.js';
 import { KIND_NETWORK } from '../home/names.js';
 import { ensureRegistry, waitForRegistry, type RunningRegistry } from './registry.js';
 
-export function startPreloadRegistry(engine: ContainerEngine, plan: Plan, reporter: Reporter): Promise<RunningRegistry> {
-  return reporter.phase('Preload registry', async () => {
-    const registry = await launchPreloadRegistry(engine, plan, reporter);
-    reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
-    return registry;
-  });
-}
-
-/** The preload registry, up and answering; without a phase of its own: `up` starts it beside the copy. */
-export async function launchPreloadRegistry(engine: ContainerEngine, plan: Plan, reporter: Reporter): Promise<RunningRegistry> {
+/** The preload registry, up and answering; `note` hears of an image pull. */
+export async function launchPreloadRegistry(engine: ContainerEngine, plan: Plan, note: Note): Promise<RunningRegistry> {
   const registry = await ensureRegistry(
     engine,
     {
@@ -27,7 +19,7 @@ export async function launchPreloadRegistry(engine: ContainerEngine, plan: Plan,
       network: KIND_NETWORK,
       publish: plan.publish,
     },
-    { onPull: (image) => reporter.info(`pulling ${image}`) },
+    { onPull: (image) => note(`pulling ${image}`) },
   );
   await waitForRegistry(registry.url, undefined, { engine, name: registry.name });
   return registry;

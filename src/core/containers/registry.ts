@@ -7,6 +7,7 @@ import { RuntimeError } from '../errors.js';
 import { REGISTRY_PORT, type Publishing } from '../home/names.js';
 import { discard, send } from '../oci/http.js';
 import { EngineError, type ContainerEngine, type ContainerState } from '../ports/container-engine.js';
+import type { StartedRegistry } from '../ports/registries.js';
 import { ensureImage } from './image.js';
 
 export const MANAGED_LABEL = 'sew-ci.managed';
@@ -30,14 +31,9 @@ export interface RegistrySpec {
   readonly publish?: Publishing;
 }
 
-export interface RunningRegistry {
-  readonly name: string;
-  /** How this host reaches it: http://127.0.0.1:<port>. */
-  readonly url: string;
-  readonly hostPort: number;
+export interface RunningRegistry extends StartedRegistry {
   /** How nodes on the network reach it. */
   readonly networkUrl: string;
-  readonly action: 'kept' | 'created' | 'replaced';
 }
 
 export interface EnsureOptions {

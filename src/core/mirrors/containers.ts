@@ -5,6 +5,7 @@ import type { Credentials } from '../config/registries.js';
 import { ensureRegistry, waitForRegistry, type RegistrySpec, type RunningRegistry } from '../containers/registry.js';
 import { KIND_NETWORK, type Publishing } from '../home/names.js';
 import type { ContainerEngine } from '../ports/container-engine.js';
+import type { MirrorState } from '../ports/registries.js';
 import { hasLocalProxy, type MirrorEntry } from './upstreams.js';
 import { refreshSchedulerState } from './scheduler-state.js';
 
@@ -18,16 +19,9 @@ export interface MirrorSetup {
   readonly publish?: Publishing;
 }
 
-export interface RunningMirror {
-  readonly host: string;
-  readonly name: string;
+/** What the registries port reports of a mirror, and the storage it serves. */
+export interface RunningMirror extends MirrorState {
   readonly dataDir: string;
-  /** How this host reaches it; absent when it could not be started at all. */
-  readonly url?: string;
-  /** Why the mirror is not serving at all; nodes then fall back to the upstream. */
-  readonly problem?: string;
-  /** Serving its cache without proxying, because the proxy could not start. */
-  readonly degraded?: string;
 }
 
 const MIRROR_READY_MS = 15_000;
@@ -52,16 +46,16 @@ async function ensureMirror(engine: ContainerEngine, setup: MirrorSetup, entry: 
   // Only a container about to start reads the state; refreshing under a running one is harmless.
   await refreshSchedulerState(dataDir);
   const proxy = await startAndWait(engine, spec);
-  if (proxy.registry) return { host, name: spec.name, dataDir, url: proxy.registry.url };
+  if (proxy.registry) return { host, container, dataDir, url: proxy.registry.url };
 
   // registry:2 in proxy mode asks its upstream for auth challenges at start and exits when it
   // cannot reach it. What it cached is a plain registry's layout, so serve that, read-only
   // in effect; the next run with the upstream back replaces it with the proxy again.
   const cacheOnly = await startAndWait(engine, { ...spec, env: {} });
   if (cacheOnly.registry) {
-    return { host, name: spec.name, dataDir, url: cacheOnly.registry.url, degraded: `proxy cannot start (${proxy.problem}); serving its cache only` };
+    return { host, container, dataDir, url: cacheOnly.registry.url, degraded: `proxy cannot start (${proxy.problem}); serving its cache only` };
   }
-  return { host, name: spec.name, dataDir, problem: `${proxy.problem} (see \`docker logs ${spec.name}\`); nodes fall back to the upstream` };
+  return { host, container, dataDir, problem: `${proxy.problem} (see \`docker logs ${spec.name}\`); nodes fall back to the upstream` };
 }
 
 /** A mirror is an optimisation: one that cannot serve is reported, and the run goes on. */

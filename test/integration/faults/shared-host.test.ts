@@ -11,7 +11,7 @@ import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { homeIdentity } from '../../../src/core/home/identity.js';
 import { localRegistryPort } from '../../../src/core/home/names.js';
 import { down } from '../../../src/core/down.js';
-import { silentReporter } from '../../../src/core/report.js';
+import { silentReporter } from '../../support/silent-reporter.js';
 import { upFlow } from '../../support/up-flow.js';
 import { cli } from '../../support/cli.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';

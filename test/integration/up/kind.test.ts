@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
 import { down } from '../../../src/core/down.js';
 import { writeClusterState } from '../../../src/core/kind/state.js';
-import { silentReporter } from '../../../src/core/report.js';
+import { silentReporter } from '../../support/silent-reporter.js';
 import { upFlow } from '../../support/up-flow.js';
 import { recordedExec, type Script } from '../../support/recorded-exec.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultUpDeps } from '../../../src/core/default-deps.js';
-import { silentReporter } from '../../../src/core/report.js';
+import { silentReporter } from '../../support/silent-reporter.js';
 import { upFlow } from '../../support/up-flow.js';
 import { cli } from '../../support/cli.js';
 import { recordedExec } from '../../support/recorded-exec.js';

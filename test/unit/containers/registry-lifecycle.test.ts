@@ -10,7 +10,6 @@ import { ensureMirrors } from '../../../src/core/mirrors/containers.js';
 import type { LocalContainer } from '../../../src/core/local/local-registry.js';
 import { onPlannedPort } from '../../../src/core/local/start.js';
 import type { Plan } from '../../../src/core/plan.js';
-import { silentReporter } from '../../../src/core/report.js';
 import { MemoryEngine, type MemoryEngineOptions } from '../../support/memory-engine.js';
 import { tempDir } from '../../support/tree.js';
 
@@ -155,7 +154,7 @@ describe('mirrors', () => {
       credentials: async () => ({ username: 'u', password: 'secret' }),
     });
     const withPort = JSON.parse(JSON.stringify(expected).replaceAll('PORT', String(answering))) as object;
-    expect(mirrors).toEqual([{ host: 'docker.io', name: 'sew-mirror-docker-io', dataDir: join(root, 'mirrors', 'data', 'docker.io'), ...withPort }]);
+    expect(mirrors).toEqual([{ host: 'docker.io', container: 'sew-mirror-docker-io', dataDir: join(root, 'mirrors', 'data', 'docker.io'), ...withPort }]);
     const running = engine.containers.get('sew-mirror-docker-io');
     if (env === undefined) expect(running?.state.restarting).toBe(true);
     else expect(Object.keys(running!.spec.env)).toEqual(env.length ? ['REGISTRY_PROXY_REMOTEURL', 'REGISTRY_PROXY_USERNAME', 'REGISTRY_PROXY_PASSWORD'] : []);
@@ -167,9 +166,9 @@ describe('the preload registry on a warm run', () => {
 
   it('running as specified: one engine call, no image or network check', async () => {
     const engine = world();
-    expect((await launchPreloadRegistry(engine, plan(), silentReporter)).action).toBe('created');
+    expect((await launchPreloadRegistry(engine, plan(), () => undefined)).action).toBe('created');
     engine.calls.length = 0;
-    expect((await launchPreloadRegistry(engine, plan(), silentReporter)).action).toBe('kept');
+    expect((await launchPreloadRegistry(engine, plan(), () => undefined)).action).toBe('kept');
     expect(engine.calls).toEqual(['inspect sew-preload']);
   });
 });

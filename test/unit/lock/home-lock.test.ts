@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withHomeLock } from '../../../src/core/lock.js';
 import type { Reporter } from '../../../src/core/ports/reporter.js';
-import { silentReporter } from '../../../src/core/report.js';
+import { silentReporter } from '../../support/silent-reporter.js';
 import { writeTree } from '../../support/tree.js';
 
 const recording = (): Reporter & { infos: string[] } => {
