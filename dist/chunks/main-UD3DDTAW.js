@@ -22,21 +22,23 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-IZ5GB36X.js";
+} from "./chunk-GOOFOLTI.js";
 import {
   restoreKeys
 } from "./chunk-53EN6RHH.js";
 import "./chunk-WG5PZOIG.js";
 import {
-  up
-} from "./chunk-D2LXBMVO.js";
+  timed
+} from "./chunk-277PAX5O.js";
 import {
   verifyPlanPreload
 } from "./chunk-R4LOOREG.js";
 import {
-  timed,
+  up
+} from "./chunk-BQJ5WTJJ.js";
+import {
   withHomeLock
-} from "./chunk-AB3FQPV3.js";
+} from "./chunk-7OBWT6UD.js";
 import "./chunk-VL7MRU25.js";
 import {
   blobDir,

@@ -4,11 +4,13 @@ import {
   table
 } from "./chunk-BDFS5UZY.js";
 import {
+  announcePreloadRegistry
+} from "./chunk-BQJ5WTJJ.js";
+import {
   defaultUpDeps,
   runBuilds,
-  startPreloadRegistry,
   withHomeLock
-} from "./chunk-AB3FQPV3.js";
+} from "./chunk-7OBWT6UD.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {
@@ -36,7 +38,7 @@ async function build(options, deps) {
     plan.sewHome,
     deps.reporter,
     async () => {
-      const registry = await startPreloadRegistry(await deps.docker(), plan, deps.reporter);
+      const registry = await announcePreloadRegistry(deps.registries.startPreload(plan, (m) => deps.reporter.info(m)), deps.reporter);
       const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: plan.buildLogs, ...options.skipPre && { skipPre: true } }, deps);
       return { plan, registry: registry.url, builds };
     },

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  up
-} from "./chunk-D2LXBMVO.js";
+  timed
+} from "./chunk-277PAX5O.js";
 import {
   verifyPlanPreload
 } from "./chunk-R4LOOREG.js";
@@ -10,10 +10,12 @@ import {
   table
 } from "./chunk-BDFS5UZY.js";
 import {
+  up
+} from "./chunk-BQJ5WTJJ.js";
+import {
   defaultUpDeps,
-  timed,
   withHomeLock
-} from "./chunk-AB3FQPV3.js";
+} from "./chunk-7OBWT6UD.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {

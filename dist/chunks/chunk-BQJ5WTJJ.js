@@ -127,5 +127,6 @@ function background(work) {
 }
 
 export {
-  up
+  up,
+  announcePreloadRegistry
 };

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4FIEIIWU.js";
 import {
   stopRegistries
-} from "./chunk-E3DPSJ6V.js";
+} from "./chunk-O66QCTOH.js";
 import {
   State,
   actionReporter,
@@ -13,14 +13,14 @@ import {
   group,
   info,
   warning
-} from "./chunk-IZ5GB36X.js";
+} from "./chunk-GOOFOLTI.js";
 import {
   contentFingerprint
 } from "./chunk-53EN6RHH.js";
 import "./chunk-WG5PZOIG.js";
 import {
   withHomeLock
-} from "./chunk-AB3FQPV3.js";
+} from "./chunk-7OBWT6UD.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {

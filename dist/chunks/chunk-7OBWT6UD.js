@@ -1640,29 +1640,6 @@ var require_proper_lockfile = __commonJS({
   }
 });
 
-// src/core/report.ts
-function timed(inner) {
-  const timings = [];
-  const record = async (name, work) => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings.push({ name, ms: Math.round(performance.now() - start) });
-    }
-  };
-  return {
-    timings,
-    reporter: { ...inner, phase: (name, work) => record(name, () => inner.phase(name, work)) },
-    quietly: record
-  };
-}
-var silentReporter = {
-  phase: (_name, work) => work(),
-  info: () => void 0,
-  warn: () => void 0
-};
-
 // src/core/build/run.ts
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdir as mkdir2, mkdtemp, open, readFile, rm as rm2, stat as stat2 } from "node:fs/promises";
@@ -2186,7 +2163,7 @@ async function runBuilds(builds, target, options, deps) {
 }
 async function runOne(build, store, options, deps) {
   const paths = build.paths;
-  const started2 = performance.now();
+  const started = performance.now();
   const logPath = join2(options.logDir, `${build.name}.log`);
   const log = createWriteStream2(logPath);
   const write = (text) => void log.write(text);
@@ -2215,7 +2192,7 @@ writing ${build.image} (${imageId}) into the preload registry
     if (written === void 0) throw new BuildFailure(`image ${imageId} left the Docker daemon before it was written`);
     write(`${written.unchanged ? "already there" : "written"}: ${written.digest}
 `);
-    const ms = Math.round(performance.now() - started2);
+    const ms = Math.round(performance.now() - started);
     deps.reporter.info(`${build.name}  ${build.image}  ${how}, ${written.unchanged ? "unchanged" : "written"} ${written.digest.slice(0, 19)}  ${(ms / 1e3).toFixed(1)} s`);
     return { name: build.name, image: build.image, digest: written.digest, bytesCopied: written.bytesCopied, how, log: logPath, ms };
   } catch (err) {
@@ -2473,9 +2450,9 @@ async function ensureRegistry(engine, spec, options = {}) {
   await ensureImage(engine, spec.image, options.onPull);
   if (existing) await engine.remove(spec.name);
   await mkdir3(spec.dataDir, { recursive: true });
-  let started2;
+  let started;
   try {
-    started2 = await engine.run({
+    started = await engine.run({
       name: spec.name,
       image: spec.image,
       env: spec.env ?? {},
@@ -2489,7 +2466,7 @@ async function ensureRegistry(engine, spec, options = {}) {
     if (err instanceof EngineError && err.failure === "port-taken" && spec.hostPort !== void 0) throw await portTaken(engine, spec, spec.hostPort);
     throw err;
   }
-  const hostPort = publishedPort(started2, address(spec));
+  const hostPort = publishedPort(started, address(spec));
   if (hostPort === void 0) {
     const crashed = await crashReason(engine, spec.name);
     throw new RuntimeError(crashed ? `registry ${spec.name} exits at start: ${crashed}` : `container ${spec.name} started without a published port`);
@@ -2543,14 +2520,7 @@ async function crashReason(engine, name) {
 }
 
 // src/core/containers/preload-registry.ts
-function startPreloadRegistry(engine, plan, reporter) {
-  return reporter.phase("Preload registry", async () => {
-    const registry = await launchPreloadRegistry(engine, plan, reporter);
-    reporter.info(`${registry.name} ${registry.action} at ${registry.url}`);
-    return registry;
-  });
-}
-async function launchPreloadRegistry(engine, plan, reporter) {
+async function launchPreloadRegistry(engine, plan, note) {
   const registry = await ensureRegistry(
     engine,
     {
@@ -2562,7 +2532,7 @@ async function launchPreloadRegistry(engine, plan, reporter) {
       network: KIND_NETWORK,
       publish: plan.publish
     },
-    { onPull: (image) => reporter.info(`pulling ${image}`) }
+    { onPull: (image) => note(`pulling ${image}`) }
   );
   await waitForRegistry(registry.url, void 0, { engine, name: registry.name });
   return registry;
@@ -3164,12 +3134,12 @@ async function ensureMirror(engine, setup, entry) {
   const spec = { name: container, role: "mirror", home: setup.home, image: setup.registryImage, dataDir, network: KIND_NETWORK, env, ...setup.publish && { publish: setup.publish } };
   await refreshSchedulerState(dataDir);
   const proxy = await startAndWait(engine, spec);
-  if (proxy.registry) return { host, name: spec.name, dataDir, url: proxy.registry.url };
+  if (proxy.registry) return { host, container, dataDir, url: proxy.registry.url };
   const cacheOnly = await startAndWait(engine, { ...spec, env: {} });
   if (cacheOnly.registry) {
-    return { host, name: spec.name, dataDir, url: cacheOnly.registry.url, degraded: `proxy cannot start (${proxy.problem}); serving its cache only` };
+    return { host, container, dataDir, url: cacheOnly.registry.url, degraded: `proxy cannot start (${proxy.problem}); serving its cache only` };
   }
-  return { host, name: spec.name, dataDir, problem: `${proxy.problem} (see \`docker logs ${spec.name}\`); nodes fall back to the upstream` };
+  return { host, container, dataDir, problem: `${proxy.problem} (see \`docker logs ${spec.name}\`); nodes fall back to the upstream` };
 }
 async function startAndWait(engine, spec) {
   try {
@@ -3749,11 +3719,11 @@ var IMAGE_CONCURRENCY = 32;
 var DEFAULT_STALL_MS = 6e4;
 var SMALL_BLOB = 1024 * 1024;
 async function copyImages(requests, options) {
-  const started2 = Date.now();
+  const started = Date.now();
   const run = new CopyRun(options);
   const images = limiter(IMAGE_CONCURRENCY);
   const results = await Promise.all(requests.map((request2) => images(() => run.copy(request2.source))));
-  return { results, totals: totalsOf(results, Date.now() - started2) };
+  return { results, totals: totalsOf(results, Date.now() - started) };
 }
 var CopyRun = class {
   constructor(options) {
@@ -4008,7 +3978,7 @@ function defaultUpDeps(env, exec = processExec(env)) {
 function dockerRegistries(docker, env, dockerCredentials) {
   return {
     connect: async () => void await docker(),
-    startPreload: async (plan, note) => started(await launchPreloadRegistry(await docker(), plan, { ...silentReporter, info: note })),
+    startPreload: async (plan, note) => launchPreloadRegistry(await docker(), plan, note),
     async startMirrors(plan) {
       const mirrors = await ensureMirrors(await docker(), {
         entries: plan.mirrors?.entries ?? [],
@@ -4018,7 +3988,7 @@ function dockerRegistries(docker, env, dockerCredentials) {
         credentials: async (host) => registryCredentials(endpointFor(plan.registries, host), env) ?? await dockerCredentials(host),
         publish: plan.publish
       });
-      return mirrors.map((m) => ({ host: m.host, container: m.name, ...m.url && { url: m.url }, ...m.problem && { problem: m.problem }, ...m.degraded && { degraded: m.degraded } }));
+      return mirrors;
     },
     async startLocal(plan, note) {
       const local = localContainer(plan);
@@ -4026,16 +3996,13 @@ function dockerRegistries(docker, env, dockerCredentials) {
       const spec = { name: local.container, role: "local", home: plan.home.id, image: plan.registryImage, dataDir: local.data, network: KIND_NETWORK, publish: plan.publish };
       const registry = await onPlannedPort(local, (hostPort) => ensureRegistry(engine, { ...spec, ...hostPort !== void 0 && { hostPort } }), note);
       await waitForRegistry(registry.url);
-      return started(registry);
+      return registry;
     }
   };
 }
 function localContainer(plan) {
   if (plan.local?.kind !== "container") throw new Error("the plan starts no local registry container");
   return plan.local;
-}
-function started(registry) {
-  return { name: registry.name, url: registry.url, hostPort: registry.hostPort, action: registry.action };
 }
 
 // src/core/lock.ts
@@ -4081,12 +4048,10 @@ export {
   runBuilds,
   MANAGED_LABEL,
   HOME_LABEL,
-  startPreloadRegistry,
   KindNotInstalledError,
   kind,
   clusterExists,
   assertOwnCluster,
-  timed,
   defaultUpDeps,
   withHomeLock
 };

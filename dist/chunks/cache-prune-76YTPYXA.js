@@ -4,14 +4,14 @@ import {
 } from "./chunk-4FIEIIWU.js";
 import {
   stopRegistries
-} from "./chunk-E3DPSJ6V.js";
+} from "./chunk-O66QCTOH.js";
 import {
   cliReporter
 } from "./chunk-BDFS5UZY.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-AB3FQPV3.js";
+} from "./chunk-7OBWT6UD.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {

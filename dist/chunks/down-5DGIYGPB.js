@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   homeContainers
-} from "./chunk-E3DPSJ6V.js";
+} from "./chunk-O66QCTOH.js";
 import {
   cliReporter
 } from "./chunk-BDFS5UZY.js";
@@ -12,7 +12,7 @@ import {
   defaultUpDeps,
   kind,
   withHomeLock
-} from "./chunk-AB3FQPV3.js";
+} from "./chunk-7OBWT6UD.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {

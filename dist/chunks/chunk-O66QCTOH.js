@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   HOME_LABEL,
   MANAGED_LABEL
-} from "./chunk-AB3FQPV3.js";
+} from "./chunk-7OBWT6UD.js";
 
 // src/core/containers/stop.ts
 function homeContainers(engine, home, options = {}) {
