@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeError } from '../errors.js';
 import { displayUrl, maskUrls } from '../format.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { discard, send, type Reply } from '../oci/http.js';
 import { readCapped } from '../streams/capped.js';
 import { redirectRefusal } from '../oci/origin-policy.js';
 import type { HostCredentials } from './netrc.js';
@@ -107,35 +108,21 @@ async function readCached(path: string): Promise<Answer | undefined> {
   return undefined;
 }
 
-let wasmFlag: Promise<void> | undefined;
-
-/**
- * fetch parses HTTP with a WebAssembly build of llhttp. V8 compiles it at once with its
- * baseline compiler, then again in the background with its optimising one, and a process
- * that is done waits for that background compile before it exits: about 0.1 s (measured on
- * Node 20). The baseline code parses headers and frames body bytes fast enough for a
- * sew.yaml, so it is all we compile. Set before the first fetch only: loading node:v8 costs
- * every other start a few ms.
- */
-function baselineWasmOnly(): Promise<void> {
-  return (wasmFlag ??= import('node:v8').then((v8) => v8.setFlagsFromString('--liftoff-only')));
-}
-
 async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCredentials | undefined, cancel: AbortSignal | undefined): Promise<Answer> {
   const where = displayUrl(start);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
   try {
-    await baselineWasmOnly();
     let url = start;
     for (let hop = 0; ; hop++) {
       const login = credentials?.(url.hostname);
       const headers: Record<string, string> = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}` } : {};
-      const response = await fetch(url, { signal, redirect: 'manual', headers });
+      // The registry client's transport: redirects come back to us, never followed by it.
+      const response = await send(url, { method: 'GET', headers, stallMs: limits.timeoutMs, signal });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
-        await response.body?.cancel();
+        await discard(response);
         // Followed by hand so credentials are only ever sent to the host they were given for.
         if (hop >= MAX_REDIRECTS) throw new InputError(where, `more than ${MAX_REDIRECTS} redirects`);
         const next = new URL(location, url);
@@ -145,18 +132,18 @@ async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCr
         continue;
       }
       if (response.status === 404) {
-        await response.body?.cancel();
+        await discard(response);
         return { found: false };
       }
-      if (!response.ok) {
-        await response.body?.cancel();
+      if (response.status < 200 || response.status >= 300) {
+        await discard(response);
         const message = `${where}: registry answered HTTP ${response.status}`;
         if (response.status >= 500 || response.status === 429) throw new Unreachable(message);
         throw new RuntimeError(message);
       }
       const declared = Number(response.headers.get('content-length') ?? NaN);
       if (declared > limits.maxBytes) {
-        await response.body?.cancel();
+        await discard(response);
         throw new InputError(where, `response of ${declared} bytes is over the ${limits.maxBytes}-byte limit`);
       }
       return { found: true, text: await readText(response, limits.maxBytes, where) };
@@ -172,7 +159,7 @@ async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCr
   }
 }
 
-async function readText(response: Response, maxBytes: number, where: string): Promise<string> {
+async function readText(response: Reply, maxBytes: number, where: string): Promise<string> {
   const body = await readCapped(response.body, maxBytes);
   if (body === undefined) throw new InputError(where, `response is over the ${maxBytes}-byte limit`);
   return body.toString('utf8');

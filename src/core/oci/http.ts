@@ -46,6 +46,8 @@ export interface SendOptions {
   readonly headers?: Record<string, string>;
   /** Longest silence tolerated: to connect, between chunks, and until response headers. */
   readonly stallMs: number;
+  /** Cancels the exchange from outside (an interrupt, a total time budget), body included. */
+  readonly signal?: AbortSignal;
 }
 
 export async function send(url: URL, options: SendOptions): Promise<Reply> {
@@ -54,7 +56,8 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
   const stall = stallTimer(options.stallMs, controller);
   stall.arm();
   return new Promise<Reply>((resolve, reject) => {
-    const req = request(url, { method: options.method, headers: options.headers ?? {}, signal: controller.signal }, (response) => {
+    const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
+    const req = request(url, { method: options.method, headers: options.headers ?? {}, signal }, (response) => {
       stall.stop();
       resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: bodyOf(options.method, response, stall, controller) });
     });
