@@ -4,13 +4,13 @@ import {
 } from "./chunk-R4LOOREG.js";
 import {
   table
-} from "./chunk-BDFS5UZY.js";
+} from "./chunk-35P75Y3R.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {
   resolvePlan
-} from "./chunk-LR42Z323.js";
-import "./chunk-SZ3POJKX.js";
+} from "./chunk-OCTRT3Z3.js";
+import "./chunk-WYO2O326.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

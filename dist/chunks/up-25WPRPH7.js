@@ -8,23 +8,23 @@ import {
 import {
   cliReporter,
   table
-} from "./chunk-BDFS5UZY.js";
+} from "./chunk-35P75Y3R.js";
 import {
   up
-} from "./chunk-BQJ5WTJJ.js";
+} from "./chunk-ADJGMRY2.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {
   publicPlan,
   resolvePlan
-} from "./chunk-LR42Z323.js";
+} from "./chunk-OCTRT3Z3.js";
 import {
   formatBytes
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

@@ -4,7 +4,7 @@ import {
 } from "./chunk-WG5PZOIG.js";
 import {
   defaultUpDeps
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 import {
   RuntimeError
 } from "./chunk-Z6K67HG4.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4FIEIIWU.js";
 import {
   stopRegistries
-} from "./chunk-O66QCTOH.js";
+} from "./chunk-WAW2ZGQH.js";
 import {
   State,
   actionReporter,
@@ -13,19 +13,19 @@ import {
   group,
   info,
   warning
-} from "./chunk-GOOFOLTI.js";
+} from "./chunk-3OSVTVPP.js";
 import {
   contentFingerprint
 } from "./chunk-53EN6RHH.js";
 import "./chunk-WG5PZOIG.js";
 import {
   withHomeLock
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {
   formatBytes
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import {
   parseReference
 } from "./chunk-KRPSGNHQ.js";

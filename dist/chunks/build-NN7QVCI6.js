@@ -2,25 +2,25 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   cliReporter,
   table
-} from "./chunk-BDFS5UZY.js";
+} from "./chunk-35P75Y3R.js";
 import {
   announcePreloadRegistry
-} from "./chunk-BQJ5WTJJ.js";
+} from "./chunk-ADJGMRY2.js";
 import {
   defaultUpDeps,
   runBuilds,
   withHomeLock
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {
   readyToRun,
   resolvePlan,
   selectBuilds
-} from "./chunk-LR42Z323.js";
+} from "./chunk-OCTRT3Z3.js";
 import {
   formatBytes
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

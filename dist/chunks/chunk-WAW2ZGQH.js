@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   HOME_LABEL,
   MANAGED_LABEL
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 
 // src/core/containers/stop.ts
 function homeContainers(engine, home, options = {}) {

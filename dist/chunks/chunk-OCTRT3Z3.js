@@ -1,6 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   REGISTRY_PORT,
+  discard,
   displayUrl,
   dockerBuildCommand,
   expandHome,
@@ -25,11 +26,12 @@ import {
   registryCredentials,
   require_dist,
   resolveRegistries,
+  send,
   sewHome,
   statePath,
   userPath,
   writeFileAtomic
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import {
   CLUSTER_NAME_RULE,
   ImageReferenceError,
@@ -2380,25 +2382,20 @@ async function readCached(path) {
   }
   return void 0;
 }
-var wasmFlag;
-function baselineWasmOnly() {
-  return wasmFlag ??= import("node:v8").then((v8) => v8.setFlagsFromString("--liftoff-only"));
-}
 async function fetchAnswer(start, limits, credentials, cancel) {
   const where = displayUrl(start);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
   try {
-    await baselineWasmOnly();
     let url = start;
     for (let hop = 0; ; hop++) {
       const login = credentials?.(url.hostname);
       const headers = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString("base64")}` } : {};
-      const response = await fetch(url, { signal, redirect: "manual", headers });
+      const response = await send(url, { method: "GET", headers, stallMs: limits.timeoutMs, signal });
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location !== null) {
-        await response.body?.cancel();
+        await discard(response);
         if (hop >= MAX_REDIRECTS) throw new InputError(where, `more than ${MAX_REDIRECTS} redirects`);
         const next = new URL(location, url);
         const refusal = redirectRefusal(url, next);
@@ -2407,18 +2404,18 @@ async function fetchAnswer(start, limits, credentials, cancel) {
         continue;
       }
       if (response.status === 404) {
-        await response.body?.cancel();
+        await discard(response);
         return { found: false };
       }
-      if (!response.ok) {
-        await response.body?.cancel();
+      if (response.status < 200 || response.status >= 300) {
+        await discard(response);
         const message = `${where}: registry answered HTTP ${response.status}`;
         if (response.status >= 500 || response.status === 429) throw new Unreachable(message);
         throw new RuntimeError(message);
       }
       const declared = Number(response.headers.get("content-length") ?? NaN);
       if (declared > limits.maxBytes) {
-        await response.body?.cancel();
+        await discard(response);
         throw new InputError(where, `response of ${declared} bytes is over the ${limits.maxBytes}-byte limit`);
       }
       return { found: true, text: await readText(response, limits.maxBytes, where) };

@@ -8,7 +8,7 @@ import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/plan.ts
 async function planCommand(parsed, io) {
-  const { resolvePlan, publicPlan } = await import("./plan-VJSBE2NV.js");
+  const { resolvePlan, publicPlan } = await import("./plan-5IXHJPYQ.js");
   const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);

@@ -3,8 +3,8 @@ import {
   DEFAULT_CLUSTER_NAME,
   publicPlan,
   resolvePlan
-} from "./chunk-LR42Z323.js";
-import "./chunk-SZ3POJKX.js";
+} from "./chunk-OCTRT3Z3.js";
+import "./chunk-WYO2O326.js";
 import "./chunk-KRPSGNHQ.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-Z6K67HG4.js";

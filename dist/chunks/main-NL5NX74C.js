@@ -22,7 +22,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-GOOFOLTI.js";
+} from "./chunk-3OSVTVPP.js";
 import {
   restoreKeys
 } from "./chunk-53EN6RHH.js";
@@ -35,10 +35,10 @@ import {
 } from "./chunk-R4LOOREG.js";
 import {
   up
-} from "./chunk-BQJ5WTJJ.js";
+} from "./chunk-ADJGMRY2.js";
 import {
   withHomeLock
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 import "./chunk-VL7MRU25.js";
 import {
   blobDir,
@@ -48,11 +48,11 @@ import {
 } from "./chunk-XPP4COXA.js";
 import {
   resolvePlan
-} from "./chunk-LR42Z323.js";
+} from "./chunk-OCTRT3Z3.js";
 import {
   formatBytes,
   registryCredentials
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

@@ -7759,6 +7759,155 @@ async function readCapped(body, max) {
   return Buffer.concat(chunks);
 }
 
+// src/core/oci/http.ts
+import { request as httpRequest } from "node:http";
+import { Readable } from "node:stream";
+var TransportError = class extends Error {
+  constructor(message, options, transient = false) {
+    super(message, options);
+    this.transient = transient;
+  }
+  transient;
+  name = "TransportError";
+};
+var TooLargeError = class extends Error {
+  name = "TooLargeError";
+};
+async function send(url, options) {
+  const request = url.protocol === "https:" ? (await import("node:https")).request : httpRequest;
+  const controller = new AbortController();
+  const stall = stallTimer(options.stallMs, controller);
+  stall.arm();
+  return new Promise((resolve2, reject) => {
+    const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
+    const req = request(url, { method: options.method, headers: options.headers ?? {}, signal }, (response) => {
+      stall.stop();
+      resolve2({ status: response.statusCode ?? 0, headers: headersOf(response), body: bodyOf(options.method, response, stall, controller) });
+    });
+    req.on("error", (err) => {
+      stall.stop();
+      reject(tlsError(err, url) ?? transportError(err, controller));
+    });
+    req.end();
+  });
+}
+function headersOf(response) {
+  return {
+    get(name) {
+      const value = response.headers[name.toLowerCase()];
+      return value === void 0 ? null : Array.isArray(value) ? value.join(", ") : value;
+    }
+  };
+}
+function bodyOf(method, response, stall, controller) {
+  const status = response.statusCode ?? 0;
+  if (method === "HEAD" || status === 204 || status === 304) {
+    response.resume();
+    return null;
+  }
+  return watchBody(response, stall, controller);
+}
+async function readReply(reply, max, what) {
+  const declared = Number(reply.headers.get("content-length") ?? Number.NaN);
+  if (reply.body !== null && declared > max) {
+    await reply.body.cancel();
+    throw new TooLargeError(`${what} is ${declared} bytes, over the ${max}-byte limit`);
+  }
+  const body = await readCapped(reply.body, max);
+  if (body === void 0) throw new TooLargeError(`${what} is over the ${max}-byte limit`);
+  return body;
+}
+async function discard(reply) {
+  await reply.body?.cancel().catch(() => {
+  });
+}
+function stallTimer(ms, controller) {
+  let timer;
+  return {
+    arm() {
+      clearTimeout(timer);
+      timer = setTimeout(() => controller.abort(new TransportError(`no response for ${ms / 1e3}s`)), ms);
+    },
+    stop() {
+      clearTimeout(timer);
+    }
+  };
+}
+function watchBody(response, stall, controller) {
+  const reader = Readable.toWeb(response).getReader();
+  return new ReadableStream(
+    {
+      // Only time our wait for the network: a slow consumer is backpressure, not a stall.
+      async pull(out) {
+        stall.arm();
+        try {
+          const { done, value } = await reader.read();
+          if (done) out.close();
+          else out.enqueue(value);
+        } catch (err) {
+          throw transportError(err, controller);
+        } finally {
+          stall.stop();
+        }
+      },
+      async cancel(reason) {
+        stall.stop();
+        if (response.complete) {
+          while (!(await reader.read().catch(() => ({ done: true }))).done) ;
+          return;
+        }
+        await reader.cancel(reason).catch(() => {
+        });
+      }
+    },
+    { highWaterMark: 0 }
+  );
+}
+var NETWORK_CODES = {
+  ECONNREFUSED: ["connection refused", false],
+  ECONNRESET: ["connection reset", true],
+  ENOTFOUND: ["host not found", false],
+  EAI_AGAIN: ["host name lookup failed", false],
+  ETIMEDOUT: ["connection timed out", false],
+  EHOSTUNREACH: ["host unreachable", false],
+  ENETUNREACH: ["network unreachable", false],
+  EPIPE: ["connection closed", true]
+};
+var UNTRUSTED = /* @__PURE__ */ new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED"
+]);
+var CERTIFICATE_CODES = {
+  CERT_HAS_EXPIRED: "certificate expired",
+  CERT_NOT_YET_VALID: "certificate not yet valid",
+  ERR_TLS_CERT_ALTNAME_INVALID: "certificate is not for this host"
+};
+function tlsError(err, url) {
+  const code = err?.code;
+  if (!(err instanceof Error) || code === void 0) return void 0;
+  const problem = UNTRUSTED.has(code) ? "certificate not trusted" : CERTIFICATE_CODES[code] ?? (/^ERR_(SSL|TLS)_/.test(code) ? "TLS handshake failed" : void 0);
+  if (problem === void 0) return void 0;
+  return new TransportError(`${url.origin}: ${problem} (${maskUrls(err.message)})`, { cause: err });
+}
+function transportError(err, controller) {
+  if (controller.signal.aborted && controller.signal.reason instanceof TransportError) return controller.signal.reason;
+  if (err instanceof TransportError) return err;
+  let cause = err;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth++) {
+    const code = cause.code;
+    const known = code === void 0 ? void 0 : NETWORK_CODES[code];
+    if (known !== void 0) return new TransportError(known[0], { cause: err }, known[1]);
+    cause = cause.cause;
+  }
+  const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
+  return new TransportError(`connection failed (${maskUrls(reason)})`, { cause: err });
+}
+
 // src/core/oci/origin-policy.ts
 function carriesCredentials(url, registry) {
   return url.origin === registry.origin;
@@ -7793,6 +7942,11 @@ export {
   temporaryPath,
   writeFileAtomic,
   readCapped,
+  TransportError,
+  TooLargeError,
+  send,
+  readReply,
+  discard,
   carriesCredentials,
   redirectRefusal,
   realmRefusal,

@@ -1,10 +1,10 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   homeContainers
-} from "./chunk-O66QCTOH.js";
+} from "./chunk-WAW2ZGQH.js";
 import {
   cliReporter
-} from "./chunk-BDFS5UZY.js";
+} from "./chunk-35P75Y3R.js";
 import {
   KindNotInstalledError,
   assertOwnCluster,
@@ -12,12 +12,12 @@ import {
   defaultUpDeps,
   kind,
   withHomeLock
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {
   DEFAULT_CLUSTER_NAME
-} from "./chunk-LR42Z323.js";
+} from "./chunk-OCTRT3Z3.js";
 import {
   homeIdentity,
   knownClusterNames,
@@ -25,7 +25,7 @@ import {
   realPath,
   removeClusterState,
   sewHome
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import "./chunk-KRPSGNHQ.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-Z6K67HG4.js";

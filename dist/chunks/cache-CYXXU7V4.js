@@ -11,12 +11,12 @@ import "./chunk-XPP4COXA.js";
 import {
   refuseNonRegular,
   resolvePlan
-} from "./chunk-LR42Z323.js";
+} from "./chunk-OCTRT3Z3.js";
 import {
   hostPlatformName,
   userPath,
   writeFileAtomic
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import "./chunk-KRPSGNHQ.js";
 import {
   planOptionsOf

@@ -2,13 +2,13 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   localHostsFile,
   onPort
-} from "./chunk-LR42Z323.js";
+} from "./chunk-OCTRT3Z3.js";
 import {
   LOCAL,
   REGISTRY_PORT,
   WILDCARD,
   endpointFor
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import {
   hostNamespace
 } from "./chunk-KRPSGNHQ.js";

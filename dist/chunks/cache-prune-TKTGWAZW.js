@@ -4,22 +4,22 @@ import {
 } from "./chunk-4FIEIIWU.js";
 import {
   stopRegistries
-} from "./chunk-O66QCTOH.js";
+} from "./chunk-WAW2ZGQH.js";
 import {
   cliReporter
-} from "./chunk-BDFS5UZY.js";
+} from "./chunk-35P75Y3R.js";
 import {
   defaultUpDeps,
   withHomeLock
-} from "./chunk-7OBWT6UD.js";
+} from "./chunk-KY37JJFN.js";
 import "./chunk-VL7MRU25.js";
 import "./chunk-XPP4COXA.js";
 import {
   resolvePlan
-} from "./chunk-LR42Z323.js";
+} from "./chunk-OCTRT3Z3.js";
 import {
   formatBytes
-} from "./chunk-SZ3POJKX.js";
+} from "./chunk-WYO2O326.js";
 import {
   parseReference
 } from "./chunk-KRPSGNHQ.js";
