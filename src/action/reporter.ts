@@ -6,6 +6,7 @@ export const actionReporter: Reporter = {
   phase: (name, work) => core.group(name, work),
   info: (message) => core.info(message),
   warn: (message) => core.warning(message),
+  secret: (value) => core.setSecret(value),
   progress(event) {
     if (event.type !== 'image-finished') return;
     const { ref, error, source, bytesCopied } = event.result;

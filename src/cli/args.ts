@@ -6,25 +6,12 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.js';
 import { cliName, cliOptions, COMMANDS, declaration, negated, optionsOf, type CommandName, type OptionName } from '../core/options/options.js';
 import { closest } from '../core/options/suggest.js';
-import type { OptionValues, RawValues } from '../core/options/values.js';
-import { CLI_COMMANDS } from './commands.js';
-
-export interface CommandLine {
-  readonly raw: RawValues;
-  /** `--NAME` words that are no option: context flags. */
-  readonly contextFlags: readonly string[];
-  readonly positionals: readonly string[];
-  readonly help: boolean;
-}
-
-/** A command line whose values are checked and typed. */
-export interface Parsed extends CommandLine {
-  readonly values: OptionValues;
-}
+import type { CliCommand, CommandLine } from './command.js';
 
 const FLAG_WORD = /^[a-z0-9][a-z0-9-]*$/;
 
-export function parseCommandLine(command: CommandName, args: readonly string[]): CommandLine {
+/** `spec` is the command's entry in the command table: whether it takes operands and context flags. */
+export function parseCommandLine(command: CommandName, spec: Pick<CliCommand, 'operands' | 'contextFlags'>, args: readonly string[]): CommandLine {
   const names = optionsOf(command);
   const byCliName = new Map(names.map((name) => [cliName(name), name]));
   const config = Object.fromEntries(names.map((name) => [cliName(name), { type: declaration(name).value === 'boolean' ? 'boolean' : 'string' } as const]));
@@ -35,7 +22,7 @@ export function parseCommandLine(command: CommandName, args: readonly string[]):
   let help = false;
   for (const token of tokens) {
     if (token.kind === 'positional') {
-      if (CLI_COMMANDS[command].operands === undefined) throw unexpectedArgument(command, token.value);
+      if (spec.operands === undefined) throw unexpectedArgument(command, token.value);
       positionals.push(token.value);
       continue;
     }
@@ -46,8 +33,8 @@ export function parseCommandLine(command: CommandName, args: readonly string[]):
     }
     const name = byCliName.get(token.name);
     if (name === undefined) {
-      if (isContextFlag(command, token.rawName, token.value)) contextFlags.push(token.name);
-      else throw unknownOption(command, token.rawName);
+      if (spec.contextFlags && isContextFlag(command, token.rawName, token.value)) contextFlags.push(token.name);
+      else throw unknownOption(command, spec.contextFlags, token.rawName);
       continue;
     }
     if (declaration(name).value === 'boolean') {
@@ -64,16 +51,16 @@ export function parseCommandLine(command: CommandName, args: readonly string[]):
 /** An unknown `--name` is a context flag unless it looks like a mistyped or misplaced option. */
 function isContextFlag(command: CommandName, rawName: string, value: string | undefined): boolean {
   const name = rawName.slice(2);
-  return CLI_COMMANDS[command].contextFlags && rawName.startsWith('--') && value === undefined && FLAG_WORD.test(name) && !otherCommandsWith(name).length && closestOption(command, name) === undefined;
+  return rawName.startsWith('--') && value === undefined && FLAG_WORD.test(name) && !otherCommandsWith(name).length && closestOption(command, name) === undefined;
 }
 
-function unknownOption(command: CommandName, rawName: string): InputError {
+function unknownOption(command: CommandName, contextFlags: boolean, rawName: string): InputError {
   const name = rawName.replace(/^--?/, '');
   const elsewhere = otherCommandsWith(name);
   if (rawName.startsWith('--') && elsewhere.length) return new InputError(rawName, `not an option of sew-ci ${command} (it is one of ${elsewhere.map((c) => `sew-ci ${c}`).join(', ')})`);
   const near = closestOption(command, name);
   if (near !== undefined) {
-    const asFlag = CLI_COMMANDS[command].contextFlags && FLAG_WORD.test(name) ? ` (a context flag by that name: --flag ${name})` : '';
+    const asFlag = contextFlags && FLAG_WORD.test(name) ? ` (a context flag by that name: --flag ${name})` : '';
     return new InputError(rawName, `unknown option; did you mean --${near}?${asFlag}`);
   }
   return new InputError(rawName, `unknown option; see 'sew-ci help ${command}'`);

@@ -1,22 +1,8 @@
 // The CLI's commands: what help says of each, and where its code is. A command's module is
 // loaded only when it runs, so `--help` and `--version` load none of them.
-import type { CommandName } from '../core/options/options.js';
-import type { Parsed } from './args.js';
-import type { CliIO } from './io.js';
+import type { CommandTable } from './command.js';
 
-export type CommandRun = (parsed: Parsed, io: CliIO) => Promise<number>;
-
-export interface CliCommand {
-  readonly summary: string;
-  readonly description: string;
-  /** The words the command takes after its name, for help (none when absent: any is refused). */
-  readonly operands?: string;
-  /** Whether `--NAME` options no command declares are context flags (commands that resolve a plan). */
-  readonly contextFlags: boolean;
-  readonly load: () => Promise<CommandRun>;
-}
-
-export const CLI_COMMANDS: Readonly<Record<CommandName, CliCommand>> = {
+export const CLI_COMMANDS: CommandTable = {
   plan: {
     summary: 'print what a run will do (resolved images, mirrors, Kind config, cache key)',
     description: 'Resolves the layered sew.yaml and prints what a run will do, without doing any of it.',

@@ -2,7 +2,9 @@
 import { describeError, EXIT, exitCodeFor, InputError, UnknownContextFlagError } from '../core/errors.js';
 import { COMMANDS, cliWhere, type CommandName } from '../core/options/options.js';
 import { closest } from '../core/options/suggest.js';
-import { parseCommandLine, type CommandLine } from './args.js';
+import { parseCommandLine } from './args.js';
+import type { CommandContext, CommandLine } from './command.js';
+import type { Deps } from '../core/default-deps.js';
 import { CLI_COMMANDS } from './commands.js';
 import { commandHelp, usage } from './help.js';
 import type { CliIO } from './io.js';
@@ -29,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT.ok;
     }
     command = knownCommand(first);
-    line = parseCommandLine(command, rest);
+    line = parseCommandLine(command, CLI_COMMANDS[command], rest);
     if (line.help) {
       io.out(commandHelp(command));
       return EXIT.ok;
@@ -38,12 +40,23 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const { checkValues } = await import('../core/options/values.js');
     const values = checkValues(line.raw, cliWhere);
     const run = await CLI_COMMANDS[command].load();
-    return await run({ ...line, values }, io);
+    return await run(await commandContext({ ...line, values }, io));
   } catch (err) {
     io.err(`sew-ci: ${message(err, command, line)}\n`);
     if (io.env.SEW_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
     return exitCodeFor(err);
   }
+}
+
+async function commandContext(parsed: CommandContext['parsed'], io: CliIO): Promise<CommandContext> {
+  const { planOptionsOf } = await import('../core/options/run-options.js');
+  let deps: Promise<Deps> | undefined;
+  return {
+    parsed,
+    io,
+    planOptions: planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags),
+    deps: () => (deps ??= import('../core/default-deps.js').then((m) => m.defaultDeps(io.env))),
+  };
 }
 
 function knownCommand(word: string): CommandName {

@@ -5,8 +5,8 @@ import { withHomeLock } from './lock.js';
 import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
 import type { Registries } from './ports/registries.js';
 import { announcePreloadRegistry } from './up.js';
-import type { BuildReport } from './ports/builder.js';
-import { runBuilds, type BuildRunDeps } from './build/run.js';
+import type { Builder, BuildReport } from './ports/builder.js';
+import type { Reporter } from './ports/reporter.js';
 import { readyToRun, selectBuilds } from './build/plan.js';
 
 export interface BuildOptions extends PlanOptions {
@@ -16,9 +16,11 @@ export interface BuildOptions extends PlanOptions {
   readonly lockWaitMs?: number;
 }
 
-export interface BuildDeps extends BuildRunDeps {
-  readonly registries: Registries;
-  readonly reader?: SourceReader;
+export interface BuildDeps {
+  readonly registries: Pick<Registries, 'startPreload'>;
+  readonly builder: Builder;
+  readonly reporter: Reporter;
+  readonly reader: (options: PlanOptions) => SourceReader;
 }
 
 export interface BuildResult {
@@ -28,7 +30,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions, deps: BuildDeps): Promise<BuildResult> {
-  const plan = await resolvePlan(options, deps.reader);
+  const plan = await resolvePlan(options, deps.reader(options));
   for (const warning of plan.warnings) deps.reporter.warn(warning);
   const selected = await readyToRun(selectBuilds(plan.builds, options.names, 'sew-ci build'), options.env);
   return withHomeLock(
@@ -36,7 +38,7 @@ export async function build(options: BuildOptions, deps: BuildDeps): Promise<Bui
     deps.reporter,
     async () => {
       const registry = await announcePreloadRegistry(deps.registries.startPreload(plan, (m) => deps.reporter.info(m)), deps.reporter);
-      const builds = await runBuilds(selected, { root: plan.preload.data }, { env: options.env, logDir: plan.buildLogs, ...(options.skipPre && { skipPre: true }) }, deps);
+      const builds = await deps.builder.run(selected, { root: plan.preload.data, logDir: plan.buildLogs, ...(options.skipPre && { skipPre: true }) }, deps.reporter);
       return { plan, registry: registry.url, builds };
     },
     options.lockWaitMs,

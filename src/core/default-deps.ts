@@ -1,38 +1,40 @@
 // The composition root: the real adapters (the Docker engine, child processes, the copier over
-// node:http, the Docker config and daemon) behind the ports the use cases take. The CLI and the action
-// both start from here.
-import { runBuilds } from './build/run.js';
-import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
-import { writeHostsDir } from './containerd/write-hosts.js';
-import { launchPreloadRegistry } from './containers/preload-registry.js';
-import { ensureRegistry, waitForRegistry } from './containers/registry.js';
+// node:http, the Docker config and daemon, the files a composition names) behind the ports the
+// use cases take. The CLI and the action both start from here.
+import { dockerRegistries } from './adapters/containers/registries.js';
+import { writeHostsDir } from './adapters/hosts-files.js';
+import { kindCluster } from './adapters/kind/kind-cluster.js';
+import type { SourceReader } from './config/sources.js';
 import { dockerConfigCredentials } from './credentials/docker-config.js';
 import type { LocalImages } from './daemon/local-images.js';
 import { connectEngine } from './docker/dockerode-engine.js';
 import { processExec, type Exec } from './exec/exec.js';
-import { KIND_NETWORK } from './home/names.js';
-import { kindCluster } from './kind/ensure.js';
-import type { LocalContainer } from './local/local-registry.js';
-import { onPlannedPort } from './local/start.js';
-import { ensureMirrors } from './mirrors/containers.js';
-import type { Plan } from './plan.js';
+import { sourceReader } from './default-reader.js';
+import type { PlanOptions } from './plan.js';
+import type { Builder } from './ports/builder.js';
+import type { Cluster } from './ports/cluster.js';
 import type { ContainerEngine } from './ports/container-engine.js';
+import type { HostsFiles } from './ports/hosts-files.js';
+import type { Preloader } from './ports/preloader.js';
 import type { Registries } from './ports/registries.js';
 import { registryPreloader } from './preload/preloader.js';
-import type { UpPorts } from './up.js';
 
-/** The raw adapters, for the use cases that take them directly (build, down, the action's post). */
-export interface Adapters {
-  readonly docker: () => Promise<ContainerEngine>;
+/** Every port a use case takes, but the reporter, which each adapter (CLI, action) brings. */
+export interface Deps {
+  /** What reads the files a plan's composition names. */
+  readonly reader: (options: PlanOptions) => SourceReader;
+  readonly registries: Registries;
+  readonly preloader: Preloader;
+  readonly builder: Builder;
+  readonly hostsFiles: HostsFiles;
+  readonly cluster: Cluster;
   readonly exec: Exec;
   /** The Docker daemon's images: where builds are pushed from. */
   readonly localImages: LocalImages;
 }
 
-export type UpDeps = Adapters & Omit<UpPorts, 'reporter'>;
-
 /** `exec` is where tests put a recorded kind in place of the binary. */
-export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env)): UpDeps {
+export function defaultDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env)): Deps {
   const credentials = dockerConfigCredentials(env);
   let engine: Promise<ContainerEngine> | undefined;
   const docker = () => (engine ??= connectEngine(env));
@@ -42,45 +44,17 @@ export function defaultUpDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(e
     save: async (ref) => (await docker()).saveImage(ref),
   };
   return {
-    docker,
+    reader: sourceReader,
     exec,
     localImages,
     registries: dockerRegistries(docker, env, credentials),
     preloader: registryPreloader(env, credentials, localImages),
-    builder: { run: (plan, reporter) => runBuilds(plan.builds, { root: plan.preload.data }, { env, logDir: plan.buildLogs }, { exec, localImages, reporter }) },
+    // Loaded when a build runs: commands that only plan never compile the build runner.
+    builder: {
+      run: async (builds, { root, logDir, skipPre }, reporter) =>
+        (await import('./adapters/build-runner.js')).runBuilds(builds, { root }, { env, logDir, ...(skipPre && { skipPre }) }, { exec, localImages, reporter }),
+    },
     hostsFiles: { write: writeHostsDir },
     cluster: kindCluster(exec),
   };
-}
-
-/** The registries port over the containers module: the plan's names, data and ports as container specs. */
-function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.ProcessEnv, dockerCredentials: (host: string) => Promise<Credentials | undefined>): Registries {
-  return {
-    connect: async () => void (await docker()),
-    startPreload: async (plan, note) => launchPreloadRegistry(await docker(), plan, note),
-    async startMirrors(plan) {
-      const mirrors = await ensureMirrors(await docker(), {
-        entries: plan.mirrors?.entries ?? [],
-        registryImage: plan.registryImage,
-        home: plan.home.id,
-        upstreamUrl: (host) => endpointFor(plan.registries, host).url,
-        credentials: async (host) => registryCredentials(endpointFor(plan.registries, host), env) ?? (await dockerCredentials(host)),
-        publish: plan.publish,
-      });
-      return mirrors;
-    },
-    async startLocal(plan, note) {
-      const local = localContainer(plan);
-      const engine = await docker();
-      const spec = { name: local.container, role: 'local' as const, home: plan.home.id, image: plan.registryImage, dataDir: local.data, network: KIND_NETWORK, publish: plan.publish };
-      const registry = await onPlannedPort(local, (hostPort) => ensureRegistry(engine, { ...spec, ...(hostPort !== undefined && { hostPort }) }), note);
-      await waitForRegistry(registry.url);
-      return registry;
-    },
-  };
-}
-
-function localContainer(plan: Plan): LocalContainer {
-  if (plan.local?.kind !== 'container') throw new Error('the plan starts no local registry container');
-  return plan.local;
 }

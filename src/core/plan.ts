@@ -1,16 +1,14 @@
 // What a run will do, as a pure function of the composed configuration and the options.
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildLogDir, planBuilds, readyToRun, type BuildPlan } from './build/plan.js';
 import { cacheKey } from './cache/key.js';
 import { compose, type ComposeRequest, type Composition } from './config/compose.js';
 import type { FlagInfo } from './config/flags.js';
 import { mergeLayers, type ResolvedConfig } from './config/merge.js';
 import { registryCredentials, resolveRegistries, type RegistryEndpoint } from './config/registries.js';
-import { netrcCredentials } from './config/netrc.js';
-import { createSourceReader, type SourceReader } from './config/sources.js';
+import type { SourceReader } from './config/sources.js';
 import type { VariableReport } from './config/variables.js';
-import { refuseNonRegular } from './fs/regular-file.js';
 import { checkClusterName, checkFlagName } from './input/checks.js';
 import { normaliseAt, parseReference } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
@@ -61,12 +59,10 @@ export interface Needs {
   readonly builds: boolean;
   /** Mirror containers: upstreams with a local proxy. */
   readonly mirrors: boolean;
-  readonly localRegistry: boolean;
   /** The containerd hosts dir, mounted into the nodes. */
   readonly hostsFiles: boolean;
+  /** With a local registry (`plan.local`), its KEP-1755 ConfigMap too. */
   readonly cluster: boolean;
-  /** KEP-1755's ConfigMap: a cluster and a local registry, container or external. */
-  readonly localRegistryHosting: boolean;
 }
 
 export interface Plan {
@@ -127,20 +123,19 @@ export interface Plan {
   readonly carried: Readonly<Record<string, unknown>>;
 }
 
-export async function resolvePlan(options: PlanOptions, reader?: SourceReader): Promise<Plan> {
+/** `reader` reads the files the composition names: the composition root builds it (sources.ts). */
+export async function resolvePlan(options: PlanOptions, reader: SourceReader): Promise<Plan> {
   const home = defaultSewHome(options.env, options.cwd, options.sewHome);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
-  await refuseNonRegular(options.config !== undefined ? resolve(options.cwd, options.config) : join(options.cwd, 'sew.yaml'), options.config !== undefined ? 'config' : 'sew.yaml');
-  await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
-  const source = reader ?? createSourceReader({ cacheDir: join(home, 'cache'), credentials: netrcCredentials(options.env) });
-  const composition = await compose({ ...options, sewHome: home }, source);
+  const composition = await compose({ ...options, sewHome: home }, reader);
   const plan = buildPlan(composition, mergeLayers(composition.layers, options.env, options.cwd), { ...options, sewHome: home });
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
   return plan;
 }
 
-function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
+/** Every decision of a run from the composed configuration: pure, but for the environment it is given. */
+export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
   const home = options.sewHome;
   const identity = homeIdentity(home, options.env);
   const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, 'input preload'), where: 'input preload' }));
@@ -170,7 +165,7 @@ function buildPlan(composition: Composition, config: ResolvedConfig, options: Pl
   for (const endpoint of Object.values(registries)) registryCredentials(endpoint, options.env);
   const local = planLocal(config.local, { path: home, identity }, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
   const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === 'container';
-  const needs = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), local, wiring });
+  const needs = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), localContainer: local?.kind === 'container', wiring });
   const cachePaths = [
     ...(needs.preloadImages ? [preloadData] : []),
     ...(needs.mirrors && mirrors ? [mirrors.storage] : []),
@@ -222,23 +217,20 @@ function buildPlan(composition: Composition, config: ResolvedConfig, options: Pl
 
 function needsOf(
   options: PlanOptions,
-  facts: { preloadRefs: readonly string[]; builds: number; mirrorProxies: boolean; local: LocalPlan | null; wiring: boolean },
+  facts: { preloadRefs: readonly string[]; builds: number; mirrorProxies: boolean; localContainer: boolean; wiring: boolean },
 ): Needs {
   const builds = options.build === true && facts.builds > 0;
   const preloadImages = facts.preloadRefs.length > 0;
   const preloadRegistry = preloadImages || builds;
-  const localRegistry = facts.local?.kind === 'container';
   const cluster = options.cluster !== false;
   return {
-    docker: preloadRegistry || facts.mirrorProxies || localRegistry || cluster,
+    docker: preloadRegistry || facts.mirrorProxies || facts.localContainer || cluster,
     preloadRegistry,
     preloadImages,
     builds,
     mirrors: facts.mirrorProxies,
-    localRegistry,
     hostsFiles: facts.wiring,
     cluster,
-    localRegistryHosting: cluster && facts.local !== null,
   };
 }
 

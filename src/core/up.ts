@@ -10,13 +10,14 @@ import type { ImageResult, Preloader } from './ports/preloader.js';
 import type { MirrorState, Registries, StartedRegistry } from './ports/registries.js';
 import type { Reporter } from './ports/reporter.js';
 
+/** What `up` asks of each port: starting things, never stopping or removing them. */
 export interface UpPorts {
   readonly reporter: Reporter;
-  readonly registries: Registries;
+  readonly registries: Pick<Registries, 'connect' | 'startPreload' | 'startMirrors' | 'startLocal'>;
   readonly preloader: Preloader;
   readonly builder: Builder;
   readonly hostsFiles: HostsFiles;
-  readonly cluster: Cluster;
+  readonly cluster: Pick<Cluster, 'ensure' | 'announceLocalRegistry'>;
 }
 
 export interface UpResult {
@@ -38,15 +39,15 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   // The preload container comes up while the images are copied and built: both write the
   // storage directly, and only what comes after needs the registry.
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : undefined;
-  const builds = needs.builds ? await ports.builder.run(plan, ports.reporter) : [];
+  const builds = needs.builds ? await ports.builder.run(plan.builds, { root: plan.preload.data, logDir: plan.buildLogs }, ports.reporter) : [];
   const images = needs.preloadImages ? await preloadImages(plan, ports) : [];
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : undefined;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
-  const local = needs.localRegistry ? await startLocalRegistry(plan, plan.local as LocalContainer, ports) : undefined;
+  const local = plan.local?.kind === 'container' ? await startLocalRegistry(plan, plan.local, ports) : undefined;
   const hostsFiles = needs.hostsFiles ? await writeHostsFiles(plan, local?.plan, ports) : [];
   const cluster = needs.cluster ? await ensureCluster(plan, ports) : undefined;
   const pushTarget = local?.plan.pushTarget ?? plan.local?.pushTarget;
-  if (cluster && needs.localRegistryHosting) await announceLocalRegistry(cluster, pushTarget!, ports);
+  if (cluster && pushTarget !== undefined) await announceLocalRegistry(cluster, pushTarget, ports);
   return {
     plan,
     preload: { ...(preloadRegistry && { registry: preloadRegistry.url }), images, bytesCopied: images.reduce((sum, i) => sum + i.bytesCopied, 0) },

@@ -1,6 +1,7 @@
 // The CLI's `up` sequence without its printing: resolve the plan, lock the home, run `up`.
 import { withHomeLock } from '../../src/core/lock.js';
-import { resolvePlan, type PlanOptions } from '../../src/core/plan.js';
+import { type PlanOptions } from '../../src/core/plan.js';
+import { resolvePlan } from './resolve-plan.js';
 import { up, type UpPorts, type UpResult } from '../../src/core/up.js';
 
 export async function upFlow(options: PlanOptions, ports: UpPorts): Promise<UpResult> {

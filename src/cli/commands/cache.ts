@@ -6,15 +6,14 @@ import { refuseNonRegular } from '../../core/fs/regular-file.js';
 import { InputError } from '../../core/errors.js';
 import { userPath } from '../../core/paths.js';
 import { hostPlatformName } from '../../core/oci/platform.js';
-import { resolvePlan } from '../../core/plan.js';
+import { sourceReader } from '../../core/default-reader.js';
+import { resolvePlan, type PlanOptions } from '../../core/plan.js';
 import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { cliName, type OptionName } from '../../core/options/options.js';
-import { planOptionsOf } from '../../core/options/run-options.js';
-import type { Parsed } from '../args.js';
-import type { CliIO } from '../io.js';
+import type { CommandContext, Parsed } from '../command.js';
 
-export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number> {
+export async function cacheKeyCommand({ parsed, io, planOptions }: CommandContext): Promise<number> {
   const v = parsed.values;
   if (v.write !== undefined && v.check !== undefined) throw new InputError('--check', 'cannot be combined with --write');
   const keyFile = v.write ?? v.check;
@@ -26,7 +25,8 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
     throw new InputError('--write', `${dirname(v.write)} is not a directory`);
   }
   const platform = v.platform ?? hostPlatformName();
-  const plan = await resolvePlan({ ...planOptionsOf(v, io.cwd, io.env, parsed.contextFlags), platform, ...(keyFile !== undefined && { userConfig: false }) });
+  const options: PlanOptions = { ...planOptions, platform, ...(keyFile !== undefined && { userConfig: false }) };
+  const plan = await resolvePlan(options, sourceReader(options));
   const prefix = v['cache-key-prefix'] ?? '';
   const keys = restoreKeys(prefix, plan.cacheKey);
   const paths = plan.cachePaths;
@@ -46,8 +46,8 @@ export async function cacheKeyCommand(parsed: Parsed, io: CliIO): Promise<number
   return 0;
 }
 
-export async function cachePathsCommand(parsed: Parsed, io: CliIO): Promise<number> {
-  const paths = (await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags))).cachePaths;
+export async function cachePathsCommand({ parsed, io, planOptions }: CommandContext): Promise<number> {
+  const paths = (await resolvePlan(planOptions, sourceReader(planOptions))).cachePaths;
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;
 }

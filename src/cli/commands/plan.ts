@@ -1,11 +1,10 @@
 import type { Plan } from '../../core/plan.js';
-import { planOptionsOf } from '../../core/options/run-options.js';
-import type { Parsed } from '../args.js';
-import type { CliIO } from '../io.js';
+import { sourceReader } from '../../core/default-reader.js';
+import type { CommandContext } from '../command.js';
 
-export async function planCommand(parsed: Parsed, io: CliIO): Promise<number> {
+export async function planCommand({ parsed, io, planOptions }: CommandContext): Promise<number> {
   const { resolvePlan, publicPlan } = await import('../../core/plan.js');
-  const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
+  const plan = await resolvePlan(planOptions, sourceReader(planOptions));
   for (const warning of plan.warnings) io.err(`warning: ${warning}\n`);
   io.out(parsed.values.json ? `${JSON.stringify(publicPlan(plan), null, 2)}\n` : formatPlan(plan));
   return 0;

@@ -1,23 +1,14 @@
-import { publicPlan, resolvePlan } from '../../core/plan.js';
-import { up, type UpResult } from '../../core/up.js';
-import { defaultUpDeps } from '../../core/default-deps.js';
-import { withHomeLock } from '../../core/lock.js';
-import { planOptionsOf } from '../../core/options/run-options.js';
-import { timed, type PhaseTiming } from '../../core/report.js';
-import type { Parsed } from '../args.js';
-import type { CliIO } from '../io.js';
+import { publicPlan } from '../../core/plan.js';
+import { runUp } from '../../core/run-up.js';
+import type { UpResult } from '../../core/up.js';
+import type { PhaseTiming } from '../../core/report.js';
 import { formatBytes } from '../../core/format.js';
-import { verifyPlanPreload } from '../../core/verify/offline.js';
+import type { CommandContext } from '../command.js';
 import { cliReporter, table } from '../reporter.js';
 
-export async function upCommand(parsed: Parsed, io: CliIO): Promise<number> {
+export async function upCommand({ parsed, io, planOptions, deps }: CommandContext): Promise<number> {
   const v = parsed.values;
-  const { reporter, timings, quietly } = timed(cliReporter(io));
-  const plan = await quietly('Resolve sew.yaml', () => resolvePlan(planOptionsOf(v, io.cwd, io.env, parsed.contextFlags)));
-  for (const warning of plan.warnings) reporter.warn(warning);
-  const result = await withHomeLock(plan.sewHome, reporter, () => up(plan, { ...defaultUpDeps(io.env), reporter }));
-  const checks = v.verify ? await verifyPlanPreload(result.plan) : undefined;
-  const incomplete = checks?.filter((c) => !c.ok) ?? [];
+  const { result, timings, checks, incomplete } = await runUp({ plan: planOptions, verify: v.verify === true }, { ...(await deps()), reporter: cliReporter(io) });
   for (const c of incomplete) io.err(`sew-ci: ${c.ref}: ${c.problem}\n`);
   io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result, timings), ...(checks && { verified: checks }) }, null, 2)}\n` : humanReport(result));
   if (checks && !v.json) io.out(`verified: ${checks.length - incomplete.length} of ${checks.length} preloaded image(s) complete\n`);

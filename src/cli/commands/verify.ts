@@ -1,13 +1,10 @@
-import { resolvePlan } from '../../core/plan.js';
-import { verifyPlanPreload } from '../../core/verify/offline.js';
-import { planOptionsOf } from '../../core/options/run-options.js';
-import type { Parsed } from '../args.js';
-import type { CliIO } from '../io.js';
+import { sourceReader } from '../../core/default-reader.js';
+import { verify } from '../../core/verify.js';
+import type { CommandContext } from '../command.js';
 import { table } from '../reporter.js';
 
-export async function verifyCommand(parsed: Parsed, io: CliIO): Promise<number> {
-  const plan = await resolvePlan(planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags));
-  const checks = await verifyPlanPreload(plan);
+export async function verifyCommand({ parsed, io, planOptions }: CommandContext): Promise<number> {
+  const { plan, checks } = await verify(planOptions, sourceReader(planOptions));
   if (parsed.values.json) io.out(`${JSON.stringify(checks, null, 2)}\n`);
   else {
     io.out(table([['IMAGE', 'STATUS', 'DETAIL'], ...checks.map((c) => [c.ref, c.ok ? 'ok' : 'FAILED', c.problem ?? c.digest ?? ''])]));

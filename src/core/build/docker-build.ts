@@ -2,14 +2,22 @@
 // (`--build-arg NAME`, value in the child's environment) so a token passed as a build
 // argument never appears in a process listing or a log.
 import { expandVariables } from '../config/expand.js';
-import type { BuildPlan } from './plan.js';
 
 export interface DockerBuildCommand {
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
 }
 
-export function dockerBuildCommand(build: BuildPlan, paths: NonNullable<BuildPlan['paths']>, iidFile: string, env: NodeJS.ProcessEnv): DockerBuildCommand {
+/** What of a planned build its command line reads. */
+export interface DockerBuildInput {
+  readonly image: string;
+  /** Where the build was declared, for messages. */
+  readonly where: string;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly platform?: string;
+}
+
+export function dockerBuildCommand(build: DockerBuildInput, paths: { readonly dockerfile: string; readonly context: string }, iidFile: string, env: NodeJS.ProcessEnv): DockerBuildCommand {
   const buildArgs = Object.entries(build.buildArgs).map(([name, value]) => [name, expandVariables(value, env, `${build.where}: buildArgs.${name}`)] as const);
   return {
     args: [

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeclaredBuild } from '../config/builds.js';
+import type { DeclaredBuild } from '../config/merge-builds.js';
 import { expandVariables } from '../config/expand.js';
 import { InputError } from '../errors.js';
 import { dockerBuildCommand } from './docker-build.js';

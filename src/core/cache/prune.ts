@@ -4,6 +4,7 @@
 // besides these files, so removing them from a stopped registry is a consistent delete.
 import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { formatBytes } from '../format.js';
 import { preloadRepository, type ImageRef } from '../images/reference.js';
 import { isIndex } from '../oci/media-types.js';
 import { SHA256_DIGEST } from '../images/reference.js';
@@ -117,4 +118,11 @@ function removerUnder(root: string): (path: string) => Promise<void> {
       if (!(await rmdir(dir).then(() => true, () => false))) break;
     }
   };
+}
+
+/** What a prune did, as the CLI and the action's post step both say it. */
+export function describePrune(result: PruneResult): string {
+  return result.pruned
+    ? `removed ${result.blobs.length} blob(s) (${formatBytes(result.bytes)}), ${result.repositories.length} repositories and ${result.tags.length} tag(s) the plan no longer preloads`
+    : `kept everything: ${result.reason}`;
 }

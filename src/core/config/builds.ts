@@ -1,8 +1,6 @@
 // sew's `builds`: images built locally (pre commands, then `docker build`) and put into the
-// preload registry. Merged as sew merges them: the last layer with a non-empty list
-// replaces the whole list, entries are never merged one by one.
+// preload registry. The schema of one entry and of the list; merge-builds.ts merges them.
 import * as z from 'zod';
-import type { Layer } from './compose.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -31,25 +29,3 @@ export const buildsSchema = z.array(buildSchema).superRefine((builds, ctx) => {
 });
 
 export type BuildInput = z.infer<typeof buildSchema>;
-
-export interface DeclaredBuild {
-  readonly value: BuildInput;
-  /** file:line:col of the entry. */
-  readonly where: string;
-  /** file:line:col of one of its fields (of the entry when the field is not written). */
-  readonly whereField: (field: keyof BuildInput) => string;
-  /** The file that declared it, and whether it is the user's own (project or $SEW_HOME). */
-  readonly layer: Pick<Layer, 'origin' | 'dir'> & { readonly name: string };
-}
-
-export function mergeBuilds(layers: readonly Layer[]): DeclaredBuild[] {
-  const declaring = layers.filter((layer) => (layer.doc.value.builds?.length ?? 0) > 0).at(-1);
-  if (declaring === undefined) return [];
-  const { doc, origin, dir } = declaring;
-  return doc.value.builds!.map((value, i) => ({
-    value,
-    where: doc.where(['builds', i]),
-    whereField: (field) => doc.where(['builds', i, field]),
-    layer: { origin, dir, name: doc.name },
-  }));
-}

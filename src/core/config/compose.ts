@@ -11,14 +11,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError, UnknownContextFlagError } from '../errors.js';
 import { displayUrl } from '../format.js';
+import { refuseNonRegular } from '../fs/regular-file.js';
 import { userPath } from '../paths.js';
 import { Budget, type ResolutionLimits } from './budget.js';
 import { parseConfig, type ConfigDocument } from './document.js';
 import { findFlags, type FlagInfo } from './flags.js';
-import { localPath } from './merge.js';
+import { localPath, type Layer, type LayerOrigin } from './layer.js';
 import { renderFile } from './render.js';
 import type { SourceReader } from './sources.js';
-import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, type OverrideMap, type VariableReport } from './variables.js';
+import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, type OverrideMap } from './variables.js';
 import { checkFetchedLayer, envReader, inside } from './trust.js';
 import { readVarsBlock, type VarsBlock } from './vars.js';
 
@@ -53,23 +54,6 @@ export interface ComposeRequest {
   readonly userConfig?: boolean;
 }
 
-export type LayerOrigin = 'default' | 'user' | 'context' | 'project' | 'flag';
-
-export interface Layer {
-  readonly doc: ConfigDocument;
-  readonly origin: LayerOrigin;
-  /** The directory of the file, against which paths written in it resolve. */
-  readonly dir: URL;
-  /** A context's path in its registry, after `.default`. */
-  readonly path?: string;
-  /** The variables the file declared, with the values it was rendered with. */
-  readonly variables: readonly VariableReport[];
-  /** Written by the user (trust.ts): may read the environment, name local paths, carry credentials. */
-  readonly trusted: boolean;
-  /** For a context: the layers its `from` brought (its parents, theirs, ...), which a `replace` in it replaces. */
-  readonly ancestors?: ReadonlySet<Layer>;
-}
-
 export interface Composition {
   /** In application order: bases first, flags last. */
   readonly layers: readonly Layer[];
@@ -89,6 +73,8 @@ export async function compose(request: ComposeRequest, reader: SourceReader): Pr
   if (request.config !== undefined && !existsSync(projectFile)) {
     throw new InputError('--config', `${request.config} does not exist`);
   }
+  await refuseNonRegular(projectFile, request.config !== undefined ? 'config' : 'sew.yaml');
+  if (request.userConfig !== false) await refuseNonRegular(userFile, '$SEW_HOME/sew.yaml');
 
   const tops: { file: string; origin: LayerOrigin; overrides: boolean }[] = [];
   if (request.userConfig !== false && existsSync(userFile)) tops.push({ file: userFile, origin: 'user', overrides: false });
@@ -246,7 +232,7 @@ class Composer {
 
   /** One context, preceded by its parents. */
   private async resolve(
-    context: Located,
+    context: FoundContext,
     display: string,
     block: VarsBlock,
     values: Readonly<Record<string, string>>,
@@ -269,7 +255,7 @@ class Composer {
   }
 
   /** A context is a directory with a sew.yaml, or with a .default naming the context to follow. */
-  private async locate(root: URL, name: string, where: string): Promise<Located> {
+  private async locate(root: URL, name: string, where: string): Promise<FoundContext> {
     let dir = within(root, name, where);
     const seen = new Set<string>();
     for (;;) {
@@ -344,7 +330,7 @@ class Composer {
   }
 }
 
-interface Located {
+interface FoundContext {
   readonly file: URL;
   readonly dir: URL;
   readonly path: string;

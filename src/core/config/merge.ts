@@ -10,21 +10,12 @@
 //                    default) gives way to a context's
 //   builds           the last non-empty list replaces the whole list (builds.ts)
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
-import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { normaliseReference, ImageReferenceError } from '../images/reference.js';
-import { expandHome } from '../paths.js';
-import { mergeBuilds, type DeclaredBuild } from './builds.js';
-import type { Layer } from './compose.js';
+import { localPath, type Layer, type Located } from './layer.js';
+import { mergeBuilds, type DeclaredBuild } from './merge-builds.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
-
-export interface Located<T> {
-  readonly value: T;
-  /** file:line:col it was written at. */
-  readonly where: string;
-}
 
 export interface ResolvedConfig {
   readonly kind: Record<string, unknown>;
@@ -133,14 +124,6 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
       throw err;
     }
   });
-}
-
-/** A path as written in a layer whose directory is `dir`: `~`, absolute, or relative to the layer's file (a remote layer's: to `cwd`). */
-export function localPath(path: string, dir: URL, env: NodeJS.ProcessEnv, cwd: string): string {
-  const expanded = expandHome(path, env);
-  if (isAbsolute(expanded)) return expanded;
-  const base = dir.protocol === 'file:' ? fileURLToPath(dir) : cwd;
-  return resolve(base, path);
 }
 
 export function mergeKind(base: Record<string, unknown>, child: Record<string, unknown>, topLevel = false): Record<string, unknown> {

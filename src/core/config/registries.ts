@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { displayUrl } from '../format.js';
 import { defaultAccess, type Credentials } from '../oci/access.js';
 import { expandVariables } from './expand.js';
-import type { Located } from './merge.js';
+import type { Located } from './layer.js';
 import type { RegistryAccessInput } from './schema.js';
 
 export interface RegistryEndpoint {

@@ -1,27 +1,12 @@
-// $SEW_HOME/clusters/<name>.yaml, sew's layout: enough for `down` to work without the config.
-import { readdir, readFile, rm } from 'node:fs/promises';
+// $SEW_HOME/clusters/<name>.yaml, sew's layout: where a cluster's state and generated Kind
+// config live. Reading and writing them is the cluster adapter's (adapters/kind/state-files.ts).
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import * as z from 'zod';
-import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic.js';
 import { checkClusterName } from '../input/checks.js';
 
-const stateSchema = z.object({
-  name: z.string(),
-  kubeconfig: z.string(),
-  kindConfig: z.string(),
-  hostsDir: z.string().optional(),
-  createdAt: z.string(),
-  createdBy: z.literal('sew-ci'),
-});
+export const STATE_SUFFIX = '.yaml';
+export const KIND_CONFIG_SUFFIX = '.kind.yaml';
 
-export type ClusterState = z.infer<typeof stateSchema>;
-
-const STATE_SUFFIX = '.yaml';
-const KIND_CONFIG_SUFFIX = '.kind.yaml';
-
-function clustersDir(sewHome: string): string {
+export function clustersDir(sewHome: string): string {
   return join(sewHome, 'clusters');
 }
 
@@ -33,32 +18,4 @@ export function statePath(sewHome: string, name: string): string {
 /** The generated config `kind create cluster` reads, beside the state. */
 export function kindConfigPath(sewHome: string, name: string): string {
   return join(clustersDir(sewHome), `${checkClusterName(name, 'cluster name')}${KIND_CONFIG_SUFFIX}`);
-}
-
-/** The clusters this SEW_HOME has state for. */
-export async function knownClusterNames(sewHome: string): Promise<string[]> {
-  const files = await readdir(clustersDir(sewHome)).catch(() => [] as string[]);
-  return files.filter((f) => f.endsWith(STATE_SUFFIX) && !f.endsWith(KIND_CONFIG_SUFFIX)).map((f) => f.slice(0, -STATE_SUFFIX.length));
-}
-
-export async function writeClusterState(path: string, state: ClusterState): Promise<void> {
-  await writeFileAtomic(path, stringify(state));
-}
-
-export async function readClusterState(sewHome: string, name: string): Promise<ClusterState | undefined> {
-  const path = statePath(sewHome, name);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const parsed = stateSchema.safeParse(parse(text));
-  if (!parsed.success) throw new InputError(path, 'not a cluster state file written by sew-ci');
-  return parsed.data;
-}
-
-export async function removeClusterState(sewHome: string, name: string): Promise<void> {
-  await rm(statePath(sewHome, name), { force: true });
-  await rm(kindConfigPath(sewHome, name), { force: true });
 }

@@ -3,7 +3,7 @@
 // as GHCR as the push target.
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import type { Located } from '../config/merge.js';
+import type { Located } from '../config/layer.js';
 import type { LocalInput } from '../config/schema.js';
 import type { HomeIdentity } from '../home/identity.js';
 import { localContainerName, localRegistryPort, REGISTRY_PORT } from '../home/names.js';

@@ -7,7 +7,7 @@
 // docker.io is always mirrored, as in sew.
 import { InputError } from '../errors.js';
 import { checkRegistryUrl } from '../config/registries.js';
-import type { Located } from '../config/merge.js';
+import type { Located } from '../config/layer.js';
 import type { UpstreamInput } from '../config/schema.js';
 import { DOCKER_HUB } from '../images/reference.js';
 import { hostPortProblem, isRegistryHost } from '../input/checks.js';

@@ -1,10 +1,19 @@
-// The builds `--build` runs, as `up` sees them.
-import type { Plan } from '../plan.js';
+// The builds `up --build` and `build` run, as they see them.
+import type { BuildPlan } from '../build/plan.js';
 import type { Reporter } from './reporter.js';
 
+export interface BuildTarget {
+  /** The preload storage the images are written into. */
+  readonly root: string;
+  /** One log file per build goes here. */
+  readonly logDir: string;
+  /** Skip the builds' `pre` commands. */
+  readonly skipPre?: boolean;
+}
+
 export interface Builder {
-  /** Runs the plan's builds into the preload storage; a failing build throws. */
-  run(plan: Plan, reporter: Reporter): Promise<BuildReport[]>;
+  /** Runs `builds`, as `readyToRun` returned them, one after another; a failing build throws. */
+  run(builds: readonly BuildPlan[], target: BuildTarget, reporter: Reporter): Promise<BuildReport[]>;
 }
 
 export interface BuildReport {

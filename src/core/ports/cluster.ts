@@ -1,4 +1,4 @@
-// The Kind cluster as `up` sees it.
+// The Kind cluster as the use cases see it: `up` creates or reuses it, `down` deletes it.
 import type { Plan } from '../plan.js';
 import type { Note } from './registries.js';
 
@@ -10,9 +10,18 @@ export interface ClusterReport {
   readonly state: string;
 }
 
+/** `absent`: kind knows no cluster by that name; `no-kind`: kind is not installed, so there is none of ours. */
+export type RemoveOutcome = 'deleted' | 'absent' | 'no-kind';
+
 export interface Cluster {
   /** Creates the plan's cluster, or reuses this home's, and records its state. */
   ensure(plan: Plan, note: Note): Promise<ClusterReport>;
   /** KEP-1755's ConfigMap: a problem with it is returned, for a warning, never thrown. */
   announceLocalRegistry(cluster: ClusterReport, host: string): Promise<{ readonly problem?: string }>;
+  /** The clusters a home has state for. */
+  known(sewHome: string): Promise<string[]>;
+  /** Deletes a cluster of this home; refuses (throws) one another home made. */
+  remove(sewHome: string, name: string): Promise<RemoveOutcome>;
+  /** Drops a cluster's state files; returns the hosts dir they recorded, if any. */
+  forget(sewHome: string, name: string): Promise<{ readonly hostsDir?: string }>;
 }

@@ -1,4 +1,5 @@
-// The registry containers as `up` sees them: each started from what the plan states.
+// The registry containers as the use cases see them: each started from what the plan states,
+// and stopped or removed by the home that owns them, never another home's.
 import type { Plan } from '../plan.js';
 
 export type Note = (message: string) => void;
@@ -31,4 +32,16 @@ export interface Registries {
   startMirrors(plan: Plan): Promise<MirrorState[]>;
   /** The local push registry, up and answering; on another port when the plan lets it move. */
   startLocal(plan: Plan, note: Note): Promise<StartedRegistry>;
+  /** Stops a home's running registries (or only those named) so their data can be archived or pruned; returns their names. */
+  stop(home: string, only?: readonly string[]): Promise<string[]>;
+  /** Removes every registry container of a home, running or not; returns each with the data dir it served. */
+  removeAll(home: string): Promise<RemovedRegistry[]>;
+}
+
+export interface RemovedRegistry {
+  readonly name: string;
+  /** false when it was gone by the time it was removed. */
+  readonly removed: boolean;
+  /** The host directory mounted as its storage. */
+  readonly data?: string;
 }

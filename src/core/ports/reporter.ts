@@ -9,4 +9,6 @@ export interface Reporter {
   warn(message: string): void;
   /** Progress of one image, for a live display. */
   progress?(event: ImageEvent): void;
+  /** A value never to be shown, told before anything could print it: the action masks it in the job log. */
+  secret?(value: string): void;
 }

@@ -6,8 +6,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEngine } from '../../../src/core/docker/dockerode-engine.js';
-import { stopRegistries } from '../../../src/core/containers/stop.js';
-import { defaultUpDeps } from '../../../src/core/default-deps.js';
+import { stopRegistries } from '../../../src/core/adapters/containers/stop.js';
+import { defaultDeps } from '../../../src/core/default-deps.js';
 import { homeIdentity } from '../../../src/core/home/identity.js';
 import { localRegistryPort } from '../../../src/core/home/names.js';
 import { down } from '../../../src/core/down.js';
@@ -68,7 +68,7 @@ describe('two homes on one Docker host', () => {
     expect(await docker('inspect', '--format', '{{.State.Running}}', a.plan.preload.container)).toBe('true');
 
     const noCluster = recordedExec('kind', () => ({}));
-    const purged = await down({ sewHome: homes[0]!, env: process.env, purge: true }, { exec: noCluster, docker: () => connectEngine(process.env), reporter: silentReporter });
+    const purged = await down({ sewHome: homes[0]!, env: process.env, purge: true }, { ...defaultDeps(process.env, noCluster), reporter: silentReporter });
     expect([...purged.removedContainers].sort()).toEqual([a.plan.preload.container, ...a.mirrors.map((m: { container: string }) => m.container)].sort());
     expect(purged.keptData).toContain(join(outside, 'data', 'upstream.test:5900'));
     expect(existsSync(join(outside, 'data', 'upstream.test:5900'))).toBe(true);
@@ -83,7 +83,7 @@ describe('two homes on one Docker host', () => {
     const project = writeTree({ 'sew.yaml': sewYaml('upstream.test:5900/team/one:1') });
     const deps = (exists: boolean) => {
       const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: exists ? 'shared\n' : '' } : args[1] === 'nodes' ? { stdout: 'shared-control-plane\n' } : {}));
-      return { ...defaultUpDeps(process.env, exec), exec, reporter: silentReporter };
+      return { ...defaultDeps(process.env, exec), exec, reporter: silentReporter };
     };
     const options = (home: string) => ({ cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '60s' });
     const made = await upFlow(options(owner), deps(false));

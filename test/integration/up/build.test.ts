@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/action/main.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
-import { defaultUpDeps } from '../../../src/core/default-deps.js';
+import { defaultDeps } from '../../../src/core/default-deps.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
 import { bundledCli } from '../../support/child-runner.js';
 import { cli } from '../../support/cli.js';
@@ -164,7 +164,7 @@ describe('sew-ci build', () => {
     for (const [name, value] of Object.entries(env())) vi.stubEnv(name, value);
     const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const deps = { up: defaultUpDeps(process.env), cache: directoryCacheStore(home), installKind: async () => undefined, env: process.env, cwd: join(project, '..', 'project-ok') };
+      const deps = { core: defaultDeps(process.env), cache: directoryCacheStore(home), installKind: async () => undefined, env: process.env, cwd: join(project, '..', 'project-ok') };
       await main(deps);
     } finally {
       quiet.mockRestore();

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEngine } from '../../../src/core/docker/dockerode-engine.js';
-import { ensureRegistry } from '../../../src/core/containers/registry.js';
+import { ensureRegistry } from '../../../src/core/adapters/containers/registry.js';
 import { cli } from '../../support/cli.js';
 import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, removeContainers, requireWorld } from '../../world/docker.js';

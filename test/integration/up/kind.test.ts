@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defaultUpDeps } from '../../../src/core/default-deps.js';
+import { defaultDeps } from '../../../src/core/default-deps.js';
 import { down } from '../../../src/core/down.js';
-import { writeClusterState } from '../../../src/core/kind/state.js';
+import { writeClusterState } from '../../../src/core/adapters/kind/state-files.js';
 import { silentReporter } from '../../support/silent-reporter.js';
 import { upFlow } from '../../support/up-flow.js';
 import { recordedExec, type Script } from '../../support/recorded-exec.js';
@@ -26,7 +26,7 @@ const sewYaml = 'kind:\n  name: sewtest\nimages:\n  registries:\n    upstream.te
 
 function run(home: string, script: Script) {
   const exec = recordedExec('kind', script);
-  const deps = { ...defaultUpDeps(process.env, exec), reporter: silentReporter };
+  const deps = { ...defaultDeps(process.env, exec), reporter: silentReporter };
   const options = { cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '90s' };
   return { exec, deps, up: () => upFlow(options, deps) };
 }
@@ -82,7 +82,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     const { plan } = await go();
     const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
-    const result = await down({ sewHome: home, env: process.env, purge: false }, { exec, docker: defaultUpDeps(process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: false }, { ...defaultDeps(process.env, exec), reporter: silentReporter });
     expect(result).toMatchObject({ name: 'sewtest', clusterDeleted: true, removedContainers: [] });
     expect(exec.calls.map((c) => c.args)).toContainEqual(['delete', 'cluster', '--name', 'sewtest']);
     expect(existsSync(join(home, 'clusters', 'sewtest.yaml'))).toBe(false);
@@ -95,7 +95,7 @@ describe('Kind', () => {
     const { up: go } = run(home, () => ({}));
     const { plan } = await go();
     const exec = recordedExec('kind', () => ({ stdout: '' }));
-    const result = await down({ sewHome: home, env: process.env, purge: true }, { exec, docker: defaultUpDeps(process.env).docker, reporter: silentReporter });
+    const result = await down({ sewHome: home, env: process.env, purge: true }, { ...defaultDeps(process.env, exec), reporter: silentReporter });
     expect(result.clusterDeleted).toBe(false);
     expect(result.removedContainers).toContain(plan.preload.container);
     expect(existsSync(join(home, 'preload'))).toBe(false);

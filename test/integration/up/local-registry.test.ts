@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defaultUpDeps } from '../../../src/core/default-deps.js';
+import { defaultDeps } from '../../../src/core/default-deps.js';
 import { silentReporter } from '../../support/silent-reporter.js';
 import { upFlow } from '../../support/up-flow.js';
 import { cli } from '../../support/cli.js';
@@ -60,7 +60,7 @@ describe('the local registry', () => {
     };
     const result = await upFlow(
       { cwd: project, env: { ...process.env, HOME: join(home, '..'), KUBECONFIG: '' }, sewHome: home, cluster: true },
-      { ...defaultUpDeps(process.env, kubectl), reporter: silentReporter },
+      { ...defaultDeps(process.env, kubectl), reporter: silentReporter },
     );
     const apply = exec.calls.find((c) => c.command === 'kubectl')!;
     expect(apply.args).toEqual(['--kubeconfig', result.cluster!.kubeconfig, '--context', 'kind-sew', 'apply', '-f', '-']);

@@ -61,7 +61,7 @@ describe('action inputs', () => {
   });
 
   it('expands a leading ~ in sew-home, as the plan sees it', async () => {
-    const { resolvePlan } = await import('../../../src/core/plan.js');
+    const { resolvePlan } = await import('../../support/resolve-plan.js');
     const { writeTree } = await import('../../support/tree.js');
     const dir = writeTree({});
     const options = planOptionsOf(readInputs(read({ 'sew-home': '~/ci-sew' })), dir, { HOME: '/home/runner' });

@@ -117,6 +117,49 @@ describe(`${ARCHITECTURE}: the folder table`, () => {
   });
 });
 
+describe('the import graph', () => {
+  /** The first cycle in a graph, as the nodes around it, or undefined. */
+  function cycleIn(edges: ReadonlyMap<string, ReadonlySet<string>>): string[] | undefined {
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (node: string): string[] | undefined => {
+      if (state.get(node) === 'done') return undefined;
+      if (state.get(node) === 'open') return [...path.slice(path.indexOf(node)), node];
+      state.set(node, 'open');
+      path.push(node);
+      for (const next of edges.get(node) ?? []) {
+        const found = visit(next);
+        if (found) return found;
+      }
+      path.pop();
+      state.set(node, 'done');
+      return undefined;
+    };
+    for (const node of edges.keys()) {
+      const found = visit(node);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  it('has no circle of files: every import leads down', () => {
+    const edges = new Map(files.map((f) => [f, new Set(importsOf(f).flatMap((i) => (i.file?.startsWith('src/') ? [i.file] : [])))]));
+    expect(cycleIn(edges)).toBeUndefined();
+  });
+
+  it("has no circle of rows: the table's floors stack", () => {
+    const edges = new Map(rows.map((r) => [r.unit, new Set([...r.imports].filter((i) => i.startsWith('src/')))]));
+    expect(cycleIn(edges)).toBeUndefined();
+  });
+
+  it.each([
+    ['a loop', [['a', ['b']], ['b', ['c']], ['c', ['a']]], ['a', 'b', 'c', 'a']],
+    ['a diamond', [['a', ['b', 'c']], ['b', ['d']], ['c', ['d']], ['d', []]], undefined],
+  ] as const)('finds %s', (_name, graph, cycle) => {
+    expect(cycleIn(new Map(graph.map(([n, to]) => [n, new Set(to)])))).toEqual(cycle);
+  });
+});
+
 describe('the table parser', () => {
   it.each([
     ['a folder row with imports and packages', '| Folder | Owns | May import | Packages |\n|---|---|---|---|\n| `src/a/` | x | `src/b/`, `src/c.ts` | `yaml` |\n', [{ unit: 'src/a/', imports: ['src/b/', 'src/c.ts'], packages: ['yaml'] }]],

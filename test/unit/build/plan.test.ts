@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectBuilds, type BuildPlan } from '../../../src/core/build/plan.js';
 import { InputError } from '../../../src/core/errors.js';
-import { resolvePlan } from '../../../src/core/plan.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { writeTree } from '../../support/tree.js';
 import { planFor, yaml } from '../config/plan-helpers.js';
 

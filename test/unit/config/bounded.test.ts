@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/core/config/document.js';
 import { InputError, InterruptedError, RuntimeError } from '../../../src/core/errors.js';
-import { resolvePlan, type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { serveDirectory } from '../../support/static-server.js';
 import { disposables } from '../../support/disposables.js';
 

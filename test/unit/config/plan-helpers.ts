@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { resolvePlan, type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { writeTree } from '../../support/tree.js';
 
 export interface Case {

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exitCodeFor, RuntimeError } from '../../../src/core/errors.js';
-import { publicPlan, resolvePlan } from '../../../src/core/plan.js';
+import { publicPlan } from '../../../src/core/plan.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { serveDirectory, type StaticServer } from '../../support/static-server.js';
 import { writeTree } from '../../support/tree.js';
 

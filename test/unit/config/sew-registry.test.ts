@@ -11,7 +11,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
-import { resolvePlan, type Plan } from '../../../src/core/plan.js';
+import { type Plan } from '../../../src/core/plan.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { serveDirectory, type StaticServer } from '../../support/static-server.js';
 import { writeTree } from '../../support/tree.js';
 

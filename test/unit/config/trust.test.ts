@@ -4,7 +4,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
-import { resolvePlan, type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { serveDirectory, type StaticServer } from '../../support/static-server.js';
 import { disposables } from '../../support/disposables.js';
 

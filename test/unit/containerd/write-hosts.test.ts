@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeHostsDir } from '../../../src/core/containerd/write-hosts.js';
+import { writeHostsDir } from '../../../src/core/adapters/hosts-files.js';
 import { writeTree } from '../../support/tree.js';
 
 describe('writeHostsDir', () => {

@@ -3,12 +3,12 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPreloadRegistry } from '../../../src/core/containers/preload-registry.js';
-import { ensureRegistry, HOME_LABEL, MANAGED_LABEL, waitForRegistry, type RegistrySpec } from '../../../src/core/containers/registry.js';
-import { stopRegistries } from '../../../src/core/containers/stop.js';
-import { ensureMirrors } from '../../../src/core/mirrors/containers.js';
+import { launchPreloadRegistry } from '../../../src/core/adapters/containers/preload-registry.js';
+import { ensureRegistry, HOME_LABEL, MANAGED_LABEL, waitForRegistry, type RegistrySpec } from '../../../src/core/adapters/containers/registry.js';
+import { stopRegistries } from '../../../src/core/adapters/containers/stop.js';
+import { ensureMirrors } from '../../../src/core/adapters/containers/mirrors.js';
 import type { LocalContainer } from '../../../src/core/local/local-registry.js';
-import { onPlannedPort } from '../../../src/core/local/start.js';
+import { onPlannedPort } from '../../../src/core/adapters/containers/planned-port.js';
 import type { Plan } from '../../../src/core/plan.js';
 import { MemoryEngine, type MemoryEngineOptions } from '../../support/memory-engine.js';
 import { tempDir } from '../../support/tree.js';

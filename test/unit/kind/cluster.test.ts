@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RuntimeError } from '../../../src/core/errors.js';
 import { CommandNotFoundError, type Exec } from '../../../src/core/exec/exec.js';
-import { clusterExists, createCluster, kind, kindCreateArgs } from '../../../src/core/kind/cluster.js';
+import { clusterExists, createCluster, kind, kindCreateArgs } from '../../../src/core/adapters/kind/kind-binary.js';
 import { kindConfig } from '../../../src/core/kind/config.js';
 import { recordedExec } from '../../support/recorded-exec.js';
 import { writeTree } from '../../support/tree.js';
@@ -53,8 +53,8 @@ describe('down without kind', () => {
     const missing: Exec = { run: async (command) => Promise.reject(new CommandNotFoundError(command)) };
     const infos: string[] = [];
     const reporter = { phase: <T>(_: string, work: () => Promise<T>) => work(), info: (m: string) => infos.push(m), warn: () => undefined };
-    const docker = () => Promise.reject(new Error('docker is not needed without --purge'));
-    const result = await down({ sewHome: writeTree({}), env: {}, purge: false }, { exec: missing, docker, reporter });
+    const { defaultDeps } = await import('../../../src/core/default-deps.js');
+    const result = await down({ sewHome: writeTree({}), env: {}, purge: false }, { ...defaultDeps({}, missing), reporter });
     expect(result).toEqual({ name: 'sew', clusterDeleted: false, removedContainers: [], removedData: [], keptData: [] });
     expect(infos).toContain('kind is not installed: no cluster to delete');
   });
@@ -63,6 +63,7 @@ describe('down without kind', () => {
     const { down } = await import('../../../src/core/down.js');
     const broken: Exec = { run: async () => ({ code: 1, stdout: '', stderr: 'permission denied' }) };
     const reporter = { phase: <T>(_: string, work: () => Promise<T>) => work(), info: () => undefined, warn: () => undefined };
-    await expect(down({ sewHome: writeTree({}), env: {}, purge: false }, { exec: broken, docker: () => Promise.reject(new Error('unused')), reporter })).rejects.toThrow('kind get clusters failed: permission denied');
+    const { defaultDeps } = await import('../../../src/core/default-deps.js');
+    await expect(down({ sewHome: writeTree({}), env: {}, purge: false }, { ...defaultDeps({}, broken), reporter })).rejects.toThrow('kind get clusters failed: permission denied');
   });
 });

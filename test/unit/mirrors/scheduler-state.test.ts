@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { refreshSchedulerState } from '../../../src/core/mirrors/scheduler-state.js';
+import { refreshSchedulerState } from '../../../src/core/adapters/containers/scheduler-state.js';
 import { writeTree } from '../../support/tree.js';
 
 describe('refreshSchedulerState', () => {

@@ -1,7 +1,6 @@
 // In-memory ports for `up`: each records the step it ran, in order, so a test reads what
 // ran for a plan. Behaviour a test needs (an image failing, a mirror not serving, a cluster
 // that exists, a moved port) is set per run.
-import type { Plan } from '../../../src/core/plan.js';
 import type { ImageEvent } from '../../../src/core/ports/preloader.js';
 import type { Reporter } from '../../../src/core/ports/reporter.js';
 import type { UpPorts } from '../../../src/core/up.js';
@@ -90,9 +89,9 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
       },
     },
     builder: {
-      async run(plan: Plan) {
+      async run(builds) {
         step('builds');
-        return plan.builds.map((b) => ({ name: b.name, image: b.image, digest: 'sha256:bb', bytesCopied: 1, how: 'pre' as const, log: '', ms: 0 }));
+        return builds.map((b) => ({ name: b.name, image: b.image, digest: 'sha256:bb', bytesCopied: 1, how: 'pre' as const, log: '', ms: 0 }));
       },
     },
     hostsFiles: {

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolvePlan, type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { type Plan, type PlanOptions } from '../../../src/core/plan.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { up } from '../../../src/core/up.js';
 import { disposables } from '../../support/disposables.js';
 import { upFlow } from '../../support/up-flow.js';
@@ -52,24 +53,25 @@ describe('up runs the steps the plan needs', () => {
 describe('up decides nothing itself', () => {
   const ALL = `${EVERYTHING}builds:\n  - {name: api, image: "api:dev", pre: ["true"]}\n`;
   const FULL = ['connect', 'builds', 'preload', 'preload-registry', 'mirrors', 'local', 'hosts', 'cluster', 'announce'];
+  const without = (need: keyof Plan['needs']) => (plan: Plan): Plan => ({ ...plan, needs: { ...plan.needs, [need]: false } });
   it.each([
-    { need: 'docker', gone: ['connect'] },
-    { need: 'builds', gone: ['builds'] },
-    { need: 'preloadImages', gone: ['preload'] },
-    { need: 'preloadRegistry', gone: ['preload-registry'] },
-    { need: 'mirrors', gone: ['mirrors'] },
-    { need: 'localRegistry', gone: ['local'] },
-    { need: 'hostsFiles', gone: ['hosts'] },
-    { need: 'cluster', gone: ['cluster', 'announce'] },
-    { need: 'localRegistryHosting', gone: ['announce'] },
-  ] as const)('needs.$need false: $gone left out, every other step run', async ({ need, gone }) => {
+    { what: 'needs.docker false', change: without('docker'), gone: ['connect'] },
+    { what: 'needs.builds false', change: without('builds'), gone: ['builds'] },
+    { what: 'needs.preloadImages false', change: without('preloadImages'), gone: ['preload'] },
+    { what: 'needs.preloadRegistry false', change: without('preloadRegistry'), gone: ['preload-registry'] },
+    { what: 'needs.mirrors false', change: without('mirrors'), gone: ['mirrors'] },
+    { what: 'needs.hostsFiles false', change: without('hostsFiles'), gone: ['hosts'] },
+    { what: 'needs.cluster false', change: without('cluster'), gone: ['cluster', 'announce'] },
+    { what: 'no local registry', change: (plan: Plan): Plan => ({ ...plan, local: null }), gone: ['local', 'announce'] },
+    { what: 'an external push target', change: (plan: Plan): Plan => ({ ...plan, local: { kind: 'external', host: 'ghcr.io', pushTarget: 'ghcr.io/acme', cache: false } }), gone: ['local'] },
+  ])('$what: $gone left out, every other step run', async ({ change, gone }) => {
     const plan = await resolvePlan(options(ALL, { build: true }));
     const { ports, recorded } = fakePorts();
     await up(plan, ports);
     expect(recorded.steps).toEqual(FULL);
-    const without = fakePorts();
-    await up({ ...plan, needs: { ...plan.needs, [need]: false } }, without.ports);
-    expect(without.recorded.steps).toEqual(FULL.filter((step) => !(gone as readonly string[]).includes(step)));
+    const changed = fakePorts();
+    await up(change(plan), changed.ports);
+    expect(changed.recorded.steps).toEqual(FULL.filter((step) => !gone.includes(step)));
   });
 });
 

@@ -1,0 +1,37 @@
+// The cache restore of a run: the plan's registry data under the plan's key (else the nearest
+// sew-ci cache), checked blob by blob, and what the save after the run needs. A cache that
+// cannot be restored warns: the run goes on without it.
+import type { CacheHandoff } from './cache/handoff.js';
+import { restoreKeys } from './cache/content.js';
+import type { CacheStore } from './cache/store.js';
+import { dropDamagedBlobsIn } from './cache/verify.js';
+import { describeError } from './errors.js';
+import type { Plan } from './plan.js';
+import type { Reporter } from './ports/reporter.js';
+
+export async function restorePlanCache(plan: Plan, store: CacheStore, prefix: string, reporter: Reporter): Promise<CacheHandoff> {
+  const paths = plan.cachePaths;
+  const keys = restoreKeys(prefix, plan.cacheKey);
+  let restoredKey: string | undefined;
+  try {
+    restoredKey = paths.length ? await store.restore(paths, keys.primary, keys.restoreKeys) : undefined;
+    reporter.info(restoredKey ? `restored ${restoredKey}` : `no cache for ${keys.primary}`);
+    if (restoredKey) {
+      const check = await dropDamagedBlobsIn(paths);
+      reporter.info(`${check.checked} restored blob(s) checked against their digests`);
+      if (check.removed.length) reporter.warn(`restored cache had ${check.removed.length} damaged blob(s), dropped: ${check.removed.join(', ')}`);
+    }
+  } catch (err) {
+    reporter.warn(`cache not restored: ${describeError(err)}; continuing without it`);
+  }
+  return {
+    sewHome: plan.sewHome,
+    home: plan.home.id,
+    paths,
+    prefix,
+    cacheKey: plan.cacheKey,
+    primaryKey: keys.primary,
+    ...(restoredKey && { restoredKey }),
+    ...(paths.includes(plan.preload.data) && { preload: { data: plan.preload.data, refs: plan.preload.refs } }),
+  };
+}

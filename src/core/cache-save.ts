@@ -1,0 +1,42 @@
+// The save after a run that restored the cache: stop this home's registries (a consistent
+// snapshot), prune the preload data to the plan, save when the content changed. Best-effort:
+// a declined save is a warning, never a failure.
+import type { CacheHandoff } from './cache/handoff.js';
+import { contentFingerprint, saveKey } from './cache/content.js';
+import { describePrune } from './cache/prune.js';
+import type { CacheStore } from './cache/store.js';
+import { pruneTo } from './cache-prune.js';
+import { withHomeLock } from './lock.js';
+import type { Registries } from './ports/registries.js';
+import type { Reporter } from './ports/reporter.js';
+
+export interface CacheSaveDeps {
+  readonly registries: Pick<Registries, 'stop'>;
+  readonly store: CacheStore;
+  readonly reporter: Reporter;
+}
+
+export async function saveCache(handoff: CacheHandoff, deps: CacheSaveDeps): Promise<void> {
+  const { reporter } = deps;
+  // Under the home's lock: another run of this home must not fill what is being archived.
+  await withHomeLock(handoff.sewHome, reporter, async () => {
+    await reporter.phase('Stop registries', async () => {
+      // A registry written to while it is archived would be saved half-done. Only this home's:
+      // another job's registries on the same Docker host are none of this job's business.
+      const stopped = await deps.registries.stop(handoff.home);
+      reporter.info(stopped.length ? `stopped ${stopped.join(', ')}` : 'no registry running');
+    });
+    const preload = handoff.preload;
+    if (preload) await reporter.phase('Prune preload data', async () => reporter.info(describePrune(await pruneTo(preload))));
+    await reporter.phase('Save cache', async () => {
+      const key = saveKey(handoff.prefix, handoff.cacheKey, await contentFingerprint(handoff.paths));
+      if (key === handoff.restoredKey) {
+        reporter.info(`${key} restored and unchanged: not saving`);
+        return;
+      }
+      const result = await deps.store.save(handoff.paths, key);
+      if (result.saved) reporter.info(`saved ${key}`);
+      else reporter.warn(`cache not saved: ${result.reason}`);
+    });
+  });
+}

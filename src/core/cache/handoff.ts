@@ -1,0 +1,24 @@
+// What a run that restored the cache hands to the step that saves it (the action's post step):
+// the paths, the keys, and what the preload data is pruned to. Stored in plain text by the CI
+// system, so never anything secret.
+export interface CacheHandoff {
+  /** Under whose lock the save runs. */
+  readonly sewHome: string;
+  /** The home's id: whose registries are stopped before the archive. */
+  readonly home: string;
+  readonly paths: readonly string[];
+  /** The user's key prefix (`cache-key-prefix`), possibly empty. */
+  readonly prefix: string;
+  /** The plan's key, without the prefix. */
+  readonly cacheKey: string;
+  /** The exact plan's key: saved keys are `<primaryKey>-<content fingerprint>` (saveKey). */
+  readonly primaryKey: string;
+  readonly restoredKey?: string;
+  /** The preload data and the refs the plan preloads: what the data is pruned to before saving. */
+  readonly preload?: { readonly data: string; readonly refs: readonly string[] };
+}
+
+/** A cache of this exact plan was restored, not a fallback's. */
+export function restoredExactPlan(handoff: CacheHandoff): boolean {
+  return handoff.restoredKey?.startsWith(`${handoff.primaryKey}-`) ?? false;
+}

@@ -1,0 +1,26 @@
+// `builds` merged as sew merges them: the last layer with a non-empty list replaces the whole
+// list, entries are never merged one by one.
+import type { BuildInput } from './builds.js';
+import type { Layer } from './layer.js';
+
+export interface DeclaredBuild {
+  readonly value: BuildInput;
+  /** file:line:col of the entry. */
+  readonly where: string;
+  /** file:line:col of one of its fields (of the entry when the field is not written). */
+  readonly whereField: (field: keyof BuildInput) => string;
+  /** The file that declared it, and whether it is the user's own (project or $SEW_HOME). */
+  readonly layer: Pick<Layer, 'origin' | 'dir'> & { readonly name: string };
+}
+
+export function mergeBuilds(layers: readonly Layer[]): DeclaredBuild[] {
+  const declaring = layers.filter((layer) => (layer.doc.value.builds?.length ?? 0) > 0).at(-1);
+  if (declaring === undefined) return [];
+  const { doc, origin, dir } = declaring;
+  return doc.value.builds!.map((value, i) => ({
+    value,
+    where: doc.where(['builds', i]),
+    whereField: (field) => doc.where(['builds', i, field]),
+    layer: { origin, dir, name: doc.name },
+  }));
+}
