@@ -46,6 +46,8 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   readonly wait?: string;
   /** Run every declared build first (--build). */
   readonly build?: boolean;
+  /** The on/off options switched from their default, as the CLI spells them: a context flag of the same name is only reachable as --flag NAME. */
+  readonly switches?: readonly string[];
 }
 
 /** What a run starts and writes: decided here, so nothing after the plan decides it again. */
@@ -171,7 +173,13 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     ...(needs.mirrors && mirrors ? [mirrors.storage] : []),
     ...(local?.kind === 'container' && local.cache ? [local.data] : []),
   ];
-  const warnings = options.build && builds.length === 0 ? [...composition.warnings, '--build: no builds are declared in sew.yaml, nothing to build'] : composition.warnings;
+  const warnings = [
+    ...composition.warnings,
+    ...(options.build && builds.length === 0 ? ['--build: no builds are declared in sew.yaml, nothing to build'] : []),
+    ...composition.available
+      .filter((flag) => options.switches?.includes(flag.name) && !composition.flags.includes(flag.name))
+      .map((flag) => `--${flag.name}: applied as sew-ci's own option, not as the context flag of that name (${flag.file}); activate the flag with --flag ${flag.name} (action input flags: ${flag.name})`),
+  ];
 
   return {
     sewHome: home,

@@ -30,7 +30,7 @@ function formatPlan(plan: Plan): string {
     for (const ref of plan.preload.refs) row('', `  ${ref}`);
   }
   for (const ref of plan.preload.skipped) row('', `  skipped: ${ref}`);
-  plan.builds.forEach((b, i) => row(i === 0 ? 'builds' : '', `${b.name}: ${b.image}${b.refused ? ' (not run: declared by a context)' : ''}`));
+  plan.builds.forEach((b, i) => row(i === 0 ? 'builds' : '', `${b.name}: ${b.image}`));
   if (plan.mirrors) {
     row('mirrors', plan.mirrors.entries.map((e) => (e.endpoints.length === 1 && e.endpoints[0] === 'local' ? e.host : `${e.host}=${e.endpoints.join(',')}`)).join(', '));
     row('', `  data: ${plan.mirrors.data}`);

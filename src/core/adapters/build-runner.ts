@@ -45,7 +45,7 @@ export async function runBuilds(builds: readonly BuildPlan[], target: { root: st
 }
 
 async function runOne(build: BuildPlan, store: PreloadStore, options: BuildRunOptions, deps: BuildRunDeps): Promise<BuildReport> {
-  const paths = build.paths!;
+  const { paths } = build;
   const started = performance.now();
   const logPath = join(options.logDir, `${build.name}.log`);
   const log = createWriteStream(logPath);

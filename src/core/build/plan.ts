@@ -1,6 +1,6 @@
 // What each declared build will run, with its paths resolved: pure, part of the plan.
-// Paths and commands are honoured only from the user's own files (the project sew.yaml and
-// $SEW_HOME/sew.yaml); a build declared by a fetched context is planned, never run.
+// Builds come only from the user's own files (the project sew.yaml and $SEW_HOME/sew.yaml):
+// as in sew, a context's or a flag's `builds` are ignored (config/merge.ts).
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,8 @@ export interface BuildPlan {
   readonly image: string;
   /** file:line:col of the entry. */
   readonly where: string;
-  /** Set for a build sew-ci will not run, with the reason. */
-  readonly refused?: string;
-  /** Absolute paths; undefined when refused. */
-  readonly paths?: {
+  /** Absolute paths. */
+  readonly paths: {
     readonly dir: string;
     readonly context: string;
     readonly dockerfile: string;
@@ -33,8 +31,6 @@ export interface BuildPlan {
   readonly platform?: string;
 }
 
-const OWN_LAYERS = new Set(['project', 'user']);
-
 export function planBuilds(declared: readonly DeclaredBuild[], env: NodeJS.ProcessEnv): BuildPlan[] {
   return declared.map((build) => {
     const { value } = build;
@@ -46,14 +42,11 @@ export function planBuilds(declared: readonly DeclaredBuild[], env: NodeJS.Proce
       buildArgs: value.buildArgs ?? {},
       ...(value.platform !== undefined && { platform: value.platform }),
     };
-    if (!OWN_LAYERS.has(build.layer.origin) || build.layer.dir.protocol !== 'file:') {
-      return { ...common, refused: `comes from a ${build.layer.origin} layer (${build.layer.name}), not your own sew.yaml: sew-ci runs no command and reads no path that a fetched context names; declare the build in your sew.yaml` };
-    }
     const path = (field: 'dir' | 'context' | 'dockerfile', base: string) => {
       const text = expandVariables(value[field] ?? '.', env, build.whereField(field), { bare: true });
       return resolve(base, expandHome(text, env));
     };
-    const dir = path('dir', fileURLToPath(build.layer.dir));
+    const dir = path('dir', fileURLToPath(build.dir));
     const context = path('context', dir);
     const dockerfile = value.dockerfile !== undefined ? path('dockerfile', dir) : join(context, 'Dockerfile');
     return { ...common, paths: { dir, context, dockerfile, dockerfileWritten: value.dockerfile !== undefined } };
@@ -85,14 +78,12 @@ export function buildLogDir(sewHome: string): string {
 }
 
 /**
- * The builds, once their input is known good: none refused, every dir there, every build
- * argument expandable. Bad input is refused before anything starts, not after other builds ran.
+ * The builds, once their input is known good: every dir there, every build argument
+ * expandable. Bad input is refused before anything starts, not after other builds ran.
  */
 export async function readyToRun(builds: readonly BuildPlan[], env: NodeJS.ProcessEnv): Promise<BuildPlan[]> {
-  const refused = builds.find((b) => b.refused !== undefined);
-  if (refused) throw new InputError(refused.where, `build "${refused.name}" ${refused.refused}`);
   for (const build of builds) {
-    const paths = build.paths!;
+    const { paths } = build;
     if (!(await isDirectory(paths.dir))) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
     // Expands the build arguments: an unset variable is refused here.
     dockerBuildCommand(build, paths, '', env);

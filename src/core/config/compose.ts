@@ -250,6 +250,7 @@ class Composer {
     if (context.dir.protocol !== 'file:' && registry.protocol === 'file:') {
       throw new InputError(doc.where(['registry']), 'a context fetched over http(s) cannot name a local registry');
     }
+    if (doc.value.builds?.length) this.warnings.push(`${doc.where(['builds'])}: "builds" has no effect in a context, as in sew; declare builds in your sew.yaml`);
     const layers = await this.expand(fromList(doc), (j) => doc.where(['from', j]), registry, passed, stack, false);
     return [...layers, { doc, origin: 'context', dir: context.dir, path: context.path, variables: reportVariables(block, values), trusted, ancestors: new Set(layers) }];
   }
@@ -310,7 +311,7 @@ class Composer {
       if (text === undefined) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);
       const trusted = trustedDirs.has(dir.href);
       const { doc, block, values } = this.load(found.info.file, text, dir, trusted);
-      for (const key of ['from', 'registry', 'abstract'] as const) {
+      for (const key of ['from', 'registry', 'abstract', 'builds'] as const) {
         if (doc.value[key] !== undefined) this.warnings.push(`${doc.where([key])}: "${key}" has no effect in a context flag file`);
       }
       flagLayers.push({ doc, origin: 'flag', dir, variables: reportVariables(block, values), trusted });

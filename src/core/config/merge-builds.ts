@@ -9,18 +9,19 @@ export interface DeclaredBuild {
   readonly where: string;
   /** file:line:col of one of its fields (of the entry when the field is not written). */
   readonly whereField: (field: keyof BuildInput) => string;
-  /** The file that declared it, and whether it is the user's own (project or $SEW_HOME). */
-  readonly layer: Pick<Layer, 'origin' | 'dir'> & { readonly name: string };
+  /** The directory of the file that declared it: `dir`, `context` and `dockerfile` are relative to it. */
+  readonly dir: URL;
 }
 
+/** `layers` are the user's own (project, $SEW_HOME): sew's resolved contexts carry no builds. */
 export function mergeBuilds(layers: readonly Layer[]): DeclaredBuild[] {
   const declaring = layers.filter((layer) => (layer.doc.value.builds?.length ?? 0) > 0).at(-1);
   if (declaring === undefined) return [];
-  const { doc, origin, dir } = declaring;
-  return doc.value.builds!.map((value, i) => ({
+  const { doc, dir } = declaring;
+  return (doc.value.builds ?? []).map((value, i) => ({
     value,
     where: doc.where(['builds', i]),
     whereField: (field) => doc.where(['builds', i, field]),
-    layer: { origin, dir, name: doc.name },
+    dir,
   }));
 }

@@ -4,15 +4,18 @@
 //                    only what its own parents brought: sew resolves it on its own first, so
 //                    contexts composed beside it keep their refs and skips
 //   images.mirrors   last writer wins
-//   kind             scalars child-wins, maps merged, `containerdConfigPatches` replaced, `nodes`
+//   kind             the cluster is the user's (project file over $SEW_HOME/sew.yaml: scalars
+//                    child-wins, maps merged, `containerdConfigPatches` replaced, `nodes`
 //                    replaced but node 0's extraPortMappings unioned by (containerPort,
-//                    protocol), child winning; the user's or project's name `sew` (the
-//                    default) gives way to a context's
-//   builds           the last non-empty list replaces the whole list (builds.ts)
+//                    protocol), child winning). As sew's KindConfig.MergeWithContext, contexts
+//                    give only node 0's host ports the user does not map and a name when the
+//                    user kept the default `sew`; flags only host ports nothing maps yet
+//   builds           the last non-empty list of the user's own files replaces the whole list
+//                    (builds.ts); sew's resolved contexts carry none
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
 import { InputError } from '../errors.js';
 import { normaliseReference, ImageReferenceError } from '../images/reference.js';
-import { localPath, type Layer, type Located } from './layer.js';
+import { localPath, type Layer, type LayerOrigin, type Located } from './layer.js';
 import { mergeBuilds, type DeclaredBuild } from './merge-builds.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
@@ -38,10 +41,11 @@ export interface ResolvedConfig {
 const COMPOSITION_KEYS = new Set(['registry', 'from', 'abstract', 'description', 'vars', 'kind', 'images', 'builds']);
 const KIND_REPLACED = new Set(['containerdConfigPatches']);
 const DEFAULT_KIND_NAME = 'sew';
+/** The layers the user wrote (or the embedded default): the only ones that shape the cluster and declare builds. */
+const OWN = new Set<LayerOrigin>(['default', 'user', 'project']);
 
 /** `env` is the environment `~` in a layer's paths expands against; `cwd` is where a remote layer's relative paths are. */
 export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cwd: string): ResolvedConfig {
-  let kind: Record<string, unknown> = {};
   let refs: Located<string>[] = [];
   let skip: Located<string>[] = [];
   let platforms: readonly string[] | 'all' | undefined;
@@ -57,7 +61,6 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
   for (const layer of layers) {
     const { doc } = layer;
     const file = doc.value;
-    if (file.kind) kind = mergeKind(kind, file.kind as Record<string, unknown>, layer.origin === 'user' || layer.origin === 'project');
 
     const preload = file.images?.preload;
     if (preload) {
@@ -103,13 +106,13 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
   }
 
   return {
-    kind,
+    kind: clusterKind(layers.flatMap((layer) => (layer.doc.value.kind ? [{ origin: layer.origin, kind: layer.doc.value.kind as Record<string, unknown> }] : []))),
     preload: { refs, skip, ...(platforms !== undefined && { platforms }) },
     ...(mirrors && { mirrors }),
     registries,
     ...(registryImage && { registryImage }),
     ...(local && { local }),
-    builds: mergeBuilds(layers),
+    builds: mergeBuilds(layers.filter((layer) => OWN.has(layer.origin))),
     carried,
   };
 }
@@ -126,12 +129,43 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
   });
 }
 
-export function mergeKind(base: Record<string, unknown>, child: Record<string, unknown>, topLevel = false): Record<string, unknown> {
+/**
+ * The Kind cluster of layers' `kind`s, in application order, as sew builds it: the user's own
+ * config decides everything (nodes included); the contexts, folded as sew folds them, add
+ * node 0's host ports the user does not map and their name when the user's is the default;
+ * flags add node 0's host ports that nothing maps yet, and never rename the cluster (sew
+ * merges the contexts into the cluster before it applies flags, then again without renaming).
+ */
+export function clusterKind(kinds: readonly { readonly origin: LayerOrigin; readonly kind: Record<string, unknown> }[]): Record<string, unknown> {
+  let own: Record<string, unknown> = {};
+  let contextName: string | undefined;
+  let contextPorts: Port[] = [];
+  let flagPorts: Port[] = [];
+  for (const { origin, kind } of kinds) {
+    if (OWN.has(origin)) own = mergeKind(own, kind);
+    else if (origin === 'flag') flagPorts = unionPorts(flagPorts, firstNodePorts(kind));
+    else {
+      if (typeof kind.name === 'string' && kind.name !== '') contextName = kind.name;
+      contextPorts = unionPorts(contextPorts, firstNodePorts(kind));
+    }
+  }
+  const out = { ...own };
+  if (contextName !== undefined && (own.name === undefined || own.name === DEFAULT_KIND_NAME)) out.name = contextName;
+  // The user's nodes, or Kind's default single control-plane, which the ports need to land on.
+  const nodes = Array.isArray(own.nodes) && own.nodes.length > 0 ? (own.nodes as Record<string, unknown>[]) : [{ role: 'control-plane' }];
+  const mapped = unionPorts(contextPorts, portsOf(nodes[0]!));
+  const ports = [...mapped, ...flagPorts.filter((port) => !mapped.some((m) => portKey(m) === portKey(port)))];
+  if (ports.length > portsOf(nodes[0]!).length) out.nodes = [{ ...nodes[0], extraPortMappings: ports }, ...nodes.slice(1)];
+  return out;
+}
+
+/** The project file's `kind` over $SEW_HOME/sew.yaml's: its name `sew` (the default) gives way to the user file's. */
+function mergeKind(base: Record<string, unknown>, child: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(child)) {
     if (key === 'nodes') out.nodes = mergeNodes(base.nodes, value);
     else if (value === '') continue;
-    else if (key === 'name' && topLevel && value === DEFAULT_KIND_NAME && typeof base.name === 'string') continue;
+    else if (key === 'name' && value === DEFAULT_KIND_NAME && typeof base.name === 'string') continue;
     else out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
   }
   return out;
@@ -146,15 +180,26 @@ function mergeNodes(base: unknown, child: unknown): unknown {
   return [{ ...first, extraPortMappings: unionPorts(inherited, portsOf(first)) }, ...child.slice(1)];
 }
 
-function portsOf(node: Record<string, unknown>): Record<string, unknown>[] {
-  return Array.isArray(node.extraPortMappings) ? (node.extraPortMappings as Record<string, unknown>[]) : [];
+type Port = Record<string, unknown>;
+
+function firstNodePorts(kind: Record<string, unknown>): Port[] {
+  return Array.isArray(kind.nodes) && isPlainObject(kind.nodes[0]) ? portsOf(kind.nodes[0]) : [];
 }
 
-function unionPorts(base: readonly Record<string, unknown>[], child: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  const key = (p: Record<string, unknown>) => `${String(p.containerPort)}/${String(p.protocol ?? '')}`;
+function portsOf(node: Record<string, unknown>): Port[] {
+  return Array.isArray(node.extraPortMappings) ? (node.extraPortMappings as Port[]) : [];
+}
+
+/** sew's key of a host port mapping: another protocol is another mapping. */
+function portKey(port: Port): string {
+  return `${String(port.containerPort)}/${String(port.protocol ?? '')}`;
+}
+
+/** The base's mappings, the child's replacing those of the same key, the child's others after. */
+function unionPorts(base: readonly Port[], child: readonly Port[]): Port[] {
   const out = [...base];
   for (const port of child) {
-    const at = out.findIndex((p) => key(p) === key(port));
+    const at = out.findIndex((p) => portKey(p) === portKey(port));
     if (at === -1) out.push(port);
     else out[at] = port;
   }

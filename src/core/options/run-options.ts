@@ -2,12 +2,14 @@
 // as both read the same options.
 import { parseSets } from '../config/variables.js';
 import type { PlanOptions } from '../plan.js';
+import { cliName, declaration, OPTIONS, type OptionName } from './options.js';
 import type { OptionValues } from './values.js';
 
 /**
  * `contextFlags` are the command line's `--NAME` words, activated as `--flag NAME` is.
  */
 export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessEnv, contextFlags: readonly string[] = []): PlanOptions {
+  const switches = switchedOn(v);
   return {
     cwd,
     env,
@@ -29,5 +31,11 @@ export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessE
     ...(v['node-image'] !== undefined && { nodeImage: v['node-image'] }),
     ...(v.wait !== undefined && { wait: v.wait }),
     ...(v.build && { build: true }),
+    ...(switches.length && { switches }),
   };
+}
+
+/** The on/off options whose value is not their default (`--local`, `--no-cluster`), as the CLI spells them. */
+function switchedOn(v: OptionValues): string[] {
+  return (Object.keys(OPTIONS) as OptionName[]).filter((name) => declaration(name).value === 'boolean' && v[name] !== undefined && v[name] !== (declaration(name).default === 'true')).map(cliName);
 }

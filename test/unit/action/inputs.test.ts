@@ -57,6 +57,7 @@ describe('action inputs', () => {
       cluster: false,
       nodeImage: 'kindest/node:v1.31.0',
       wait: '1m30s',
+      switches: ['skip-preload', 'no-cluster', 'build'],
     });
   });
 

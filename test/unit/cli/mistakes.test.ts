@@ -63,6 +63,19 @@ describe('command-line mistakes', () => {
     expect(JSON.parse(result.stdout).flags).toEqual(['jsno']);
   });
 
+  it.each([
+    { args: ['plan', '--json', '--local'], flags: [], warned: true },
+    { args: ['plan', '--json', '--flag', 'local'], flags: ['local'], warned: false },
+    { args: ['plan', '--json', '--local', '--flag', 'local'], flags: ['local'], warned: false },
+  ])('a context flag spelled like an option: $args', async ({ args, flags, warned }) => {
+    const dir = writeTree({ 'sew.yaml': 'from: [base]\nregistry: file://./reg\n', 'reg/base/sew.yaml': '{}\n', 'reg/base/sew--local.yaml': 'description: a local flavour\n' });
+    const result = await cli(args, dir);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).flags).toEqual(flags);
+    const warning = "warning: --local: applied as sew-ci's own option, not as the context flag of that name (reg/base/sew--local.yaml); activate the flag with --flag local (action input flags: local)\n";
+    expect(result.stderr).toBe(warned ? warning : '');
+  });
+
   it('an unknown context flag names the defined ones', async () => {
     const dir = writeTree({ 'sew.yaml': 'from: [base]\nregistry: file://./reg\n', 'reg/base/sew.yaml': '{}\n', 'reg/base/sew--no-es.yaml': '{}\n' });
     const result = await cli(['plan', '--no-elastic'], dir);

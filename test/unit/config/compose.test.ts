@@ -112,7 +112,8 @@ describe('context flags', () => {
     const plan = await planFor({ files, options: { flags: ['big'] } });
     expect(plan.flags).toEqual(['big']);
     expect(plan.availableFlags.map((f) => f.name)).toEqual(['big', 'no-es']);
-    expect(plan.kindConfig.nodes.map((n) => n.role)).toEqual(['control-plane', 'worker', 'worker']);
+    // As in sew, a flag's nodes do not reach the cluster: the user's own config decides them.
+    expect(plan.kindConfig.nodes.map((n) => n.role)).toEqual(['control-plane']);
   });
 
   it('the nearest definition of a flag wins', async () => {

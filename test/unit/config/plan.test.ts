@@ -3,7 +3,7 @@ import { CONFIG_PATH_PATCH } from '../../../src/core/kind/config.js';
 import { planFor, yaml } from './plan-helpers.js';
 
 describe('kind merge rules', () => {
-  const base = yaml`
+  const cluster = yaml`
     kind:
       name: base
       networking:
@@ -16,13 +16,11 @@ describe('kind merge rules', () => {
         - "base patch"
       featureGates: {A: true}
   `;
-  it('scalars child-wins, maps merged, nodes and containerdConfigPatches replaced', async () => {
+  it('the project over $SEW_HOME/sew.yaml: scalars child-wins, maps merged, nodes and containerdConfigPatches replaced', async () => {
     const plan = await planFor({
       files: {
-        'project/reg/base/sew.yaml': base,
+        'home/sew.yaml': cluster,
         'project/sew.yaml': yaml`
-          registry: file://./reg
-          from: [base]
           kind:
             name: child
             networking:
@@ -45,7 +43,7 @@ describe('kind merge rules', () => {
   });
 
   it('without preload or mirrors the user cluster passes through untouched', async () => {
-    const plan = await planFor({ files: { 'project/reg/base/sew.yaml': base, 'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\n' } });
+    const plan = await planFor({ files: { 'project/sew.yaml': cluster } });
     expect(plan.mirrors).toBeNull();
     expect(plan.kindConfig).toEqual({
       kind: 'Cluster',
@@ -55,6 +53,17 @@ describe('kind merge rules', () => {
       nodes: [{ role: 'control-plane' }, { role: 'worker' }],
       containerdConfigPatches: ['base patch'],
       featureGates: { A: true },
+    });
+  });
+
+  it('a context gives only its name and node 0’s host ports, as sew’s MergeWithContext', async () => {
+    const context = cluster.replace('- role: control-plane', '- role: control-plane\n      extraPortMappings: [{containerPort: 30080, hostPort: 30080}]');
+    const plan = await planFor({ files: { 'project/reg/base/sew.yaml': context, 'project/sew.yaml': 'registry: file://./reg\nfrom: [base]\n' } });
+    expect(plan.kindConfig).toEqual({
+      kind: 'Cluster',
+      apiVersion: 'kind.x-k8s.io/v1alpha4',
+      name: 'base',
+      nodes: [{ role: 'control-plane', extraPortMappings: [{ containerPort: 30080, hostPort: 30080 }] }],
     });
   });
 });

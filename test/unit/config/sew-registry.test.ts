@@ -6,6 +6,9 @@
 //     composing context (by path after .default) < dotted --set of that path;
 //   - preload refs merged left to right, `mode: replace` keeping only its own;
 //   - kind.name child-wins; node 0's host ports unioned by (containerPort, protocol);
+//   - the cluster sew would build (config/kind.go MergeWithContext): the user's own nodes,
+//     with the contexts' and the flags' host ports on node 0, no flag renaming it or remapping
+//     a container port already mapped; a context's `builds` ignored;
 //   - mirrors from the nearest layer that sets them, docker.io implicit.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -115,6 +118,7 @@ describe('a registry in the shapes of sew’s published one', () => {
     const registry = registries().find(([s]) => s === scheme)![1]!;
     const plan = await planOf(registry, 'acme/oss/shop/postgres');
     expect(plan.availableFlags.map(({ name, description }) => ({ name, description }))).toEqual([
+      { name: 'enable-bridge', description: "Expose the shop's bridge" },
       { name: 'no-ui', description: 'Run the shop without its UI' },
       { name: 'with-eureka', description: 'Deploy Eureka for service discovery' },
     ]);
@@ -124,6 +128,46 @@ describe('a registry in the shapes of sew’s published one', () => {
       ['acme/oss/shop/base/sew.yaml', ['helmVersion=', 'imageTag=latest']],
       ['acme/oss/shop/postgres/sew.yaml', ['jdbcUrl=jdbc:postgresql://postgresql:5432/shop']],
     ]);
+  });
+
+  describe('the cluster sew would build', () => {
+    const twoNodes = (registry: string, from: string) =>
+      `registry: ${registry}\nfrom: [${from}]\nkind:\n  nodes:\n    - role: control-plane\n    - role: worker\n      labels: {tier: apps}\n`;
+    const projectPlan = (project: string, flags: string[] = []) => {
+      const root = writeTree({ 'project/sew.yaml': project });
+      return resolvePlan({ cwd: `${root}/project`, env: { HOME: '/home/ci' }, sewHome: `${root}/home`, platform: 'linux/amd64', flags });
+    };
+    const shape = (plan: Plan) => ({
+      name: plan.cluster.name,
+      roles: plan.kindConfig.nodes.map((n) => n.role),
+      ports: ((plan.kindConfig.nodes[0]?.extraPortMappings ?? []) as { containerPort: number; hostPort: number }[]).map((p) => `${p.hostPort}:${p.containerPort}`),
+    });
+
+    it.each(['file://', 'http://'])('a project’s two nodes plus a published flag: two nodes, the flag’s new port on node 0, no rename, no remap (%s)', async (scheme) => {
+      const registry = registries().find(([s]) => s === scheme)![1]!;
+      const plan = await projectPlan(twoNodes(registry, 'acme/oss/shop/postgres'), ['enable-bridge']);
+      expect(shape(plan)).toEqual({
+        name: 'acme-shop',
+        roles: ['control-plane', 'worker'],
+        ports: ['30432:30432', '30379:30379', '30080:30080', '30081:30081', '30082:30082', '30090:30090'],
+      });
+      expect(plan.kindConfig.nodes[1]).toMatchObject({ role: 'worker', labels: { tier: 'apps' } });
+      expect(plan.preload.refs).toContain('docker.io/acme/shop-bridge:1.0');
+    });
+
+    it.each(['file://', 'http://'])('a context’s three nodes do not reach the cluster; the user’s single default node does (%s)', async (scheme) => {
+      const registry = registries().find(([s]) => s === scheme)![1]!;
+      expect(shape(await planOf(registry, 'kafka/standalone'))).toEqual({ name: 'kafka-standalone', roles: ['control-plane'], ports: ['30092:30092'] });
+      expect(shape(await projectPlan(twoNodes(registry, 'kafka/standalone')))).toEqual({ name: 'kafka-standalone', roles: ['control-plane', 'worker'], ports: ['30092:30092'] });
+    });
+
+    it.each(['file://', 'http://'])('a context’s builds change nothing: the image stays preloaded, nothing to build (%s)', async (scheme) => {
+      const registry = registries().find(([s]) => s === scheme)![1]!;
+      const plan = await planOf(registry, 'acme');
+      expect(plan.preload.refs).toEqual(['docker.io/acme/shop-api:2.1.0-slim']);
+      expect(plan.builds).toEqual([]);
+      expect(plan.warnings.some((w) => w.includes('acme/oss/shop/dbless/sew.yaml') && w.includes('"builds" has no effect in a context'))).toBe(true);
+    });
   });
 
   it('renders env from the environment the plan was given', async () => {

@@ -17,7 +17,7 @@ import "./chunk-UT5EMVIM.js";
 import {
   refuseNonRegular,
   resolvePlan
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import {

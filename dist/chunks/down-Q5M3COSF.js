@@ -7,7 +7,7 @@ import {
 } from "./chunk-3RQSMHPC.js";
 import {
   DEFAULT_CLUSTER_NAME
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import {

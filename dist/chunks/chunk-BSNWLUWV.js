@@ -16,7 +16,7 @@ import {
 } from "./chunk-PU5VXVU5.js";
 import {
   resolvePlan
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import {
   SHA256_DIGEST,
   parseReference,

@@ -38,7 +38,7 @@ async function runBuilds(builds, target, options, deps) {
   });
 }
 async function runOne(build, store, options, deps) {
-  const paths = build.paths;
+  const { paths } = build;
   const started = performance.now();
   const logPath = join(options.logDir, `${build.name}.log`);
   const log = createWriteStream(logPath);

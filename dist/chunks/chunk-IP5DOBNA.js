@@ -80,7 +80,6 @@ import { join as join5 } from "node:path";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-var OWN_LAYERS = /* @__PURE__ */ new Set(["project", "user"]);
 function planBuilds(declared, env) {
   return declared.map((build) => {
     const { value } = build;
@@ -92,14 +91,11 @@ function planBuilds(declared, env) {
       buildArgs: value.buildArgs ?? {},
       ...value.platform !== void 0 && { platform: value.platform }
     };
-    if (!OWN_LAYERS.has(build.layer.origin) || build.layer.dir.protocol !== "file:") {
-      return { ...common, refused: `comes from a ${build.layer.origin} layer (${build.layer.name}), not your own sew.yaml: sew-ci runs no command and reads no path that a fetched context names; declare the build in your sew.yaml` };
-    }
     const path = (field, base) => {
       const text2 = expandVariables(value[field] ?? ".", env, build.whereField(field), { bare: true });
       return resolve(base, expandHome(text2, env));
     };
-    const dir = path("dir", fileURLToPath(build.layer.dir));
+    const dir = path("dir", fileURLToPath(build.dir));
     const context = path("context", dir);
     const dockerfile = value.dockerfile !== void 0 ? path("dockerfile", dir) : join(context, "Dockerfile");
     return { ...common, paths: { dir, context, dockerfile, dockerfileWritten: value.dockerfile !== void 0 } };
@@ -125,10 +121,8 @@ function buildLogDir(sewHome2) {
   return join(sewHome2, "logs", "build");
 }
 async function readyToRun(builds, env) {
-  const refused = builds.find((b) => b.refused !== void 0);
-  if (refused) throw new InputError(refused.where, `build "${refused.name}" ${refused.refused}`);
   for (const build of builds) {
-    const paths = build.paths;
+    const { paths } = build;
     if (!await isDirectory(paths.dir)) throw new InputError(build.where, `build "${build.name}": dir ${paths.dir} is not a directory`);
     dockerBuildCommand(build, paths, "", env);
   }
@@ -1986,6 +1980,7 @@ var Composer = class {
     if (context.dir.protocol !== "file:" && registry.protocol === "file:") {
       throw new InputError(doc.where(["registry"]), "a context fetched over http(s) cannot name a local registry");
     }
+    if (doc.value.builds?.length) this.warnings.push(`${doc.where(["builds"])}: "builds" has no effect in a context, as in sew; declare builds in your sew.yaml`);
     const layers = await this.expand(fromList(doc), (j) => doc.where(["from", j]), registry, passed, stack, false);
     return [...layers, { doc, origin: "context", dir: context.dir, path: context.path, variables: reportVariables(block, values), trusted, ancestors: new Set(layers) }];
   }
@@ -2040,7 +2035,7 @@ var Composer = class {
       if (text2 === void 0) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);
       const trusted = trustedDirs.has(dir.href);
       const { doc, block, values } = this.load(found.info.file, text2, dir, trusted);
-      for (const key of ["from", "registry", "abstract"]) {
+      for (const key of ["from", "registry", "abstract", "builds"]) {
         if (doc.value[key] !== void 0) this.warnings.push(`${doc.where([key])}: "${key}" has no effect in a context flag file`);
       }
       flagLayers.push({ doc, origin: "flag", dir, variables: reportVariables(block, values), trusted });
@@ -2126,12 +2121,12 @@ function unique(items) {
 function mergeBuilds(layers) {
   const declaring = layers.filter((layer) => (layer.doc.value.builds?.length ?? 0) > 0).at(-1);
   if (declaring === void 0) return [];
-  const { doc, origin, dir } = declaring;
-  return doc.value.builds.map((value, i) => ({
+  const { doc, dir } = declaring;
+  return (doc.value.builds ?? []).map((value, i) => ({
     value,
     where: doc.where(["builds", i]),
     whereField: (field) => doc.where(["builds", i, field]),
-    layer: { origin, dir, name: doc.name }
+    dir
   }));
 }
 
@@ -2139,8 +2134,8 @@ function mergeBuilds(layers) {
 var COMPOSITION_KEYS = /* @__PURE__ */ new Set(["registry", "from", "abstract", "description", "vars", "kind", "images", "builds"]);
 var KIND_REPLACED = /* @__PURE__ */ new Set(["containerdConfigPatches"]);
 var DEFAULT_KIND_NAME = "sew";
+var OWN = /* @__PURE__ */ new Set(["default", "user", "project"]);
 function mergeLayers(layers, env, cwd) {
-  let kind2 = {};
   let refs = [];
   let skip = [];
   let platforms;
@@ -2154,7 +2149,6 @@ function mergeLayers(layers, env, cwd) {
   for (const layer of layers) {
     const { doc } = layer;
     const file = doc.value;
-    if (file.kind) kind2 = mergeKind(kind2, file.kind, layer.origin === "user" || layer.origin === "project");
     const preload = file.images?.preload;
     if (preload) {
       const layerRefs = normaliseAll(doc, ["images", "preload", "refs"], preload.refs ?? []);
@@ -2196,13 +2190,13 @@ function mergeLayers(layers, env, cwd) {
     carried = mergeCarried(carried, rest);
   }
   return {
-    kind: kind2,
+    kind: clusterKind(layers.flatMap((layer) => layer.doc.value.kind ? [{ origin: layer.origin, kind: layer.doc.value.kind }] : [])),
     preload: { refs, skip, ...platforms !== void 0 && { platforms } },
     ...mirrors && { mirrors },
     registries,
     ...registryImage && { registryImage },
     ...local && { local },
-    builds: mergeBuilds(layers),
+    builds: mergeBuilds(layers.filter((layer) => OWN.has(layer.origin))),
     carried
   };
 }
@@ -2217,12 +2211,33 @@ function normaliseAll(doc, path, refs) {
     }
   });
 }
-function mergeKind(base, child, topLevel = false) {
+function clusterKind(kinds) {
+  let own = {};
+  let contextName;
+  let contextPorts = [];
+  let flagPorts = [];
+  for (const { origin, kind: kind2 } of kinds) {
+    if (OWN.has(origin)) own = mergeKind(own, kind2);
+    else if (origin === "flag") flagPorts = unionPorts(flagPorts, firstNodePorts(kind2));
+    else {
+      if (typeof kind2.name === "string" && kind2.name !== "") contextName = kind2.name;
+      contextPorts = unionPorts(contextPorts, firstNodePorts(kind2));
+    }
+  }
+  const out = { ...own };
+  if (contextName !== void 0 && (own.name === void 0 || own.name === DEFAULT_KIND_NAME)) out.name = contextName;
+  const nodes = Array.isArray(own.nodes) && own.nodes.length > 0 ? own.nodes : [{ role: "control-plane" }];
+  const mapped = unionPorts(contextPorts, portsOf(nodes[0]));
+  const ports = [...mapped, ...flagPorts.filter((port2) => !mapped.some((m) => portKey(m) === portKey(port2)))];
+  if (ports.length > portsOf(nodes[0]).length) out.nodes = [{ ...nodes[0], extraPortMappings: ports }, ...nodes.slice(1)];
+  return out;
+}
+function mergeKind(base, child) {
   const out = { ...base };
   for (const [key, value] of Object.entries(child)) {
     if (key === "nodes") out.nodes = mergeNodes(base.nodes, value);
     else if (value === "") continue;
-    else if (key === "name" && topLevel && value === DEFAULT_KIND_NAME && typeof base.name === "string") continue;
+    else if (key === "name" && value === DEFAULT_KIND_NAME && typeof base.name === "string") continue;
     else out[key] = KIND_REPLACED.has(key) ? value : mergeValues(base[key], value, false);
   }
   return out;
@@ -2234,14 +2249,19 @@ function mergeNodes(base, child) {
   if (inherited.length === 0) return child;
   return [{ ...first, extraPortMappings: unionPorts(inherited, portsOf(first)) }, ...child.slice(1)];
 }
+function firstNodePorts(kind2) {
+  return Array.isArray(kind2.nodes) && isPlainObject(kind2.nodes[0]) ? portsOf(kind2.nodes[0]) : [];
+}
 function portsOf(node) {
   return Array.isArray(node.extraPortMappings) ? node.extraPortMappings : [];
 }
+function portKey(port2) {
+  return `${String(port2.containerPort)}/${String(port2.protocol ?? "")}`;
+}
 function unionPorts(base, child) {
-  const key = (p) => `${String(p.containerPort)}/${String(p.protocol ?? "")}`;
   const out = [...base];
   for (const port2 of child) {
-    const at = out.findIndex((p) => key(p) === key(port2));
+    const at = out.findIndex((p) => portKey(p) === portKey(port2));
     if (at === -1) out.push(port2);
     else out[at] = port2;
   }
@@ -2360,7 +2380,11 @@ function buildPlan(composition, config, options) {
     ...needs.mirrors && mirrors ? [mirrors.storage] : [],
     ...local?.kind === "container" && local.cache ? [local.data] : []
   ];
-  const warnings = options.build && builds.length === 0 ? [...composition.warnings, "--build: no builds are declared in sew.yaml, nothing to build"] : composition.warnings;
+  const warnings = [
+    ...composition.warnings,
+    ...options.build && builds.length === 0 ? ["--build: no builds are declared in sew.yaml, nothing to build"] : [],
+    ...composition.available.filter((flag) => options.switches?.includes(flag.name) && !composition.flags.includes(flag.name)).map((flag) => `--${flag.name}: applied as sew-ci's own option, not as the context flag of that name (${flag.file}); activate the flag with --flag ${flag.name} (action input flags: ${flag.name})`)
+  ];
   return {
     sewHome: home,
     home: identity,

@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   localHostsFile,
   onPort
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import {
   LOCAL,
   REGISTRY_PORT,

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   announcePreloadRegistry
-} from "./chunk-UWTC2UOY.js";
+} from "./chunk-LBVLNDEP.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
@@ -13,7 +13,7 @@ import {
   readyToRun,
   resolvePlan,
   selectBuilds
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-Y4OIXTTM.js";

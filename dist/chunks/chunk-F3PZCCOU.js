@@ -13,13 +13,13 @@ import {
 } from "./chunk-UT5EMVIM.js";
 import {
   up
-} from "./chunk-UWTC2UOY.js";
+} from "./chunk-LBVLNDEP.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
 import {
   resolvePlan
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import {
   registryCredentials
 } from "./chunk-Y4OIXTTM.js";

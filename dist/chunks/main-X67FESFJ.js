@@ -10,33 +10,33 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunk-BS2XEYJA.js";
+} from "./chunk-SXBKDH24.js";
 import {
   checkValues
 } from "./chunk-63ETDE62.js";
+import {
+  planOptionsOf
+} from "./chunk-II3ASXG5.js";
 import {
   declaration,
   inputOptions,
   inputWhere
 } from "./chunk-F65MWQCD.js";
-import {
-  planOptionsOf
-} from "./chunk-BJQN4YSJ.js";
 import "./chunk-WG5PZOIG.js";
-import "./chunk-JVENAPEA.js";
+import "./chunk-PAOCZB4L.js";
 import "./chunk-QC2YO7AN.js";
 import "./chunk-5RLLQLTM.js";
 import "./chunk-TCWCERWE.js";
 import {
   runUp
-} from "./chunk-R3I73XJG.js";
+} from "./chunk-F3PZCCOU.js";
 import "./chunk-AM5FOL3S.js";
 import "./chunk-CMZWRF3D.js";
 import "./chunk-7NSVJVH2.js";
 import "./chunk-UT5EMVIM.js";
-import "./chunk-UWTC2UOY.js";
+import "./chunk-LBVLNDEP.js";
 import "./chunk-PU5VXVU5.js";
-import "./chunk-WQXPXO5Y.js";
+import "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-Y4OIXTTM.js";

@@ -1,12 +1,12 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   runUp
-} from "./chunk-R3I73XJG.js";
+} from "./chunk-F3PZCCOU.js";
 import "./chunk-AM5FOL3S.js";
 import "./chunk-CMZWRF3D.js";
 import "./chunk-7NSVJVH2.js";
 import "./chunk-UT5EMVIM.js";
-import "./chunk-UWTC2UOY.js";
+import "./chunk-LBVLNDEP.js";
 import "./chunk-PU5VXVU5.js";
 import {
   cliReporter,
@@ -14,7 +14,7 @@ import {
 } from "./chunk-3RQSMHPC.js";
 import {
   publicPlan
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-Y4OIXTTM.js";

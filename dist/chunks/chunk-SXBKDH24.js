@@ -4,7 +4,7 @@ import {
 } from "./chunk-WG5PZOIG.js";
 import {
   defaultDeps
-} from "./chunk-JVENAPEA.js";
+} from "./chunk-PAOCZB4L.js";
 import {
   RuntimeError
 } from "./chunk-Z6K67HG4.js";

@@ -1753,7 +1753,7 @@ function defaultDeps(env, exec = processExec(env)) {
     preloader: registryPreloader(env, credentials, localImages),
     // Loaded when a build runs: commands that only plan never compile the build runner.
     builder: {
-      run: async (builds, { root, logDir, skipPre }, reporter) => (await import("./build-runner-4XCWPQ6A.js")).runBuilds(builds, { root }, { env, logDir, ...skipPre && { skipPre } }, { exec, localImages, reporter })
+      run: async (builds, { root, logDir, skipPre }, reporter) => (await import("./build-runner-U2MZNSPC.js")).runBuilds(builds, { root }, { env, logDir, ...skipPre && { skipPre } }, { exec, localImages, reporter })
     },
     hostsFiles: { write: writeHostsDir },
     cluster: kindCluster(exec)

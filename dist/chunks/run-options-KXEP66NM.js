@@ -1,7 +1,8 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   planOptionsOf
-} from "./chunk-BJQN4YSJ.js";
+} from "./chunk-II3ASXG5.js";
+import "./chunk-F65MWQCD.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-Z6K67HG4.js";
 import "./chunk-I64FK5AC.js";

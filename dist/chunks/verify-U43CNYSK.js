@@ -13,7 +13,7 @@ import {
 } from "./chunk-3RQSMHPC.js";
 import {
   resolvePlan
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-Y4OIXTTM.js";

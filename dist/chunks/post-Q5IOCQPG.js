@@ -5,13 +5,13 @@ import {
   info,
   stateFromMain,
   warning
-} from "./chunk-BS2XEYJA.js";
+} from "./chunk-SXBKDH24.js";
 import {
   describePrune,
   pruneTo
-} from "./chunk-4ULIQSKH.js";
+} from "./chunk-BSNWLUWV.js";
 import "./chunk-WG5PZOIG.js";
-import "./chunk-JVENAPEA.js";
+import "./chunk-PAOCZB4L.js";
 import "./chunk-QC2YO7AN.js";
 import "./chunk-5RLLQLTM.js";
 import "./chunk-TCWCERWE.js";
@@ -24,7 +24,7 @@ import "./chunk-UT5EMVIM.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
-import "./chunk-WQXPXO5Y.js";
+import "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-Y4OIXTTM.js";

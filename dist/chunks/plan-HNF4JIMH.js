@@ -9,7 +9,7 @@ import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/plan.ts
 async function planCommand({ parsed, io, planOptions }) {
-  const { resolvePlan, publicPlan } = await import("./plan-4WN77DFV.js");
+  const { resolvePlan, publicPlan } = await import("./plan-MY527TYF.js");
   const plan = await resolvePlan(planOptions, sourceReader(planOptions));
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);
@@ -37,7 +37,7 @@ function formatPlan(plan) {
     for (const ref of plan.preload.refs) row("", `  ${ref}`);
   }
   for (const ref of plan.preload.skipped) row("", `  skipped: ${ref}`);
-  plan.builds.forEach((b, i) => row(i === 0 ? "builds" : "", `${b.name}: ${b.image}${b.refused ? " (not run: declared by a context)" : ""}`));
+  plan.builds.forEach((b, i) => row(i === 0 ? "builds" : "", `${b.name}: ${b.image}`));
   if (plan.mirrors) {
     row("mirrors", plan.mirrors.entries.map((e) => e.endpoints.length === 1 && e.endpoints[0] === "local" ? e.host : `${e.host}=${e.endpoints.join(",")}`).join(", "));
     row("", `  data: ${plan.mirrors.data}`);

@@ -4,7 +4,7 @@ import {
   buildPlan,
   publicPlan,
   resolvePlan
-} from "./chunk-WQXPXO5Y.js";
+} from "./chunk-IP5DOBNA.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-Y4OIXTTM.js";

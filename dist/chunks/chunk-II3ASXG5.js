@@ -1,10 +1,16 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
+  OPTIONS,
+  cliName,
+  declaration
+} from "./chunk-F65MWQCD.js";
+import {
   parseSets
 } from "./chunk-XK3YFFSD.js";
 
 // src/core/options/run-options.ts
 function planOptionsOf(v, cwd, env, contextFlags = []) {
+  const switches = switchedOn(v);
   return {
     cwd,
     env,
@@ -25,8 +31,12 @@ function planOptionsOf(v, cwd, env, contextFlags = []) {
     cluster: v.cluster !== false,
     ...v["node-image"] !== void 0 && { nodeImage: v["node-image"] },
     ...v.wait !== void 0 && { wait: v.wait },
-    ...v.build && { build: true }
+    ...v.build && { build: true },
+    ...switches.length && { switches }
   };
+}
+function switchedOn(v) {
+  return Object.keys(OPTIONS).filter((name) => declaration(name).value === "boolean" && v[name] !== void 0 && v[name] !== (declaration(name).default === "true")).map(cliName);
 }
 
 export {
