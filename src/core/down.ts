@@ -10,7 +10,7 @@ import { assertOwnCluster } from './kind/ownership.js';
 import { knownClusterNames, readClusterState, removeClusterState } from './kind/state.js';
 import { withHomeLock } from './lock.js';
 import type { ContainerEngine } from './ports/container-engine.js';
-import { DEFAULT_CLUSTER_NAME } from './plan.js';
+import { DEFAULT_CLUSTER_NAME, refuseSharedHome } from './plan.js';
 import type { Reporter } from './ports/reporter.js';
 
 export interface DownOptions {
@@ -31,6 +31,7 @@ export interface DownResult {
 }
 
 export async function down(options: DownOptions, deps: { exec: Exec; docker: () => Promise<ContainerEngine>; reporter: Reporter }): Promise<DownResult> {
+  refuseSharedHome(options.sewHome, options.env);
   return withHomeLock(options.sewHome, deps.reporter, () => tearDown(options, deps));
 }
 

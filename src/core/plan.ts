@@ -11,15 +11,15 @@ import { netrcCredentials } from './config/netrc.js';
 import { createSourceReader, type SourceReader } from './config/sources.js';
 import type { VariableReport } from './config/variables.js';
 import { refuseNonRegular } from './fs/regular-file.js';
-import { checkClusterName, checkFlagName } from './input/checks.js';
+import { checkClusterName, checkFlagName, checkSewHome } from './input/checks.js';
 import { normaliseAt, parseReference } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { kindConfigPath, statePath } from './kind/state.js';
-import { homeIdentity, type HomeIdentity } from './home/identity.js';
+import { homeIdentity, realPath, type HomeIdentity } from './home/identity.js';
 import { mirrorContainerName, preloadContainerName, publishing, type Publishing } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
-import { kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
+import { homeDir, kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
 import { hostPlatformName } from './oci/platform.js';
 import { mirrorsStorageRoot, mirrorStorageDir } from './mirrors/layout.js';
 
@@ -129,6 +129,7 @@ export interface Plan {
 
 export async function resolvePlan(options: PlanOptions, reader?: SourceReader): Promise<Plan> {
   const home = defaultSewHome(options.env, options.cwd, options.sewHome);
+  refuseSharedHome(home, options.env);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
   await refuseNonRegular(options.config !== undefined ? resolve(options.cwd, options.config) : join(options.cwd, 'sew.yaml'), options.config !== undefined ? 'config' : 'sew.yaml');
   await refuseNonRegular(join(home, 'sew.yaml'), '$SEW_HOME/sew.yaml');
@@ -138,6 +139,11 @@ export async function resolvePlan(options: PlanOptions, reader?: SourceReader): 
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
   return plan;
+}
+
+/** Before a run reads, writes or purges anything in `home`: it must be a directory sew-ci may own. */
+export function refuseSharedHome(home: string, env: NodeJS.ProcessEnv): void {
+  checkSewHome(realPath(home), realPath(homeDir(env)), home);
 }
 
 function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
