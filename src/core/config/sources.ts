@@ -4,12 +4,13 @@
 // answer is kept under $SEW_HOME/cache so a run whose registry is down resolves from the
 // last good copy (a CI job must not fail because a static site is).
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeError } from '../errors.js';
 import { displayUrl, maskUrls } from '../format.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { refuseNonRegular } from '../fs/regular-file.js';
 import { discard, send, type Reply } from '../oci/http.js';
 import { readCapped } from '../streams/capped.js';
 import { redirectRefusal } from '../oci/origin-policy.js';
@@ -83,11 +84,15 @@ export function createSourceReader(options: ReaderOptions = {}): SourceReader {
 }
 
 async function readLocal(path: string): Promise<string | undefined> {
+  // Opening a FIFO or a device blocks where no budget can interrupt it: refused unopened.
+  // A directory reads as nothing there, as a context directory without sew.yaml does.
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) return undefined;
+  await refuseNonRegular(path, 'context registry');
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new InputError(path, `cannot read: ${(err as Error).message}`);
   }
 }
