@@ -2,7 +2,7 @@
 // node:http, the Docker config and daemon) behind the ports the use cases take. The CLI and the action
 // both start from here.
 import { runBuilds } from './build/run.js';
-import { endpointFor, registryCredentials, type Credentials } from './config/registries.js';
+import { endpointCredentials, endpointFor, type Credentials } from './config/registries.js';
 import { writeHostsDir } from './containerd/write-hosts.js';
 import { launchPreloadRegistry } from './containers/preload-registry.js';
 import { ensureRegistry, waitForRegistry } from './containers/registry.js';
@@ -64,7 +64,7 @@ function dockerRegistries(docker: () => Promise<ContainerEngine>, env: NodeJS.Pr
         registryImage: plan.registryImage,
         home: plan.home.id,
         upstreamUrl: (host) => endpointFor(plan.registries, host).url,
-        credentials: async (host) => registryCredentials(endpointFor(plan.registries, host), env) ?? (await dockerCredentials(host)),
+        credentials: (host) => endpointCredentials(endpointFor(plan.registries, host), env, dockerCredentials),
         publish: plan.publish,
       });
       return mirrors;

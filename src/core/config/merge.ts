@@ -35,7 +35,8 @@ export interface ResolvedConfig {
   };
   /** Undefined when no layer enables mirrors. */
   readonly mirrors?: { readonly data?: string; readonly upstreams: readonly Located<UpstreamInput>[] };
-  readonly registries: Readonly<Record<string, Located<RegistryAccessInput>>>;
+  /** `trusted`: written in a layer the user wrote, so its url may receive the host's credentials (registries.ts). */
+  readonly registries: Readonly<Record<string, Located<RegistryAccessInput> & { readonly trusted: boolean }>>;
   readonly registryImage?: Located<string>;
   /** images.local: last writer wins. */
   readonly local?: Located<LocalInput>;
@@ -55,7 +56,7 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
   let skip: Located<string>[] = [];
   let platforms: readonly string[] | 'all' | undefined;
   let mirrors: ResolvedConfig['mirrors'];
-  const registries: Record<string, Located<RegistryAccessInput>> = {};
+  const registries: Record<string, Located<RegistryAccessInput> & { trusted: boolean }> = {};
   let registryImage: Located<string> | undefined;
   let local: Located<LocalInput> | undefined;
   let carried: Record<string, unknown> = {};
@@ -98,7 +99,7 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
       };
     }
     for (const [host, access] of Object.entries(images?.registries ?? {})) {
-      registries[host] = { value: access, where: doc.where(['images', 'registries', host]) };
+      registries[host] = { value: access, where: doc.where(['images', 'registries', host]), trusted: layer.trusted };
     }
     if (images && 'local' in images && images.local !== undefined) {
       local = { value: images.local ?? {}, where: doc.where(['images', 'local']) };
