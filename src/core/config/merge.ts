@@ -19,6 +19,7 @@ import { mergeBuilds, type DeclaredBuild } from './builds.js';
 import type { Layer } from './compose.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
+import { confinedKind } from './trust.js';
 
 export interface Located<T> {
   readonly value: T;
@@ -67,7 +68,10 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
   for (const layer of layers) {
     const { doc } = layer;
     const file = doc.value;
-    if (file.kind) kind = mergeKind(kind, file.kind as Record<string, unknown>, layer.origin === 'user' || layer.origin === 'project');
+    if (file.kind) {
+      const layerKind = layer.trusted ? (file.kind as Record<string, unknown>) : confinedKind(file.kind as Record<string, unknown>);
+      kind = mergeKind(kind, layerKind, layer.origin === 'user' || layer.origin === 'project');
+    }
 
     const preload = file.images?.preload;
     if (preload) {
