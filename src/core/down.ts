@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { relative, isAbsolute } from 'node:path';
 import { homeIdentity, realPath } from './home/identity.js';
 import { withHomeLock } from './lock.js';
-import { DEFAULT_CLUSTER_NAME } from './plan.js';
+import { DEFAULT_CLUSTER_NAME, refuseSharedHome } from './plan.js';
 import type { Cluster } from './ports/cluster.js';
 import type { Registries } from './ports/registries.js';
 import type { Reporter } from './ports/reporter.js';
@@ -33,6 +33,7 @@ export interface DownDeps {
 }
 
 export async function down(options: DownOptions, deps: DownDeps): Promise<DownResult> {
+  refuseSharedHome(options.sewHome, options.env);
   return withHomeLock(options.sewHome, deps.reporter, () => tearDown(options, deps));
 }
 

@@ -9,15 +9,15 @@ import { mergeLayers, type ResolvedConfig } from './config/merge.js';
 import { registryCredentials, resolveRegistries, type RegistryEndpoint } from './config/registries.js';
 import type { SourceReader } from './config/sources.js';
 import type { VariableReport } from './config/variables.js';
-import { checkClusterName, checkFlagName } from './input/checks.js';
+import { checkClusterName, checkFlagName, checkSewHome } from './input/checks.js';
 import { normaliseAt, parseReference } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { kindConfigPath, statePath } from './kind/state.js';
-import { homeIdentity, type HomeIdentity } from './home/identity.js';
+import { homeIdentity, realPath, type HomeIdentity } from './home/identity.js';
 import { mirrorContainerName, preloadContainerName, publishing, type Publishing } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
 import { hasLocalProxy, parseUpstreams, type MirrorEntry } from './mirrors/upstreams.js';
-import { kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
+import { homeDir, kubeconfigPath, sewHome as defaultSewHome } from './paths.js';
 import { hostPlatformName } from './oci/platform.js';
 import { mirrorsStorageRoot, mirrorStorageDir } from './mirrors/layout.js';
 
@@ -128,12 +128,18 @@ export interface Plan {
 /** `reader` reads the files the composition names: the composition root builds it (sources.ts). */
 export async function resolvePlan(options: PlanOptions, reader: SourceReader): Promise<Plan> {
   const home = defaultSewHome(options.env, options.cwd, options.sewHome);
+  refuseSharedHome(home, options.env);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
   const composition = await compose({ ...options, sewHome: home }, reader);
   const plan = buildPlan(composition, mergeLayers(composition.layers, options.env, options.cwd), { ...options, sewHome: home });
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
   return plan;
+}
+
+/** Before a run reads, writes or purges anything in `home`: it must be a directory sew-ci may own. */
+export function refuseSharedHome(home: string, env: NodeJS.ProcessEnv): void {
+  checkSewHome(realPath(home), realPath(homeDir(env)), home);
 }
 
 /** Every decision of a run from the composed configuration: pure, but for the environment it is given. */

@@ -19,6 +19,7 @@ import { localPath, type Layer, type LayerOrigin, type Located } from './layer.j
 import { mergeBuilds, type DeclaredBuild } from './merge-builds.js';
 import type { ConfigDocument } from './document.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
+import { confinedKind } from './trust.js';
 
 export interface ResolvedConfig {
   readonly kind: Record<string, unknown>;
@@ -29,7 +30,8 @@ export interface ResolvedConfig {
   };
   /** Undefined when no layer enables mirrors. */
   readonly mirrors?: { readonly data?: string; readonly upstreams: readonly Located<UpstreamInput>[] };
-  readonly registries: Readonly<Record<string, Located<RegistryAccessInput>>>;
+  /** `trusted`: written in a layer the user wrote, so its url may receive the host's credentials (registries.ts). */
+  readonly registries: Readonly<Record<string, Located<RegistryAccessInput> & { readonly trusted: boolean }>>;
   readonly registryImage?: Located<string>;
   /** images.local: last writer wins. */
   readonly local?: Located<LocalInput>;
@@ -50,7 +52,7 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
   let skip: Located<string>[] = [];
   let platforms: readonly string[] | 'all' | undefined;
   let mirrors: ResolvedConfig['mirrors'];
-  const registries: Record<string, Located<RegistryAccessInput>> = {};
+  const registries: Record<string, Located<RegistryAccessInput> & { trusted: boolean }> = {};
   let registryImage: Located<string> | undefined;
   let local: Located<LocalInput> | undefined;
   let carried: Record<string, unknown> = {};
@@ -92,7 +94,7 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
       };
     }
     for (const [host, access] of Object.entries(images?.registries ?? {})) {
-      registries[host] = { value: access, where: doc.where(['images', 'registries', host]) };
+      registries[host] = { value: access, where: doc.where(['images', 'registries', host]), trusted: layer.trusted };
     }
     if (images && 'local' in images && images.local !== undefined) {
       local = { value: images.local ?? {}, where: doc.where(['images', 'local']) };
@@ -106,7 +108,7 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
   }
 
   return {
-    kind: clusterKind(layers.flatMap((layer) => (layer.doc.value.kind ? [{ origin: layer.origin, kind: layer.doc.value.kind as Record<string, unknown> }] : []))),
+    kind: clusterKind(layers.flatMap((layer) => (layer.doc.value.kind ? [{ origin: layer.origin, kind: layerKind(layer, layer.doc.value.kind as Record<string, unknown>) }] : []))),
     preload: { refs, skip, ...(platforms !== undefined && { platforms }) },
     ...(mirrors && { mirrors }),
     registries,
@@ -136,6 +138,11 @@ function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: read
  * flags add node 0's host ports that nothing maps yet, and never rename the cluster (sew
  * merges the contexts into the cluster before it applies flags, then again without renaming).
  */
+/** A fetched layer's port mappings listen on loopback unless they say otherwise (kind's own default is 0.0.0.0). */
+function layerKind(layer: Layer, kind: Record<string, unknown>): Record<string, unknown> {
+  return layer.trusted ? kind : confinedKind(kind);
+}
+
 export function clusterKind(kinds: readonly { readonly origin: LayerOrigin; readonly kind: Record<string, unknown> }[]): Record<string, unknown> {
   let own: Record<string, unknown> = {};
   let contextName: string | undefined;

@@ -1,7 +1,10 @@
 // How to reach a registry host (`images.registries`): its url and, optionally, credentials.
+// A host's credentials (written here, or in the Docker config) go only to that host's own
+// origin or to a url a layer the user wrote chose: a fetched context may route a host
+// elsewhere (a public mirror), but never so that the user's login for it follows.
 import { InputError } from '../errors.js';
 import { displayUrl } from '../format.js';
-import { defaultAccess, type Credentials } from '../oci/access.js';
+import { defaultAccess, type CredentialLookup, type Credentials, type RegistryAccess } from '../oci/access.js';
 import { expandVariables } from './expand.js';
 import type { Located } from './layer.js';
 import type { RegistryAccessInput } from './schema.js';
@@ -14,6 +17,8 @@ export interface RegistryEndpoint {
   readonly username?: string;
   readonly password?: string;
   readonly where?: string;
+  /** The url was written by the user (or is the host's default), not by a fetched context. */
+  readonly trusted: boolean;
 }
 
 export type { Credentials };
@@ -23,16 +28,17 @@ export function defaultRegistryUrl(host: string): string {
 }
 
 export function resolveRegistries(
-  declared: Readonly<Record<string, Located<RegistryAccessInput>>>,
+  declared: Readonly<Record<string, Located<RegistryAccessInput> & { readonly trusted: boolean }>>,
   env: NodeJS.ProcessEnv,
 ): Record<string, RegistryEndpoint> {
   const out: Record<string, RegistryEndpoint> = {};
-  for (const [host, { value, where }] of Object.entries(declared)) {
+  for (const [host, { value, where, trusted }] of Object.entries(declared)) {
     const url = value.url === undefined ? defaultRegistryUrl(host) : checkRegistryUrl(expandVariables(value.url, env, where), where);
     out[host] = {
       host,
       url,
       where,
+      trusted,
       ...(value.username !== undefined && { username: value.username }),
       ...(value.password !== undefined && { password: value.password }),
     };
@@ -41,7 +47,24 @@ export function resolveRegistries(
 }
 
 export function endpointFor(registries: Readonly<Record<string, RegistryEndpoint>>, host: string): RegistryEndpoint {
-  return registries[host] ?? { host, url: defaultRegistryUrl(host) };
+  return registries[host] ?? { host, url: defaultRegistryUrl(host), trusted: true };
+}
+
+/** Whether the host's credentials may be sent to the endpoint's url: the user chose it, or it is the host's own origin. */
+export function mayCarryCredentials(endpoint: RegistryEndpoint): boolean {
+  return endpoint.trusted || new URL(endpoint.url).origin === new URL(defaultRegistryUrl(endpoint.host)).origin;
+}
+
+/** What reaching `endpoint` sends: its own credentials, else `lookup`'s for the host (the Docker config); none where it may carry none. */
+export async function endpointCredentials(endpoint: RegistryEndpoint, env: NodeJS.ProcessEnv, lookup: CredentialLookup): Promise<Credentials | undefined> {
+  if (!mayCarryCredentials(endpoint)) return undefined;
+  return registryCredentials(endpoint, env) ?? (await lookup(endpoint.host));
+}
+
+/** The access the preload copier takes for `endpoint`; `anonymous` where it may carry no credentials. */
+export function upstreamAccess(endpoint: RegistryEndpoint, env: NodeJS.ProcessEnv): RegistryAccess {
+  if (!mayCarryCredentials(endpoint)) return { url: endpoint.url, anonymous: true };
+  return { url: endpoint.url, ...registryCredentials(endpoint, env) };
 }
 
 /** Credentials with `${VAR}` expanded; undefined when none are configured. */

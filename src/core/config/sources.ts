@@ -1,18 +1,19 @@
 // Reads the files a composition names: local files and https (or explicit http) context
 // registries. Remote reads are bounded in time and size so a slow or hostile registry
-// cannot hang or exhaust a CI job; netrc credentials go only to the host they name; every
+// cannot hang or exhaust a CI job; netrc credentials go only to the origin first asked; every
 // answer is kept under $SEW_HOME/cache so a run whose registry is down resolves from the
 // last good copy (a CI job must not fail because a static site is).
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, RuntimeError } from '../errors.js';
 import { displayUrl, maskUrls } from '../format.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { refuseNonRegular } from '../fs/regular-file.js';
 import { discard, send, type Reply } from '../oci/http.js';
 import { readCapped } from '../streams/capped.js';
-import { redirectRefusal } from '../oci/origin-policy.js';
+import { carriesCredentials, redirectRefusal } from '../oci/origin-policy.js';
 import type { HostCredentials } from './netrc.js';
 
 export interface SourceReader {
@@ -83,11 +84,15 @@ export function createSourceReader(options: ReaderOptions = {}): SourceReader {
 }
 
 async function readLocal(path: string): Promise<string | undefined> {
+  // Opening a FIFO or a device blocks where no budget can interrupt it: refused unopened.
+  // A directory reads as nothing there, as a context directory without sew.yaml does.
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) return undefined;
+  await refuseNonRegular(path, 'context registry');
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw new InputError(path, `cannot read: ${(err as Error).message}`);
   }
 }
@@ -113,17 +118,20 @@ async function fetchAnswer(start: URL, limits: RemoteLimits, credentials: HostCr
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs);
   const signal = cancel ? AbortSignal.any([controller.signal, cancel]) : controller.signal;
+  // netrc names hosts, but a host's other ports are other servers: the login is resent, as a
+  // registry token is, only to the origin it was first sent to (origin-policy.ts).
+  const login = credentials?.(start.hostname);
+  const authorization: Record<string, string> = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}` } : {};
   try {
     let url = start;
     for (let hop = 0; ; hop++) {
-      const login = credentials?.(url.hostname);
-      const headers: Record<string, string> = login ? { authorization: `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}` } : {};
+      const headers: Record<string, string> = carriesCredentials(url, start) ? authorization : {};
       // The registry client's transport: redirects come back to us, never followed by it.
       const response = await send(url, { method: 'GET', headers, stallMs: limits.timeoutMs, signal });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await discard(response);
-        // Followed by hand so credentials are only ever sent to the host they were given for.
+        // Followed by hand so credentials are only ever sent to the origin they were given for.
         if (hop >= MAX_REDIRECTS) throw new InputError(where, `more than ${MAX_REDIRECTS} redirects`);
         const next = new URL(location, url);
         const refusal = redirectRefusal(url, next);

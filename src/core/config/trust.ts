@@ -9,6 +9,14 @@ import { InputError } from '../errors.js';
 import type { ConfigDocument } from './document.js';
 import { hasVariables } from './expand.js';
 
+/**
+ * What a fetched layer may set in `kind`: the cluster's shape, as published contexts need it.
+ * Not the node image (nodes run privileged), containerd or kubeadm patches (how nodes find
+ * registries, what they trust), nor anything else kind may add later.
+ */
+const FETCHED_KIND_KEYS = new Set(['name', 'nodes', 'networking', 'featureGates', 'runtimeConfig']);
+const FETCHED_NODE_KEYS = new Set(['role', 'labels', 'extraPortMappings', 'extraMounts']);
+
 /** Variables any layer's `env` may read: they name the user, not a secret. */
 const ALWAYS_ALLOWED_ENV = ['HOME', 'USER'] as const;
 
@@ -35,8 +43,8 @@ export function inside(home: string, path: string): boolean {
  * so the check is on the directory sew-ci would really use.
  */
 export function checkFetchedLayer(doc: ConfigDocument, sewHome: string, localPath: (path: string) => string): void {
-  const refuse = (path: (string | number)[], what: string) => {
-    throw new InputError(doc.where(path), `a fetched context ${what}`);
+  const refuse = (path: (string | number)[], what: string, at?: 'key') => {
+    throw new InputError(doc.where(path, at), `a fetched context ${what}`);
   };
   const images = doc.value.images;
   for (const [host, access] of Object.entries(images?.registries ?? {})) {
@@ -52,12 +60,48 @@ export function checkFetchedLayer(doc: ConfigDocument, sewHome: string, localPat
     refuse(['images', 'mirrors', 'data'], `may name a directory only inside $SEW_HOME (${sewHome})`);
   }
   if (images?.local?.external?.includes('@')) refuse(['images', 'local', 'external'], 'cannot carry registry credentials');
-  for (const [n, node] of (doc.value.kind?.nodes ?? []).entries()) {
+  const kind = doc.value.kind ?? {};
+  for (const key of Object.keys(kind)) {
+    if (!FETCHED_KIND_KEYS.has(key)) refuse(['kind', key], `may not set kind.${key} (only ${[...FETCHED_KIND_KEYS].join(', ')}); set it in your own sew.yaml`, 'key');
+  }
+  const apiServerAddress = (kind.networking as Record<string, unknown> | undefined)?.apiServerAddress;
+  if (apiServerAddress !== undefined && !isLoopback(apiServerAddress)) {
+    refuse(['kind', 'networking', 'apiServerAddress'], 'may put the API server only on loopback (127.0.0.1, ::1); set another address in your own sew.yaml');
+  }
+  for (const [n, node] of (kind.nodes ?? []).entries()) {
+    for (const key of Object.keys(node)) {
+      if (!FETCHED_NODE_KEYS.has(key)) refuse(['kind', 'nodes', n, key], `may not set a node's ${key} (only ${[...FETCHED_NODE_KEYS].join(', ')}); set it in your own sew.yaml`, 'key');
+    }
     for (const [m, mount] of (node.extraMounts ?? []).entries()) {
       const hostPath = mount.hostPath;
       if (typeof hostPath === 'string' && !inside(sewHome, localPath(hostPath))) {
         refuse(['kind', 'nodes', n, 'extraMounts', m, 'hostPath'], `may mount a host directory only inside $SEW_HOME (${sewHome})`);
       }
     }
+    for (const [m, mapping] of (node.extraPortMappings ?? []).entries()) {
+      if (mapping.listenAddress !== undefined && !isLoopback(mapping.listenAddress)) {
+        refuse(['kind', 'nodes', n, 'extraPortMappings', m, 'listenAddress'], 'may publish a port only on loopback (127.0.0.1, ::1); set another address in your own sew.yaml');
+      }
+    }
   }
+}
+
+/**
+ * A fetched layer's `kind` as it applies: its port mappings without a listenAddress are
+ * published on 127.0.0.1, where kind's own default is every interface.
+ */
+export function confinedKind(kind: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(kind.nodes)) return kind;
+  const nodes = (kind.nodes as Record<string, unknown>[]).map((node) =>
+    Array.isArray(node.extraPortMappings)
+      ? { ...node, extraPortMappings: (node.extraPortMappings as Record<string, unknown>[]).map((p) => ({ listenAddress: LOOPBACK, ...p })) }
+      : node,
+  );
+  return { ...kind, nodes };
+}
+
+const LOOPBACK = '127.0.0.1';
+
+function isLoopback(address: unknown): boolean {
+  return typeof address === 'string' && (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === '::1');
 }

@@ -5,7 +5,10 @@
 //     (50k keys took minutes); keys are checked here with one set per mapping instead.
 //   - Aliases are expanded with the library's count limit, reported as bad input where the
 //     first alias is, not as a crash.
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+//   - Merge keys (`<<: {hostPath: /}`) are resolved here, as sew's and kind's YAML readers
+//     resolve them, so every check reads the keys a file really sets. A quoted "<<" is no
+//     merge key here but would be one in the Kind config sew-ci writes: refused.
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { InputError } from '../errors.js';
 
 export interface YamlFile {
@@ -21,7 +24,7 @@ const MAX_ALIAS_COUNT = 100;
 
 export function readYaml(name: string, text: string): YamlFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: true });
   const at = (offset: number): string => {
     const { line, col } = lines.linePos(offset);
     return `${name}:${line}:${col}`;
@@ -30,6 +33,8 @@ export function readYaml(name: string, text: string): YamlFile {
   if (error) throw new InputError(at(error.pos[0]), reasonOf(error.message));
   const duplicate = duplicateKey(doc);
   if (duplicate) throw new InputError(at(duplicate.offset), duplicate.message);
+  const quoted = firstPair(doc, (key) => key.value === MERGE_KEY);
+  if (quoted !== undefined) throw new InputError(at(quoted), 'a quoted "<<" key is refused: the Kind config would read it as a merge key');
   return {
     doc,
     at,
@@ -37,8 +42,13 @@ export function readYaml(name: string, text: string): YamlFile {
       try {
         return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (err) {
-        if (!(err instanceof ReferenceError || err instanceof RangeError)) throw err;
-        throw new InputError(at(firstAlias(doc) ?? 0), `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the values out`);
+        if (err instanceof ReferenceError || err instanceof RangeError) {
+          throw new InputError(at(firstAlias(doc) ?? 0), `too many alias expansions (more than ${MAX_ALIAS_COUNT}); write the values out`);
+        }
+        // The library's one other refusal while building values: `<<: 3`.
+        const merge = firstPair(doc, (key) => typeof key.value === 'symbol');
+        if (merge === undefined) throw err;
+        throw new InputError(at(merge), 'a "<<" merge key must name a mapping or a list of mappings');
       }
     },
   };
@@ -75,6 +85,22 @@ function varsRange(doc: Document): [number, number] | undefined {
   if (!isMap(doc.contents)) return undefined;
   const value = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'vars')?.value as { range?: [number, number, number] } | null | undefined;
   return value?.range ? [value.range[0], value.range[2]] : undefined;
+}
+
+/** A key the library did not take as a merge key (it quoted, or tagged): its merge keys are symbols. */
+const MERGE_KEY = '<<';
+
+/** Where the first pair whose scalar key passes `test` is. */
+function firstPair(doc: Document, test: (key: Scalar) => boolean): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !test(pair.key)) return undefined;
+      offset = pair.key.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstAlias(doc: Document): number | undefined {

@@ -48,3 +48,16 @@ export function hostPortProblem(host: string): string | undefined {
 export function isPort(value: number, allowZero = false): boolean {
   return Number.isInteger(value) && value >= (allowZero ? 0 : 1) && value <= 65535;
 }
+
+// Directories no run may take as its $SEW_HOME: `down --purge` deletes what a home holds, and
+// the cache saves it. Any of these is shared with the system or with other users.
+const SYSTEM_DIRS = new Set([
+  '/', '/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib32', '/lib64', '/libx32', '/media', '/mnt', '/opt', '/proc',
+  '/root', '/run', '/sbin', '/srv', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/lib64', '/usr/local', '/usr/sbin', '/usr/share', '/var', '/var/lib', '/var/tmp',
+]);
+
+/** Refuses a $SEW_HOME that is not a directory of its own; both paths real (symlinks resolved), so a link to `/` is `/`. */
+export function checkSewHome(realHome: string, realUserHome: string, shown: string): void {
+  const reason = realHome === '/' ? 'the root directory' : realHome === realUserHome ? 'your home directory itself' : SYSTEM_DIRS.has(realHome) ? 'a system directory' : undefined;
+  if (reason !== undefined) throw new InputError('$SEW_HOME', `${shown} is ${reason}; sew-ci owns and purges its home, so give it a directory of its own (such as ~/.sew)`);
+}

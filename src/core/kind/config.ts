@@ -28,6 +28,8 @@ export function kindConfig(user: Record<string, unknown>, name: string, hostsDir
     return { ...node, extraMounts: [...others, { hostPath: hostsDir, containerPath: CERTS_DIR, readOnly: true }] };
   });
   const patches = Array.isArray(user.containerdConfigPatches) ? (user.containerdConfigPatches as string[]) : [];
-  config.containerdConfigPatches = patches.some((p) => p.includes('config_path')) ? patches : [...patches, CONFIG_PATH_PATCH];
+  // Last, whatever the layers patch: containerd keeps the last value, and without this one the
+  // nodes ignore the hosts files.
+  config.containerdConfigPatches = [...patches, CONFIG_PATH_PATCH];
   return config;
 }

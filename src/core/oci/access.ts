@@ -6,6 +6,8 @@ export interface RegistryAccess {
   readonly url: string;
   readonly username?: string;
   readonly password?: string;
+  /** Nothing is looked up for it either: a url that no credentials may follow (config/registries.ts). */
+  readonly anonymous?: boolean;
 }
 
 /** Maps an image's registry host (`docker.io`, `ghcr.io`) to where and how to reach it. */

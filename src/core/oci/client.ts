@@ -69,7 +69,7 @@ export class RegistryClient {
     const explicit: Credentials | undefined =
       access.username !== undefined && access.password !== undefined ? { username: access.username, password: access.password } : undefined;
     let looked: Promise<Credentials | undefined> | undefined;
-    const lookup = options.credentials;
+    const lookup = access.anonymous === true ? undefined : options.credentials;
     const credentials = (): Promise<Credentials | undefined> =>
       explicit !== undefined ? Promise.resolve(explicit) : (looked ??= lookup === undefined ? Promise.resolve(undefined) : lookup(this.host));
     this.retrier = new Retrier(options.retry ?? DEFAULT_RETRY, options.signal, options.onRetry);

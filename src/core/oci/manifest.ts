@@ -28,6 +28,12 @@ export function sha256Digest(bytes: Uint8Array): string {
 /** Bytes that are no manifest we copy: the client and `verify` each report it their way. */
 export class ManifestFormatError extends Error {}
 
+/**
+ * Manifests one index may list. Multi-platform images list a few dozen (platforms and their
+ * attestations); a registry listing thousands would have the copier fetch them all.
+ */
+export const MAX_INDEX_MANIFESTS = 256;
+
 /** Parses and checks manifest bytes; the digest is always computed, never trusted. */
 export function parseManifest(bytes: Buffer, contentType: string | null): Manifest {
   let document: unknown;
@@ -44,6 +50,9 @@ export function parseManifest(bytes: Buffer, contentType: string | null): Manife
   const references = isIndex(mediaType)
     ? descriptors(doc.manifests, 'manifests')
     : [descriptor(doc.config, 'config'), ...descriptors(doc.layers, 'layers')];
+  if (isIndex(mediaType) && references.length > MAX_INDEX_MANIFESTS) {
+    throw new ManifestFormatError(`the index lists ${references.length} manifests, more than the ${MAX_INDEX_MANIFESTS} sew-ci follows`);
+  }
   return { mediaType, digest: sha256Digest(bytes), bytes, references };
 }
 

@@ -21,7 +21,7 @@ import type { CredentialLookup, RegistryResolver } from '../oci/access.js';
 import { RegistryClient, type ClientOptions } from '../oci/client.js';
 import { DigestMismatchError } from '../oci/digest-stream.js';
 import { importFromDaemon } from '../daemon/daemon-import.js';
-import { limiter, type Limiter } from './limiter.js';
+import { eachUntilFailure, limiter, type Limiter } from './limiter.js';
 import type { LocalImages } from '../daemon/local-images.js';
 import { requiredBlobs, type Descriptor, type Manifest } from '../oci/manifest.js';
 import { isIndex } from '../oci/media-types.js';
@@ -76,6 +76,8 @@ const DEFAULT_CONCURRENCY = 6;
  * keep a 200-image run short; blob transfers have their own, smaller bound.
  */
 const IMAGE_CONCURRENCY = 32;
+/** An index's children fetched at once: one child lost loses the image, and stops the rest. */
+const INDEX_CONCURRENCY = 8;
 const DEFAULT_STALL_MS = 60_000;
 const SMALL_BLOB = 1024 * 1024;
 
@@ -185,14 +187,12 @@ class CopyRun {
   /** Stores and links everything `manifest` references (not the manifest itself). */
   private async copyTree(job: Job, upstream: RegistryClient, manifest: Manifest): Promise<void> {
     if (isIndex(manifest.mediaType)) {
-      await settleAll(
-        manifest.references.map(async (entry) => {
-          if (await this.store.complete(job.target, entry.digest)) return;
-          const child = await upstream.getManifest(job.source.repository, entry.digest);
-          await this.copyTree(job, upstream, child);
-          await this.store.putManifest(job.target, entry.digest, child);
-        }),
-      );
+      await eachUntilFailure(manifest.references, INDEX_CONCURRENCY, async (entry) => {
+        if (await this.store.complete(job.target, entry.digest)) return;
+        const child = await upstream.getManifest(job.source.repository, entry.digest);
+        await this.copyTree(job, upstream, child);
+        await this.store.putManifest(job.target, entry.digest, child);
+      });
       return;
     }
     await settleAll(

@@ -1,6 +1,6 @@
 // The preload port over the copier: the plan's images, from the upstreams the plan resolves,
 // into the preload storage.
-import { endpointFor, registryCredentials } from '../config/registries.js';
+import { endpointFor, upstreamAccess } from '../config/registries.js';
 import type { CredentialLookup } from '../oci/access.js';
 import { copyImages } from './copier.js';
 import type { LocalImages } from '../daemon/local-images.js';
@@ -19,10 +19,7 @@ export function registryPreloader(env: NodeJS.ProcessEnv, credentials: Credentia
         plan.preload.refs.map((ref) => ({ source: parseReference(ref) })),
         {
           target: { root: plan.preload.data },
-          upstream: (host) => {
-            const endpoint = endpointFor(plan.registries, host);
-            return { url: endpoint.url, ...registryCredentials(endpoint, env) };
-          },
+          upstream: (host) => upstreamAccess(endpointFor(plan.registries, host), env),
           platforms: plan.preload.platforms,
           credentials,
           ...(localImages && { localImages }),

@@ -97,12 +97,14 @@ describe('kindConfig wiring', () => {
     expect(plan.kindConfig.nodes).toEqual([{ role: 'control-plane', extraMounts: [{ hostPath: plan.hostsDir, containerPath: '/etc/containerd/certs.d', readOnly: true }] }]);
   });
 
-  it('keeps a user patch that already sets config_path', async () => {
-    const patch = '[plugins."io.containerd.grpc.v1.cri".registry]\n  config_path = "/etc/containerd/certs.d"\n';
+  it.each([
+    ['sets config_path elsewhere', '[plugins."io.containerd.grpc.v1.cri".registry]\n  config_path = "/etc/other"\n'],
+    ['sets it to the same directory', '[plugins."io.containerd.grpc.v1.cri".registry]\n  config_path = "/etc/containerd/certs.d"\n'],
+  ])('applies its config_path patch after a user patch that %s: no layer removes it', async (_, patch) => {
     const plan = await planFor({
       files: { 'project/sew.yaml': `kind:\n  containerdConfigPatches:\n    - ${JSON.stringify(patch)}\nimages:\n  mirrors: {}\n` },
     });
-    expect(plan.kindConfig.containerdConfigPatches).toEqual([patch]);
+    expect(plan.kindConfig.containerdConfigPatches).toEqual([patch, CONFIG_PATH_PATCH]);
   });
 });
 

@@ -1,6 +1,6 @@
 // The registries port over the container engine: the plan's names, data and ports as
 // container specs; stopping and removing only the containers a home's label names.
-import { endpointFor, registryCredentials, type Credentials } from '../../config/registries.js';
+import { endpointCredentials, endpointFor, type Credentials } from '../../config/registries.js';
 import { KIND_NETWORK } from '../../home/names.js';
 import type { LocalContainer } from '../../local/local-registry.js';
 import type { Plan } from '../../plan.js';
@@ -22,7 +22,7 @@ export function dockerRegistries(docker: () => Promise<ContainerEngine>, env: No
         registryImage: plan.registryImage,
         home: plan.home.id,
         upstreamUrl: (host) => endpointFor(plan.registries, host).url,
-        credentials: async (host) => registryCredentials(endpointFor(plan.registries, host), env) ?? (await dockerCredentials(host)),
+        credentials: (host) => endpointCredentials(endpointFor(plan.registries, host), env, dockerCredentials),
         publish: plan.publish,
       });
     },

@@ -1,0 +1,538 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  temporaryPath,
+  writeFileAtomic
+} from "./chunk-TCWCERWE.js";
+import {
+  DOCKER_CONFIG,
+  DOCKER_LAYER,
+  DOCKER_LAYER_GZIP,
+  DOCKER_MANIFEST,
+  isIndex,
+  parseManifest,
+  requiredBlobs,
+  sha256Digest
+} from "./chunk-CYSDDI4Y.js";
+import {
+  blobDataPath,
+  blobDir,
+  layerLinkPath,
+  readLink,
+  revisionLinkPath,
+  tagCurrentLinkPath,
+  tagIndexLinkPath
+} from "./chunk-ZJO35WPC.js";
+import {
+  SHA256_DIGEST
+} from "./chunk-3TIA5SQL.js";
+import {
+  RuntimeError
+} from "./chunk-Z6K67HG4.js";
+
+// src/core/daemon/tar-reader.ts
+var BLOCK = 512;
+async function* readTar(input) {
+  const bytes = new ByteReader(input.getReader());
+  let longPath;
+  let paxPath;
+  let paxSize;
+  try {
+    for (; ; ) {
+      const header = await bytes.exactly(BLOCK);
+      if (header === void 0 || header.every((b) => b === 0)) return;
+      verifyChecksum(header);
+      const typeflag = String.fromCharCode(header[156]);
+      const size = paxSize ?? parseNumber(header.subarray(124, 136));
+      if (typeflag === "x" || typeflag === "L" || typeflag === "g") {
+        const data = await bytes.exactly(size);
+        if (data === void 0) throw new RuntimeError("archive ends inside an extended header");
+        await bytes.skip(padding(size));
+        if (typeflag === "L") longPath = cString(data);
+        if (typeflag === "x") {
+          const records = parsePax(data);
+          paxPath = records.get("path") ?? paxPath;
+          const sizeRecord = records.get("size");
+          if (sizeRecord !== void 0) paxSize = Number(sizeRecord);
+        }
+        continue;
+      }
+      const prefix = cString(header.subarray(345, 500));
+      const name = cString(header.subarray(0, 100));
+      const path = paxPath ?? longPath ?? (prefix !== "" && header.subarray(257, 262).toString() === "ustar" ? `${prefix}/${name}` : name);
+      longPath = paxPath = paxSize = void 0;
+      const body = bytes.slice(size);
+      yield { path: path.replace(/^\.\//, ""), type: entryType(typeflag), size, body: body.stream };
+      await body.finish();
+      await bytes.skip(padding(size));
+    }
+  } finally {
+    await bytes.cancel();
+  }
+}
+function entryType(flag) {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "7":
+      return "file";
+    case "5":
+      return "directory";
+    case "2":
+      return "symlink";
+    case "1":
+      return "link";
+    default:
+      return "other";
+  }
+}
+function padding(size) {
+  return (BLOCK - size % BLOCK) % BLOCK;
+}
+function cString(bytes) {
+  const end = bytes.indexOf(0);
+  return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString("utf8");
+}
+function parseNumber(field) {
+  if ((field[0] & 128) !== 0) {
+    let value = field[0] & 127;
+    for (let i = 1; i < field.length; i++) value = value * 256 + field[i];
+    return value;
+  }
+  const text = cString(field).trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function verifyChecksum(header) {
+  const stored = parseNumber(header.subarray(148, 156));
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header[i];
+  if (sum !== stored) throw new RuntimeError("not a tar archive (bad header checksum)");
+}
+function parsePax(data) {
+  const records = /* @__PURE__ */ new Map();
+  let pos = 0;
+  while (pos < data.length) {
+    const space = data.indexOf(32, pos);
+    if (space === -1) break;
+    const length = Number(data.subarray(pos, space).toString());
+    if (!(length > 0)) break;
+    const record = data.subarray(space + 1, pos + length - 1).toString("utf8");
+    const eq = record.indexOf("=");
+    if (eq !== -1) records.set(record.slice(0, eq), record.slice(eq + 1));
+    pos += length;
+  }
+  return records;
+}
+var ByteReader = class {
+  constructor(reader) {
+    this.reader = reader;
+  }
+  reader;
+  pending = new Uint8Array(0);
+  ended = false;
+  /** The next `n` bytes, or undefined at a clean end of input. */
+  async exactly(n) {
+    const parts = [];
+    let have = 0;
+    while (have < n) {
+      const chunk = await this.next(n - have);
+      if (chunk === void 0) {
+        if (have === 0) return void 0;
+        throw new RuntimeError("archive is truncated");
+      }
+      parts.push(chunk);
+      have += chunk.length;
+    }
+    return Buffer.concat(parts);
+  }
+  async skip(n) {
+    for (let left = n; left > 0; ) {
+      const chunk = await this.next(left);
+      if (chunk === void 0) throw new RuntimeError("archive is truncated");
+      left -= chunk.length;
+    }
+  }
+  /** The next `size` bytes as a stream, and a way to skip what its reader left. */
+  slice(size) {
+    let left = size;
+    const stream = new ReadableStream(
+      {
+        pull: async (out) => {
+          if (left === 0) return out.close();
+          const chunk = await this.next(left);
+          if (chunk === void 0) throw new RuntimeError("archive is truncated");
+          left -= chunk.length;
+          out.enqueue(chunk);
+          if (left === 0) out.close();
+        }
+      },
+      { highWaterMark: 0 }
+    );
+    return { stream, finish: () => this.skip(left).then(() => void (left = 0)) };
+  }
+  async cancel() {
+    if (!this.ended) await this.reader.cancel().catch(() => {
+    });
+  }
+  /** Up to `max` bytes; undefined at end of input. */
+  async next(max) {
+    if (this.pending.length === 0) {
+      if (this.ended) return void 0;
+      const { done, value } = await this.reader.read();
+      if (done) {
+        this.ended = true;
+        return void 0;
+      }
+      this.pending = value;
+    }
+    const chunk = this.pending.subarray(0, max);
+    this.pending = this.pending.subarray(chunk.length);
+    return chunk;
+  }
+};
+
+// src/core/daemon/daemon-import.ts
+var MAX_JSON = 4 * 1024 * 1024;
+var OCI_BLOB = /^blobs\/sha256\/([a-f0-9]{64})$/;
+var LEGACY_LAYER = /(^|\/)layer\.tar$/;
+async function importFromDaemon(local, store, ref, repository, tag, onBlob) {
+  const imageId = await local.imageId(ref);
+  if (imageId === void 0) return void 0;
+  const current = await store.resolve(repository, tag);
+  if (current !== void 0 && await store.complete(repository, current)) {
+    const manifest2 = await store.manifest(repository, current);
+    if (manifest2?.references[0]?.digest === imageId) return { digest: current, bytesCopied: 0, unchanged: true };
+  }
+  const stored = /* @__PURE__ */ new Map();
+  const json = /* @__PURE__ */ new Map();
+  let bytesCopied = 0;
+  for await (const entry of readTar(await local.save(ref))) {
+    if (entry.type !== "file") continue;
+    const named = OCI_BLOB.exec(entry.path);
+    if (entry.path === "manifest.json" || entry.path === `${imageId.slice("sha256:".length)}.json` || named && `sha256:${named[1]}` === imageId) {
+      json.set(entry.path, await readAll(entry, ref));
+      continue;
+    }
+    if (named === null && !LEGACY_LAYER.test(entry.path)) continue;
+    const { head, body } = await peek(entry.body);
+    if (head[0] === 123) {
+      await body.cancel();
+      continue;
+    }
+    const mediaType = layerMediaType(head, ref);
+    let blob = named !== null ? { digest: `sha256:${named[1]}`, size: entry.size } : void 0;
+    if (blob !== void 0 && await store.hasBlob(blob)) await body.cancel();
+    else {
+      if (blob !== void 0) await store.writeBlob(blob, body);
+      else blob = await store.writeUnknownBlob(body);
+      bytesCopied += blob.size;
+      onBlob?.(blob.digest, blob.size);
+    }
+    await store.linkLayer(repository, blob.digest);
+    stored.set(entry.path, { ...blob, mediaType });
+  }
+  const saved = parseSaveManifest(json.get("manifest.json"), ref);
+  const config = json.get(saved.config);
+  if (config === void 0 || sha256Digest(config) !== imageId) {
+    throw new RuntimeError(`docker save of ${ref} has no config matching image ${imageId}`);
+  }
+  const layers = saved.layers.map((path) => {
+    const layer = stored.get(path);
+    if (layer === void 0) throw new RuntimeError(`docker save of ${ref} lists layer ${path} but does not contain it`);
+    return layer;
+  });
+  if (!await store.hasBlob({ digest: imageId, size: config.length })) bytesCopied += config.length;
+  await store.writeBytes(config);
+  await store.linkLayer(repository, imageId);
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: DOCKER_MANIFEST,
+      config: { mediaType: DOCKER_CONFIG, size: config.length, digest: imageId },
+      layers: layers.map((l) => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
+    })
+  );
+  const manifest = parseManifest(bytes, DOCKER_MANIFEST);
+  await store.putManifest(repository, tag, manifest);
+  return { digest: manifest.digest, bytesCopied, unchanged: false };
+}
+function layerMediaType(head, ref) {
+  if (head[0] === 31 && head[1] === 139) return DOCKER_LAYER_GZIP;
+  if (head[0] === 40 && head[1] === 181 && head[2] === 47 && head[3] === 253) {
+    throw new RuntimeError(`docker save of ${ref} has a zstd layer, which a Docker schema 2 manifest cannot describe`);
+  }
+  return DOCKER_LAYER;
+}
+function parseSaveManifest(raw, ref) {
+  if (raw === void 0) throw new RuntimeError(`docker save of ${ref} has no manifest.json`);
+  const parsed = JSON.parse(raw.toString("utf8"));
+  const first = Array.isArray(parsed) ? parsed[0] : void 0;
+  if (typeof first?.Config !== "string" || !Array.isArray(first.Layers) || !first.Layers.every((l) => typeof l === "string")) {
+    throw new RuntimeError(`docker save of ${ref} has an unreadable manifest.json`);
+  }
+  return { config: first.Config, layers: first.Layers };
+}
+async function readAll(entry, ref) {
+  if (entry.size > MAX_JSON) throw new RuntimeError(`docker save of ${ref}: ${entry.path} is over ${MAX_JSON} bytes`);
+  const parts = [];
+  for (const reader = entry.body.getReader(); ; ) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(parts);
+    parts.push(value);
+  }
+}
+async function peek(stream) {
+  const reader = stream.getReader();
+  const first = [];
+  let length = 0;
+  while (length < 4) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    first.push(value);
+    length += value.length;
+  }
+  const head = Buffer.concat(first);
+  let replayed = false;
+  const body = new ReadableStream(
+    {
+      async pull(out) {
+        if (!replayed) {
+          replayed = true;
+          if (head.length > 0) return out.enqueue(head);
+        }
+        const { done, value } = await reader.read();
+        if (done) out.close();
+        else out.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason)
+    },
+    { highWaterMark: 0 }
+  );
+  return { head, body };
+}
+
+// src/core/storage/preload-store.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createWriteStream, readFileSync, statSync } from "node:fs";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/core/oci/digest-stream.ts
+import { createHash } from "node:crypto";
+var DigestMismatchError = class extends RuntimeError {
+};
+function verifyingStream(expected, onBytes) {
+  const hash = createHash("sha256");
+  let seen = 0;
+  let held;
+  return new TransformStream({
+    transform(chunk, out) {
+      seen += chunk.length;
+      if (seen > expected.size) {
+        throw new DigestMismatchError(`blob ${expected.digest} is longer than its declared ${expected.size} bytes`);
+      }
+      hash.update(chunk);
+      if (held !== void 0) out.enqueue(held);
+      held = chunk;
+      onBytes?.(seen);
+    },
+    flush(out) {
+      if (seen !== expected.size) {
+        throw new DigestMismatchError(`blob ${expected.digest} ended after ${seen} of its ${expected.size} bytes`);
+      }
+      const actual = `sha256:${hash.digest("hex")}`;
+      if (actual !== expected.digest) {
+        throw new DigestMismatchError(`blob ${expected.digest} has content with digest ${actual}`);
+      }
+      if (held !== void 0) out.enqueue(held);
+    }
+  });
+}
+
+// src/core/storage/preload-store.ts
+var MAX_MANIFEST = 4 * 1024 * 1024;
+var STAGING = ".sew-ci-staging";
+var PreloadStore = class {
+  /** `root` is the registry's rootdirectory (what it mounts at /var/lib/registry). */
+  constructor(root) {
+    this.root = root;
+    this.staging = join(root, STAGING);
+  }
+  root;
+  staging;
+  writes = /* @__PURE__ */ new Map();
+  ready;
+  /** What a tag or digest resolves to in `repository`; undefined when it is not there. */
+  async resolve(repository, reference) {
+    if (!SHA256_DIGEST.test(reference)) return readLink(tagCurrentLinkPath(this.root, repository, reference));
+    return await readLink(revisionLinkPath(this.root, repository, reference)) === reference ? reference : void 0;
+  }
+  /** The manifest `digest` as `repository` serves it; undefined when not linked there or its bytes are gone. */
+  async manifest(repository, digest) {
+    if (await readLink(revisionLinkPath(this.root, repository, digest)) !== digest) return void 0;
+    return this.storedManifest(digest);
+  }
+  /** A manifest held as a blob, linked anywhere or nowhere; undefined when absent, damaged or no manifest. */
+  async storedManifest(digest) {
+    if (!SHA256_DIGEST.test(digest)) return void 0;
+    const path = blobDataPath(this.root, digest);
+    const size = fileSize(path);
+    if (size === void 0 || size > MAX_MANIFEST) return void 0;
+    let bytes;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return void 0;
+    }
+    if (sha256Digest(bytes) !== digest) return void 0;
+    try {
+      return parseManifest(bytes, null);
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * Whether everything manifest `digest` needs is on disk and linked into `repository` (every
+   * child of an index too). A tag that resolves is not enough: a restored cache may have lost
+   * a blob (dropped as damaged), and the registry would serve the manifest and fail the pull.
+   */
+  complete(repository, digest, seen = /* @__PURE__ */ new Map()) {
+    let known = seen.get(digest);
+    if (!known) seen.set(digest, known = this.completeOnce(repository, digest, seen));
+    return known;
+  }
+  async completeOnce(repository, digest, seen) {
+    const manifest = await this.manifest(repository, digest);
+    if (manifest === void 0) return false;
+    const parts = isIndex(manifest.mediaType) ? manifest.references.map((entry) => this.complete(repository, entry.digest, seen)) : requiredBlobs(manifest).map((blob) => this.hasLayer(repository, blob));
+    return (await Promise.all(parts)).every(Boolean);
+  }
+  /** The blob's data is there with its size; its content was verified when it was written. */
+  async hasBlob(blob) {
+    return fileSize(blobDataPath(this.root, blob.digest)) === blob.size;
+  }
+  async hasLayer(repository, blob) {
+    const [data, link] = await Promise.all([this.hasBlob(blob), readLink(layerLinkPath(this.root, repository, blob.digest))]);
+    return data && link === blob.digest;
+  }
+  /**
+   * Runs `write` unless the store holds the blob already, at most once per digest however
+   * many images ask: later callers wait for the first one's write. Resolves with the bytes
+   * this call wrote.
+   */
+  ensureBlob(blob, write) {
+    const pending = this.writes.get(blob.digest);
+    if (pending !== void 0) return pending.then(() => 0);
+    const writing = this.hasBlob(blob).then((present) => present ? 0 : write());
+    this.writes.set(blob.digest, writing);
+    writing.catch(() => this.writes.delete(blob.digest));
+    return writing;
+  }
+  /** Writes a blob from `body`, hashing it on the way; nothing is committed unless size and digest match. */
+  async writeBlob(blob, body, onBytes) {
+    await this.commit(blob.digest, (data) => pipeline(Readable.fromWeb(body.pipeThrough(verifyingStream(blob, onBytes))), createWriteStream(data)));
+  }
+  /** Writes a blob whose digest is learned from its bytes; resolves with what it was stored under. */
+  async writeUnknownBlob(body) {
+    const hash = createHash2("sha256");
+    let size = 0;
+    const counting = new Transform({
+      transform(chunk, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      }
+    });
+    const staged = await this.stage();
+    try {
+      await pipeline(Readable.fromWeb(body), counting, createWriteStream(join(staged, "data")));
+      const digest = `sha256:${hash.digest("hex")}`;
+      if (!await this.hasBlob({ digest, size })) await this.place(staged, digest);
+      return { digest, size };
+    } finally {
+      await rm(staged, { recursive: true, force: true });
+    }
+  }
+  /** Writes small content (a manifest, a config) as a blob unless it is there; resolves with its digest. */
+  async writeBytes(bytes) {
+    const blob = { digest: sha256Digest(bytes), size: bytes.length };
+    await this.ensureBlob(blob, async () => {
+      await this.commit(blob.digest, (data) => writeFile(data, bytes));
+      return blob.size;
+    });
+    return blob.digest;
+  }
+  /** Makes a blob of the store part of `repository`. */
+  linkLayer(repository, digest) {
+    return this.link(layerLinkPath(this.root, repository, digest), digest);
+  }
+  /**
+   * Stores `manifest` verbatim and makes `repository` serve it under `reference` (a tag, or
+   * its digest). Everything it references must be in `repository` already.
+   */
+  async putManifest(repository, reference, manifest) {
+    await this.writeBytes(manifest.bytes);
+    await this.link(revisionLinkPath(this.root, repository, manifest.digest), manifest.digest);
+    if (SHA256_DIGEST.test(reference)) return;
+    await this.link(tagIndexLinkPath(this.root, repository, reference, manifest.digest), manifest.digest);
+    await this.link(tagCurrentLinkPath(this.root, repository, reference), manifest.digest);
+  }
+  async link(path, digest) {
+    if (await readLink(path) === digest) return;
+    await this.prepare();
+    await writeFileAtomic(path, digest, { tmpDir: this.staging, sync: false });
+  }
+  /** Produces the blob's data in a staging directory, then moves that directory into place whole. */
+  async commit(digest, produce) {
+    const staged = await this.stage();
+    try {
+      await produce(join(staged, "data"));
+      await this.place(staged, digest);
+    } finally {
+      await rm(staged, { recursive: true, force: true });
+    }
+  }
+  async place(staged, digest) {
+    const target = blobDir(this.root, digest);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await rename(staged, target);
+    } catch (err) {
+      const code = err.code;
+      if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+      const size = await stat(join(staged, "data")).then((s) => s.size);
+      if (await this.hasBlob({ digest, size })) return;
+      await rm(target, { recursive: true, force: true });
+      await rename(staged, target);
+    }
+  }
+  async stage() {
+    await this.prepare();
+    const dir = temporaryPath(this.staging, "blob");
+    await mkdir(dir);
+    return dir;
+  }
+  /** Staging left by a killed run is garbage: one run at a time holds this store (the home lock). */
+  prepare() {
+    this.ready ??= (async () => {
+      await rm(this.staging, { recursive: true, force: true });
+      await mkdir(this.staging, { recursive: true });
+    })();
+    return this.ready;
+  }
+};
+function fileSize(path) {
+  try {
+    const found = statSync(path, { throwIfNoEntry: false });
+    return found?.isFile() ? found.size : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+export {
+  DigestMismatchError,
+  importFromDaemon,
+  PreloadStore
+};

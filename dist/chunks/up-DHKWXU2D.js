@@ -1,0 +1,81 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  runUp
+} from "./chunk-Z7LSIUAA.js";
+import "./chunk-XV33VMXC.js";
+import "./chunk-YKEFJN5I.js";
+import "./chunk-CYSDDI4Y.js";
+import "./chunk-ZJO35WPC.js";
+import "./chunk-QUDKVA62.js";
+import "./chunk-PU5VXVU5.js";
+import {
+  cliReporter,
+  table
+} from "./chunk-YBRP2N6Z.js";
+import {
+  publicPlan
+} from "./chunk-HRHUIA4Y.js";
+import "./chunk-XK3YFFSD.js";
+import "./chunk-7EGYCJXJ.js";
+import "./chunk-SGW2MNTT.js";
+import "./chunk-N2KOKTTK.js";
+import "./chunk-OLMSLYTO.js";
+import "./chunk-3TIA5SQL.js";
+import {
+  formatBytes
+} from "./chunk-KQX75GDV.js";
+import "./chunk-Z6K67HG4.js";
+import "./chunk-I64FK5AC.js";
+
+// src/cli/commands/up.ts
+async function upCommand({ parsed, io, planOptions, deps }) {
+  const v = parsed.values;
+  const { result, timings, checks, incomplete } = await runUp({ plan: planOptions, verify: v.verify === true }, { ...await deps(), reporter: cliReporter(io) });
+  for (const c of incomplete) io.err(`sew-ci: ${c.ref}: ${c.problem}
+`);
+  io.out(v.json ? `${JSON.stringify({ plan: publicPlan(result.plan), ...jsonReport(result, timings), ...checks && { verified: checks } }, null, 2)}
+` : humanReport(result));
+  if (checks && !v.json) io.out(`verified: ${checks.length - incomplete.length} of ${checks.length} preloaded image(s) complete
+`);
+  return result.failed.length > 0 || incomplete.length > 0 ? 1 : 0;
+}
+function jsonReport(result, phases) {
+  return {
+    preload: result.preload,
+    mirrors: result.mirrors,
+    hostsFiles: result.hostsFiles,
+    local: result.local ?? null,
+    builds: result.builds,
+    cluster: result.cluster ?? null,
+    phases,
+    failed: result.failed
+  };
+}
+function humanReport(result) {
+  let out = "";
+  for (const b of result.builds) out += `built ${b.name}: ${b.image} ${b.digest}
+`;
+  if (result.preload.images.length > 0) {
+    const rows = [["IMAGE", "SOURCE", "COPIED", "DIGEST"]];
+    for (const image of result.preload.images) {
+      rows.push([image.ref, image.error ? "FAILED" : image.source ?? "", formatBytes(image.bytesCopied), image.error ?? image.digest ?? ""]);
+    }
+    out += table(rows);
+    out += `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied into ${result.preload.registry}
+`;
+  }
+  for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? "not serving"})
+`;
+  if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))
+`;
+  if (result.local) out += `push your images to ${result.local.pushTarget}
+`;
+  if (result.cluster) out += `cluster ${result.cluster.name} ${result.cluster.action}; kubeconfig ${result.cluster.kubeconfig}
+`;
+  if (result.failed.length) out += `${result.failed.length} image(s) could not be preloaded: ${result.failed.join(", ")}
+`;
+  return out;
+}
+export {
+  upCommand
+};
