@@ -1,7 +1,7 @@
 // Faults around a run: registries removed behind sew-ci's back, two runs at once, a signal
 // mid-copy, a Docker socket not permitted, bad input. Real processes of dist/cli.js.
 import { spawn, spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedLayer } from '../../support/realistic-layer.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
@@ -105,7 +105,7 @@ describe('Docker and input faults: one line, the right exit code, nothing starte
     spawnSync('chmod', ['777', home]);
     const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'up', '--no-cluster'], {
       cwd: project,
-      env: { ...process.env, SEW_HOME: home, HOME: home },
+      env: { ...process.env, SEW_HOME: home, HOME: dirname(home) },
     });
     expect(run.status).toBe(1);
     expect(run.stderr.toString().trim().split('\n').at(-1)).toBe('sew-ci: cannot reach the Docker daemon at unix:///var/run/docker.sock: permission denied (is this user in the docker group?)');

@@ -3,7 +3,7 @@
 // never reused or deleted by the other. Kind itself is the recorded stand-in.
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEngine } from '../../../src/core/docker/dockerode-engine.js';
 import { stopRegistries } from '../../../src/core/adapters/containers/stop.js';
@@ -85,7 +85,7 @@ describe('two homes on one Docker host', () => {
       const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: exists ? 'shared\n' : '' } : args[1] === 'nodes' ? { stdout: 'shared-control-plane\n' } : {}));
       return { ...defaultDeps(process.env, exec), exec, reporter: silentReporter };
     };
-    const options = (home: string) => ({ cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '60s' });
+    const options = (home: string) => ({ cwd: project, env: { ...process.env, HOME: dirname(home), KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '60s' });
     const made = await upFlow(options(owner), deps(false));
     expect(made.cluster?.action).toBe('created');
     // What Kind would have made from the owner's config: a node reading the owner's hosts dir.

@@ -27,7 +27,7 @@ const sewYaml = 'kind:\n  name: sewtest\nimages:\n  registries:\n    upstream.te
 function run(home: string, script: Script) {
   const exec = recordedExec('kind', script);
   const deps = { ...defaultDeps(process.env, exec), reporter: silentReporter };
-  const options = { cwd: project, env: { ...process.env, HOME: home, KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '90s' };
+  const options = { cwd: project, env: { ...process.env, HOME: join(home, 'user'), KUBECONFIG: '' }, sewHome: home, cluster: true, wait: '90s' };
   return { exec, deps, up: () => upFlow(options, deps) };
 }
 
@@ -55,7 +55,7 @@ describe('Kind', () => {
     ]);
     expect(parse(readFileSync(configPath, 'utf8'))).toEqual(result.plan.kindConfig);
     expect(result.plan.kindConfig.nodes[0]).toMatchObject({ extraMounts: [{ hostPath: join(home, 'mirrors', 'hosts'), containerPath: '/etc/containerd/certs.d' }] });
-    expect(result.cluster).toEqual({ name: 'sewtest', action: 'created', kubeconfig: join(home, '.kube', 'config'), state: join(home, 'clusters', 'sewtest.yaml') });
+    expect(result.cluster).toEqual({ name: 'sewtest', action: 'created', kubeconfig: join(home, 'user', '.kube', 'config'), state: join(home, 'clusters', 'sewtest.yaml') });
     expect(parse(readFileSync(join(home, 'clusters', 'sewtest.yaml'), 'utf8'))).toMatchObject({ name: 'sewtest', kindConfig: configPath, createdBy: 'sew-ci' });
   });
 
