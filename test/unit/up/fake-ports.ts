@@ -87,6 +87,10 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
         });
         return { images, warnings: [] };
       },
+      async writeBack(_plan, images) {
+        step('write-back');
+        return { written: images.map((i) => i.ref), bytesUploaded: images.reduce((sum, i) => sum + i.bytesCopied, 0) };
+      },
     },
     builder: {
       async run(builds) {
