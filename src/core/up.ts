@@ -6,7 +6,7 @@ import { onPort, type LocalContainer } from './local/local-registry.js';
 import type { Plan } from './plan.js';
 import type { Cluster, ClusterReport } from './ports/cluster.js';
 import type { HostsFiles } from './ports/hosts-files.js';
-import type { ImageResult, Preloader, WriteBackOutcome } from './ports/preloader.js';
+import type { ImageResult, PreloadOutcome, Preloader, WriteBackOutcome } from './ports/preloader.js';
 import type { MirrorState, Registries, StartedRegistry } from './ports/registries.js';
 import type { Reporter } from './ports/reporter.js';
 
@@ -53,10 +53,11 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   // storage directly, and only what comes after needs the registry.
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : undefined;
   const builds = needs.builds ? await ports.builder.run(plan.builds, { root: plan.preload.data, logDir: plan.buildLogs }, ports.reporter) : [];
-  const images = needs.preloadImages ? await preloadImages(plan, ports) : [];
-  // Uploaded while the rest comes up: only the upload itself is added to the job.
+  const { images, cacheRegistryProblem } = needs.preloadImages ? await preloadImages(plan, ports) : { images: [] };
+  // Uploaded while the rest comes up: only the upload itself is added to the job. A cache
+  // registry that failed the reads is not written either: one warning says it.
   const fetched = images.filter((i) => i.source === 'copied');
-  const writing = plan.cacheRegistry?.mode === 'readwrite' && fetched.length > 0 ? background(ports.preloader.writeBack(plan, fetched)) : undefined;
+  const writing = plan.cacheRegistry?.mode === 'readwrite' && cacheRegistryProblem === undefined && fetched.length > 0 ? background(ports.preloader.writeBack(plan, fetched)) : undefined;
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : undefined;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = plan.local?.kind === 'container' ? await startLocalRegistry(plan, plan.local, ports) : undefined;
@@ -78,11 +79,11 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   };
 }
 
-async function preloadImages(plan: Plan, { preloader, reporter }: UpPorts): Promise<readonly ImageResult[]> {
+async function preloadImages(plan: Plan, { preloader, reporter }: UpPorts): Promise<PreloadOutcome> {
   const outcome = await reporter.phase('Preload images', () => preloader.preload(plan, (event) => (event.type === 'retrying' ? reporter.info(event.message) : reporter.progress?.(event))));
   for (const image of outcome.images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
-  for (const warning of outcome.warnings) reporter.warn(warning);
-  return outcome.images;
+  for (const warning of [...outcome.warnings, ...(outcome.cacheRegistryProblem !== undefined ? [outcome.cacheRegistryProblem] : [])]) reporter.warn(warning);
+  return outcome;
 }
 
 /** The cache registry's share as one line: the CLI's report and the job summary say it alike. */

@@ -35,6 +35,8 @@ export interface PreloadOutcome {
   readonly images: readonly ImageResult[];
   /** What the failures suggest about the machine, such as a full disk. */
   readonly warnings: readonly string[];
+  /** Why the cache registry was dropped for the run (down, refusing): then nothing is written back to it either. */
+  readonly cacheRegistryProblem?: string;
 }
 
 /** What a write to the cache registry did. */

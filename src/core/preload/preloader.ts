@@ -33,7 +33,7 @@ export function registryPreloader(env: NodeJS.ProcessEnv, credentials: Credentia
         },
       );
       const diskFull = report.results.some((r) => r.error) ? await fullDiskHint(plan.preload.data) : undefined;
-      return { images: report.results, warnings: [...(report.cacheRegistryWarning ? [report.cacheRegistryWarning] : []), ...(diskFull ? [diskFull] : [])] };
+      return { images: report.results, warnings: diskFull ? [diskFull] : [], ...(report.cacheRegistryWarning !== undefined && { cacheRegistryProblem: report.cacheRegistryWarning }) };
     },
     async writeBack(plan, images) {
       const cache = plan.cacheRegistry;

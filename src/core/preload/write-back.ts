@@ -104,7 +104,9 @@ class WriteRun {
     const sending = (async () => {
       const from = await first?.catch(() => undefined);
       const source = { ...blob, open: () => this.store.openBlob(blob.digest) };
-      this.bytes += await this.uploads(() => this.push.putBlob(repository, source, from));
+      // Added after the await: `bytes += await` would add to a total read before other uploads ended.
+      const sent = await this.uploads(() => this.push.putBlob(repository, source, from));
+      this.bytes += sent;
       return repository;
     })();
     if (first === undefined) this.blobs.set(blob.digest, sending);
