@@ -244,13 +244,17 @@ class CopyRun {
    * the preload storage: its bytes are read and checked against the digest.
    */
   private async cachedManifest(origin: Origin, digest: string): Promise<Manifest> {
-    if ((await origin.client.manifestDigest(origin.repository, digest)) !== undefined) return origin.client.getManifest(origin.repository, digest);
-    if (!SHA256_DIGEST.test(digest)) throw new NotCached();
+    const missing = (err: unknown): boolean => err instanceof RegistryError && err.kind === 'not-found';
+    try {
+      return await origin.client.getManifest(origin.repository, digest);
+    } catch (err) {
+      if (!missing(err) || !SHA256_DIGEST.test(digest)) throw err;
+    }
     let bytes: Buffer | undefined;
     try {
       bytes = await readCapped(await origin.client.getBlob(origin.repository, digest), MAX_INDEX);
     } catch (err) {
-      if (err instanceof RegistryError && err.kind === 'not-found') throw new NotCached();
+      if (missing(err)) throw new NotCached();
       throw err;
     }
     if (bytes === undefined || sha256Digest(bytes) !== digest) throw new NotCached();
