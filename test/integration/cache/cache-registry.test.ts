@@ -167,6 +167,23 @@ describe('what is never written, and failures that cost one warning', () => {
     expect(report.cacheRegistry?.written).toEqual({ images: 0, bytes: 0 });
   });
 
+  it("with the upstream down, the cache registry's tag serves only this runner's platform", async () => {
+    // Another runner (arm64) wrote the tag last: an amd64 job must not take its image.
+    const other = image([textLayer('cache-other-arm64')], { os: 'linux', architecture: 'arm64' }, 'other');
+    await pushManifest(authorised(cache), cached('team/other'), '1', other);
+    await pushManifest(upstream, 'team/other', '1', image([textLayer('cache-other-amd64')], undefined, 'other'));
+    await upstream.stop();
+    try {
+      const { code, report } = await job([ref('team/other', '1')], { mode: 'read' });
+      expect(code).toBe(1);
+      expect(report.preload.images[0]).toMatchObject({ ref: ref('team/other', '1') });
+      expect(report.preload.images[0]!.source).toBeUndefined();
+      expect(report.preload.images[0]!.error).toContain('unreachable');
+    } finally {
+      await upstream.start();
+    }
+  });
+
   it('wrong credentials are a warning that never shows the password', async () => {
     const wrong = 'not-the-pa55word';
     const { code, report, warnings, stdout, stderr } = await job([ref('team/api', '1')], { mode: 'read', password: wrong });
