@@ -9,6 +9,7 @@ import { startNode } from '../test/world/node.js';
 import { startUpstream } from '../test/world/upstream.js';
 import { generatedLayer } from '../test/support/realistic-layer.js';
 import { loadAverage, repeat, run, runWindow, type Series } from './measure.js';
+import { benchCacheRegistry, writeCacheRegistrySection } from './cache-registry.js';
 import { measureStartUp, writeStartUpSection } from './start-up.js';
 
 const quick = process.argv.includes('--quick');
@@ -298,4 +299,11 @@ async function startUpOnly(): Promise<void> {
   say(lines.join('\n'));
 }
 
-await (process.argv.includes('--start-up') ? startUpOnly() : main());
+/** `--cache-registry`: only the cache registry's rows (job 2 against a cache restore and the upstream). */
+async function cacheRegistryOnly(): Promise<void> {
+  const lines = await benchCacheRegistry({ runs: RUNS, megabytes: MB });
+  writeCacheRegistrySection(RESULTS, lines);
+  say(lines.join('\n'));
+}
+
+await (process.argv.includes('--start-up') ? startUpOnly() : process.argv.includes('--cache-registry') ? cacheRegistryOnly() : main());

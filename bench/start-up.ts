@@ -50,6 +50,12 @@ export async function measureStartUp(cli: string, runs: number): Promise<string[
 
 /** Puts the start-up section into `file`, in place of the one there, or at its end. */
 export function writeStartUpSection(file: string, lines: string[]): void {
+  writeSection(file, TITLE, lines);
+}
+
+/** Puts a section (its `title` line, then the rest) into `file`, in place of the one there, or at its end. */
+export function writeSection(file: string, title: string, lines: string[]): void {
+  const TITLE = title;
   let text = '';
   try {
     text = readFileSync(file, 'utf8');

@@ -9,6 +9,7 @@ import { Outputs } from './constants.js';
 import { defaultActionDeps, type ActionDeps } from './deps.js';
 import { readInputs } from './inputs.js';
 import { actionReporter } from './reporter.js';
+import { cacheRegistryDefault } from './save-policy.js';
 import { keepForPost } from './state.js';
 import { summaryMarkdown } from './summary.js';
 
@@ -20,7 +21,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
     const save = inputs.save ?? 'always';
     const outcome = await runUp(
       {
-        plan: planOptionsOf(inputs, deps.cwd, deps.env),
+        plan: { ...planOptionsOf(inputs, deps.cwd, deps.env), cacheRegistryDefault: cacheRegistryDefault(deps.env) },
         verify: inputs.verify === true,
         ...(inputs.cache && { cache: { store: deps.cache, prefix: inputs['cache-key-prefix'] ?? '', keep: (handoff) => keepForPost({ ...handoff, save }) } }),
       },

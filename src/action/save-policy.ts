@@ -16,6 +16,14 @@ export function saveRefusal(policy: SavePolicy, env: NodeJS.ProcessEnv): string 
   return ref === `refs/heads/${branch}` ? undefined : `input save is default-branch (${branch}), and this run is on ${ref || 'no ref'}`;
 }
 
+/** The cache registry's mode when none is given: only the default branch writes, so a fork's pull request cannot. */
+export function cacheRegistryDefault(env: NodeJS.ProcessEnv): { mode: 'read' | 'readwrite'; why: string } {
+  const branch = defaultBranch(env.GITHUB_EVENT_PATH);
+  const ref = env.GITHUB_REF ?? '';
+  if (branch !== undefined && ref === `refs/heads/${branch}`) return { mode: 'readwrite', why: `the default branch (${branch})` };
+  return { mode: 'read', why: branch === undefined ? 'the event payload names no default branch' : `not the default branch (${ref || 'no ref'})` };
+}
+
 function defaultBranch(eventPath: string | undefined): string | undefined {
   if (!eventPath) return undefined;
   try {

@@ -1,5 +1,5 @@
 // The job summary: per image where it came from and what it cost, and time per phase.
-import type { UpResult } from '../core/up.js';
+import { cacheRegistryLine, type UpResult } from '../core/up.js';
 import { formatBytes } from '../core/format.js';
 import type { PhaseTiming } from '../core/report.js';
 
@@ -9,11 +9,12 @@ export function summaryMarkdown(result: UpResult, phases: readonly PhaseTiming[]
   if (result.preload.images.length) {
     lines.push('| image | source | copied | digest |', '|---|---|---:|---|');
     for (const i of result.preload.images) {
-      const source = i.error ? '**failed**' : i.source === 'hit' ? 'cache hit' : (i.source ?? '');
+      const source = i.error ? '**failed**' : i.source === 'hit' ? 'cache hit' : i.source === 'cache-registry' ? 'cache registry' : (i.source ?? '');
       lines.push(`| \`${i.ref}\` | ${source} | ${formatBytes(i.bytesCopied)} | ${i.error ? escape(i.error) : `\`${(i.digest ?? '').slice(0, 19)}\``} |`);
     }
     lines.push('', `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied.`, '');
   }
+  if (result.cacheRegistry) lines.push(`${cacheRegistryLine(result.cacheRegistry, formatBytes)}.`, '');
   if (result.builds.length) {
     lines.push('| build | image | how | pushed | digest |', '|---|---|---|---:|---|');
     for (const b of result.builds) lines.push(`| ${b.name} | \`${b.image}\` | ${b.how} | ${formatBytes(b.bytesCopied)} | \`${b.digest.slice(0, 19)}\` |`);

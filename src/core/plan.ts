@@ -10,6 +10,7 @@ import { registryCredentials, resolveRegistries, type RegistryEndpoint } from '.
 import type { SourceReader } from './config/sources.js';
 import type { VariableReport } from './config/variables.js';
 import { checkClusterName, checkFlagName, checkSewHome } from './input/checks.js';
+import { parseCacheRegistryAt, type CacheRegistryLocation, type CacheRegistryMode } from './images/cache-registry.js';
 import { normaliseAt, parseReference } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { kindConfigPath, statePath } from './kind/state.js';
@@ -46,6 +47,12 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   readonly wait?: string;
   /** Run every declared build first (--build). */
   readonly build?: boolean;
+  /** --cache-registry (host[/path]); wins over images.cacheRegistry. */
+  readonly cacheRegistry?: string;
+  /** --cache-registry-mode; wins over images.cacheRegistryMode. */
+  readonly cacheRegistryMode?: CacheRegistryMode;
+  /** The mode when none is given, and why (the action's: readwrite on the default branch only); else read. */
+  readonly cacheRegistryDefault?: { readonly mode: CacheRegistryMode; readonly why: string };
   /** The on/off options switched from their default, as the CLI spells them: a context flag of the same name is only reachable as --flag NAME. */
   readonly switches?: readonly string[];
 }
@@ -108,6 +115,8 @@ export interface Plan {
     readonly entries: readonly MirrorEntry[];
   } | null;
   readonly registries: Readonly<Record<string, RegistryEndpoint>>;
+  /** The shared second-level image cache, read before the upstreams; null when none is configured. */
+  readonly cacheRegistry: CacheRegistryPlan | null;
   readonly registryImage: string;
   /** Where the registries' host ports bind and where this process reaches them. */
   readonly publish: Publishing;
@@ -217,6 +226,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     mirrors,
     local,
     registries,
+    cacheRegistry: chosenCacheRegistry(options, config),
     registryImage,
     publish: publishing(options.env),
     hostsDir,
@@ -227,6 +237,29 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     buildLogs: buildLogDir(home),
     carried: config.carried,
   };
+}
+
+export interface CacheRegistryPlan extends CacheRegistryLocation {
+  /** As given: `ghcr.io/acme/sew-cache`. */
+  readonly ref: string;
+  readonly mode: CacheRegistryMode;
+  /** Where the registry and the mode were set, as messages name it. */
+  readonly where: string;
+  readonly modeFrom: string;
+}
+
+function chosenCacheRegistry(options: PlanOptions, config: ResolvedConfig): CacheRegistryPlan | null {
+  const [ref, where] = options.cacheRegistry !== undefined ? [options.cacheRegistry, 'cache registry'] : config.cacheRegistry ? [config.cacheRegistry.value, config.cacheRegistry.where] : [undefined, ''];
+  if (ref === undefined) return null;
+  const location = parseCacheRegistryAt(ref, where);
+  const fallback = options.cacheRegistryDefault ?? { mode: 'read', why: 'default' };
+  const [mode, modeFrom] =
+    options.cacheRegistryMode !== undefined
+      ? [options.cacheRegistryMode, 'cache registry mode']
+      : config.cacheRegistryMode
+        ? [config.cacheRegistryMode.value, config.cacheRegistryMode.where]
+        : [fallback.mode, fallback.why];
+  return { ref: `${location.host}${location.path ? `/${location.path}` : ''}`, ...location, mode, where, modeFrom };
 }
 
 function needsOf(

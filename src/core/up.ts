@@ -6,7 +6,7 @@ import { onPort, type LocalContainer } from './local/local-registry.js';
 import type { Plan } from './plan.js';
 import type { Cluster, ClusterReport } from './ports/cluster.js';
 import type { HostsFiles } from './ports/hosts-files.js';
-import type { ImageResult, Preloader } from './ports/preloader.js';
+import type { ImageResult, PreloadOutcome, Preloader, WriteBackOutcome } from './ports/preloader.js';
 import type { MirrorState, Registries, StartedRegistry } from './ports/registries.js';
 import type { Reporter } from './ports/reporter.js';
 
@@ -23,6 +23,8 @@ export interface UpPorts {
 export interface UpResult {
   readonly plan: Plan;
   readonly preload: { readonly registry?: string; readonly images: readonly ImageResult[]; readonly bytesCopied: number };
+  /** The cache registry's share: what it served, and what this run wrote to it. */
+  readonly cacheRegistry?: CacheRegistryReport;
   readonly mirrors: readonly MirrorState[];
   readonly hostsFiles: readonly string[];
   /** Where to push your own images: `localhost:5050`, or the external registry. */
@@ -33,6 +35,17 @@ export interface UpResult {
   readonly failed: readonly string[];
 }
 
+export interface CacheRegistryReport {
+  readonly ref: string;
+  readonly mode: 'read' | 'readwrite';
+  /** Images copied from it, and their bytes. */
+  readonly served: { readonly images: number; readonly bytes: number };
+  /** Images copied from their upstreams, and their bytes: what it lacked. */
+  readonly fromUpstreams: { readonly images: number; readonly bytes: number };
+  /** What was written back (readwrite). */
+  readonly written?: { readonly images: number; readonly bytes: number };
+}
+
 export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { needs } = plan;
   if (needs.docker) await ports.registries.connect();
@@ -40,7 +53,11 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   // storage directly, and only what comes after needs the registry.
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : undefined;
   const builds = needs.builds ? await ports.builder.run(plan.builds, { root: plan.preload.data, logDir: plan.buildLogs }, ports.reporter) : [];
-  const images = needs.preloadImages ? await preloadImages(plan, ports) : [];
+  const { images, cacheRegistryProblem } = needs.preloadImages ? await preloadImages(plan, ports) : { images: [] };
+  // Uploaded while the rest comes up: only the upload itself is added to the job. A cache
+  // registry that failed the reads is not written either: one warning says it.
+  const fetched = images.filter((i) => i.source === 'copied');
+  const writing = plan.cacheRegistry?.mode === 'readwrite' && cacheRegistryProblem === undefined && fetched.length > 0 ? background(ports.preloader.writeBack(plan, fetched)) : undefined;
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : undefined;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = plan.local?.kind === 'container' ? await startLocalRegistry(plan, plan.local, ports) : undefined;
@@ -48,9 +65,11 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const cluster = needs.cluster ? await ensureCluster(plan, ports) : undefined;
   const pushTarget = local?.plan.pushTarget ?? plan.local?.pushTarget;
   if (cluster && pushTarget !== undefined) await announceLocalRegistry(cluster, pushTarget, ports);
+  const cacheRegistry = plan.cacheRegistry && needs.preloadImages ? await cacheRegistryReport(plan.cacheRegistry, images, writing, ports.reporter) : undefined;
   return {
     plan,
     preload: { ...(preloadRegistry && { registry: preloadRegistry.url }), images, bytesCopied: images.reduce((sum, i) => sum + i.bytesCopied, 0) },
+    ...(cacheRegistry && { cacheRegistry }),
     mirrors,
     hostsFiles,
     ...(pushTarget !== undefined && { local: { pushTarget, ...(local && { url: local.registry.url }) } }),
@@ -60,11 +79,38 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   };
 }
 
-async function preloadImages(plan: Plan, { preloader, reporter }: UpPorts): Promise<readonly ImageResult[]> {
+async function preloadImages(plan: Plan, { preloader, reporter }: UpPorts): Promise<PreloadOutcome> {
   const outcome = await reporter.phase('Preload images', () => preloader.preload(plan, (event) => (event.type === 'retrying' ? reporter.info(event.message) : reporter.progress?.(event))));
   for (const image of outcome.images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
-  for (const warning of outcome.warnings) reporter.warn(warning);
-  return outcome.images;
+  for (const warning of [...outcome.warnings, ...(outcome.cacheRegistryProblem !== undefined ? [outcome.cacheRegistryProblem] : [])]) reporter.warn(warning);
+  return outcome;
+}
+
+/** The cache registry's share as one line: the CLI's report and the job summary say it alike. */
+export function cacheRegistryLine(report: CacheRegistryReport, size: (bytes: number) => string): string {
+  const { served, fromUpstreams, written } = report;
+  const wrote = written === undefined ? (report.mode === 'read' ? '; read only' : '') : `; ${written.images} image(s), ${size(written.bytes)} written back`;
+  return `cache registry ${report.ref} (${report.mode}): ${served.images} image(s), ${size(served.bytes)} served; ${fromUpstreams.images} image(s), ${size(fromUpstreams.bytes)} from upstreams${wrote}`;
+}
+
+async function cacheRegistryReport(
+  cache: NonNullable<Plan['cacheRegistry']>,
+  images: readonly ImageResult[],
+  writing: Promise<WriteBackOutcome> | undefined,
+  reporter: Reporter,
+): Promise<CacheRegistryReport> {
+  const share = (source: ImageResult['source']) => {
+    const from = images.filter((i) => i.source === source);
+    return { images: from.length, bytes: from.reduce((sum, i) => sum + i.bytesCopied, 0) };
+  };
+  const report = { ref: cache.ref, mode: cache.mode, served: share('cache-registry'), fromUpstreams: share('copied') };
+  if (writing === undefined) return report;
+  return reporter.phase('Cache registry write', async () => {
+    const outcome = await writing;
+    if (outcome.warning !== undefined) reporter.warn(outcome.warning);
+    reporter.info(`${cache.ref}: ${outcome.written.length} image(s) written, ${outcome.bytesUploaded} bytes uploaded`);
+    return { ...report, written: { images: outcome.written.length, bytes: outcome.bytesUploaded } };
+  });
 }
 
 /** Waits, as a phase of its own, for a preload registry started earlier; `build` shares it. */

@@ -16,6 +16,8 @@ export interface RegistryServerOptions {
   readonly token?: { readonly realm: string; readonly service: string; readonly issuer: string; readonly certificatePath: string };
   /** Serve this existing storage directory (left in place on dispose) instead of a fresh one. */
   readonly root?: string;
+  /** Serve reads and refuse every write (distribution's read-only maintenance mode). */
+  readonly readOnly?: boolean;
 }
 
 export class RegistryServer {
@@ -122,6 +124,7 @@ function configYaml(dir: string, dataDir: string, port: number, options: Registr
     '  maintenance:',
     '    uploadpurging:',
     '      enabled: false',
+    ...(options.readOnly ? ['    readonly:', '      enabled: true'] : []),
     'http:',
     `  addr: 127.0.0.1:${port}`,
     '  secret: sew-ci-test-secret',

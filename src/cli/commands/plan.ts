@@ -36,6 +36,8 @@ function formatPlan(plan: Plan): string {
     row('', `  data: ${plan.mirrors.data}`);
   } else row('mirrors', 'off');
   row('hosts dir', plan.hostsDir);
+  const cache = plan.cacheRegistry;
+  row('cache registry', cache ? `${cache.ref} (${cache.mode}: ${cache.modeFrom})` : 'none');
   row('registry image', plan.registryImage);
   row('cache key', plan.cacheKey);
   return `${lines.join('\n')}\n`;

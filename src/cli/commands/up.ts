@@ -1,6 +1,6 @@
 import { publicPlan } from '../../core/plan.js';
 import { runUp } from '../../core/run-up.js';
-import type { UpResult } from '../../core/up.js';
+import { cacheRegistryLine, type UpResult } from '../../core/up.js';
 import type { PhaseTiming } from '../../core/report.js';
 import { formatBytes } from '../../core/format.js';
 import type { CommandContext } from '../command.js';
@@ -19,6 +19,7 @@ export async function upCommand({ parsed, io, planOptions, deps }: CommandContex
 function jsonReport(result: UpResult, phases: readonly PhaseTiming[]): Record<string, unknown> {
   return {
     preload: result.preload,
+    cacheRegistry: result.cacheRegistry ?? null,
     mirrors: result.mirrors,
     hostsFiles: result.hostsFiles,
     local: result.local ?? null,
@@ -40,6 +41,7 @@ function humanReport(result: UpResult): string {
     out += table(rows);
     out += `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied into ${result.preload.registry}\n`;
   }
+  if (result.cacheRegistry) out += `${cacheRegistryLine(result.cacheRegistry, formatBytes)}\n`;
   for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? 'not serving'})\n`;
   if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))\n`;
   if (result.local) out += `push your images to ${result.local.pushTarget}\n`;

@@ -18,6 +18,7 @@ import { normaliseReference, ImageReferenceError } from '../images/reference.js'
 import { localPath, type Layer, type LayerOrigin, type Located } from './layer.js';
 import { mergeBuilds, type DeclaredBuild } from './merge-builds.js';
 import type { ConfigDocument } from './document.js';
+import type { CacheRegistryMode } from '../images/cache-registry.js';
 import type { LocalInput, RegistryAccessInput, UpstreamInput } from './schema.js';
 import { confinedKind } from './trust.js';
 
@@ -35,6 +36,9 @@ export interface ResolvedConfig {
   readonly registryImage?: Located<string>;
   /** images.local: last writer wins. */
   readonly local?: Located<LocalInput>;
+  /** images.cacheRegistry and images.cacheRegistryMode: last writer wins (fetched layers may not set them). */
+  readonly cacheRegistry?: Located<string>;
+  readonly cacheRegistryMode?: Located<CacheRegistryMode>;
   readonly builds: readonly DeclaredBuild[];
   /** sew fields sew-ci does not act on, merged and kept. */
   readonly carried: Record<string, unknown>;
@@ -55,6 +59,8 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
   const registries: Record<string, Located<RegistryAccessInput> & { trusted: boolean }> = {};
   let registryImage: Located<string> | undefined;
   let local: Located<LocalInput> | undefined;
+  let cacheRegistry: Located<string> | undefined;
+  let cacheRegistryMode: Located<CacheRegistryMode> | undefined;
   let carried: Record<string, unknown> = {};
   // The layer each ref and skip came from, for a replace scoped to a context's own parents.
   let refsFrom: Layer[] = [];
@@ -102,6 +108,8 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
     if (images?.registryImage !== undefined) {
       registryImage = { value: images.registryImage, where: doc.where(['images', 'registryImage']) };
     }
+    if (images?.cacheRegistry !== undefined) cacheRegistry = { value: images.cacheRegistry, where: doc.where(['images', 'cacheRegistry']) };
+    if (images?.cacheRegistryMode !== undefined) cacheRegistryMode = { value: images.cacheRegistryMode, where: doc.where(['images', 'cacheRegistryMode']) };
 
     const rest = Object.fromEntries(Object.entries(file).filter(([key]) => !COMPOSITION_KEYS.has(key)));
     carried = mergeCarried(carried, rest) as Record<string, unknown>;
@@ -114,6 +122,8 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
     registries,
     ...(registryImage && { registryImage }),
     ...(local && { local }),
+    ...(cacheRegistry && { cacheRegistry }),
+    ...(cacheRegistryMode && { cacheRegistryMode }),
     builds: mergeBuilds(layers.filter((layer) => OWN.has(layer.origin))),
     carried,
   };

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { CLUSTER_NAME_RULE, isClusterName, isPort } from '../input/checks.js';
 import { buildsSchema } from './builds.js';
+import { CACHE_REGISTRY_MODES } from '../images/cache-registry.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -58,6 +59,9 @@ const imagesSchema = z
     registries: z.record(nonEmpty, registryAccessSchema).optional(),
     /** sew-ci extension: the image the preload and mirror registries run. */
     registryImage: nonEmpty.optional(),
+    /** sew-ci extension: the OCI registry shared as a second-level image cache (`host[/path]`); the user's own files only. */
+    cacheRegistry: nonEmpty.optional(),
+    cacheRegistryMode: z.enum(CACHE_REGISTRY_MODES).optional(),
   })
   .strict();
 

@@ -59,6 +59,10 @@ export function checkFetchedLayer(doc: ConfigDocument, sewHome: string, localPat
   if (data !== undefined && !inside(sewHome, localPath(data))) {
     refuse(['images', 'mirrors', 'data'], `may name a directory only inside $SEW_HOME (${sewHome})`);
   }
+  // Where a job writes and what it trusts as its images' second source are the user's choice.
+  for (const key of ['cacheRegistry', 'cacheRegistryMode'] as const) {
+    if (images?.[key] !== undefined) refuse(['images', key], `cannot set images.${key}; set it in your own sew.yaml or with --cache-registry`);
+  }
   if (images?.local?.external?.includes('@')) refuse(['images', 'local', 'external'], 'cannot carry registry credentials');
   const kind = doc.value.kind ?? {};
   for (const key of Object.keys(kind)) {

@@ -1,6 +1,7 @@
 // A distribution (OCI) registry client: just the calls a copier needs, every body streamed
 // or size-capped, every failure a RegistryError naming host and repository.
 
+import type { Readable } from 'node:stream';
 import { displayUrl } from '../format.js';
 import type { CredentialLookup, Credentials, RegistryAccess } from './access.js';
 import { Authenticator } from './auth.js';
@@ -28,14 +29,19 @@ export interface ClientOptions {
   readonly onRetry?: (message: string) => void;
 }
 
-interface RequestOptions {
+/** One exchange with the registry, as client.ts and push.ts make them. */
+export interface RequestOptions {
   readonly method: string;
-  /** A path under /v2. */
-  readonly at: string;
+  /** A path under /v2, or a URL the registry gave (an upload's Location). */
+  readonly at: string | URL;
   readonly scopes: readonly string[];
   readonly headers?: Record<string, string>;
   /** A budget already begun: a blob resumed after its body broke. */
   readonly retries?: RetryBudget;
+  /** A write's body, made afresh for each attempt (a 401 answered, a transient failure retried). */
+  readonly body?: () => Uint8Array | Readable;
+  /** A write that may be repeated (a manifest PUT, an upload started): retried as reads are. */
+  readonly idempotent?: boolean;
 }
 
 const pull = (repository: string): string => `repository:${repository}:pull`;
@@ -196,20 +202,21 @@ export class RegistryClient {
 
   /**
    * Sends with auth, retrying once after a 401 that taught us a new challenge; follows
-   * redirects of reads and retries their transient failures. Credentials follow origin-policy.ts.
+   * redirects of reads and retries transient failures of reads and idempotent writes.
+   * Credentials follow origin-policy.ts.
    */
-  private async request(repository: string, what: string, options: RequestOptions): Promise<Reply> {
+  async request(repository: string, what: string, options: RequestOptions): Promise<Reply> {
     await this.ping();
     const reading = options.method === 'GET' || options.method === 'HEAD';
-    const retries = reading ? (options.retries ?? this.retrier.budget(this.host)) : undefined;
-    let url = this.url(options.at);
+    const retries = reading || options.idempotent ? (options.retries ?? this.retrier.budget(this.host)) : undefined;
+    let url = typeof options.at === 'string' ? this.url(options.at) : options.at;
     let authorization = await this.auth.authorization(options.scopes, repository);
     for (let attempt = 0, redirects = 0; ; ) {
       const home = carriesCredentials(url, this.base);
       const headers: Record<string, string> = { ...options.headers };
       if (authorization !== undefined && home) headers['authorization'] = authorization;
       const exchange = (): Promise<Reply> =>
-        send(url, { method: options.method, headers, stallMs: this.options.stallMs });
+        send(url, { method: options.method, headers, stallMs: this.options.stallMs, ...(options.body && { body: options.body() }) });
       const reply = await this.guard(repository, () => (retries === undefined ? exchange() : retries.send(exchange)));
       if (reply.status === 401 && attempt === 0 && home) {
         attempt++;
@@ -246,14 +253,15 @@ export class RegistryClient {
     return this.pinged;
   }
 
-  private url(path: string): URL {
+  /** The URL of a path under /v2 (push.ts adds its query). */
+  url(path: string): URL {
     const url = new URL(this.base);
     url.pathname = `${this.prefix}/v2${path}`;
     return url;
   }
 
   /** Network failures and oversize answers become RegistryErrors naming this registry. */
-  private async guard<T>(repository: string | undefined, action: () => Promise<T>): Promise<T> {
+  async guard<T>(repository: string | undefined, action: () => Promise<T>): Promise<T> {
     try {
       return await action();
     } catch (err) {
@@ -264,7 +272,7 @@ export class RegistryClient {
   }
 
   /** An unexpected status as a RegistryError, with the registry's own error code when it sent one. */
-  private async failure(reply: Reply, repository: string | undefined, what: string): Promise<RegistryError> {
+  async failure(reply: Reply, repository: string | undefined, what: string): Promise<RegistryError> {
     let detail = '';
     try {
       const body = await readReply(reply, MAX_ERROR_BODY, 'error body');

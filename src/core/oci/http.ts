@@ -48,6 +48,8 @@ export interface SendOptions {
   readonly stallMs: number;
   /** Cancels the exchange from outside (an interrupt, a total time budget), body included. */
   readonly signal?: AbortSignal;
+  /** What a write sends: bytes, or a stream (a blob read from disk) whose every chunk resets the stall timer. */
+  readonly body?: Uint8Array | Readable;
 }
 
 export async function send(url: URL, options: SendOptions): Promise<Reply> {
@@ -57,7 +59,9 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
   stall.arm();
   return new Promise<Reply>((resolve, reject) => {
     const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
+    let responded = false;
     const req = request(url, { method: options.method, headers: options.headers ?? {}, signal }, (response) => {
+      responded = true;
       stall.stop();
       resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: bodyOf(options.method, response, stall, controller) });
     });
@@ -65,7 +69,17 @@ export async function send(url: URL, options: SendOptions): Promise<Reply> {
       stall.stop();
       reject(tlsError(err, url) ?? transportError(err, controller));
     });
-    req.end();
+    const body = options.body;
+    if (body === undefined || body instanceof Uint8Array) {
+      req.end(body);
+      return;
+    }
+    // An upload is progress, not silence: the wait for an answer starts after its last byte.
+    body.on('data', () => {
+      if (!responded) stall.arm();
+    });
+    body.once('error', (err) => req.destroy(err));
+    body.pipe(req);
   });
 }
 

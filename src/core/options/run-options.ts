@@ -31,6 +31,8 @@ export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessE
     ...(v['node-image'] !== undefined && { nodeImage: v['node-image'] }),
     ...(v.wait !== undefined && { wait: v.wait }),
     ...(v.build && { build: true }),
+    ...(v['cache-registry'] !== undefined && { cacheRegistry: v['cache-registry'] }),
+    ...(v['cache-registry-mode'] !== undefined && { cacheRegistryMode: v['cache-registry-mode'] }),
     ...(switches.length && { switches }),
   };
 }

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { setProblem } from '../config/variables.js';
 import { InputError } from '../errors.js';
+import { CACHE_REGISTRY_MODES, parseCacheRegistry } from '../images/cache-registry.js';
 import { normaliseReference, ImageReferenceError } from '../images/reference.js';
 import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../input/checks.js';
 import { DURATION_HINT, goDurationMs } from '../kind/duration.js';
@@ -14,6 +15,19 @@ const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 const text = z.string().trim().min(1, 'needs a value');
 /** A value the pattern accepts; the message shows what was given. */
 const matching = (hint: string, ok: (value: string) => boolean) => text.refine(ok, { error: (issue) => `must be ${hint}, not "${String(issue.input)}"` });
+
+/** The value as given, once `parse` (which throws an ImageReferenceError) accepts it. */
+const checkedBy = (parse: (value: string) => unknown) =>
+  text.transform((v, ctx) => {
+    try {
+      parse(v);
+      return v;
+    } catch (err) {
+      if (!(err instanceof ImageReferenceError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message });
+      return z.NEVER;
+    }
+  });
 
 const VALUE_TYPES = {
   boolean: z.string().transform((value, ctx) => {
@@ -30,19 +44,12 @@ const VALUE_TYPES = {
   clusterName: text.refine(isClusterName, { error: (issue) => `${CLUSTER_NAME_RULE}, not "${String(issue.input)}"` }),
   // `--no-es` and `no-es` name the same flag.
   flagName: text.transform((v) => v.replace(/^--/, '')).refine(isFlagName, { error: (issue) => `${FLAG_NAME_RULE}, not "${String(issue.input)}"` }),
-  image: text.transform((v, ctx) => {
-    try {
-      normaliseReference(v);
-      return v;
-    } catch (err) {
-      if (!(err instanceof ImageReferenceError)) throw err;
-      ctx.addIssue({ code: 'custom', message: err.message });
-      return z.NEVER;
-    }
-  }),
+  image: checkedBy(normaliseReference),
+  cacheRegistry: checkedBy(parseCacheRegistry),
   envName: matching('an environment variable name', (v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)),
   kindVersion: matching('a kind release such as v0.24.0', (v) => KIND_VERSION.test(v)),
   platform: matching('os/arch[/variant], e.g. linux/amd64', (v) => PLATFORM.test(v)),
+  cacheRegistryMode: matching(CACHE_REGISTRY_MODES.join(' or '), (v) => (CACHE_REGISTRY_MODES as readonly string[]).includes(v)).transform((v) => v as (typeof CACHE_REGISTRY_MODES)[number]),
   savePolicy: matching(SAVE_POLICIES.join(', '), (v) => (SAVE_POLICIES as readonly string[]).includes(v)).transform((v) => v as (typeof SAVE_POLICIES)[number]),
 } satisfies Record<ValueKind, z.ZodType<unknown, string>>;
 

@@ -16,19 +16,22 @@
 // A warm run decides from the disk: a digest-pinned ref that is complete in storage needs
 // no network at all, a tag one HEAD upstream.
 
+import { cacheRepository, type CacheRegistryLocation } from '../images/cache-registry.js';
 import { formatReference, preloadRepository, type ImageRef } from '../images/reference.js';
-import type { CredentialLookup, RegistryResolver } from '../oci/access.js';
+import type { CredentialLookup, RegistryAccess, RegistryResolver } from '../oci/access.js';
 import { RegistryClient, type ClientOptions } from '../oci/client.js';
 import { DigestMismatchError } from '../oci/digest-stream.js';
 import { importFromDaemon } from '../daemon/daemon-import.js';
 import { eachUntilFailure, limiter, type Limiter } from './limiter.js';
 import type { LocalImages } from '../daemon/local-images.js';
-import { requiredBlobs, type Descriptor, type Manifest } from '../oci/manifest.js';
+import { parseManifest, requiredBlobs, sha256Digest, type Descriptor, type Manifest } from '../oci/manifest.js';
 import { isIndex } from '../oci/media-types.js';
 import { formatPlatform, hostPlatform, parsePlatform, selectPlatform, type Platform } from '../oci/platform.js';
 import { PreloadStore } from '../storage/preload-store.js';
 import { isUnreachable, RegistryError } from '../oci/registry-error.js';
 import type { ImageEvent, ImageResult, ImageSource } from '../ports/preloader.js';
+import { SHA256_DIGEST } from '../images/reference.js';
+import { readCapped } from '../streams/capped.js';
 
 export interface CopyRequest {
   readonly source: ImageRef;
@@ -39,6 +42,8 @@ export interface CopyOptions {
   readonly target: { readonly root: string };
   /** Where each upstream host is reached. */
   readonly upstream: RegistryResolver;
+  /** A registry shared by other jobs, read before the upstreams: images not on disk are copied from it when it has them. */
+  readonly cacheRegistry?: { readonly access: RegistryAccess; readonly location: CacheRegistryLocation };
   /** `['linux/amd64']`-style list or `'all'`; defaults to the host's Linux platform. */
   readonly platforms?: 'all' | readonly string[];
   /** Transfers of blobs over 1 MiB running at once (default 6). */
@@ -68,6 +73,8 @@ export interface CopyTotals {
 export interface CopyReport {
   readonly results: readonly ImageResult[];
   readonly totals: CopyTotals;
+  /** Why the cache registry stopped being read (down, refusing): told once for the run. */
+  readonly cacheRegistryWarning?: string;
 }
 
 const DEFAULT_CONCURRENCY = 6;
@@ -87,7 +94,8 @@ export async function copyImages(requests: readonly CopyRequest[], options: Copy
   const run = new CopyRun(options);
   const images = limiter(IMAGE_CONCURRENCY);
   const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
-  return { results, totals: totalsOf(results, Date.now() - started) };
+  const warning = run.cacheRegistryWarning();
+  return { results, totals: totalsOf(results, Date.now() - started), ...(warning !== undefined && { cacheRegistryWarning: warning }) };
 }
 
 interface Job {
@@ -96,7 +104,20 @@ interface Job {
   /** The repository in the preload registry. */
   readonly target: string;
   bytes: number;
+  /** The index a tag names when only one platform's image of it is tagged (the index kept as a blob). */
+  index?: string;
 }
+
+/** A registry and the repository an image has there: an upstream, or the cache registry. */
+interface Origin {
+  readonly client: RegistryClient;
+  readonly repository: string;
+}
+
+/** The cache registry has not all of an image: the upstream serves it instead. */
+class NotCached extends Error {}
+
+const MAX_INDEX = 4 * 1024 * 1024;
 
 class CopyRun {
   private readonly store: PreloadStore;
@@ -104,6 +125,9 @@ class CopyRun {
   private readonly transfers: Limiter;
   private readonly platforms: 'all' | readonly Platform[];
   private readonly clientOptions: ClientOptions;
+  private readonly cache: RegistryClient | undefined;
+  /** Set at the cache registry's first failure other than a miss: it is not asked again this run. */
+  private cacheFailure: RegistryError | undefined;
 
   constructor(private readonly options: CopyOptions) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -118,6 +142,12 @@ class CopyRun {
     };
     this.store = new PreloadStore(options.target.root);
     this.transfers = limiter(concurrency);
+    this.cache = options.cacheRegistry === undefined ? undefined : new RegistryClient(options.cacheRegistry.access, this.clientOptions);
+  }
+
+  cacheRegistryWarning(): string | undefined {
+    const failure = this.cacheFailure;
+    return failure === undefined ? undefined : `cache registry ${failure.host} not used (${failure.detail}); images came from their upstreams`;
   }
 
   async copy(source: ImageRef): Promise<ImageResult> {
@@ -139,36 +169,123 @@ class CopyRun {
     if (source.digest !== undefined) {
       // Content under a digest never changes: present means done, even with the upstream gone.
       if (await this.store.complete(job.target, source.digest)) return done(job, 'hit', source.digest);
-      const upstream = this.upstream(source.host);
-      const manifest = await upstream.getManifest(source.repository, source.digest);
+      const cached = await this.fromCache(job, source.digest, source.digest);
+      if (cached !== undefined) return cached;
+      const upstream = this.upstream(source);
+      const manifest = await upstream.client.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream, manifest);
       await this.store.putManifest(job.target, source.digest, manifest);
       return done(job, 'copied', manifest.digest);
     }
 
     const tag = source.tag ?? 'latest';
-    const upstream = this.upstream(source.host);
+    const upstream = this.upstream(source);
     // HEAD, not GET, to decide a hit: registries such as Docker Hub count manifest GETs
-    // against pull limits. A tag not on disk needs the GET anyway, so it skips the HEAD.
+    // against pull limits. A tag on neither disk nor a cache registry needs the GET anyway,
+    // so it skips the HEAD.
     const current = await this.store.resolve(job.target, tag);
-    const announced = current === undefined ? undefined : await upstream.manifestDigest(source.repository, tag);
+    const announced = current === undefined && !this.cacheUsable() ? undefined : await upstream.client.manifestDigest(source.repository, tag);
     if (current !== undefined && announced !== undefined) {
       const stored = current === announced ? undefined : await this.store.storedManifest(announced);
-      const wanted = stored === undefined ? announced : (this.platformChild(job, upstream, stored)?.digest ?? announced);
+      const wanted = stored === undefined ? announced : (this.platformChild(upstream, stored)?.digest ?? announced);
       if (wanted === current && (await this.store.complete(job.target, current))) return done(job, 'hit', current);
     }
-    const top = await upstream.getManifest(source.repository, announced ?? tag);
-    const child = this.platformChild(job, upstream, top);
-    if (child !== undefined) await this.store.writeBytes(top.bytes);
+    if (announced !== undefined) {
+      const cached = await this.fromCache(job, announced, tag);
+      if (cached !== undefined) return cached;
+    }
+    const top = await upstream.client.getManifest(source.repository, announced ?? tag);
+    const child = this.platformChild(upstream, top);
+    if (child !== undefined) job.index = await this.store.writeBytes(top.bytes);
     if (current !== undefined && current === (child?.digest ?? top.digest) && (await this.store.complete(job.target, current))) return done(job, 'hit', current);
-    const chosen = child === undefined ? top : await upstream.getManifest(source.repository, child.digest);
+    const chosen = child === undefined ? top : await upstream.client.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
     await this.store.putManifest(job.target, tag, chosen);
     return done(job, 'copied', chosen.digest);
   }
 
+  private cacheUsable(): boolean {
+    return this.cache !== undefined && this.cacheFailure === undefined;
+  }
+
+  /**
+   * The image from the cache registry, read by `digest` (what the upstream named, or the pin)
+   * and stored under `reference`; undefined when the cache registry lacks any part of it, or
+   * fails (then it is dropped for the run). Digests are checked as from any registry: a cache
+   * registry cannot change an image, only lack it.
+   */
+  private async fromCache(job: Job, read: string, reference: string): Promise<ImageResult | undefined> {
+    const cache = this.cache;
+    if (cache === undefined || this.cacheFailure !== undefined) return undefined;
+    const origin: Origin = { client: cache, repository: cacheRepository(this.options.cacheRegistry!.location, job.source) };
+    try {
+      const top = await this.cachedManifest(origin, read);
+      // A pin gets the manifest it names whole; a tag the platform's child when one is wanted.
+      const child = job.source.digest !== undefined ? undefined : this.platformChild(origin, top);
+      if (child !== undefined) job.index = await this.store.writeBytes(top.bytes);
+      const chosen = child === undefined ? top : await this.cachedManifest(origin, child.digest);
+      // Read by tag, the cache holds what the last writer copied: maybe another CPU's image.
+      if (!SHA256_DIGEST.test(read) && !(await this.forWantedPlatform(origin, chosen))) return undefined;
+      await this.copyTree(job, origin, chosen);
+      await this.store.putManifest(job.target, reference, chosen);
+      return done(job, 'cache-registry', chosen.digest);
+    } catch (err) {
+      if (this.options.signal?.aborted) throw err;
+      if (err instanceof NotCached || (err instanceof RegistryError && err.kind === 'not-found' && err.host === cache.host)) return undefined;
+      if (err instanceof RegistryError && err.host === cache.host) {
+        this.cacheFailure ??= err;
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * A manifest of the cache registry by digest. An index copied for one platform is kept
+   * there as a plain blob (a registry refuses an index whose other children it lacks), as in
+   * the preload storage: its bytes are read and checked against the digest.
+   */
+  private async cachedManifest(origin: Origin, digest: string): Promise<Manifest> {
+    const missing = (err: unknown): boolean => err instanceof RegistryError && err.kind === 'not-found';
+    try {
+      return await origin.client.getManifest(origin.repository, digest);
+    } catch (err) {
+      if (!missing(err) || !SHA256_DIGEST.test(digest)) throw err;
+    }
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await readCapped(await origin.client.getBlob(origin.repository, digest), MAX_INDEX);
+    } catch (err) {
+      if (missing(err)) throw new NotCached();
+      throw err;
+    }
+    if (bytes === undefined || sha256Digest(bytes) !== digest) throw new NotCached();
+    try {
+      return parseManifest(bytes, null);
+    } catch {
+      throw new NotCached();
+    }
+  }
+
+  /** Whether an image manifest's config names the one platform wanted (an index, or several wanted: yes). */
+  private async forWantedPlatform(origin: Origin, manifest: Manifest): Promise<boolean> {
+    const config = manifest.references[0];
+    if (isIndex(manifest.mediaType) || this.platforms === 'all' || this.platforms.length > 1 || config === undefined) return true;
+    const bytes = await readCapped(await origin.client.getBlob(origin.repository, config.digest), MAX_INDEX);
+    if (bytes === undefined || sha256Digest(bytes) !== config.digest) return false;
+    let platform: Platform;
+    try {
+      const parsed = JSON.parse(bytes.toString('utf8')) as { os?: unknown; architecture?: unknown; variant?: unknown };
+      if (typeof parsed.os !== 'string' || typeof parsed.architecture !== 'string') return false;
+      platform = { os: parsed.os, architecture: parsed.architecture, ...(typeof parsed.variant === 'string' && { variant: parsed.variant }) };
+    } catch {
+      return false;
+    }
+    return selectPlatform([{ platform }], this.platforms[0]!) !== undefined;
+  }
+
   /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
-  private platformChild(job: Job, upstream: RegistryClient, top: Manifest): Descriptor | undefined {
+  private platformChild(from: Origin, top: Manifest): Descriptor | undefined {
     if (!isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length > 1) return undefined;
     const wanted = this.platforms[0]!;
     const child = selectPlatform(top.references, wanted);
@@ -176,8 +293,8 @@ class CopyRun {
       const offered = top.references.flatMap((entry) => (entry.platform !== undefined ? [formatPlatform(entry.platform)] : []));
       throw new RegistryError(
         'not-found',
-        upstream.host,
-        job.source.repository,
+        from.client.host,
+        from.repository,
         `no ${formatPlatform(wanted)} image in the index (it has ${offered.join(', ') || 'no platforms'})`,
       );
     }
@@ -185,12 +302,12 @@ class CopyRun {
   }
 
   /** Stores and links everything `manifest` references (not the manifest itself). */
-  private async copyTree(job: Job, upstream: RegistryClient, manifest: Manifest): Promise<void> {
+  private async copyTree(job: Job, from: Origin, manifest: Manifest): Promise<void> {
     if (isIndex(manifest.mediaType)) {
       await eachUntilFailure(manifest.references, INDEX_CONCURRENCY, async (entry) => {
         if (await this.store.complete(job.target, entry.digest)) return;
-        const child = await upstream.getManifest(job.source.repository, entry.digest);
-        await this.copyTree(job, upstream, child);
+        const child = await from.client.getManifest(from.repository, entry.digest);
+        await this.copyTree(job, from, child);
         await this.store.putManifest(job.target, entry.digest, child);
       });
       return;
@@ -198,7 +315,7 @@ class CopyRun {
     await settleAll(
       requiredBlobs(manifest).map(async (blob) => {
         // Small blobs (configs, thin layers) cost a round trip, not bandwidth: only the images' own bound applies.
-        const transfer = () => this.transfer(job, upstream, blob);
+        const transfer = () => this.transfer(job, from, blob);
         const moved = await this.store.ensureBlob(blob, blob.size <= SMALL_BLOB ? transfer : () => this.transfers(transfer));
         job.bytes += moved;
         await this.store.linkLayer(job.target, blob.digest);
@@ -206,14 +323,14 @@ class CopyRun {
     );
   }
 
-  private async transfer(job: Job, upstream: RegistryClient, blob: Descriptor): Promise<number> {
-    const body = await upstream.getBlob(job.source.repository, blob.digest);
+  private async transfer(job: Job, from: Origin, blob: Descriptor): Promise<number> {
+    const body = await from.client.getBlob(from.repository, blob.digest);
     const onBytes = (bytes: number): void =>
       this.options.onEvent?.({ type: 'blob-progress', ref: job.ref, digest: blob.digest, bytes, size: blob.size });
     try {
       await this.store.writeBlob(blob, body, onBytes);
     } catch (err) {
-      if (err instanceof DigestMismatchError) throw new RegistryError('invalid', upstream.host, job.source.repository, err.message);
+      if (err instanceof DigestMismatchError) throw new RegistryError('invalid', from.client.host, from.repository, err.message);
       throw err;
     }
     return blob.size;
@@ -233,6 +350,12 @@ class CopyRun {
           return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
         }
         return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);
+      }
+      // The tag as the cache registry last got it: the upstream cannot say what it names now.
+      const tag = job.source.tag ?? 'latest';
+      const cached = job.source.digest === undefined ? await this.fromCache(job, tag, tag) : undefined;
+      if (cached !== undefined) {
+        return { ...cached, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the cache registry's copy of the tag` };
       }
     }
     let failure = this.describe(err);
@@ -262,13 +385,13 @@ class CopyRun {
     return `${err.detail} (upstream ${err.host})`;
   }
 
-  private upstream(host: string): RegistryClient {
-    let client = this.upstreams.get(host);
+  private upstream(source: ImageRef): Origin {
+    let client = this.upstreams.get(source.host);
     if (client === undefined) {
-      client = new RegistryClient(this.options.upstream(host), this.clientOptions);
-      this.upstreams.set(host, client);
+      client = new RegistryClient(this.options.upstream(source.host), this.clientOptions);
+      this.upstreams.set(source.host, client);
     }
-    return client;
+    return { client, repository: source.repository };
   }
 }
 
@@ -292,7 +415,7 @@ async function settleAll(work: readonly Promise<unknown>[]): Promise<void> {
 }
 
 function done(job: Job, source: ImageSource, digest: string): ImageResult {
-  return { ref: job.ref, digest, source, bytesCopied: job.bytes };
+  return { ref: job.ref, digest, source, bytesCopied: job.bytes, ...(job.index !== undefined && job.index !== digest && { index: job.index }) };
 }
 
 function failed(job: Job, error: string): ImageResult {

@@ -13,7 +13,7 @@
 // links from disk on every request.
 
 import { createHash } from 'node:crypto';
-import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -95,6 +95,11 @@ export class PreloadStore {
       ? manifest.references.map((entry) => this.complete(repository, entry.digest, seen))
       : requiredBlobs(manifest).map((blob) => this.hasLayer(repository, blob));
     return (await Promise.all(parts)).every(Boolean);
+  }
+
+  /** A stored blob's bytes, as verified when written. */
+  openBlob(digest: string): Readable {
+    return createReadStream(blobDataPath(this.root, digest));
   }
 
   /** The blob's data is there with its size; its content was verified when it was written. */

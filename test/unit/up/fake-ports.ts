@@ -15,6 +15,8 @@ export interface FakeWorld {
   readonly localPort?: number;
   readonly preloadRegistryFails?: string;
   readonly engineDown?: string;
+  /** Why the cache registry was dropped during the preload. */
+  readonly cacheRegistryProblem?: string;
   /** Runs inside every step, e.g. to check the lock is held. */
   readonly during?: (step: string) => void;
 }
@@ -85,7 +87,11 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
           onEvent({ type: 'image-finished', result });
           return result;
         });
-        return { images, warnings: [] };
+        return { images, warnings: [], ...(world.cacheRegistryProblem !== undefined && { cacheRegistryProblem: world.cacheRegistryProblem }) };
+      },
+      async writeBack(_plan, images) {
+        step('write-back');
+        return { written: images.map((i) => i.ref), bytesUploaded: images.reduce((sum, i) => sum + i.bytesCopied, 0) };
       },
     },
     builder: {

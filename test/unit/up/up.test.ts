@@ -158,3 +158,24 @@ describe('the home is locked across every effect', () => {
     expect(existsSync(lock)).toBe(false);
   });
 });
+
+describe('the cache registry', () => {
+  const CACHED = 'images:\n  cacheRegistry: ghcr.io/acme/sew-cache\n  preload:\n    refs: [mongo:7, redis:7]\n';
+  it.each([
+    { name: 'readwrite: what came from the upstreams is written back, started beside what comes after the copy', mode: 'readwrite', world: {}, steps: ['connect', 'preload', 'write-back', 'preload-registry', 'hosts'], written: 2 },
+    { name: 'read: nothing is written', mode: 'read', world: {}, steps: ['connect', 'preload', 'preload-registry', 'hosts'], written: undefined },
+    { name: 'readwrite, every image failing: nothing to write', mode: 'readwrite', world: { failing: ['docker.io/library/mongo:7', 'docker.io/library/redis:7'] }, steps: ['connect', 'preload', 'preload-registry', 'hosts'], written: undefined },
+    { name: 'readwrite, the registry failed the reads: not written either', mode: 'readwrite', world: { cacheRegistryProblem: 'cache registry ghcr.io not used (connection refused)' }, steps: ['connect', 'preload', 'preload-registry', 'hosts'], written: undefined },
+  ] as const)('$name', async ({ mode, world, steps, written }) => {
+    const { recorded, result } = await run(CACHED, { cluster: false, cacheRegistryMode: mode }, world);
+    expect(recorded.steps).toEqual(steps);
+    expect(result.cacheRegistry).toMatchObject({ ref: 'ghcr.io/acme/sew-cache', mode });
+    expect(result.cacheRegistry?.written?.images).toBe(written);
+    if ('cacheRegistryProblem' in world) expect(recorded.warnings).toEqual([world.cacheRegistryProblem]);
+  });
+
+  it('no cache registry: no share in the report', async () => {
+    const { result } = await run(PRELOAD, { cluster: false });
+    expect(result.cacheRegistry).toBeUndefined();
+  });
+});

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   announcePreloadRegistry
-} from "./chunk-QUDKVA62.js";
+} from "./chunk-VZOHOVWP.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
@@ -13,11 +13,11 @@ import {
   readyToRun,
   resolvePlan,
   selectBuilds
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-OLMSLYTO.js";
 import "./chunk-3TIA5SQL.js";
 import {

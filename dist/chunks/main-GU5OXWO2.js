@@ -2,6 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   Outputs,
   actionReporter,
+  cacheRegistryDefault,
   defaultActionDeps,
   error,
   getInput,
@@ -10,37 +11,39 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunk-NOPUSYO3.js";
+} from "./chunk-NBTFXKOH.js";
 import {
   checkValues
-} from "./chunk-QRBOB2GT.js";
+} from "./chunk-D2YF44HT.js";
 import {
   planOptionsOf
-} from "./chunk-II3ASXG5.js";
+} from "./chunk-ZIRYOHUC.js";
 import {
   declaration,
   inputOptions,
   inputWhere
-} from "./chunk-F65MWQCD.js";
+} from "./chunk-EMKXHLF2.js";
 import "./chunk-WG5PZOIG.js";
-import "./chunk-XSLVHZVN.js";
-import "./chunk-3FECXXZP.js";
-import "./chunk-JBRDZTYV.js";
+import "./chunk-AHYNJOGB.js";
+import "./chunk-CNESHI3T.js";
+import "./chunk-QEZUSFSQ.js";
 import "./chunk-TCWCERWE.js";
 import {
   runUp
-} from "./chunk-Z7LSIUAA.js";
+} from "./chunk-G4CXK5S6.js";
 import "./chunk-XV33VMXC.js";
 import "./chunk-YKEFJN5I.js";
 import "./chunk-CYSDDI4Y.js";
 import "./chunk-ZJO35WPC.js";
-import "./chunk-QUDKVA62.js";
+import {
+  cacheRegistryLine
+} from "./chunk-VZOHOVWP.js";
 import "./chunk-PU5VXVU5.js";
-import "./chunk-HRHUIA4Y.js";
+import "./chunk-WVRCO47U.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-OLMSLYTO.js";
 import "./chunk-3TIA5SQL.js";
 import {
@@ -77,11 +80,12 @@ function summaryMarkdown(result, phases, cache) {
   if (result.preload.images.length) {
     lines2.push("| image | source | copied | digest |", "|---|---|---:|---|");
     for (const i of result.preload.images) {
-      const source = i.error ? "**failed**" : i.source === "hit" ? "cache hit" : i.source ?? "";
+      const source = i.error ? "**failed**" : i.source === "hit" ? "cache hit" : i.source === "cache-registry" ? "cache registry" : i.source ?? "";
       lines2.push(`| \`${i.ref}\` | ${source} | ${formatBytes(i.bytesCopied)} | ${i.error ? escape(i.error) : `\`${(i.digest ?? "").slice(0, 19)}\``} |`);
     }
     lines2.push("", `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied.`, "");
   }
+  if (result.cacheRegistry) lines2.push(`${cacheRegistryLine(result.cacheRegistry, formatBytes)}.`, "");
   if (result.builds.length) {
     lines2.push("| build | image | how | pushed | digest |", "|---|---|---|---:|---|");
     for (const b of result.builds) lines2.push(`| ${b.name} | \`${b.image}\` | ${b.how} | ${formatBytes(b.bytesCopied)} | \`${b.digest.slice(0, 19)}\` |`);
@@ -110,7 +114,7 @@ async function main(deps = defaultActionDeps()) {
     const save = inputs.save ?? "always";
     const outcome = await runUp(
       {
-        plan: planOptionsOf(inputs, deps.cwd, deps.env),
+        plan: { ...planOptionsOf(inputs, deps.cwd, deps.env), cacheRegistryDefault: cacheRegistryDefault(deps.env) },
         verify: inputs.verify === true,
         ...inputs.cache && { cache: { store: deps.cache, prefix: inputs["cache-key-prefix"] ?? "", keep: (handoff) => keepForPost({ ...handoff, save }) } }
       },

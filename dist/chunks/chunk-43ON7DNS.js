@@ -1,5 +1,14 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
+  ImageReferenceError,
+  hostNamespace,
+  hostPortProblem,
+  isRegistryHost
+} from "./chunk-3TIA5SQL.js";
+import {
+  InputError
+} from "./chunk-Z6K67HG4.js";
+import {
   __export
 } from "./chunk-I64FK5AC.js";
 
@@ -6208,6 +6217,34 @@ function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
 
+// src/core/images/cache-registry.ts
+var CACHE_REGISTRY_MODES = ["read", "readwrite"];
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+function parseCacheRegistry(text) {
+  const value = text.trim().replace(/\/+$/, "");
+  if (/^[a-z]+:\/\//i.test(value)) throw new ImageReferenceError(`"${value}" must be host[:port][/path], without a scheme (the scheme comes from images.registries.<host>.url)`);
+  const [host = "", ...path] = value.split("/");
+  if (!isRegistryHost(host) || !(/[.:]/.test(host) || host === "localhost")) {
+    throw new ImageReferenceError(`"${value}" must start with a registry host such as ghcr.io or localhost:5000`);
+  }
+  const portProblem = hostPortProblem(host);
+  if (portProblem) throw new ImageReferenceError(`"${value}": ${portProblem}`);
+  const bad = path.find((component) => !PATH_COMPONENT.test(component));
+  if (bad !== void 0) throw new ImageReferenceError(`"${value}": bad path component "${bad}" (lowercase a-z, 0-9, . _ -)`);
+  return { host: host.toLowerCase(), path: path.join("/") };
+}
+function parseCacheRegistryAt(text, where) {
+  try {
+    return parseCacheRegistry(text);
+  } catch (err) {
+    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
+    throw err;
+  }
+}
+function cacheRepository(location, ref) {
+  return [location.path, hostNamespace(ref.host), ref.repository].filter((part) => part !== "").join("/");
+}
+
 export {
   NEVER,
   string2 as string,
@@ -6219,5 +6256,9 @@ export {
   union,
   record,
   _enum,
-  literal
+  literal,
+  CACHE_REGISTRY_MODES,
+  parseCacheRegistry,
+  parseCacheRegistryAt,
+  cacheRepository
 };

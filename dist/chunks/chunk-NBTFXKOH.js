@@ -4,7 +4,7 @@ import {
 } from "./chunk-WG5PZOIG.js";
 import {
   defaultDeps
-} from "./chunk-XSLVHZVN.js";
+} from "./chunk-AHYNJOGB.js";
 import {
   RuntimeError
 } from "./chunk-Z6K67HG4.js";
@@ -68644,6 +68644,33 @@ var actionReporter = {
   }
 };
 
+// src/action/save-policy.ts
+import { readFileSync } from "node:fs";
+function saveRefusal(policy, env) {
+  if (policy === "always") return void 0;
+  if (policy === "never") return "input save is never";
+  const branch = defaultBranch(env.GITHUB_EVENT_PATH);
+  if (branch === void 0) return "input save is default-branch, and the event payload names no default branch";
+  const ref = env.GITHUB_REF ?? "";
+  return ref === `refs/heads/${branch}` ? void 0 : `input save is default-branch (${branch}), and this run is on ${ref || "no ref"}`;
+}
+function cacheRegistryDefault(env) {
+  const branch = defaultBranch(env.GITHUB_EVENT_PATH);
+  const ref = env.GITHUB_REF ?? "";
+  if (branch !== void 0 && ref === `refs/heads/${branch}`) return { mode: "readwrite", why: `the default branch (${branch})` };
+  return { mode: "read", why: branch === void 0 ? "the event payload names no default branch" : `not the default branch (${ref || "no ref"})` };
+}
+function defaultBranch(eventPath) {
+  if (!eventPath) return void 0;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, "utf8"));
+    const branch = event.repository?.default_branch;
+    return typeof branch === "string" && branch !== "" ? branch : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/action/state.ts
 function keepForPost(state3) {
   saveState(State.cache, JSON.stringify(state3));
@@ -68665,6 +68692,8 @@ export {
   Outputs,
   defaultActionDeps,
   actionReporter,
+  saveRefusal,
+  cacheRegistryDefault,
   keepForPost,
   stateFromMain
 };

@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   PreloadStore,
   importFromDaemon
-} from "./chunk-3FECXXZP.js";
+} from "./chunk-CNESHI3T.js";
 import "./chunk-TCWCERWE.js";
 import "./chunk-CYSDDI4Y.js";
 import "./chunk-ZJO35WPC.js";

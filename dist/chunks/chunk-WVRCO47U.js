@@ -29,17 +29,19 @@ import {
   statePath
 } from "./chunk-SGW2MNTT.js";
 import {
+  CACHE_REGISTRY_MODES,
   _enum,
   array,
   boolean,
   literal,
   number,
   object,
+  parseCacheRegistryAt,
   record,
   string,
   union,
   unknown
-} from "./chunk-N2KOKTTK.js";
+} from "./chunk-43ON7DNS.js";
 import {
   expandVariables,
   hasVariables
@@ -250,7 +252,10 @@ var imagesSchema = object({
   preload: preloadSchema.optional(),
   registries: record(nonEmpty2, registryAccessSchema).optional(),
   /** sew-ci extension: the image the preload and mirror registries run. */
-  registryImage: nonEmpty2.optional()
+  registryImage: nonEmpty2.optional(),
+  /** sew-ci extension: the OCI registry shared as a second-level image cache (`host[/path]`); the user's own files only. */
+  cacheRegistry: nonEmpty2.optional(),
+  cacheRegistryMode: _enum(CACHE_REGISTRY_MODES).optional()
 }).strict();
 var port = (allowZero) => number().refine((n) => isPort(n, allowZero), `must be a port (${allowZero ? 0 : 1}-65535)`);
 var kindNodeSchema = object({
@@ -1761,6 +1766,9 @@ function checkFetchedLayer(doc, sewHome2, localPath2) {
   if (data !== void 0 && !inside(sewHome2, localPath2(data))) {
     refuse(["images", "mirrors", "data"], `may name a directory only inside $SEW_HOME (${sewHome2})`);
   }
+  for (const key of ["cacheRegistry", "cacheRegistryMode"]) {
+    if (images?.[key] !== void 0) refuse(["images", key], `cannot set images.${key}; set it in your own sew.yaml or with --cache-registry`);
+  }
   if (images?.local?.external?.includes("@")) refuse(["images", "local", "external"], "cannot carry registry credentials");
   const kind = doc.value.kind ?? {};
   for (const key of Object.keys(kind)) {
@@ -2180,6 +2188,8 @@ function mergeLayers(layers, env, cwd) {
   const registries = {};
   let registryImage;
   let local;
+  let cacheRegistry;
+  let cacheRegistryMode;
   let carried = {};
   let refsFrom = [];
   let skipFrom = [];
@@ -2223,6 +2233,8 @@ function mergeLayers(layers, env, cwd) {
     if (images?.registryImage !== void 0) {
       registryImage = { value: images.registryImage, where: doc.where(["images", "registryImage"]) };
     }
+    if (images?.cacheRegistry !== void 0) cacheRegistry = { value: images.cacheRegistry, where: doc.where(["images", "cacheRegistry"]) };
+    if (images?.cacheRegistryMode !== void 0) cacheRegistryMode = { value: images.cacheRegistryMode, where: doc.where(["images", "cacheRegistryMode"]) };
     const rest = Object.fromEntries(Object.entries(file).filter(([key]) => !COMPOSITION_KEYS.has(key)));
     carried = mergeCarried(carried, rest);
   }
@@ -2233,6 +2245,8 @@ function mergeLayers(layers, env, cwd) {
     registries,
     ...registryImage && { registryImage },
     ...local && { local },
+    ...cacheRegistry && { cacheRegistry },
+    ...cacheRegistryMode && { cacheRegistryMode },
     builds: mergeBuilds(layers.filter((layer) => OWN.has(layer.origin))),
     carried
   };
@@ -2459,6 +2473,7 @@ function buildPlan(composition, config, options) {
     mirrors,
     local,
     registries,
+    cacheRegistry: chosenCacheRegistry(options, config),
     registryImage,
     publish: publishing(options.env),
     hostsDir,
@@ -2469,6 +2484,14 @@ function buildPlan(composition, config, options) {
     buildLogs: buildLogDir(home),
     carried: config.carried
   };
+}
+function chosenCacheRegistry(options, config) {
+  const [ref, where] = options.cacheRegistry !== void 0 ? [options.cacheRegistry, "cache registry"] : config.cacheRegistry ? [config.cacheRegistry.value, config.cacheRegistry.where] : [void 0, ""];
+  if (ref === void 0) return null;
+  const location = parseCacheRegistryAt(ref, where);
+  const fallback = options.cacheRegistryDefault ?? { mode: "read", why: "default" };
+  const [mode, modeFrom] = options.cacheRegistryMode !== void 0 ? [options.cacheRegistryMode, "cache registry mode"] : config.cacheRegistryMode ? [config.cacheRegistryMode.value, config.cacheRegistryMode.where] : [fallback.mode, fallback.why];
+  return { ref: `${location.host}${location.path ? `/${location.path}` : ""}`, ...location, mode, where, modeFrom };
 }
 function needsOf(options, facts) {
   const builds = options.build === true && facts.builds > 0;

@@ -36,6 +36,18 @@ var OPTIONS = {
   },
   preload: { ...text("REF"), repeat: "lines", commands: PLANNING, description: "Extra image references to preload, on top of the configuration." },
   mirrors: { ...text("UPSTREAM"), cli: "mirror", repeat: "words", commands: PLANNING, description: "Extra upstreams to mirror (host, or host=url)." },
+  "cache-registry": {
+    value: "cacheRegistry",
+    arg: "HOST/PATH",
+    commands: PLANNING,
+    description: "An OCI registry every job, branch and repository shares as a second-level image cache, e.g. ghcr.io/acme/sew-cache: images are read from it before their upstream and, in readwrite mode, written back to it (credentials as for any registry: the Docker config or images.registries)."
+  },
+  "cache-registry-mode": {
+    value: "cacheRegistryMode",
+    arg: "MODE",
+    commands: PLANNING,
+    description: "`read` or `readwrite` (write back what came from the upstreams). The action's default: readwrite on the repository's default branch, read elsewhere, so pull requests never write; elsewhere read unless given."
+  },
   local: { value: "boolean", commands: PLANNING, description: "Start a local registry you push to (sew-local on 127.0.0.1:5050, or images.local in sew.yaml)." },
   "local-cache": { value: "boolean", commands: PLANNING, description: "Keep the local registry's data in the cache too (off; build outputs usually change every run)." },
   verify: { value: "boolean", commands: ["up"], description: "After preloading, check offline that every preloaded image is complete; fail (exit 1) if not." },

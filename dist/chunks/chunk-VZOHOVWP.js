@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   localHostsFile,
   onPort
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import {
   LOCAL,
   REGISTRY_PORT,
@@ -60,7 +60,9 @@ async function up(plan, ports) {
   if (needs.docker) await ports.registries.connect();
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : void 0;
   const builds = needs.builds ? await ports.builder.run(plan.builds, { root: plan.preload.data, logDir: plan.buildLogs }, ports.reporter) : [];
-  const images = needs.preloadImages ? await preloadImages(plan, ports) : [];
+  const { images, cacheRegistryProblem } = needs.preloadImages ? await preloadImages(plan, ports) : { images: [] };
+  const fetched = images.filter((i) => i.source === "copied");
+  const writing = plan.cacheRegistry?.mode === "readwrite" && cacheRegistryProblem === void 0 && fetched.length > 0 ? background(ports.preloader.writeBack(plan, fetched)) : void 0;
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : void 0;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = plan.local?.kind === "container" ? await startLocalRegistry(plan, plan.local, ports) : void 0;
@@ -68,9 +70,11 @@ async function up(plan, ports) {
   const cluster = needs.cluster ? await ensureCluster(plan, ports) : void 0;
   const pushTarget = local?.plan.pushTarget ?? plan.local?.pushTarget;
   if (cluster && pushTarget !== void 0) await announceLocalRegistry(cluster, pushTarget, ports);
+  const cacheRegistry = plan.cacheRegistry && needs.preloadImages ? await cacheRegistryReport(plan.cacheRegistry, images, writing, ports.reporter) : void 0;
   return {
     plan,
     preload: { ...preloadRegistry && { registry: preloadRegistry.url }, images, bytesCopied: images.reduce((sum, i) => sum + i.bytesCopied, 0) },
+    ...cacheRegistry && { cacheRegistry },
     mirrors,
     hostsFiles,
     ...pushTarget !== void 0 && { local: { pushTarget, ...local && { url: local.registry.url } } },
@@ -82,8 +86,27 @@ async function up(plan, ports) {
 async function preloadImages(plan, { preloader, reporter }) {
   const outcome = await reporter.phase("Preload images", () => preloader.preload(plan, (event) => event.type === "retrying" ? reporter.info(event.message) : reporter.progress?.(event)));
   for (const image of outcome.images) if (image.warning) reporter.warn(`${image.ref}: ${image.warning}`);
-  for (const warning of outcome.warnings) reporter.warn(warning);
-  return outcome.images;
+  for (const warning of [...outcome.warnings, ...outcome.cacheRegistryProblem !== void 0 ? [outcome.cacheRegistryProblem] : []]) reporter.warn(warning);
+  return outcome;
+}
+function cacheRegistryLine(report, size) {
+  const { served, fromUpstreams, written } = report;
+  const wrote = written === void 0 ? report.mode === "read" ? "; read only" : "" : `; ${written.images} image(s), ${size(written.bytes)} written back`;
+  return `cache registry ${report.ref} (${report.mode}): ${served.images} image(s), ${size(served.bytes)} served; ${fromUpstreams.images} image(s), ${size(fromUpstreams.bytes)} from upstreams${wrote}`;
+}
+async function cacheRegistryReport(cache, images, writing, reporter) {
+  const share = (source) => {
+    const from = images.filter((i) => i.source === source);
+    return { images: from.length, bytes: from.reduce((sum, i) => sum + i.bytesCopied, 0) };
+  };
+  const report = { ref: cache.ref, mode: cache.mode, served: share("cache-registry"), fromUpstreams: share("copied") };
+  if (writing === void 0) return report;
+  return reporter.phase("Cache registry write", async () => {
+    const outcome = await writing;
+    if (outcome.warning !== void 0) reporter.warn(outcome.warning);
+    reporter.info(`${cache.ref}: ${outcome.written.length} image(s) written, ${outcome.bytesUploaded} bytes uploaded`);
+    return { ...report, written: { images: outcome.written.length, bytes: outcome.bytesUploaded } };
+  });
 }
 function announcePreloadRegistry(starting, reporter) {
   return reporter.phase("Preload registry", async () => {
@@ -128,5 +151,6 @@ function background(work) {
 
 export {
   up,
+  cacheRegistryLine,
   announcePreloadRegistry
 };

@@ -3,14 +3,16 @@ import {
   OPTIONS,
   SAVE_POLICIES,
   declaration
-} from "./chunk-F65MWQCD.js";
+} from "./chunk-EMKXHLF2.js";
 import {
   setProblem
 } from "./chunk-XK3YFFSD.js";
 import {
+  CACHE_REGISTRY_MODES,
   NEVER,
+  parseCacheRegistry,
   string
-} from "./chunk-N2KOKTTK.js";
+} from "./chunk-43ON7DNS.js";
 import {
   CLUSTER_NAME_RULE,
   FLAG_NAME_RULE,
@@ -45,6 +47,16 @@ var KIND_VERSION = /^v\d+\.\d+\.\d+$/;
 var PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 var text = string().trim().min(1, "needs a value");
 var matching = (hint, ok) => text.refine(ok, { error: (issue) => `must be ${hint}, not "${String(issue.input)}"` });
+var checkedBy = (parse) => text.transform((v, ctx) => {
+  try {
+    parse(v);
+    return v;
+  } catch (err) {
+    if (!(err instanceof ImageReferenceError)) throw err;
+    ctx.addIssue({ code: "custom", message: err.message });
+    return NEVER;
+  }
+});
 var VALUE_TYPES = {
   boolean: string().transform((value, ctx) => {
     const v = value.trim().toLowerCase();
@@ -60,19 +72,12 @@ var VALUE_TYPES = {
   clusterName: text.refine(isClusterName, { error: (issue) => `${CLUSTER_NAME_RULE}, not "${String(issue.input)}"` }),
   // `--no-es` and `no-es` name the same flag.
   flagName: text.transform((v) => v.replace(/^--/, "")).refine(isFlagName, { error: (issue) => `${FLAG_NAME_RULE}, not "${String(issue.input)}"` }),
-  image: text.transform((v, ctx) => {
-    try {
-      normaliseReference(v);
-      return v;
-    } catch (err) {
-      if (!(err instanceof ImageReferenceError)) throw err;
-      ctx.addIssue({ code: "custom", message: err.message });
-      return NEVER;
-    }
-  }),
+  image: checkedBy(normaliseReference),
+  cacheRegistry: checkedBy(parseCacheRegistry),
   envName: matching("an environment variable name", (v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)),
   kindVersion: matching("a kind release such as v0.24.0", (v) => KIND_VERSION.test(v)),
   platform: matching("os/arch[/variant], e.g. linux/amd64", (v) => PLATFORM.test(v)),
+  cacheRegistryMode: matching(CACHE_REGISTRY_MODES.join(" or "), (v) => CACHE_REGISTRY_MODES.includes(v)).transform((v) => v),
   savePolicy: matching(SAVE_POLICIES.join(", "), (v) => SAVE_POLICIES.includes(v)).transform((v) => v)
 };
 function checkValues(raw, where) {

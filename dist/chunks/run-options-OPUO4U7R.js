@@ -1,19 +1,11 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
-  defaultDeps
-} from "./chunk-XSLVHZVN.js";
-import "./chunk-3FECXXZP.js";
-import "./chunk-JBRDZTYV.js";
-import "./chunk-TCWCERWE.js";
-import "./chunk-CYSDDI4Y.js";
-import "./chunk-ZJO35WPC.js";
-import "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
-import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
-import "./chunk-KQX75GDV.js";
+  planOptionsOf
+} from "./chunk-ZIRYOHUC.js";
+import "./chunk-EMKXHLF2.js";
+import "./chunk-XK3YFFSD.js";
 import "./chunk-Z6K67HG4.js";
 import "./chunk-I64FK5AC.js";
 export {
-  defaultDeps
+  planOptionsOf
 };

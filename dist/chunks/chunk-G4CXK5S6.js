@@ -13,13 +13,13 @@ import {
 } from "./chunk-ZJO35WPC.js";
 import {
   up
-} from "./chunk-QUDKVA62.js";
+} from "./chunk-VZOHOVWP.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
 import {
   resolvePlan
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import {
   registryCredentials
 } from "./chunk-SGW2MNTT.js";

@@ -129,7 +129,9 @@ async function send(url, options) {
   stall.arm();
   return new Promise((resolve, reject) => {
     const signal = options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal;
+    let responded = false;
     const req = request(url, { method: options.method, headers: options.headers ?? {}, signal }, (response) => {
+      responded = true;
       stall.stop();
       resolve({ status: response.statusCode ?? 0, headers: headersOf(response), body: bodyOf(options.method, response, stall, controller) });
     });
@@ -137,7 +139,16 @@ async function send(url, options) {
       stall.stop();
       reject(tlsError(err, url) ?? transportError(err, controller));
     });
-    req.end();
+    const body = options.body;
+    if (body === void 0 || body instanceof Uint8Array) {
+      req.end(body);
+      return;
+    }
+    body.on("data", () => {
+      if (!responded) stall.arm();
+    });
+    body.once("error", (err) => req.destroy(err));
+    body.pipe(req);
   });
 }
 function headersOf(response) {
@@ -400,6 +411,7 @@ function sourceReader(options) {
 }
 
 export {
+  readCapped,
   TransportError,
   TooLargeError,
   send,

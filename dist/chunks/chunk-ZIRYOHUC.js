@@ -3,7 +3,7 @@ import {
   OPTIONS,
   cliName,
   declaration
-} from "./chunk-F65MWQCD.js";
+} from "./chunk-EMKXHLF2.js";
 import {
   parseSets
 } from "./chunk-XK3YFFSD.js";
@@ -32,6 +32,8 @@ function planOptionsOf(v, cwd, env, contextFlags = []) {
     ...v["node-image"] !== void 0 && { nodeImage: v["node-image"] },
     ...v.wait !== void 0 && { wait: v.wait },
     ...v.build && { build: true },
+    ...v["cache-registry"] !== void 0 && { cacheRegistry: v["cache-registry"] },
+    ...v["cache-registry-mode"] !== void 0 && { cacheRegistryMode: v["cache-registry-mode"] },
     ...switches.length && { switches }
   };
 }

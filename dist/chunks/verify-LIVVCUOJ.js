@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   sourceReader
-} from "./chunk-JBRDZTYV.js";
+} from "./chunk-QEZUSFSQ.js";
 import "./chunk-TCWCERWE.js";
 import {
   verifyPlanPreload
@@ -13,11 +13,11 @@ import {
 } from "./chunk-YBRP2N6Z.js";
 import {
   resolvePlan
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-OLMSLYTO.js";
 import "./chunk-3TIA5SQL.js";
 import "./chunk-KQX75GDV.js";

@@ -3,18 +3,19 @@ import {
   DigestMismatchError,
   PreloadStore,
   importFromDaemon
-} from "./chunk-3FECXXZP.js";
+} from "./chunk-CNESHI3T.js";
 import {
   TooLargeError,
   TransportError,
   carriesCredentials,
   discard,
+  readCapped,
   readReply,
   realmRefusal,
   redirectRefusal,
   send,
   sourceReader
-} from "./chunk-JBRDZTYV.js";
+} from "./chunk-QEZUSFSQ.js";
 import {
   writeFileAtomic
 } from "./chunk-TCWCERWE.js";
@@ -23,7 +24,8 @@ import {
   ManifestFormatError,
   isIndex,
   parseManifest,
-  requiredBlobs
+  requiredBlobs,
+  sha256Digest
 } from "./chunk-CYSDDI4Y.js";
 import {
   CERTS_DIR,
@@ -46,11 +48,13 @@ import {
   upstreamAccess
 } from "./chunk-SGW2MNTT.js";
 import {
+  cacheRepository,
   literal,
   object,
   string
-} from "./chunk-N2KOKTTK.js";
+} from "./chunk-43ON7DNS.js";
 import {
+  SHA256_DIGEST,
   formatReference,
   parseReference,
   preloadRepository
@@ -1391,19 +1395,20 @@ var RegistryClient = class {
   }
   /**
    * Sends with auth, retrying once after a 401 that taught us a new challenge; follows
-   * redirects of reads and retries their transient failures. Credentials follow origin-policy.ts.
+   * redirects of reads and retries transient failures of reads and idempotent writes.
+   * Credentials follow origin-policy.ts.
    */
   async request(repository, what, options) {
     await this.ping();
     const reading = options.method === "GET" || options.method === "HEAD";
-    const retries = reading ? options.retries ?? this.retrier.budget(this.host) : void 0;
-    let url = this.url(options.at);
+    const retries = reading || options.idempotent ? options.retries ?? this.retrier.budget(this.host) : void 0;
+    let url = typeof options.at === "string" ? this.url(options.at) : options.at;
     let authorization = await this.auth.authorization(options.scopes, repository);
     for (let attempt = 0, redirects = 0; ; ) {
       const home = carriesCredentials(url, this.base);
       const headers = { ...options.headers };
       if (authorization !== void 0 && home) headers["authorization"] = authorization;
-      const exchange = () => send(url, { method: options.method, headers, stallMs: this.options.stallMs });
+      const exchange = () => send(url, { method: options.method, headers, stallMs: this.options.stallMs, ...options.body && { body: options.body() } });
       const reply = await this.guard(repository, () => retries === void 0 ? exchange() : retries.send(exchange));
       if (reply.status === 401 && attempt === 0 && home) {
         attempt++;
@@ -1439,6 +1444,7 @@ var RegistryClient = class {
     })();
     return this.pinged;
   }
+  /** The URL of a path under /v2 (push.ts adds its query). */
   url(path) {
     const url = new URL(this.base);
     url.pathname = `${this.prefix}/v2${path}`;
@@ -1522,8 +1528,12 @@ async function copyImages(requests, options) {
   const run = new CopyRun(options);
   const images = limiter(IMAGE_CONCURRENCY);
   const results = await Promise.all(requests.map((request2) => images(() => run.copy(request2.source))));
-  return { results, totals: totalsOf(results, Date.now() - started) };
+  const warning = run.cacheRegistryWarning();
+  return { results, totals: totalsOf(results, Date.now() - started), ...warning !== void 0 && { cacheRegistryWarning: warning } };
 }
+var NotCached = class extends Error {
+};
+var MAX_INDEX = 4 * 1024 * 1024;
 var CopyRun = class {
   constructor(options) {
     this.options = options;
@@ -1539,6 +1549,7 @@ var CopyRun = class {
     };
     this.store = new PreloadStore(options.target.root);
     this.transfers = limiter(concurrency);
+    this.cache = options.cacheRegistry === void 0 ? void 0 : new RegistryClient(options.cacheRegistry.access, this.clientOptions);
   }
   options;
   store;
@@ -1546,6 +1557,13 @@ var CopyRun = class {
   transfers;
   platforms;
   clientOptions;
+  cache;
+  /** Set at the cache registry's first failure other than a miss: it is not asked again this run. */
+  cacheFailure;
+  cacheRegistryWarning() {
+    const failure = this.cacheFailure;
+    return failure === void 0 ? void 0 : `cache registry ${failure.host} not used (${failure.detail}); images came from their upstreams`;
+  }
   async copy(source) {
     const job = { source, ref: formatReference(source), target: preloadRepository(source), bytes: 0 };
     this.options.onEvent?.({ type: "image-started", ref: job.ref });
@@ -1563,32 +1581,112 @@ var CopyRun = class {
     const { source } = job;
     if (source.digest !== void 0) {
       if (await this.store.complete(job.target, source.digest)) return done(job, "hit", source.digest);
-      const upstream2 = this.upstream(source.host);
-      const manifest = await upstream2.getManifest(source.repository, source.digest);
+      const cached = await this.fromCache(job, source.digest, source.digest);
+      if (cached !== void 0) return cached;
+      const upstream2 = this.upstream(source);
+      const manifest = await upstream2.client.getManifest(source.repository, source.digest);
       await this.copyTree(job, upstream2, manifest);
       await this.store.putManifest(job.target, source.digest, manifest);
       return done(job, "copied", manifest.digest);
     }
     const tag = source.tag ?? "latest";
-    const upstream = this.upstream(source.host);
+    const upstream = this.upstream(source);
     const current = await this.store.resolve(job.target, tag);
-    const announced = current === void 0 ? void 0 : await upstream.manifestDigest(source.repository, tag);
+    const announced = current === void 0 && !this.cacheUsable() ? void 0 : await upstream.client.manifestDigest(source.repository, tag);
     if (current !== void 0 && announced !== void 0) {
       const stored = current === announced ? void 0 : await this.store.storedManifest(announced);
-      const wanted = stored === void 0 ? announced : this.platformChild(job, upstream, stored)?.digest ?? announced;
+      const wanted = stored === void 0 ? announced : this.platformChild(upstream, stored)?.digest ?? announced;
       if (wanted === current && await this.store.complete(job.target, current)) return done(job, "hit", current);
     }
-    const top = await upstream.getManifest(source.repository, announced ?? tag);
-    const child = this.platformChild(job, upstream, top);
-    if (child !== void 0) await this.store.writeBytes(top.bytes);
+    if (announced !== void 0) {
+      const cached = await this.fromCache(job, announced, tag);
+      if (cached !== void 0) return cached;
+    }
+    const top = await upstream.client.getManifest(source.repository, announced ?? tag);
+    const child = this.platformChild(upstream, top);
+    if (child !== void 0) job.index = await this.store.writeBytes(top.bytes);
     if (current !== void 0 && current === (child?.digest ?? top.digest) && await this.store.complete(job.target, current)) return done(job, "hit", current);
-    const chosen = child === void 0 ? top : await upstream.getManifest(source.repository, child.digest);
+    const chosen = child === void 0 ? top : await upstream.client.getManifest(source.repository, child.digest);
     await this.copyTree(job, upstream, chosen);
     await this.store.putManifest(job.target, tag, chosen);
     return done(job, "copied", chosen.digest);
   }
+  cacheUsable() {
+    return this.cache !== void 0 && this.cacheFailure === void 0;
+  }
+  /**
+   * The image from the cache registry, read by `digest` (what the upstream named, or the pin)
+   * and stored under `reference`; undefined when the cache registry lacks any part of it, or
+   * fails (then it is dropped for the run). Digests are checked as from any registry: a cache
+   * registry cannot change an image, only lack it.
+   */
+  async fromCache(job, read, reference) {
+    const cache = this.cache;
+    if (cache === void 0 || this.cacheFailure !== void 0) return void 0;
+    const origin = { client: cache, repository: cacheRepository(this.options.cacheRegistry.location, job.source) };
+    try {
+      const top = await this.cachedManifest(origin, read);
+      const child = job.source.digest !== void 0 ? void 0 : this.platformChild(origin, top);
+      if (child !== void 0) job.index = await this.store.writeBytes(top.bytes);
+      const chosen = child === void 0 ? top : await this.cachedManifest(origin, child.digest);
+      if (!SHA256_DIGEST.test(read) && !await this.forWantedPlatform(origin, chosen)) return void 0;
+      await this.copyTree(job, origin, chosen);
+      await this.store.putManifest(job.target, reference, chosen);
+      return done(job, "cache-registry", chosen.digest);
+    } catch (err) {
+      if (this.options.signal?.aborted) throw err;
+      if (err instanceof NotCached || err instanceof RegistryError && err.kind === "not-found" && err.host === cache.host) return void 0;
+      if (err instanceof RegistryError && err.host === cache.host) {
+        this.cacheFailure ??= err;
+        return void 0;
+      }
+      throw err;
+    }
+  }
+  /**
+   * A manifest of the cache registry by digest. An index copied for one platform is kept
+   * there as a plain blob (a registry refuses an index whose other children it lacks), as in
+   * the preload storage: its bytes are read and checked against the digest.
+   */
+  async cachedManifest(origin, digest) {
+    const missing = (err) => err instanceof RegistryError && err.kind === "not-found";
+    try {
+      return await origin.client.getManifest(origin.repository, digest);
+    } catch (err) {
+      if (!missing(err) || !SHA256_DIGEST.test(digest)) throw err;
+    }
+    let bytes;
+    try {
+      bytes = await readCapped(await origin.client.getBlob(origin.repository, digest), MAX_INDEX);
+    } catch (err) {
+      if (missing(err)) throw new NotCached();
+      throw err;
+    }
+    if (bytes === void 0 || sha256Digest(bytes) !== digest) throw new NotCached();
+    try {
+      return parseManifest(bytes, null);
+    } catch {
+      throw new NotCached();
+    }
+  }
+  /** Whether an image manifest's config names the one platform wanted (an index, or several wanted: yes). */
+  async forWantedPlatform(origin, manifest) {
+    const config = manifest.references[0];
+    if (isIndex(manifest.mediaType) || this.platforms === "all" || this.platforms.length > 1 || config === void 0) return true;
+    const bytes = await readCapped(await origin.client.getBlob(origin.repository, config.digest), MAX_INDEX);
+    if (bytes === void 0 || sha256Digest(bytes) !== config.digest) return false;
+    let platform;
+    try {
+      const parsed = JSON.parse(bytes.toString("utf8"));
+      if (typeof parsed.os !== "string" || typeof parsed.architecture !== "string") return false;
+      platform = { os: parsed.os, architecture: parsed.architecture, ...typeof parsed.variant === "string" && { variant: parsed.variant } };
+    } catch {
+      return false;
+    }
+    return selectPlatform([{ platform }], this.platforms[0]) !== void 0;
+  }
   /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
-  platformChild(job, upstream, top) {
+  platformChild(from, top) {
     if (!isIndex(top.mediaType) || this.platforms === "all" || this.platforms.length > 1) return void 0;
     const wanted = this.platforms[0];
     const child = selectPlatform(top.references, wanted);
@@ -1596,40 +1694,40 @@ var CopyRun = class {
       const offered = top.references.flatMap((entry) => entry.platform !== void 0 ? [formatPlatform(entry.platform)] : []);
       throw new RegistryError(
         "not-found",
-        upstream.host,
-        job.source.repository,
+        from.client.host,
+        from.repository,
         `no ${formatPlatform(wanted)} image in the index (it has ${offered.join(", ") || "no platforms"})`
       );
     }
     return child;
   }
   /** Stores and links everything `manifest` references (not the manifest itself). */
-  async copyTree(job, upstream, manifest) {
+  async copyTree(job, from, manifest) {
     if (isIndex(manifest.mediaType)) {
       await eachUntilFailure(manifest.references, INDEX_CONCURRENCY, async (entry) => {
         if (await this.store.complete(job.target, entry.digest)) return;
-        const child = await upstream.getManifest(job.source.repository, entry.digest);
-        await this.copyTree(job, upstream, child);
+        const child = await from.client.getManifest(from.repository, entry.digest);
+        await this.copyTree(job, from, child);
         await this.store.putManifest(job.target, entry.digest, child);
       });
       return;
     }
     await settleAll(
       requiredBlobs(manifest).map(async (blob) => {
-        const transfer = () => this.transfer(job, upstream, blob);
+        const transfer = () => this.transfer(job, from, blob);
         const moved = await this.store.ensureBlob(blob, blob.size <= SMALL_BLOB ? transfer : () => this.transfers(transfer));
         job.bytes += moved;
         await this.store.linkLayer(job.target, blob.digest);
       })
     );
   }
-  async transfer(job, upstream, blob) {
-    const body = await upstream.getBlob(job.source.repository, blob.digest);
+  async transfer(job, from, blob) {
+    const body = await from.client.getBlob(from.repository, blob.digest);
     const onBytes = (bytes) => this.options.onEvent?.({ type: "blob-progress", ref: job.ref, digest: blob.digest, bytes, size: blob.size });
     try {
       await this.store.writeBlob(blob, body, onBytes);
     } catch (err) {
-      if (err instanceof DigestMismatchError) throw new RegistryError("invalid", upstream.host, job.source.repository, err.message);
+      if (err instanceof DigestMismatchError) throw new RegistryError("invalid", from.client.host, from.repository, err.message);
       throw err;
     }
     return blob.size;
@@ -1648,6 +1746,11 @@ var CopyRun = class {
           return { ...done(job, "hit", present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
         }
         return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);
+      }
+      const tag = job.source.tag ?? "latest";
+      const cached = job.source.digest === void 0 ? await this.fromCache(job, tag, tag) : void 0;
+      if (cached !== void 0) {
+        return { ...cached, warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the cache registry's copy of the tag` };
       }
     }
     let failure = this.describe(err);
@@ -1679,13 +1782,13 @@ var CopyRun = class {
     if (isUnreachable2(err)) return `upstream ${err.host} unreachable (${err.detail}) and the image is not preloaded`;
     return `${err.detail} (upstream ${err.host})`;
   }
-  upstream(host) {
-    let client = this.upstreams.get(host);
+  upstream(source) {
+    let client = this.upstreams.get(source.host);
     if (client === void 0) {
-      client = new RegistryClient(this.options.upstream(host), this.clientOptions);
-      this.upstreams.set(host, client);
+      client = new RegistryClient(this.options.upstream(source.host), this.clientOptions);
+      this.upstreams.set(source.host, client);
     }
-    return client;
+    return { client, repository: source.repository };
   }
 };
 function storageFailure(err, root) {
@@ -1701,7 +1804,7 @@ async function settleAll(work) {
   if (failure !== void 0) throw failure.reason;
 }
 function done(job, source, digest) {
-  return { ref: job.ref, digest, source, bytesCopied: job.bytes };
+  return { ref: job.ref, digest, source, bytesCopied: job.bytes, ...job.index !== void 0 && job.index !== digest && { index: job.index } };
 }
 function failed(job, error) {
   return { ref: job.ref, bytesCopied: job.bytes, error: `${job.ref}: ${error}` };
@@ -1728,15 +1831,177 @@ async function fullDiskHint(path) {
   return free !== void 0 && free < LOW_DISK_BYTES ? `${path} has ${formatBytes(free)} free: the disk is full` : void 0;
 }
 
+// src/core/oci/push.ts
+var pushScopes = (repository) => [`repository:${repository}:pull,push`];
+var RegistryPush = class {
+  constructor(client) {
+    this.client = client;
+  }
+  client;
+  get host() {
+    return this.client.host;
+  }
+  /** Whether `repository` serves the blob already. */
+  async hasBlob(repository, digest) {
+    const reply = await this.client.request(repository, "blob", { method: "HEAD", at: `/${repository}/blobs/${digest}`, scopes: pushScopes(repository) });
+    await discard(reply);
+    if (reply.status === 200) return true;
+    if (reply.status === 404) return false;
+    throw await this.client.failure(reply, repository, `blob ${digest}`);
+  }
+  /**
+   * Makes the blob part of `repository`: there already, mounted from `mountFrom` (a repository
+   * of the same registry that holds it), or uploaded. Resolves with the bytes uploaded.
+   */
+  async putBlob(repository, blob, mountFrom) {
+    if (await this.hasBlob(repository, blob.digest)) return 0;
+    const start = this.client.url(`/${repository}/blobs/uploads/`);
+    if (mountFrom !== void 0 && mountFrom !== repository) {
+      start.searchParams.set("mount", blob.digest);
+      start.searchParams.set("from", mountFrom);
+    }
+    const scopes = mountFrom === void 0 ? pushScopes(repository) : [...pushScopes(repository), `repository:${mountFrom}:pull`];
+    const started = await this.client.request(repository, "blob upload", { method: "POST", at: start, scopes, idempotent: true });
+    await discard(started);
+    if (started.status === 201) return 0;
+    if (started.status !== 202) throw await this.client.failure(started, repository, `blob upload ${blob.digest}`);
+    const upload = this.uploadUrl(repository, start, started.headers.get("location"));
+    upload.searchParams.set("digest", blob.digest);
+    const put = await this.client.request(repository, "blob upload", {
+      method: "PUT",
+      at: upload,
+      scopes: pushScopes(repository),
+      headers: { "content-type": "application/octet-stream", "content-length": String(blob.size) },
+      body: () => blob.open()
+    });
+    if (put.status !== 201) throw await this.client.failure(put, repository, `blob upload ${blob.digest}`);
+    await discard(put);
+    return blob.size;
+  }
+  /** Stores `manifest` verbatim under `reference` (a tag, or its digest); what it names must be there. */
+  async putManifest(repository, reference, manifest) {
+    const reply = await this.client.request(repository, "manifest", {
+      method: "PUT",
+      at: `/${repository}/manifests/${reference}`,
+      scopes: pushScopes(repository),
+      headers: { "content-type": manifest.mediaType, "content-length": String(manifest.bytes.length) },
+      body: () => manifest.bytes,
+      idempotent: true
+    });
+    if (reply.status !== 201 && reply.status !== 200) throw await this.client.failure(reply, repository, `manifest ${reference}`);
+    await discard(reply);
+    const stored = reply.headers.get("docker-content-digest");
+    if (stored !== null && stored !== manifest.digest) {
+      throw new RegistryError("invalid", this.host, repository, `manifest ${reference} was stored as ${stored}, not ${manifest.digest}`);
+    }
+  }
+  /** Where the registry said to send the blob: relative to the request, never from https down to http. */
+  uploadUrl(repository, from, location) {
+    if (location === null) throw new RegistryError("invalid", this.host, repository, "blob upload: the registry named no upload location");
+    const url = new URL(location, from);
+    const refusal = redirectRefusal(from, url);
+    if (refusal !== void 0) throw new RegistryError("invalid", this.host, repository, `blob upload: ${refusal}`);
+    return url;
+  }
+};
+
+// src/core/preload/write-back.ts
+var DEFAULT_STALL_MS2 = 6e4;
+var DEFAULT_CONCURRENCY2 = 4;
+async function writeBack(images, options) {
+  const wanted = images.filter((i) => i.digest !== void 0);
+  const written = [];
+  let run;
+  let current;
+  try {
+    const client = new RegistryClient(options.access, {
+      credentials: options.credentials,
+      stallMs: options.stallTimeoutMs ?? DEFAULT_STALL_MS2,
+      ...options.signal !== void 0 && { signal: options.signal }
+    });
+    run = new WriteRun(new RegistryPush(client), new PreloadStore(options.root), options, limiter(options.concurrency ?? DEFAULT_CONCURRENCY2));
+    for (const image of wanted) {
+      current = image.ref;
+      await run.image(image.ref, image.digest, image.index);
+      written.push(image.ref);
+    }
+    return { written, bytesUploaded: run.bytes };
+  } catch (err) {
+    if (options.signal?.aborted) throw err;
+    const why = err instanceof RegistryError ? err.message : `${current ?? "the cache registry"}: ${err instanceof Error ? err.message : String(err)}`;
+    return { written, bytesUploaded: run?.bytes ?? 0, warning: `cache registry: ${wanted.length - written.length} image(s) not written (${why})` };
+  }
+}
+var WriteRun = class {
+  constructor(push, store, options, uploads) {
+    this.push = push;
+    this.store = store;
+    this.options = options;
+    this.uploads = uploads;
+  }
+  push;
+  store;
+  options;
+  uploads;
+  bytes = 0;
+  /** The repository each blob went to first, once there: where later images mount it from. */
+  blobs = /* @__PURE__ */ new Map();
+  async image(ref, digest, index) {
+    const source = parseReference(ref);
+    const local = preloadRepository(source);
+    const repository = cacheRepository(this.options.location, source);
+    const manifest = await this.stored(local, digest);
+    await this.tree(local, repository, manifest);
+    if (index !== void 0) {
+      const bytes = await this.store.storedManifest(index);
+      if (bytes !== void 0) await this.blob(repository, { digest: index, size: bytes.bytes.length });
+    }
+    await this.push.putManifest(repository, source.digest ?? source.tag ?? "latest", manifest);
+  }
+  /** Everything `manifest` references, in the cache registry (not the manifest itself). */
+  async tree(local, repository, manifest) {
+    if (isIndex(manifest.mediaType)) {
+      for (const entry of manifest.references) {
+        const child = await this.stored(local, entry.digest);
+        await this.tree(local, repository, child);
+        await this.push.putManifest(repository, entry.digest, child);
+      }
+      return;
+    }
+    await Promise.all(requiredBlobs(manifest).map((blob) => this.blob(repository, blob)));
+  }
+  blob(repository, blob) {
+    const first = this.blobs.get(blob.digest);
+    const sending = (async () => {
+      const from = await first?.catch(() => void 0);
+      const source = { ...blob, open: () => this.store.openBlob(blob.digest) };
+      const sent = await this.uploads(() => this.push.putBlob(repository, source, from));
+      this.bytes += sent;
+      return repository;
+    })();
+    if (first === void 0) this.blobs.set(blob.digest, sending);
+    return sending.then(() => void 0);
+  }
+  async stored(repository, digest) {
+    const manifest = await this.store.manifest(repository, digest);
+    if (manifest === void 0) throw new Error(`manifest ${digest} is not in the preload storage`);
+    return manifest;
+  }
+};
+
 // src/core/preload/preloader.ts
 function registryPreloader(env, credentials, localImages) {
+  const access = ({ registries }, host) => {
+    return upstreamAccess(endpointFor(registries, host), env);
+  };
   return {
     async preload(plan, onEvent) {
       const report = await copyImages(
         plan.preload.refs.map((ref) => ({ source: parseReference(ref) })),
         {
           target: { root: plan.preload.data },
-          upstream: (host) => upstreamAccess(endpointFor(plan.registries, host), env),
+          upstream: (host) => access(plan, host),
+          ...plan.cacheRegistry && { cacheRegistry: { access: access(plan, plan.cacheRegistry.host), location: plan.cacheRegistry } },
           platforms: plan.preload.platforms,
           credentials,
           ...localImages && { localImages },
@@ -1744,7 +2009,12 @@ function registryPreloader(env, credentials, localImages) {
         }
       );
       const diskFull = report.results.some((r) => r.error) ? await fullDiskHint(plan.preload.data) : void 0;
-      return { images: report.results, warnings: diskFull ? [diskFull] : [] };
+      return { images: report.results, warnings: diskFull ? [diskFull] : [], ...report.cacheRegistryWarning !== void 0 && { cacheRegistryProblem: report.cacheRegistryWarning } };
+    },
+    async writeBack(plan, images) {
+      const cache = plan.cacheRegistry;
+      if (cache === null) return { written: [], bytesUploaded: 0 };
+      return writeBack(images, { root: plan.preload.data, access: access(plan, cache.host), location: cache, credentials });
     }
   };
 }
@@ -1766,7 +2036,7 @@ function defaultDeps(env, exec = processExec(env)) {
     preloader: registryPreloader(env, credentials, localImages),
     // Loaded when a build runs: commands that only plan never compile the build runner.
     builder: {
-      run: async (builds, { root, logDir, skipPre }, reporter) => (await import("./build-runner-ZJFM4TOD.js")).runBuilds(builds, { root }, { env, logDir, ...skipPre && { skipPre } }, { exec, localImages, reporter })
+      run: async (builds, { root, logDir, skipPre }, reporter) => (await import("./build-runner-TDHHQ6HX.js")).runBuilds(builds, { root }, { env, logDir, ...skipPre && { skipPre } }, { exec, localImages, reporter })
     },
     hostsFiles: { write: writeHostsDir },
     cluster: kindCluster(exec)

@@ -1,10 +1,10 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   checkValues
-} from "./chunk-QRBOB2GT.js";
-import "./chunk-F65MWQCD.js";
+} from "./chunk-D2YF44HT.js";
+import "./chunk-EMKXHLF2.js";
 import "./chunk-XK3YFFSD.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-3TIA5SQL.js";
 import "./chunk-Z6K67HG4.js";
 import "./chunk-I64FK5AC.js";

@@ -3,17 +3,18 @@ import {
   actionReporter,
   defaultActionDeps,
   info,
+  saveRefusal,
   stateFromMain,
   warning
-} from "./chunk-NOPUSYO3.js";
+} from "./chunk-NBTFXKOH.js";
 import {
   describePrune,
   pruneTo
-} from "./chunk-EDAUTHA5.js";
+} from "./chunk-Q4PZ5ACD.js";
 import "./chunk-WG5PZOIG.js";
-import "./chunk-XSLVHZVN.js";
-import "./chunk-3FECXXZP.js";
-import "./chunk-JBRDZTYV.js";
+import "./chunk-AHYNJOGB.js";
+import "./chunk-CNESHI3T.js";
+import "./chunk-QEZUSFSQ.js";
 import "./chunk-TCWCERWE.js";
 import {
   contentFingerprint,
@@ -24,11 +25,11 @@ import "./chunk-ZJO35WPC.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
-import "./chunk-HRHUIA4Y.js";
+import "./chunk-WVRCO47U.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-OLMSLYTO.js";
 import "./chunk-3TIA5SQL.js";
 import "./chunk-KQX75GDV.js";
@@ -58,27 +59,6 @@ async function saveCache(handoff, deps) {
       else reporter.warn(`cache not saved: ${result.reason}`);
     });
   });
-}
-
-// src/action/save-policy.ts
-import { readFileSync } from "node:fs";
-function saveRefusal(policy, env) {
-  if (policy === "always") return void 0;
-  if (policy === "never") return "input save is never";
-  const branch = defaultBranch(env.GITHUB_EVENT_PATH);
-  if (branch === void 0) return "input save is default-branch, and the event payload names no default branch";
-  const ref = env.GITHUB_REF ?? "";
-  return ref === `refs/heads/${branch}` ? void 0 : `input save is default-branch (${branch}), and this run is on ${ref || "no ref"}`;
-}
-function defaultBranch(eventPath) {
-  if (!eventPath) return void 0;
-  try {
-    const event = JSON.parse(readFileSync(eventPath, "utf8"));
-    const branch = event.repository?.default_branch;
-    return typeof branch === "string" && branch !== "" ? branch : void 0;
-  } catch {
-    return void 0;
-  }
 }
 
 // src/action/post.ts

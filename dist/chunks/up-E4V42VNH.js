@@ -1,12 +1,14 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   runUp
-} from "./chunk-Z7LSIUAA.js";
+} from "./chunk-G4CXK5S6.js";
 import "./chunk-XV33VMXC.js";
 import "./chunk-YKEFJN5I.js";
 import "./chunk-CYSDDI4Y.js";
 import "./chunk-ZJO35WPC.js";
-import "./chunk-QUDKVA62.js";
+import {
+  cacheRegistryLine
+} from "./chunk-VZOHOVWP.js";
 import "./chunk-PU5VXVU5.js";
 import {
   cliReporter,
@@ -14,11 +16,11 @@ import {
 } from "./chunk-YBRP2N6Z.js";
 import {
   publicPlan
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-OLMSLYTO.js";
 import "./chunk-3TIA5SQL.js";
 import {
@@ -42,6 +44,7 @@ async function upCommand({ parsed, io, planOptions, deps }) {
 function jsonReport(result, phases) {
   return {
     preload: result.preload,
+    cacheRegistry: result.cacheRegistry ?? null,
     mirrors: result.mirrors,
     hostsFiles: result.hostsFiles,
     local: result.local ?? null,
@@ -64,6 +67,8 @@ function humanReport(result) {
     out += `${result.preload.images.length} image(s), ${formatBytes(result.preload.bytesCopied)} copied into ${result.preload.registry}
 `;
   }
+  if (result.cacheRegistry) out += `${cacheRegistryLine(result.cacheRegistry, formatBytes)}
+`;
   for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? "not serving"})
 `;
   if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))

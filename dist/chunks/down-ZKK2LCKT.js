@@ -8,14 +8,14 @@ import {
 import {
   DEFAULT_CLUSTER_NAME,
   refuseSharedHome
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import {
   homeIdentity,
   realPath
 } from "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-OLMSLYTO.js";
 import "./chunk-3TIA5SQL.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   sourceReader
-} from "./chunk-JBRDZTYV.js";
+} from "./chunk-QEZUSFSQ.js";
 import "./chunk-TCWCERWE.js";
 import "./chunk-KQX75GDV.js";
 import "./chunk-Z6K67HG4.js";
@@ -9,7 +9,7 @@ import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/plan.ts
 async function planCommand({ parsed, io, planOptions }) {
-  const { resolvePlan, publicPlan } = await import("./plan-SO6UUNOS.js");
+  const { resolvePlan, publicPlan } = await import("./plan-JFUE2O6T.js");
   const plan = await resolvePlan(planOptions, sourceReader(planOptions));
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);
@@ -43,6 +43,8 @@ function formatPlan(plan) {
     row("", `  data: ${plan.mirrors.data}`);
   } else row("mirrors", "off");
   row("hosts dir", plan.hostsDir);
+  const cache = plan.cacheRegistry;
+  row("cache registry", cache ? `${cache.ref} (${cache.mode}: ${cache.modeFrom})` : "none");
   row("registry image", plan.registryImage);
   row("cache key", plan.cacheKey);
   return `${lines.join("\n")}

@@ -312,7 +312,7 @@ async function peek(stream) {
 
 // src/core/storage/preload-store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createWriteStream, readFileSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, readFileSync, statSync } from "node:fs";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
@@ -407,6 +407,10 @@ var PreloadStore = class {
     if (manifest === void 0) return false;
     const parts = isIndex(manifest.mediaType) ? manifest.references.map((entry) => this.complete(repository, entry.digest, seen)) : requiredBlobs(manifest).map((blob) => this.hasLayer(repository, blob));
     return (await Promise.all(parts)).every(Boolean);
+  }
+  /** A stored blob's bytes, as verified when written. */
+  openBlob(digest) {
+    return createReadStream(blobDataPath(this.root, digest));
   }
   /** The blob's data is there with its size; its content was verified when it was written. */
   async hasBlob(blob) {

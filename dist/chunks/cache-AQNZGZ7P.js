@@ -1,10 +1,10 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   cliName
-} from "./chunk-F65MWQCD.js";
+} from "./chunk-EMKXHLF2.js";
 import {
   sourceReader
-} from "./chunk-JBRDZTYV.js";
+} from "./chunk-QEZUSFSQ.js";
 import {
   writeFileAtomic
 } from "./chunk-TCWCERWE.js";
@@ -16,13 +16,13 @@ import {
 import "./chunk-ZJO35WPC.js";
 import {
   resolvePlan
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import {
   hostPlatformName
 } from "./chunk-SGW2MNTT.js";
-import "./chunk-N2KOKTTK.js";
+import "./chunk-43ON7DNS.js";
 import "./chunk-OLMSLYTO.js";
 import "./chunk-3TIA5SQL.js";
 import {

@@ -16,7 +16,7 @@ import {
 } from "./chunk-PU5VXVU5.js";
 import {
   resolvePlan
-} from "./chunk-HRHUIA4Y.js";
+} from "./chunk-WVRCO47U.js";
 import {
   SHA256_DIGEST,
   parseReference,
