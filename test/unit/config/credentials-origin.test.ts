@@ -1,30 +1,19 @@
 // A host's credentials go only to its own origin or to a url a layer the user wrote chose. A
 // fetched context may route a host elsewhere, but the user's login for the host must not
 // follow: the mirror proxy gets no username or password, the preload copier sends nothing.
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { endpointCredentials, endpointFor, mayCarryCredentials, type RegistryEndpoint } from '../../../src/core/config/registries.js';
-import type { Plan } from '../../../src/core/plan.js';
-import { resolvePlan } from '../../support/resolve-plan.js';
+import { planComposingFetched } from '../../support/resolve-plan.js';
 import { registryPreloader } from '../../../src/core/preload/preloader.js';
 import { serve } from '../../support/loopback-server.js';
-import { serveDirectory } from '../../support/static-server.js';
 import { disposables } from '../../support/disposables.js';
 
 const LOGIN = { username: 'ghcr-bot', password: 'ghp-S3CRET' };
-const { tree, add } = disposables();
+const scratch = disposables();
 /** The Docker config: it holds a login for every host asked. */
 const dockerConfig = async () => LOGIN;
 
-/** The plan of a project composing `ctx` (fetched over http) after writing `project` itself. */
-async function planWith(context: string, project = ''): Promise<Plan> {
-  const root = tree({ 'site/ctx/sew.yaml': context, 'project/.keep': '' });
-  const server = await serveDirectory(join(root, 'site'));
-  add(() => server.close());
-  writeFileSync(join(root, 'project/sew.yaml'), `registry: ${server.origin}/\nfrom: [ctx]\n${project}`);
-  return resolvePlan({ cwd: join(root, 'project'), env: { HOME: root }, sewHome: join(root, 'home'), platform: 'linux/amd64' });
-}
+const planWith = (context: string, project = '') => planComposingFetched(scratch, context, project);
 
 const routed = (url: string) => `images:\n  registries:\n    ghcr.io: {url: "${url}"}\n  mirrors:\n    upstreams: [ghcr.io]\n`;
 
@@ -53,7 +42,7 @@ describe('which urls a host credentials may follow', () => {
 
   it('the preload copier sends no credentials to a url a fetched context chose', async () => {
     const registry = await serve((_req, res) => void res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end());
-    add(() => registry.close());
+    scratch.add(() => registry.close());
     const plan = await planWith(`${routed(registry.url)}  preload:\n    refs: [ghcr.io/acme/api:1]\n`);
     const report = await registryPreloader({}, dockerConfig).preload(plan, () => undefined);
     expect(report.images[0]?.error).toContain('authentication required and no credentials are configured');

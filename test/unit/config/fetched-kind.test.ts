@@ -1,26 +1,16 @@
 // What a fetched context may set in `kind` (README, Trust model): the cluster's shape, nothing
 // that listens beyond loopback, runs another node image or changes how nodes find registries.
 // YAML merge keys are resolved before any check reads a key.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { CONFIG_PATH_PATCH } from '../../../src/core/kind/config.js';
 import type { Plan } from '../../../src/core/plan.js';
-import { resolvePlan } from '../../support/resolve-plan.js';
-import { serveDirectory } from '../../support/static-server.js';
+import { planComposingFetched } from '../../support/resolve-plan.js';
 import { disposables } from '../../support/disposables.js';
 
-const { tree, add } = disposables();
+const scratch = disposables();
 
-/** The plan of a project composing `ctx`, served over http with `context` as its sew.yaml. */
-async function planWith(context: string, project = ''): Promise<Plan> {
-  const root = tree({ 'site/ctx/sew.yaml': context, 'project/.keep': '' });
-  const server = await serveDirectory(join(root, 'site'));
-  add(() => server.close());
-  writeFileSync(join(root, 'project/sew.yaml'), `registry: ${server.origin}/\nfrom: [ctx]\n${project}`);
-  return resolvePlan({ cwd: join(root, 'project'), env: { HOME: root }, sewHome: join(root, 'home'), platform: 'linux/amd64' });
-}
+const planWith = (context: string, project = '') => planComposingFetched(scratch, context, project);
 
 const node = (body: string) => `kind:\n  nodes:\n    - role: control-plane\n${body}`;
 
