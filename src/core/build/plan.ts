@@ -9,7 +9,7 @@ import { expandVariables } from '../config/expand.js';
 import { InputError } from '../errors.js';
 import { dockerBuildCommand } from './docker-build.js';
 import { expandHome } from '../paths.js';
-import { normaliseReference, parseReference, ImageReferenceError } from '../images/reference.js';
+import { normaliseReference, parseReference, referenceAt } from '../images/reference.js';
 
 export interface BuildPlan {
   readonly name: string;
@@ -55,13 +55,10 @@ export function planBuilds(declared: readonly DeclaredBuild[], env: NodeJS.Proce
 
 /** A build makes a tag: a digest cannot be built. */
 function buildImage(image: string, where: string): string {
-  try {
+  return referenceAt(where, () => {
     if (parseReference(image).digest !== undefined) throw new InputError(where, `"${image}" names a digest; a build produces a tag`);
     return normaliseReference(image);
-  } catch (err) {
-    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
-    throw err;
-  }
+  });
 }
 
 /** The builds to run: all of them in the order declared, or those named, in the order named. */

@@ -13,8 +13,7 @@
 //   builds           the last non-empty list of the user's own files replaces the whole list
 //                    (builds.ts); sew's resolved contexts carry none
 //   anything else    carried: maps merged, lists of named items merged by name, other lists replaced
-import { InputError } from '../errors.js';
-import { normaliseReference, ImageReferenceError } from '../images/reference.js';
+import { normaliseAt } from '../images/reference.js';
 import { localPath, type Layer, type LayerOrigin, type Located } from './layer.js';
 import { mergeBuilds, type DeclaredBuild } from './merge-builds.js';
 import type { ConfigDocument } from './document.js';
@@ -132,12 +131,7 @@ export function mergeLayers(layers: readonly Layer[], env: NodeJS.ProcessEnv, cw
 function normaliseAll(doc: ConfigDocument, path: (string | number)[], refs: readonly string[]): Located<string>[] {
   return refs.map((ref, i) => {
     const where = doc.where([...path, i]);
-    try {
-      return { value: normaliseReference(ref), where };
-    } catch (err) {
-      if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
-      throw err;
-    }
+    return { value: normaliseAt(ref, where), where };
   });
 }
 

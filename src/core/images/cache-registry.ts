@@ -1,9 +1,8 @@
 // Where a cache registry keeps an image: `ghcr.io/acme/sew-cache` holds
 // `upstream.test:5900/team/api` as `ghcr.io/acme/sew-cache/upstream.test_5900/team/api`, so
 // images of several hosts never collide, as in the preload storage (hostNamespace).
-import { InputError } from '../errors.js';
 import { hostPortProblem, isRegistryHost } from '../input/checks.js';
-import { hostNamespace, ImageReferenceError, type ImageRef } from './reference.js';
+import { hostNamespace, ImageReferenceError, referenceAt, type ImageRef } from './reference.js';
 
 export const CACHE_REGISTRY_MODES = ['read', 'readwrite'] as const;
 export type CacheRegistryMode = (typeof CACHE_REGISTRY_MODES)[number];
@@ -34,12 +33,7 @@ export function parseCacheRegistry(text: string): CacheRegistryLocation {
 
 /** The location, or an InputError naming where it was written. */
 export function parseCacheRegistryAt(text: string, where: string): CacheRegistryLocation {
-  try {
-    return parseCacheRegistry(text);
-  } catch (err) {
-    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
-    throw err;
-  }
+  return referenceAt(where, () => parseCacheRegistry(text));
 }
 
 /** The repository of `ref` in the cache registry: `<path>/<host namespace>/<repository>`. */

@@ -95,14 +95,19 @@ export function normaliseReference(input: string): string {
   return formatReference(parseReference(input));
 }
 
-/** The normalised reference, or an InputError naming where it was written. */
-export function normaliseAt(input: string, where: string): string {
+/** What `read` makes of a written reference; its ImageReferenceError as an InputError naming where it was written. */
+export function referenceAt<T>(where: string, read: () => T): T {
   try {
-    return normaliseReference(input);
+    return read();
   } catch (err) {
     if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
     throw err;
   }
+}
+
+/** The normalised reference, or an InputError naming where it was written. */
+export function normaliseAt(input: string, where: string): string {
+  return referenceAt(where, () => normaliseReference(input));
 }
 
 /**

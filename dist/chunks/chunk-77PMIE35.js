@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   registryRoots,
   storedBlobs
-} from "./chunk-ZJO35WPC.js";
+} from "./chunk-I7IR5773.js";
 
 // src/core/cache/content.ts
 import { createHash } from "node:crypto";

@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   isIndex,
   parseManifest
-} from "./chunk-CYSDDI4Y.js";
+} from "./chunk-A663T7FG.js";
 import {
   blobDataPath,
   blobDir,
@@ -10,18 +10,18 @@ import {
   storedBlobs,
   storedRepositories,
   taggedDigest
-} from "./chunk-ZJO35WPC.js";
+} from "./chunk-I7IR5773.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
 import {
   resolvePlan
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import {
   SHA256_DIGEST,
   parseReference,
   preloadRepository
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 import {
   formatBytes
 } from "./chunk-KQX75GDV.js";

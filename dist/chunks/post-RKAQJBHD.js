@@ -6,32 +6,32 @@ import {
   saveRefusal,
   stateFromMain,
   warning
-} from "./chunk-NBTFXKOH.js";
+} from "./chunk-3GTL3AX6.js";
 import {
   describePrune,
   pruneTo
-} from "./chunk-Q4PZ5ACD.js";
+} from "./chunk-DF2KSQHY.js";
 import "./chunk-WG5PZOIG.js";
-import "./chunk-AHYNJOGB.js";
-import "./chunk-CNESHI3T.js";
+import "./chunk-EYA4CR2G.js";
+import "./chunk-YU5Q5Q45.js";
 import "./chunk-QEZUSFSQ.js";
 import "./chunk-TCWCERWE.js";
 import {
   contentFingerprint,
   saveKey
-} from "./chunk-XV33VMXC.js";
-import "./chunk-CYSDDI4Y.js";
-import "./chunk-ZJO35WPC.js";
+} from "./chunk-77PMIE35.js";
+import "./chunk-A663T7FG.js";
+import "./chunk-I7IR5773.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
-import "./chunk-WVRCO47U.js";
+import "./chunk-MITE3WRK.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
-import "./chunk-SGW2MNTT.js";
-import "./chunk-43ON7DNS.js";
+import "./chunk-BWXT4P5J.js";
+import "./chunk-LMZY7IQG.js";
 import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
+import "./chunk-CUEROUV4.js";
 import "./chunk-KQX75GDV.js";
 import {
   describeError

@@ -3,11 +3,9 @@ import {
   ImageReferenceError,
   hostNamespace,
   hostPortProblem,
-  isRegistryHost
-} from "./chunk-3TIA5SQL.js";
-import {
-  InputError
-} from "./chunk-Z6K67HG4.js";
+  isRegistryHost,
+  referenceAt
+} from "./chunk-CUEROUV4.js";
 import {
   __export
 } from "./chunk-I64FK5AC.js";
@@ -6234,12 +6232,7 @@ function parseCacheRegistry(text) {
   return { host: host.toLowerCase(), path: path.join("/") };
 }
 function parseCacheRegistryAt(text, where) {
-  try {
-    return parseCacheRegistry(text);
-  } catch (err) {
-    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
-    throw err;
-  }
+  return referenceAt(where, () => parseCacheRegistry(text));
 }
 function cacheRepository(location, ref) {
   return [location.path, hostNamespace(ref.host), ref.repository].filter((part) => part !== "").join("/");

@@ -1,28 +1,28 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   restoreKeys
-} from "./chunk-XV33VMXC.js";
+} from "./chunk-77PMIE35.js";
 import {
   verifyPlanPreload
-} from "./chunk-YKEFJN5I.js";
+} from "./chunk-CZTA5DDM.js";
 import {
   blobDir,
   blobProblem,
   registryRoots,
   storedBlobs
-} from "./chunk-ZJO35WPC.js";
+} from "./chunk-I7IR5773.js";
 import {
   up
-} from "./chunk-VZOHOVWP.js";
+} from "./chunk-NCNLFCIP.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
 import {
   resolvePlan
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import {
   registryCredentials
-} from "./chunk-SGW2MNTT.js";
+} from "./chunk-BWXT4P5J.js";
 import {
   describeError
 } from "./chunk-Z6K67HG4.js";

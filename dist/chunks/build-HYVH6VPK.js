@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   announcePreloadRegistry
-} from "./chunk-VZOHOVWP.js";
+} from "./chunk-NCNLFCIP.js";
 import {
   withHomeLock
 } from "./chunk-PU5VXVU5.js";
@@ -13,13 +13,13 @@ import {
   readyToRun,
   resolvePlan,
   selectBuilds
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
-import "./chunk-SGW2MNTT.js";
-import "./chunk-43ON7DNS.js";
+import "./chunk-BWXT4P5J.js";
+import "./chunk-LMZY7IQG.js";
 import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
+import "./chunk-CUEROUV4.js";
 import {
   formatBytes
 } from "./chunk-KQX75GDV.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   SHA256_DIGEST
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 
 // src/core/oci/media-types.ts
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";

@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   SHA256_DIGEST,
   TAG
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 
 // src/core/storage/layout.ts
 import { createHash } from "node:crypto";

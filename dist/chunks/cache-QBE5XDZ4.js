@@ -12,19 +12,19 @@ import {
   contentFingerprint,
   restoreKeys,
   saveKey
-} from "./chunk-XV33VMXC.js";
-import "./chunk-ZJO35WPC.js";
+} from "./chunk-77PMIE35.js";
+import "./chunk-I7IR5773.js";
 import {
   resolvePlan
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import {
   hostPlatformName
-} from "./chunk-SGW2MNTT.js";
-import "./chunk-43ON7DNS.js";
+} from "./chunk-BWXT4P5J.js";
+import "./chunk-LMZY7IQG.js";
 import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
+import "./chunk-CUEROUV4.js";
 import {
   refuseNonRegular,
   userPath

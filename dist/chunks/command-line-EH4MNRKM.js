@@ -178,50 +178,50 @@ var CLI_COMMANDS = {
     summary: "print what a run will do (resolved images, mirrors, Kind config, cache key)",
     description: "Resolves the layered sew.yaml and prints what a run will do, without doing any of it.",
     contextFlags: true,
-    load: async () => (await import("./plan-FGL5MU63.js")).planCommand
+    load: async () => (await import("./plan-BZSDPLA7.js")).planCommand
   },
   up: {
     summary: "start the registries, preload the images, write containerd hosts, create the Kind cluster",
     description: "Resolves the plan, starts the preload and mirror registries, copies the preload images,\nwrites the containerd hosts files and creates (or reuses) the Kind cluster.",
     contextFlags: true,
-    load: async () => (await import("./up-E4V42VNH.js")).upCommand
+    load: async () => (await import("./up-OB6PUGXH.js")).upCommand
   },
   build: {
     summary: "run sew.yaml's builds and put the images into the preload registry",
     description: "Runs the builds declared in sew.yaml's `builds` (all of them, or those NAMEd, in that order):\neach build's `pre` commands in its `dir`, then `docker build` (skipped when there is no\nDockerfile: the pre commands make the image), then puts the image into the preload registry\nso Kind nodes pull it by its own name. Output goes to $SEW_HOME/logs/build/NAME.log.",
     operands: "[NAME...]",
     contextFlags: true,
-    load: async () => (await import("./build-57WQZDTZ.js")).buildCommand
+    load: async () => (await import("./build-HYVH6VPK.js")).buildCommand
   },
   down: {
     summary: "delete the Kind cluster (keeps the registries and their data unless --purge)",
     description: 'Deletes the Kind cluster (default: the one cluster sew-ci knows of, else "sew"). The preload\nand mirror registries and their data stay, as the cache of the next run, unless --purge.',
     contextFlags: false,
-    load: async () => (await import("./down-ZKK2LCKT.js")).downCommand
+    load: async () => (await import("./down-HNB6KJRO.js")).downCommand
   },
   "cache-key": {
     summary: "print (or --write) the cache key and restore-key prefixes, as the action uses them",
     description: "Prints the cache key of the plan and the restore-key prefixes, as the action uses them.",
     contextFlags: true,
-    load: async () => (await import("./cache-AQNZGZ7P.js")).cacheKeyCommand
+    load: async () => (await import("./cache-QBE5XDZ4.js")).cacheKeyCommand
   },
   "cache-paths": {
     summary: "print the directories to cache (the registry data)",
     description: "Prints the directories to cache, one per line: the preload and mirror registry data.",
     contextFlags: true,
-    load: async () => (await import("./cache-AQNZGZ7P.js")).cachePathsCommand
+    load: async () => (await import("./cache-QBE5XDZ4.js")).cachePathsCommand
   },
   "cache-prune": {
     summary: "stop the preload registry and remove the images the plan no longer preloads, before a cache save",
     description: "Stops the preload registry and removes from its data the repositories, tags and blobs the\nplan no longer preloads, so the cache saved next tracks the image set. Run it after the\ntests, before the CI system saves the cache; the next 'up' starts the registry again.\nMirror data is kept: it holds what the nodes pulled.",
     contextFlags: true,
-    load: async () => (await import("./cache-prune-IK6IKNAN.js")).cachePruneCommand
+    load: async () => (await import("./cache-prune-PMJQ43SX.js")).cachePruneCommand
   },
   verify: {
     summary: "check, offline, that every preloaded image is complete and matches its digests",
     description: "Checks, without asking any upstream, that every preloaded ref resolves in $SEW_HOME/preload\nand every blob it needs is there with the right digest. Exit 0 when all are, 1 otherwise.",
     contextFlags: true,
-    load: async () => (await import("./verify-LIVVCUOJ.js")).verifyCommand
+    load: async () => (await import("./verify-5335GFOG.js")).verifyCommand
   }
 };
 
@@ -345,7 +345,7 @@ async function runCli(argv, io) {
       io.out(commandHelp(command));
       return EXIT.ok;
     }
-    const { checkValues } = await import("./values-SOUA6SPX.js");
+    const { checkValues } = await import("./values-BVA4NTNV.js");
     const values = checkValues(line.raw, cliWhere);
     const run = await CLI_COMMANDS[command].load();
     return await run(await commandContext({ ...line, values }, io));
@@ -364,7 +364,7 @@ async function commandContext(parsed, io) {
     parsed,
     io,
     planOptions: planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags),
-    deps: () => deps ??= import("./default-deps-EAAO6L24.js").then((m) => m.defaultDeps(io.env))
+    deps: () => deps ??= import("./default-deps-NKBQK2E6.js").then((m) => m.defaultDeps(io.env))
   };
 }
 function knownCommand(word) {

@@ -3,7 +3,7 @@ import {
   DigestMismatchError,
   PreloadStore,
   importFromDaemon
-} from "./chunk-CNESHI3T.js";
+} from "./chunk-YU5Q5Q45.js";
 import {
   TooLargeError,
   TransportError,
@@ -26,7 +26,7 @@ import {
   parseManifest,
   requiredBlobs,
   sha256Digest
-} from "./chunk-CYSDDI4Y.js";
+} from "./chunk-A663T7FG.js";
 import {
   CERTS_DIR,
   KIND_CONFIG_SUFFIX,
@@ -46,19 +46,19 @@ import {
   selectPlatform,
   statePath,
   upstreamAccess
-} from "./chunk-SGW2MNTT.js";
+} from "./chunk-BWXT4P5J.js";
 import {
   cacheRepository,
   literal,
   object,
   string
-} from "./chunk-43ON7DNS.js";
+} from "./chunk-LMZY7IQG.js";
 import {
   SHA256_DIGEST,
   formatReference,
   parseReference,
   preloadRepository
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 import {
   displayUrl,
   formatBytes,
@@ -2036,7 +2036,7 @@ function defaultDeps(env, exec = processExec(env)) {
     preloader: registryPreloader(env, credentials, localImages),
     // Loaded when a build runs: commands that only plan never compile the build runner.
     builder: {
-      run: async (builds, { root, logDir, skipPre }, reporter) => (await import("./build-runner-TDHHQ6HX.js")).runBuilds(builds, { root }, { env, logDir, ...skipPre && { skipPre } }, { exec, localImages, reporter })
+      run: async (builds, { root, logDir, skipPre }, reporter) => (await import("./build-runner-GC53K44A.js")).runBuilds(builds, { root }, { env, logDir, ...skipPre && { skipPre } }, { exec, localImages, reporter })
     },
     hostsFiles: { write: writeHostsDir },
     cluster: kindCluster(exec)

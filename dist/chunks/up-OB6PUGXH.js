@@ -1,14 +1,14 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   runUp
-} from "./chunk-G4CXK5S6.js";
-import "./chunk-XV33VMXC.js";
-import "./chunk-YKEFJN5I.js";
-import "./chunk-CYSDDI4Y.js";
-import "./chunk-ZJO35WPC.js";
+} from "./chunk-EGE2XUIW.js";
+import "./chunk-77PMIE35.js";
+import "./chunk-CZTA5DDM.js";
+import "./chunk-A663T7FG.js";
+import "./chunk-I7IR5773.js";
 import {
   cacheRegistryLine
-} from "./chunk-VZOHOVWP.js";
+} from "./chunk-NCNLFCIP.js";
 import "./chunk-PU5VXVU5.js";
 import {
   cliReporter,
@@ -16,13 +16,13 @@ import {
 } from "./chunk-YBRP2N6Z.js";
 import {
   publicPlan
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
-import "./chunk-SGW2MNTT.js";
-import "./chunk-43ON7DNS.js";
+import "./chunk-BWXT4P5J.js";
+import "./chunk-LMZY7IQG.js";
 import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
+import "./chunk-CUEROUV4.js";
 import {
   formatBytes
 } from "./chunk-KQX75GDV.js";

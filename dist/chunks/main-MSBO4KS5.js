@@ -11,10 +11,10 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunk-NBTFXKOH.js";
+} from "./chunk-3GTL3AX6.js";
 import {
   checkValues
-} from "./chunk-D2YF44HT.js";
+} from "./chunk-N453EY3Q.js";
 import {
   planOptionsOf
 } from "./chunk-ZIRYOHUC.js";
@@ -24,28 +24,28 @@ import {
   inputWhere
 } from "./chunk-EMKXHLF2.js";
 import "./chunk-WG5PZOIG.js";
-import "./chunk-AHYNJOGB.js";
-import "./chunk-CNESHI3T.js";
+import "./chunk-EYA4CR2G.js";
+import "./chunk-YU5Q5Q45.js";
 import "./chunk-QEZUSFSQ.js";
 import "./chunk-TCWCERWE.js";
 import {
   runUp
-} from "./chunk-G4CXK5S6.js";
-import "./chunk-XV33VMXC.js";
-import "./chunk-YKEFJN5I.js";
-import "./chunk-CYSDDI4Y.js";
-import "./chunk-ZJO35WPC.js";
+} from "./chunk-EGE2XUIW.js";
+import "./chunk-77PMIE35.js";
+import "./chunk-CZTA5DDM.js";
+import "./chunk-A663T7FG.js";
+import "./chunk-I7IR5773.js";
 import {
   cacheRegistryLine
-} from "./chunk-VZOHOVWP.js";
+} from "./chunk-NCNLFCIP.js";
 import "./chunk-PU5VXVU5.js";
-import "./chunk-WVRCO47U.js";
+import "./chunk-MITE3WRK.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
-import "./chunk-SGW2MNTT.js";
-import "./chunk-43ON7DNS.js";
+import "./chunk-BWXT4P5J.js";
+import "./chunk-LMZY7IQG.js";
 import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
+import "./chunk-CUEROUV4.js";
 import {
   formatBytes
 } from "./chunk-KQX75GDV.js";

@@ -5,21 +5,21 @@ import {
 import "./chunk-TCWCERWE.js";
 import {
   verifyPlanPreload
-} from "./chunk-YKEFJN5I.js";
-import "./chunk-CYSDDI4Y.js";
-import "./chunk-ZJO35WPC.js";
+} from "./chunk-CZTA5DDM.js";
+import "./chunk-A663T7FG.js";
+import "./chunk-I7IR5773.js";
 import {
   table
 } from "./chunk-YBRP2N6Z.js";
 import {
   resolvePlan
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
-import "./chunk-SGW2MNTT.js";
-import "./chunk-43ON7DNS.js";
+import "./chunk-BWXT4P5J.js";
+import "./chunk-LMZY7IQG.js";
 import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
+import "./chunk-CUEROUV4.js";
 import "./chunk-KQX75GDV.js";
 import "./chunk-Z6K67HG4.js";
 import "./chunk-I64FK5AC.js";

@@ -2,16 +2,16 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   localHostsFile,
   onPort
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import {
   LOCAL,
   REGISTRY_PORT,
   WILDCARD,
   endpointFor
-} from "./chunk-SGW2MNTT.js";
+} from "./chunk-BWXT4P5J.js";
 import {
   hostNamespace
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 
 // src/core/containerd/hosts.ts
 var DEFAULT_HOST_DIR = "_default";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-WG5PZOIG.js";
 import {
   defaultDeps
-} from "./chunk-AHYNJOGB.js";
+} from "./chunk-EYA4CR2G.js";
 import {
   RuntimeError
 } from "./chunk-Z6K67HG4.js";

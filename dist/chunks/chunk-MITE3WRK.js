@@ -27,7 +27,7 @@ import {
   require_dist,
   resolveRegistries,
   statePath
-} from "./chunk-SGW2MNTT.js";
+} from "./chunk-BWXT4P5J.js";
 import {
   CACHE_REGISTRY_MODES,
   _enum,
@@ -41,14 +41,13 @@ import {
   string,
   union,
   unknown
-} from "./chunk-43ON7DNS.js";
+} from "./chunk-LMZY7IQG.js";
 import {
   expandVariables,
   hasVariables
 } from "./chunk-OLMSLYTO.js";
 import {
   CLUSTER_NAME_RULE,
-  ImageReferenceError,
   checkClusterName,
   checkFlagName,
   checkSewHome,
@@ -58,8 +57,9 @@ import {
   isRegistryHost,
   normaliseAt,
   normaliseReference,
-  parseReference
-} from "./chunk-3TIA5SQL.js";
+  parseReference,
+  referenceAt
+} from "./chunk-CUEROUV4.js";
 import {
   displayUrl,
   expandHome,
@@ -108,13 +108,10 @@ function planBuilds(declared, env) {
   });
 }
 function buildImage(image, where) {
-  try {
+  return referenceAt(where, () => {
     if (parseReference(image).digest !== void 0) throw new InputError(where, `"${image}" names a digest; a build produces a tag`);
     return normaliseReference(image);
-  } catch (err) {
-    if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
-    throw err;
-  }
+  });
 }
 function selectBuilds(builds, names, where) {
   if (builds.length === 0) throw new InputError(where, "no builds are declared: add a `builds` section to sew.yaml");
@@ -2254,12 +2251,7 @@ function mergeLayers(layers, env, cwd) {
 function normaliseAll(doc, path, refs) {
   return refs.map((ref, i) => {
     const where = doc.where([...path, i]);
-    try {
-      return { value: normaliseReference(ref), where };
-    } catch (err) {
-      if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
-      throw err;
-    }
+    return { value: normaliseAt(ref, where), where };
   });
 }
 function layerKind(layer, kind) {

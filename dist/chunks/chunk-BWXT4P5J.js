@@ -7,7 +7,7 @@ import {
   checkClusterName,
   hostPortProblem,
   isRegistryHost
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 import {
   defaultSewHome,
   displayUrl

@@ -12,7 +12,7 @@ import {
   parseManifest,
   requiredBlobs,
   sha256Digest
-} from "./chunk-CYSDDI4Y.js";
+} from "./chunk-A663T7FG.js";
 import {
   blobDataPath,
   blobDir,
@@ -21,10 +21,10 @@ import {
   revisionLinkPath,
   tagCurrentLinkPath,
   tagIndexLinkPath
-} from "./chunk-ZJO35WPC.js";
+} from "./chunk-I7IR5773.js";
 import {
   SHA256_DIGEST
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 import {
   RuntimeError
 } from "./chunk-Z6K67HG4.js";

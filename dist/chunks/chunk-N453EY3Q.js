@@ -12,7 +12,7 @@ import {
   NEVER,
   parseCacheRegistry,
   string
-} from "./chunk-43ON7DNS.js";
+} from "./chunk-LMZY7IQG.js";
 import {
   CLUSTER_NAME_RULE,
   FLAG_NAME_RULE,
@@ -20,7 +20,7 @@ import {
   isClusterName,
   isFlagName,
   normaliseReference
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 import {
   InputError
 } from "./chunk-Z6K67HG4.js";

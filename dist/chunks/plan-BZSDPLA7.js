@@ -9,7 +9,7 @@ import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/plan.ts
 async function planCommand({ parsed, io, planOptions }) {
-  const { resolvePlan, publicPlan } = await import("./plan-JFUE2O6T.js");
+  const { resolvePlan, publicPlan } = await import("./plan-V7RO24NG.js");
   const plan = await resolvePlan(planOptions, sourceReader(planOptions));
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);

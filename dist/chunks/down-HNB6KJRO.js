@@ -8,16 +8,16 @@ import {
 import {
   DEFAULT_CLUSTER_NAME,
   refuseSharedHome
-} from "./chunk-WVRCO47U.js";
+} from "./chunk-MITE3WRK.js";
 import "./chunk-XK3YFFSD.js";
 import "./chunk-7EGYCJXJ.js";
 import {
   homeIdentity,
   realPath
-} from "./chunk-SGW2MNTT.js";
-import "./chunk-43ON7DNS.js";
+} from "./chunk-BWXT4P5J.js";
+import "./chunk-LMZY7IQG.js";
 import "./chunk-OLMSLYTO.js";
-import "./chunk-3TIA5SQL.js";
+import "./chunk-CUEROUV4.js";
 import {
   sewHome
 } from "./chunk-KQX75GDV.js";

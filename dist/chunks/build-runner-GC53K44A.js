@@ -2,10 +2,10 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   PreloadStore,
   importFromDaemon
-} from "./chunk-CNESHI3T.js";
+} from "./chunk-YU5Q5Q45.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-CYSDDI4Y.js";
-import "./chunk-ZJO35WPC.js";
+import "./chunk-A663T7FG.js";
+import "./chunk-I7IR5773.js";
 import {
   dockerBuildCommand
 } from "./chunk-7EGYCJXJ.js";
@@ -13,7 +13,7 @@ import "./chunk-OLMSLYTO.js";
 import {
   parseReference,
   preloadRepository
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 import {
   InputError,
   RuntimeError

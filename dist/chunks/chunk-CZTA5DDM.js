@@ -4,19 +4,19 @@ import {
   isIndex,
   parseManifest,
   requiredBlobs
-} from "./chunk-CYSDDI4Y.js";
+} from "./chunk-A663T7FG.js";
 import {
   StorageLayoutError,
   blobDataPath,
   blobProblem,
   taggedDigest
-} from "./chunk-ZJO35WPC.js";
+} from "./chunk-I7IR5773.js";
 import {
   SHA256_DIGEST,
   formatReference,
   parseReference,
   preloadRepository
-} from "./chunk-3TIA5SQL.js";
+} from "./chunk-CUEROUV4.js";
 
 // src/core/verify/offline.ts
 import { readFile } from "node:fs/promises";

@@ -138,13 +138,16 @@ function formatReference(ref) {
 function normaliseReference(input) {
   return formatReference(parseReference(input));
 }
-function normaliseAt(input, where) {
+function referenceAt(where, read) {
   try {
-    return normaliseReference(input);
+    return read();
   } catch (err) {
     if (err instanceof ImageReferenceError) throw new InputError(where, err.message);
     throw err;
   }
+}
+function normaliseAt(input, where) {
+  return referenceAt(where, () => normaliseReference(input));
 }
 function hostNamespace(host) {
   return host.replace(/:/g, "_");
@@ -171,6 +174,7 @@ export {
   parseReference,
   formatReference,
   normaliseReference,
+  referenceAt,
   normaliseAt,
   hostNamespace,
   preloadRepository
