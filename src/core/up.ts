@@ -35,7 +35,8 @@ export interface UpResult {
 
 export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { needs } = plan;
-  if (needs.docker) await ports.registries.connect();
+  // A phase of its own, so a run without Docker is reported as failing there.
+  if (needs.docker) await ports.reporter.phase('Connect to Docker', () => ports.registries.connect());
   // The preload container comes up while the images are copied and built: both write the
   // storage directly, and only what comes after needs the registry.
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : undefined;

@@ -2,6 +2,7 @@
 // outputs, state and summary through the files the runner hands over, state back as STATE_*.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as core from '@actions/core';
 import { vi } from 'vitest';
 import { tempDir } from './tree.js';
 
@@ -27,6 +28,8 @@ export function runnerEnv(inputs: Record<string, string>, files: StepFiles, stat
   vi.stubEnv('GITHUB_OUTPUT', files.output);
   vi.stubEnv('GITHUB_STATE', files.state);
   vi.stubEnv('GITHUB_STEP_SUMMARY', files.summary);
+  // The summary keeps the first path it read for the process: each step here has its own file.
+  (core.summary as unknown as { _filePath?: string })._filePath = undefined;
   process.exitCode = undefined;
 }
 

@@ -91,7 +91,7 @@ describe('up orders its steps', () => {
   it('writes the hosts files before the cluster, whose nodes mount them', async () => {
     const { recorded } = await run(EVERYTHING);
     expect(recorded.steps.indexOf('hosts')).toBeLessThan(recorded.steps.indexOf('cluster'));
-    expect(recorded.phases).toEqual(['Preload images', 'Preload registry', 'Mirrors', 'Local registry', 'containerd hosts', 'Kind cluster', 'Local registry hosting (KEP-1755)']);
+    expect(recorded.phases).toEqual(['Connect to Docker', 'Preload images', 'Preload registry', 'Mirrors', 'Local registry', 'containerd hosts', 'Kind cluster', 'Local registry hosting (KEP-1755)']);
   });
 
   it('a container engine that does not answer stops the run before any work', async () => {
