@@ -29,15 +29,22 @@ export const githubCacheStore: CacheStore = {
   },
 };
 
-/** Why @actions/cache declined, from what it printed: its save-failure line, else its last warning. */
+/** Why @actions/cache declined, from what it printed: the service's reason, its save-failure line, else its last warning. */
 export function declineReason(lines: readonly string[]): string {
   const messages = lines.map((line) => {
     const command = /^::(warning|error)[^:]*::(.*)$/.exec(line.trim());
     const text = command ? command[2]!.replace(/%0A/g, ' ').replace(/%0D/g, '').replace(/%25/g, '%') : line.trim();
     return { text, flagged: command !== null };
   });
-  const explained = messages.map((m) => /(?:Failed to save|Cache save skipped|Cache reservation failed): (.+)$/.exec(m.text)?.[1]).filter((t) => t !== undefined);
-  return explained.at(-1) ?? messages.filter((m) => m.flagged).at(-1)?.text ?? 'the cache service declined it without a reason';
+  const explained = (pattern: RegExp) => messages.map((m) => pattern.exec(m.text)?.[1]).filter((t) => t !== undefined).at(-1);
+  // The service's own reason for refusing the reservation, when it gave one, says more than the
+  // client's "Unable to reserve cache ..., another job may be creating this cache" after it.
+  return (
+    explained(/Cache reservation failed: (.+)$/) ??
+    explained(/(?:Failed to save|Cache save skipped): (.+)$/) ??
+    messages.filter((m) => m.flagged).at(-1)?.text ??
+    'the cache service declined it without a reason'
+  );
 }
 
 /** Runs `run` collecting the lines it prints; those `hide` matches are kept out of the log. */

@@ -20,8 +20,9 @@ export function stepFiles(): StepFiles {
 }
 
 /** Sets the environment of one step; returns a function that reads what it wrote. */
-export function runnerEnv(inputs: Record<string, string>, files: StepFiles, state: Record<string, string> = {}): void {
+export function runnerEnv(inputs: Record<string, string>, files: StepFiles, state: Record<string, string> = {}, env: Record<string, string> = {}): void {
   vi.unstubAllEnvs();
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('STATE_')) vi.stubEnv(key, undefined);
   for (const [name, value] of Object.entries(inputs)) vi.stubEnv(`INPUT_${name.toUpperCase()}`, value);
   for (const [name, value] of Object.entries(state)) vi.stubEnv(`STATE_${name}`, value);

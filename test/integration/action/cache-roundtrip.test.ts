@@ -1,15 +1,15 @@
 // The action's main and post against real Docker and registries, with a directory cache
 // behind the same interface as @actions/cache: a cold run saves, a rerun on a fresh runner
 // restores and copies nothing, a changed image list restores the nearest cache.
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/action/main.js';
-import { post } from '../../../src/action/post.js';
 import { defaultDeps } from '../../../src/core/default-deps.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { storedBlobs } from '../../../src/core/storage/layout.js';
 import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
+import { runJob } from '../../support/action-job.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { tempDir, writeTree } from '../../support/tree.js';
 import { docker, removeRegistries, requireWorld } from '../../world/docker.js';
@@ -24,33 +24,9 @@ let cacheDir: string;
 const sewYaml = (refs: string[]) =>
   `images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [${refs.join(', ')}]\n`;
 
-/** One job on a fresh runner: main, then post, with its own $SEW_HOME. */
-async function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: (homeId: string) => void | Promise<void>; env?: Record<string, string> } = {}) {
-  const home = tempDir('runner-home-');
-  const env = { ...process.env, ...options.env };
-  const deps = { core: defaultDeps(env), cache: directoryCacheStore(options.cache ?? cacheDir), installKind: async () => undefined, env, cwd: project };
-  const mainFiles = stepFiles();
-  runnerEnv({ cluster: 'false', 'sew-home': home, ...inputs }, mainFiles);
-  const mainLog = await logOf(() => main(deps));
-  const mainExit = process.exitCode;
-  const outputs = readRecords(mainFiles.output);
-  const summary = readFileSync(mainFiles.summary, 'utf8');
-  const kept = readRecords(mainFiles.state)['sew-post'];
-  const homeId: string = kept ? JSON.parse(kept).home : '';
-  await options.beforePost?.(homeId);
-  const postFiles = stepFiles();
-  runnerEnv({}, postFiles, readRecords(mainFiles.state));
-  const postLog = await logOf(() => post(deps));
-  return { mainExit, mainLog, outputs, summary, homeId, postExit: process.exitCode, postLog, postSummary: readFileSync(postFiles.summary, 'utf8'), state: readFileSync(mainFiles.state, 'utf8') };
-}
-
-/** What a step printed to the job log. */
-async function logOf(step: () => Promise<void>): Promise<string> {
-  const log: string[] = [];
-  vi.mocked(process.stdout.write).mockImplementation((chunk: string | Uint8Array) => (log.push(String(chunk)), true));
-  await step();
-  vi.mocked(process.stdout.write).mockImplementation(() => true);
-  return log.join('');
+/** One job on a fresh runner, with its own $SEW_HOME and the directory cache. */
+function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: (homeId: string) => void | Promise<void>; env?: Record<string, string> } = {}) {
+  return runJob(inputs, { cwd: project, cache: directoryCacheStore(options.cache ?? cacheDir), ...(options.beforePost && { beforePost: options.beforePost }), ...(options.env && { env: options.env }) });
 }
 
 /** This home's registry containers that are running. */
