@@ -86,6 +86,7 @@ describe('action inputs', () => {
     [{ flags: 'no-es Big' }, 'input flags: must be a flag name (a-z, 0-9, -), not "Big"'],
     [{ set: 'imageTag' }, 'input set: must be KEY=VALUE (KEY a variable name, or context.path.name), not "imageTag"'],
     [{ 'allow-env': 'HOME PATH' }, 'input allow-env: must be an environment variable name, not "HOME PATH"'],
+    [{ 'node-image': 'x y' }, 'input node-image: invalid image reference "x y": contains whitespace'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });
