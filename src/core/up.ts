@@ -17,7 +17,7 @@ export interface UpPorts {
   readonly preloader: Preloader;
   readonly builder: Builder;
   readonly hostsFiles: HostsFiles;
-  readonly cluster: Pick<Cluster, 'ensure' | 'announceLocalRegistry'>;
+  readonly cluster: Pick<Cluster, 'available' | 'ensure' | 'announceLocalRegistry'>;
 }
 
 export interface UpResult {
@@ -35,6 +35,8 @@ export interface UpResult {
 
 export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { needs } = plan;
+  // A cluster that cannot be made is known before any registry starts.
+  if (needs.cluster) await ports.cluster.available();
   // A phase of its own, so a run without Docker is reported as failing there.
   if (needs.docker) await ports.reporter.phase('Connect to Docker', () => ports.registries.connect());
   // The preload container comes up while the images are copied and built: both write the

@@ -50,6 +50,8 @@ describe('Kind', () => {
     const kindCalls = exec.calls.filter((c) => c.command === 'kind').map((c) => c.args);
     const configPath = join(home, 'clusters', 'sewtest.kind.yaml');
     expect(kindCalls).toEqual([
+      // Checked before any registry starts.
+      ['version'],
       ['get', 'clusters'],
       ['create', 'cluster', '--name', 'sewtest', '--config', configPath, '--wait', '90s'],
     ]);
@@ -71,7 +73,7 @@ describe('Kind', () => {
     );
     const result = await go();
     expect(result.cluster?.action).toBe('reused');
-    expect(exec.calls.filter((c) => c.command === 'kind').map((c) => c.args[0])).toEqual(['get', 'get']);
+    expect(exec.calls.filter((c) => c.command === 'kind').map((c) => c.args[0])).toEqual(['version', 'get', 'get']);
     await upstream.stop();
     expect(await node.pull('upstream.test:5900/team/app:1')).toBe(app.digest);
     await upstream.start();

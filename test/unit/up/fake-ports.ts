@@ -15,6 +15,8 @@ export interface FakeWorld {
   readonly localPort?: number;
   readonly preloadRegistryFails?: string;
   readonly engineDown?: string;
+  /** Why the cluster tool is missing. */
+  readonly noKind?: string;
   /** Runs inside every step, e.g. to check the lock is held. */
   readonly during?: (step: string) => void;
 }
@@ -102,6 +104,9 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
       },
     },
     cluster: {
+      async available() {
+        if (world.noKind) throw new Error(world.noKind);
+      },
       async ensure(plan) {
         step('cluster');
         return { name: plan.cluster.name, action: world.clusterExists ? 'reused' : 'created', kubeconfig: plan.cluster.kubeconfig, state: plan.cluster.statePath };
