@@ -19,7 +19,7 @@ import { findFlags, type FlagInfo } from './flags.js';
 import { localPath, type Layer, type LayerOrigin } from './layer.js';
 import { renderFile } from './render.js';
 import type { SourceReader } from './sources.js';
-import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, type OverrideMap } from './variables.js';
+import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, unusedSets, type OverrideMap } from './variables.js';
 import { checkFetchedLayer, envReader, inside } from './trust.js';
 import { readVarsBlock, type VarsBlock } from './vars.js';
 
@@ -316,11 +316,12 @@ class Composer {
       }
       flagLayers.push({ doc, origin: 'flag', dir, variables: reportVariables(block, values), trusted });
     }
+    const layers = [...this.layers, ...flagLayers];
     return {
-      layers: [...this.layers, ...flagLayers],
+      layers,
       flags: unique(requested),
       available: available.map((f) => f.info),
-      warnings: unique([...this.warnings, ...this.reader.warnings()]),
+      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers), ...this.reader.warnings()]),
       embeddedDefault: false,
     };
   }
