@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { restoredExactPlan, type CacheHandoff } from '../core/cache/handoff.js';
 import { describeError } from '../core/errors.js';
+import { inputWhere } from '../core/options/options.js';
 import { planOptionsOf } from '../core/options/run-options.js';
 import type { Plan } from '../core/plan.js';
 import type { Reporter } from '../core/ports/reporter.js';
@@ -34,7 +35,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
     const save = inputs.save ?? 'always';
     const outcome = await runUp(
       {
-        plan: planOptionsOf(inputs, deps.cwd, deps.env),
+        plan: planOptionsOf(inputs, deps.cwd, deps.env, inputWhere),
         verify: inputs.verify === true,
         planned: (plan) => {
           known.cluster = plan.cluster.name;

@@ -28,6 +28,8 @@ const DEFAULT_CONTEXT_REGISTRY = 'https://a-cordier.github.io/sew/';
 
 export interface ComposeRequest {
   readonly cwd: string;
+  /** How the surface names its flags option (`input flags`); undefined names a flag as typed, `--no-es`. */
+  readonly flagsWhere?: string;
   readonly sewHome: string;
   /** The environment templates' `env` reads. */
   readonly env: NodeJS.ProcessEnv;
@@ -305,7 +307,7 @@ class Composer {
     const flagLayers: Layer[] = [];
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name);
-      if (!found) throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
+      if (!found) throw new UnknownContextFlagError(name, available.map((f) => f.info.name), this.request.flagsWhere);
       const dir = new URL('./', found.url);
       const text = await flagReader.read(found.url);
       if (text === undefined) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);
