@@ -18,6 +18,8 @@ export interface OptionDeclaration {
   readonly value: ValueKind;
   /** One sentence, shown by `sew-ci help CMD` and as the action input's description. */
   readonly description: string;
+  /** What `sew-ci help CMD` says instead, where the CLI spelling (`--no-cluster`) does the opposite of the input's `true`. */
+  readonly cliDescription?: string;
   readonly commands: readonly CommandName[];
   /** The CLI spelling when it is not the option's name; `no-NAME` for a boolean sets it false. */
   readonly cli?: string;
@@ -43,7 +45,7 @@ export const OPTIONS = {
   set: { value: 'setting', arg: 'KEY=VALUE', repeat: 'lines', commands: PLANNING, description: 'Template variables (as `sew create --set`): KEY for every context that declares it, `path.to.context.KEY=VALUE` for one context only.' },
   'allow-env': { value: 'envName', arg: 'NAME', repeat: 'lines', commands: PLANNING, description: "Environment variables a fetched context's template `env` may read besides HOME and USER (see the README's Trust model)." },
   'skip-preload': { value: 'boolean', commands: PLANNING, description: 'Bypass preloading for this run (mirrors stay on).' },
-  cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], description: 'Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files.' },
+  cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], cliDescription: 'Stop after the registries and the containerd hosts files: no Kind cluster is created or reused.', description: 'Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files.' },
   'cluster-name': { value: 'clusterName', arg: 'NAME', commands: PLANNING, description: 'Name of the Kind cluster, overriding kind.name (default sew).' },
   'node-image': { ...text('IMAGE'), value: 'image', commands: ['up'], description: 'Kind node image (kind create cluster --image).' },
   'kind-version': {

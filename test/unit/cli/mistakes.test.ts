@@ -101,7 +101,7 @@ describe('help and version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: sew-ci up \[options\]\n/);
     expect(result.stdout).toMatch(/\n {2}--wait DURATION +How long kind waits [^]*?; default 60s\.\n/);
-    expect(result.stdout).toMatch(/\n {2}--no-cluster +Create \(or reuse\)/);
+    expect(result.stdout).toMatch(/\n {2}--no-cluster +Stop after the registries and the containerd hosts files: no Kind cluster/);
     expect(result.stdout).toMatch(/\n {2}--preload REF +Extra image references [^]*?; repeatable\.\n/);
     expect(result.stdout).not.toContain('--write');
   });

@@ -103,4 +103,11 @@ describe('the bundle alone, with no node_modules', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`sew-ci: ${config}:3:12: invalid image reference "Bad": repository must be lowercase\n`);
   });
+
+  it('ends quietly when its reader goes away', () => {
+    // The reader closes its end at once: every write of the help finds no reader (EPIPE).
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${join(dist, 'cli.js')}" help up | (exec 0<&-; sleep 0.3)`], { encoding: 'utf8', cwd: project });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
 });
