@@ -73,7 +73,7 @@ export const OPTIONS = {
   verify: { value: 'boolean', commands: ['up'], description: 'After preloading, check offline that every preloaded image is complete; fail (exit 1) if not.' },
   build: { value: 'boolean', commands: ['up'], description: "First run every build of sew.yaml's `builds` (pre commands, docker build) and put the images into the preload registry, as `sew-ci build` does; logs under $SEW_HOME/logs/build." },
   'skip-pre': { value: 'boolean', cliOnly: true, commands: ['build'], description: "Do not run the builds' `pre` commands." },
-  json: { value: 'boolean', cliOnly: true, commands: PLANNING.filter((c) => c !== 'cache-prune'), description: 'Print JSON on stdout instead of text.' },
+  json: { value: 'boolean', cliOnly: true, commands: [...PLANNING, 'down'], description: 'Print JSON on stdout instead of text.' },
   content: { value: 'boolean', cliOnly: true, commands: ['cache-key'], description: "The key to save under: the plan key plus a fingerprint of the registry data now on disk (run it after 'up')." },
   platform: { value: 'platform', arg: 'OS/ARCH', cliOnly: true, commands: ['cache-key'], description: "The platform the CI runners preload for (default: this machine's)." },
   write: { ...text('FILE'), value: 'path', cliOnly: true, commands: ['cache-key'], description: 'Write the key to FILE (its directory must exist), for CI systems keying caches on a file: needs --platform; leaves out the user-level sew.yaml.' },
