@@ -84,7 +84,7 @@ describe('the orb', () => {
     expect(before).toMatch(/down[\s\S]*cache-prune[\s\S]*cache-key .*--content/);
   });
 
-  it.each([
+  it.each<[string, Record<string, string>, number]>([
     ['local-cache off', {}, 0],
     ['local-cache on', { SEW_LOCAL: 'true', SEW_LOCAL_CACHE: 'true' }, 1],
   ])('with sew-home ~/.sew and %s, sew-ci caches the directories save_cache saves', async (_, given, saveIndex) => {
