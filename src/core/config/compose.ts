@@ -114,6 +114,8 @@ class Composer {
   readonly layers: Layer[] = [];
   private readonly warnings: string[] = [];
   private readonly sets: Readonly<Record<string, string>>;
+  /** Variables some file's template read: a --set no file declares may still be read. */
+  private readonly readVariables = new Set<string>();
   private readonly budget: Budget;
   /** Each file read once: a composition naming one file many times costs one read. */
   private readonly texts = new Map<string, Promise<string | undefined>>();
@@ -160,7 +162,7 @@ class Composer {
 
   private parse(name: string, text: string, dir: URL, block: VarsBlock, values: Readonly<Record<string, string>>, trusted: boolean): Loaded {
     const env = envReader(this.request.env, trusted, this.request.allowEnv ?? []);
-    const doc = parseConfig(name, renderFile(name, text, values, env));
+    const doc = parseConfig(name, renderFile(name, text, values, env, (variable) => this.readVariables.add(variable)));
     if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir, this.request.env, this.request.cwd));
     this.warnings.push(...doc.warnings);
     return { doc, dir, block, values, trusted };
@@ -323,7 +325,7 @@ class Composer {
       layers,
       flags: unique(requested),
       available: available.map((f) => f.info),
-      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers), ...this.reader.warnings()]),
+      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers, this.readVariables), ...this.reader.warnings()]),
       embeddedDefault: false,
     };
   }
