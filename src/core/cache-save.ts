@@ -7,6 +7,7 @@ import { contentFingerprint, saveKey } from './cache/content.js';
 import { describePrune } from './cache/prune.js';
 import type { CacheStore } from './cache/store.js';
 import { pruneTo } from './cache-prune.js';
+import { describeError } from './errors.js';
 import { withHomeLock } from './lock.js';
 import type { Registries } from './ports/registries.js';
 import type { Reporter } from './ports/reporter.js';
@@ -67,7 +68,8 @@ async function save(cache: CacheHandoff, { store, reporter }: CacheSaveDeps): Pr
     reporter.info(`${key} restored and unchanged: not saving`);
     return { saved: false, key, reason: 'unchanged since it was restored' };
   }
-  const result = await store.save(cache.paths, key);
+  // A service that fails outright is a declined save too: saving is best-effort.
+  const result = await store.save(cache.paths, key).catch((err: unknown) => ({ saved: false as const, reason: describeError(err) }));
   if (result.saved) {
     reporter.info(`saved ${key}`);
     return { saved: true, key };

@@ -4,11 +4,8 @@
 import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/action/main.js';
-import { defaultDeps } from '../../../src/core/default-deps.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { storedBlobs } from '../../../src/core/storage/layout.js';
-import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
 import { runJob } from '../../support/action-job.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { tempDir, writeTree } from '../../support/tree.js';
@@ -192,20 +189,15 @@ describe('action cache round trip', () => {
     expect(run.outputs).toEqual({});
   });
 
-  it('without the cache service: a warning, and the run goes on', async () => {
+  it('without the cache service: a warning, and the run goes on; post says why nothing was saved', async () => {
     project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
-    const home = tempDir('runner-home-');
     const failing = { restore: async () => Promise.reject(new Error('the GitHub cache service is not available on this runner')), save: async () => Promise.reject(new Error('unavailable')) };
-    const files = stepFiles();
-    runnerEnv({ cluster: 'false', 'sew-home': home }, files);
-    const warnings: string[] = [];
-    vi.mocked(process.stdout.write).mockImplementation((chunk: string | Uint8Array) => {
-      if (/^::(warning|error)::/.test(String(chunk))) warnings.push(String(chunk));
-      return true;
-    });
-    await main({ core: defaultDeps(process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
-    expect(process.exitCode, warnings.join('')).toBeUndefined();
-    expect(warnings.join('')).toContain('cache not restored: the GitHub cache service is not available on this runner; continuing without it');
-    expect(readRecords(files.output)['cache-hit']).toBe('false');
+    const run = await runJob({}, { cwd: project, cache: failing });
+    expect(run.mainExit, run.mainLog).toBeUndefined();
+    expect(run.mainLog).toContain('::warning::cache not restored: the GitHub cache service is not available on this runner; continuing without it');
+    expect(run.outputs['cache-hit']).toBe('false');
+    expect(run.postExit).toBeUndefined();
+    expect(run.postLog).toContain('::warning::cache not saved: unavailable');
+    expect(run.postSummary).toContain('| registry data | no: declined by the cache service: unavailable (`sew-');
   });
 });
