@@ -3,7 +3,8 @@
 // is a fresh runner: the same $SEW_HOME path (entries are versioned by it), emptied, and no
 // registry container left. Cold: copies and saves. Warm with the upstream stopped: restores
 // this plan's entry and serves from it, saving nothing. A changed plan: restores the nearest
-// entry by restore key, copies only the new image, saves a new entry.
+// entry by restore key, copies only the new image, saves a new entry. Docker unreachable: the
+// plan's outputs and a summary naming the phase, and nothing saved.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,7 +23,7 @@ let service: CacheService;
 const home = join(tempDir('runner-'), 'sew');
 const project = (refs: string[]) =>
   writeTree({ 'sew.yaml': `images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [${refs.join(', ')}]\n` });
-const job = (cwd: string) => runJob({}, { cwd, cache: githubCacheStore, home, env: service.env });
+const job = (cwd: string, env: Record<string, string> = {}) => runJob({}, { cwd, cache: githubCacheStore, home, env: { ...service.env, ...env } });
 const images = (outputs: Record<string, string>) =>
   Object.fromEntries(JSON.parse(outputs.images!).map((i: { ref: string; source: string; bytesCopied: number }) => [i.ref, [i.source, i.bytesCopied]]));
 
@@ -87,5 +88,17 @@ describe('the action through @actions/cache', () => {
     expect(run.summary).toMatch(/\(fallback: the nearest cache\)/);
     expect(service.keys()).toHaveLength(2);
     expect(service.keys()[1]).toMatch(new RegExp(`^${run.outputs['cache-key']}-`));
+  });
+
+  it('Docker unreachable: the plan’s outputs, a summary naming the phase, one error line, nothing saved', async () => {
+    const keys = service.keys();
+    const run = await job(first, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+    expect(run.mainExit).toBe(1);
+    expect(run.outputs).toMatchObject({ 'cache-key': expect.stringMatching(/^sew-v\d+-/), 'cluster-name': 'sew', 'cache-hit': 'true' });
+    expect(run.mainLog.match(/^::error::/gm)).toHaveLength(1);
+    expect(run.summary).toMatch(/\*\*Failed\*\* in phase \*Connect to Docker\*: /);
+    expect(run.summary).toContain('(this plan’s)');
+    expect(run.postExit).toBeUndefined();
+    expect(service.keys()).toEqual(keys);
   });
 });
