@@ -62,7 +62,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
     const message = describeError(err);
     core.setFailed(message);
     await writeSummary({
-      cluster: known.cluster ?? '',
+      ...(known.cluster !== undefined && { cluster: known.cluster }),
       failure: { message, ...(known.failure?.phase !== undefined && { phase: known.failure.phase }) },
       caches: known.caches,
       warnings: known.warnings,

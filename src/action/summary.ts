@@ -20,7 +20,8 @@ export interface CacheEntryReport {
 }
 
 export interface RunSummary {
-  readonly cluster: string;
+  /** Absent when the run failed before its plan was known. */
+  readonly cluster?: string;
   /** The run failed: in which phase (undefined outside any) and why. */
   readonly failure?: { readonly phase?: string; readonly message: string };
   /** Empty when the cache is off. */
@@ -33,7 +34,7 @@ export interface RunSummary {
 }
 
 export function summaryMarkdown(run: RunSummary): string {
-  const lines: string[] = [`## sew-ci: cluster \`${run.cluster}\``, ''];
+  const lines: string[] = [run.cluster === undefined ? '## sew-ci' : `## sew-ci: cluster \`${run.cluster}\``, ''];
   if (run.failure) lines.push(`**Failed**${run.failure.phase ? ` in phase *${run.failure.phase}*` : ''}: ${escape(run.failure.message)}`, '');
   lines.push(...cacheSection(run.caches));
   const { result } = run;
