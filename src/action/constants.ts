@@ -12,5 +12,10 @@ export const Outputs = {
 
 /** What post needs from main. Never anything secret: state is stored in plain text. */
 export const State = {
-  cache: 'sew-cache',
+  post: 'sew-post',
+} as const;
+
+/** The cache entries the summary names, one row each. */
+export const CacheEntries = {
+  registryData: 'registry data',
 } as const;

@@ -1,29 +1,28 @@
-// The action's post step: hands what main restored to the core's save (stop this home's
-// registries, prune the preload data to the plan, save when it changed). Best-effort: a
-// failure or a declined save warns, it never fails the job.
+// The action's post step: hands what main kept to the core's save (stop this home's
+// registries always; prune the preload data and save when the cache is on and changed),
+// then adds what happened to the job summary. Best-effort: a failure or a declined save
+// warns, it never fails the job.
 import * as core from '@actions/core';
 import { saveCache } from '../core/cache-save.js';
 import { describeError } from '../core/errors.js';
+import { CacheEntries } from './constants.js';
 import { defaultActionDeps, type ActionDeps } from './deps.js';
 import { actionReporter } from './reporter.js';
 import { saveRefusal } from './save-policy.js';
 import { stateFromMain } from './state.js';
+import { saveSummary } from './summary.js';
 
 export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void> {
   try {
     const state = stateFromMain();
     if (!state) {
-      core.info('nothing to save: the cache is off or the main step stopped before it');
+      core.info('nothing to clean up: the main step stopped before it resolved the plan');
       return;
     }
-    if (state.paths.length === 0) return;
-    const refusal = saveRefusal(state.save, deps.env);
-    if (refusal) {
-      core.info(`not saving the cache: ${refusal}`);
-      return;
-    }
-    await saveCache(state, { ...deps.core, store: deps.cache, reporter: actionReporter });
+    const skip = saveRefusal(state.save, deps.env);
+    const outcome = await saveCache({ ...state, ...(skip !== undefined && { skip }) }, { ...deps.core, store: deps.cache, reporter: actionReporter });
+    await core.summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }])).write();
   } catch (err) {
-    core.warning(`cache not saved: ${describeError(err)}`);
+    core.warning(`post step: ${describeError(err)}`);
   }
 }

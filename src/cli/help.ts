@@ -13,7 +13,8 @@ export function usage(): string {
 export function commandHelp(command: CommandName): string {
   const { description, operands, contextFlags } = CLI_COMMANDS[command];
   const rows = optionsOf(command).map((name) => {
-    const { arg, repeat, default: fallback, value, description: text } = declaration(name);
+    const { arg, repeat, default: fallback, value, description, cliDescription } = declaration(name);
+    const text = cliDescription ?? description;
     const left = `--${cliName(name)}${arg ? ` ${arg}` : ''}`;
     const notes = [repeat && 'repeatable', value !== 'boolean' && fallback !== undefined && `default ${fallback}`].filter(Boolean);
     return [left, notes.length ? `${text.replace(/\.$/, '')}; ${notes.join('; ')}.` : text] as const;

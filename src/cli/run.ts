@@ -54,7 +54,7 @@ async function commandContext(parsed: CommandContext['parsed'], io: CliIO): Prom
   return {
     parsed,
     io,
-    planOptions: planOptionsOf(parsed.values, io.cwd, io.env, parsed.contextFlags),
+    planOptions: planOptionsOf(parsed.values, io.cwd, io.env, cliWhere, parsed.contextFlags),
     deps: () => (deps ??= import('../core/default-deps.js').then((m) => m.defaultDeps(io.env))),
   };
 }

@@ -1,7 +1,7 @@
 // The cache restore of a run: the plan's registry data under the plan's key (else the nearest
 // sew-ci cache), checked blob by blob, and what the save after the run needs. A cache that
 // cannot be restored warns: the run goes on without it.
-import type { CacheHandoff } from './cache/handoff.js';
+import { restoredExactPlan, type CacheHandoff } from './cache/handoff.js';
 import { restoreKeys } from './cache/content.js';
 import type { CacheStore } from './cache/store.js';
 import { dropDamagedBlobsIn } from './cache/verify.js';
@@ -15,7 +15,9 @@ export async function restorePlanCache(plan: Plan, store: CacheStore, prefix: st
   let restoredKey: string | undefined;
   try {
     restoredKey = paths.length ? await store.restore(paths, keys.primary, keys.restoreKeys) : undefined;
-    reporter.info(restoredKey ? `restored ${restoredKey}` : `no cache for ${keys.primary}`);
+    if (!restoredKey) reporter.info(`no cache for ${keys.primary}`);
+    else if (restoredExactPlan({ primaryKey: keys.primary, restoredKey })) reporter.info(`restored ${restoredKey}: this plan's cache`);
+    else reporter.info(`restored ${restoredKey}: the nearest cache, none is saved for ${keys.primary} yet`);
     if (restoredKey) {
       const check = await dropDamagedBlobsIn(paths);
       reporter.info(`${check.checked} restored blob(s) checked against their digests`);

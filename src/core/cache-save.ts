@@ -1,11 +1,13 @@
-// The save after a run that restored the cache: stop this home's registries (a consistent
-// snapshot), prune the preload data to the plan, save when the content changed. Best-effort:
-// a declined save is a warning, never a failure.
-import type { CacheHandoff } from './cache/handoff.js';
+// The step after a run (the action's post): stop this home's registries, whatever the cache
+// (a self-hosted runner would keep them running otherwise); with a cache to save, prune the
+// preload data to the plan and save when the content changed. Best-effort: a declined save
+// is a warning, never a failure.
+import type { CacheHandoff, HomeHandoff } from './cache/handoff.js';
 import { contentFingerprint, saveKey } from './cache/content.js';
 import { describePrune } from './cache/prune.js';
 import type { CacheStore } from './cache/store.js';
 import { pruneTo } from './cache-prune.js';
+import { describeError } from './errors.js';
 import { withHomeLock } from './lock.js';
 import type { Registries } from './ports/registries.js';
 import type { Reporter } from './ports/reporter.js';
@@ -16,27 +18,62 @@ export interface CacheSaveDeps {
   readonly reporter: Reporter;
 }
 
-export async function saveCache(handoff: CacheHandoff, deps: CacheSaveDeps): Promise<void> {
+export interface SaveRequest extends HomeHandoff {
+  /** What the run restored and the save needs; absent when the run keeps no cache. */
+  readonly cache?: CacheHandoff;
+  /** Why this run saves nothing even so (`save: never`, not the default branch). */
+  readonly skip?: string;
+}
+
+/** What the step did with the cache: what the job summary says. */
+export interface SaveOutcome {
+  readonly saved: boolean;
+  /** The key saved, or that a save would have written. */
+  readonly key?: string;
+  /** Why nothing was saved. */
+  readonly reason?: string;
+  /** What the prune before the save did. */
+  readonly pruned?: string;
+}
+
+export async function saveCache(request: SaveRequest, deps: CacheSaveDeps): Promise<SaveOutcome> {
   const { reporter } = deps;
   // Under the home's lock: another run of this home must not fill what is being archived.
-  await withHomeLock(handoff.sewHome, reporter, async () => {
+  return withHomeLock(request.sewHome, reporter, async () => {
     await reporter.phase('Stop registries', async () => {
       // A registry written to while it is archived would be saved half-done. Only this home's:
       // another job's registries on the same Docker host are none of this job's business.
-      const stopped = await deps.registries.stop(handoff.home);
+      const stopped = await deps.registries.stop(request.home);
       reporter.info(stopped.length ? `stopped ${stopped.join(', ')}` : 'no registry running');
     });
-    const preload = handoff.preload;
-    if (preload) await reporter.phase('Prune preload data', async () => reporter.info(describePrune(await pruneTo(preload))));
-    await reporter.phase('Save cache', async () => {
-      const key = saveKey(handoff.prefix, handoff.cacheKey, await contentFingerprint(handoff.paths));
-      if (key === handoff.restoredKey) {
-        reporter.info(`${key} restored and unchanged: not saving`);
-        return;
-      }
-      const result = await deps.store.save(handoff.paths, key);
-      if (result.saved) reporter.info(`saved ${key}`);
-      else reporter.warn(`cache not saved: ${result.reason}`);
-    });
+    const skipped = (reason: string): SaveOutcome => {
+      reporter.info(`not saving the cache: ${reason}`);
+      return { saved: false, reason };
+    };
+    const { cache } = request;
+    if (cache === undefined) return skipped('the cache is off');
+    if (cache.paths.length === 0) return skipped('the plan caches no registry data');
+    if (request.skip !== undefined) return skipped(request.skip);
+    const preload = cache.preload;
+    const pruned = preload ? await reporter.phase('Prune preload data', async () => describePrune(await pruneTo(preload))) : undefined;
+    if (pruned !== undefined) reporter.info(pruned);
+    const outcome = await reporter.phase('Save cache', () => save(cache, deps));
+    return { ...outcome, ...(pruned !== undefined && { pruned }) };
   });
+}
+
+async function save(cache: CacheHandoff, { store, reporter }: CacheSaveDeps): Promise<SaveOutcome> {
+  const key = saveKey(cache.prefix, cache.cacheKey, await contentFingerprint(cache.paths));
+  if (key === cache.restoredKey) {
+    reporter.info(`${key} restored and unchanged: not saving`);
+    return { saved: false, key, reason: 'unchanged since it was restored' };
+  }
+  // A service that fails outright is a declined save too: saving is best-effort.
+  const result = await store.save(cache.paths, key).catch((err: unknown) => ({ saved: false as const, reason: describeError(err) }));
+  if (result.saved) {
+    reporter.info(`saved ${key}`);
+    return { saved: true, key };
+  }
+  reporter.warn(`cache not saved: ${result.reason}`);
+  return { saved: false, key, reason: `declined by the cache service: ${result.reason}` };
 }

@@ -17,13 +17,19 @@ export class InputError extends Error {
   }
 }
 
-/** A context flag no layer defines; `available` are those that are. */
+/**
+ * A context flag no layer defines; `available` are those that are. Named as typed on the
+ * command line (`--no-es`), or under the surface's option (`input flags`) by its bare name.
+ */
 export class UnknownContextFlagError extends InputError {
   constructor(
     readonly flag: string,
     readonly available: readonly string[],
+    where?: string,
   ) {
-    super(`--${flag}`, `unknown context flag; ${available.length ? `available: ${available.map((f) => `--${f}`).join(', ')}` : 'no context flags are defined'}`);
+    const spell = (f: string) => (where === undefined ? `--${f}` : f);
+    const list = available.length ? `available: ${available.map(spell).join(', ')}` : 'no context flags are defined';
+    super(where ?? spell(flag), `unknown context flag${where === undefined ? '' : ` ${flag}`}; ${list}`);
   }
 }
 

@@ -34,6 +34,8 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   readonly extraRefs?: readonly string[];
   /** Upstreams added on top of the configuration (action input `mirrors`); turns mirrors on. */
   readonly extraUpstreams?: readonly string[];
+  /** How the caller's surface names these options in messages; the CLI's words by default. */
+  readonly where?: OptionWords;
   readonly platform?: string;
   /** Overrides kind.name (action input cluster-name). */
   readonly clusterName?: string;
@@ -134,12 +136,22 @@ export interface Plan {
   readonly carried: Readonly<Record<string, unknown>>;
 }
 
+/** `--preload` on the command line, `input preload` in the action. */
+export interface OptionWords {
+  readonly preload: string;
+  readonly mirrors: string;
+  /** Undefined where a flag is named as typed (`--no-es`), as on the command line. */
+  readonly flags?: string;
+}
+
+const CLI_WORDS: OptionWords = { preload: '--preload', mirrors: '--mirror' };
+
 /** `reader` reads the files the composition names: the composition root builds it (sources.ts). */
 export async function resolvePlan(options: PlanOptions, reader: SourceReader): Promise<Plan> {
   const home = defaultSewHome(options.env, options.cwd, options.sewHome);
   refuseSharedHome(home, options.env);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
-  const composition = await compose({ ...options, sewHome: home }, reader);
+  const composition = await compose({ ...options, sewHome: home, ...(options.where?.flags !== undefined && { flagsWhere: options.where.flags }) }, reader);
   const plan = buildPlan(composition, mergeLayers(composition.layers, options.env, options.cwd), { ...options, sewHome: home });
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
@@ -155,7 +167,8 @@ export function refuseSharedHome(home: string, env: NodeJS.ProcessEnv): void {
 export function buildPlan(composition: Composition, config: ResolvedConfig, options: PlanOptions & { sewHome: string }): Plan {
   const home = options.sewHome;
   const identity = homeIdentity(home, options.env);
-  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, 'input preload'), where: 'input preload' }));
+  const words = options.where ?? CLI_WORDS;
+  const extra = (options.extraRefs ?? []).map((ref) => ({ value: normaliseAt(ref, words.preload), where: words.preload }));
   const skip = new Set(config.preload.skip.map((s) => s.value));
   const builds = planBuilds(config.builds, options.env);
   const built = new Set(builds.map((b) => b.image));
@@ -165,7 +178,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const preloadRefs = options.skipPreload ? [] : kept;
   const preloadData = join(home, 'preload');
 
-  const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: 'input mirrors' }));
+  const extraUpstreams = (options.extraUpstreams ?? []).map((value) => ({ value, where: words.mirrors }));
   const mirrorsOn = config.mirrors !== undefined || extraUpstreams.length > 0;
   const mirrorsData = config.mirrors?.data ?? join(home, 'mirrors');
   const entries = mirrorsOn

@@ -4,6 +4,8 @@ import type { Reporter } from './ports/reporter.js';
 export interface PhaseTiming {
   readonly name: string;
   readonly ms: number;
+  /** The phase ended by throwing: what a failed run's report names. */
+  readonly failed?: true;
 }
 
 export interface Timed {
@@ -18,10 +20,13 @@ export function timed(inner: Reporter): Timed {
   const timings: PhaseTiming[] = [];
   const record = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
+    let failed = true;
     try {
-      return await work();
+      const result = await work();
+      failed = false;
+      return result;
     } finally {
-      timings.push({ name, ms: Math.round(performance.now() - start) });
+      timings.push({ name, ms: Math.round(performance.now() - start), ...(failed && { failed: true as const }) });
     }
   };
   return {

@@ -25,6 +25,21 @@ export interface RunUpOptions {
     /** Told what the save needs as soon as the restore is done: a run that fails later still saves what it fetched. */
     readonly keep: (handoff: CacheHandoff) => void;
   };
+  /**
+   * Told what the plan decided, before the first effect: what a caller reports (the action's
+   * outputs, what its post step cleans up) even when the run then fails or is killed.
+   */
+  readonly planned?: (plan: Plan) => void;
+  /** Told why the run failed, before the error is thrown on: the phase and what ran. */
+  readonly failed?: (failure: RunFailure) => void;
+}
+
+export interface RunFailure {
+  readonly error: unknown;
+  /** The phase that threw, innermost first; undefined when no phase was running. */
+  readonly phase?: string;
+  readonly timings: readonly PhaseTiming[];
+  readonly cache?: CacheHandoff;
 }
 
 export interface RunUpDeps extends UpPorts {
@@ -45,14 +60,22 @@ export async function runUp(options: RunUpOptions, deps: RunUpDeps): Promise<UpO
   const plan = await quietly('Resolve sew.yaml', () => resolvePlan(options.plan, deps.reader(options.plan)));
   for (const warning of plan.warnings) reporter.warn(warning);
   maskCredentials(plan, options.plan.env, reporter);
-  return withHomeLock(plan.sewHome, reporter, async () => {
-    const wanted = options.cache;
-    const cache = wanted && (await reporter.phase('Restore cache', () => restorePlanCache(plan, wanted.store, wanted.prefix, reporter)));
-    if (wanted && cache) wanted.keep(cache);
-    const result = await up(plan, { ...deps, reporter });
-    const checks = options.verify ? await reporter.phase('Verify preloaded images', () => verifyPlanPreload(plan)) : undefined;
-    return { result, timings, ...(cache && { cache }), ...(checks && { checks }), incomplete: checks?.filter((c) => !c.ok) ?? [] };
-  });
+  options.planned?.(plan);
+  let cache: CacheHandoff | undefined;
+  try {
+    return await withHomeLock(plan.sewHome, reporter, async () => {
+      const wanted = options.cache;
+      cache = wanted && (await reporter.phase('Restore cache', () => restorePlanCache(plan, wanted.store, wanted.prefix, reporter)));
+      if (wanted && cache) wanted.keep(cache);
+      const result = await up(plan, { ...deps, reporter });
+      const checks = options.verify ? await reporter.phase('Verify preloaded images', () => verifyPlanPreload(plan)) : undefined;
+      return { result, timings, ...(cache && { cache }), ...(checks && { checks }), incomplete: checks?.filter((c) => !c.ok) ?? [] };
+    });
+  } catch (error) {
+    const phase = timings.find((t) => t.failed)?.name;
+    options.failed?.({ error, timings, ...(phase !== undefined && { phase }), ...(cache && { cache }) });
+    throw error;
+  }
 }
 
 /** Any credential the run may use is masked before anything could print it. */

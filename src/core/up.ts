@@ -17,7 +17,7 @@ export interface UpPorts {
   readonly preloader: Preloader;
   readonly builder: Builder;
   readonly hostsFiles: HostsFiles;
-  readonly cluster: Pick<Cluster, 'ensure' | 'announceLocalRegistry'>;
+  readonly cluster: Pick<Cluster, 'available' | 'ensure' | 'announceLocalRegistry'>;
 }
 
 export interface UpResult {
@@ -48,7 +48,10 @@ export interface CacheRegistryReport {
 
 export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { needs } = plan;
-  if (needs.docker) await ports.registries.connect();
+  // A cluster that cannot be made is known before any registry starts.
+  if (needs.cluster) await ports.cluster.available();
+  // A phase of its own, so a run without Docker is reported as failing there.
+  if (needs.docker) await ports.reporter.phase('Connect to Docker', () => ports.registries.connect());
   // The preload container comes up while the images are copied and built: both write the
   // storage directly, and only what comes after needs the registry.
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : undefined;

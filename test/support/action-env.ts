@@ -2,6 +2,7 @@
 // outputs, state and summary through the files the runner hands over, state back as STATE_*.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as core from '@actions/core';
 import { vi } from 'vitest';
 import { tempDir } from './tree.js';
 
@@ -19,14 +20,17 @@ export function stepFiles(): StepFiles {
 }
 
 /** Sets the environment of one step; returns a function that reads what it wrote. */
-export function runnerEnv(inputs: Record<string, string>, files: StepFiles, state: Record<string, string> = {}): void {
+export function runnerEnv(inputs: Record<string, string>, files: StepFiles, state: Record<string, string> = {}, env: Record<string, string> = {}): void {
   vi.unstubAllEnvs();
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('STATE_')) vi.stubEnv(key, undefined);
   for (const [name, value] of Object.entries(inputs)) vi.stubEnv(`INPUT_${name.toUpperCase()}`, value);
   for (const [name, value] of Object.entries(state)) vi.stubEnv(`STATE_${name}`, value);
   vi.stubEnv('GITHUB_OUTPUT', files.output);
   vi.stubEnv('GITHUB_STATE', files.state);
   vi.stubEnv('GITHUB_STEP_SUMMARY', files.summary);
+  // The summary keeps the first path it read for the process: each step here has its own file.
+  (core.summary as unknown as { _filePath?: string })._filePath = undefined;
   process.exitCode = undefined;
 }
 

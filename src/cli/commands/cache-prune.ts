@@ -4,8 +4,8 @@ import { cachePrune } from '../../core/cache-prune.js';
 import type { CommandContext } from '../command.js';
 import { cliReporter } from '../reporter.js';
 
-export async function cachePruneCommand({ io, planOptions, deps }: CommandContext): Promise<number> {
+export async function cachePruneCommand({ parsed, io, planOptions, deps }: CommandContext): Promise<number> {
   const outcome = await cachePrune(planOptions, { ...(await deps()), reporter: cliReporter(io) });
-  io.out(`${outcome.message}\n`);
+  io.out(parsed.values.json ? `${JSON.stringify(outcome, null, 2)}\n` : `${outcome.message}\n`);
   return 0;
 }

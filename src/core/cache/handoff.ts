@@ -1,11 +1,15 @@
 // What a run that restored the cache hands to the step that saves it (the action's post step):
 // the paths, the keys, and what the preload data is pruned to. Stored in plain text by the CI
 // system, so never anything secret.
-export interface CacheHandoff {
-  /** Under whose lock the save runs. */
+/** What the step after a run needs whatever the cache: whose registries it stops. */
+export interface HomeHandoff {
+  /** Under whose lock the step runs. */
   readonly sewHome: string;
-  /** The home's id: whose registries are stopped before the archive. */
+  /** The home's id: whose registries are stopped (before the archive, and at the job's end). */
   readonly home: string;
+}
+
+export interface CacheHandoff extends HomeHandoff {
   readonly paths: readonly string[];
   /** The user's key prefix (`cache-key-prefix`), possibly empty. */
   readonly prefix: string;
@@ -19,6 +23,6 @@ export interface CacheHandoff {
 }
 
 /** A cache of this exact plan was restored, not a fallback's. */
-export function restoredExactPlan(handoff: CacheHandoff): boolean {
+export function restoredExactPlan(handoff: Pick<CacheHandoff, 'primaryKey' | 'restoredKey'>): boolean {
   return handoff.restoredKey?.startsWith(`${handoff.primaryKey}-`) ?? false;
 }

@@ -10,6 +10,7 @@ import { isIndex } from '../oci/media-types.js';
 import { SHA256_DIGEST } from '../images/reference.js';
 import { parseManifest } from '../oci/manifest.js';
 import { blobDataPath, blobDir, repositoryDir, storedBlobs, storedRepositories, taggedDigest } from '../storage/layout.js';
+import { PreloadStore } from '../storage/preload-store.js';
 
 export type PruneResult =
   | { readonly pruned: true; readonly repositories: readonly string[]; readonly tags: readonly string[]; readonly blobs: readonly string[]; readonly bytes: number }
@@ -21,12 +22,15 @@ interface Kept {
   readonly tags: Map<string, Set<string>>;
   readonly manifests: Set<string>;
   readonly blobs: Set<string>;
+  /** The manifests the plan's tags point to. */
+  readonly tagged: Set<string>;
 }
 
 export async function prunePreload(root: string, refs: readonly ImageRef[]): Promise<PruneResult> {
   let kept: Kept;
   try {
     kept = await referenced(root, refs);
+    await keepUpstreamIndexes(root, kept);
   } catch (err) {
     return { pruned: false, reason: (err as Error).message };
   }
@@ -64,7 +68,7 @@ export async function prunePreload(root: string, refs: readonly ImageRef[]): Pro
 
 /** What the plan's refs reach: their manifests, index children, configs and layers. */
 async function referenced(root: string, refs: readonly ImageRef[]): Promise<Kept> {
-  const kept: Kept = { tags: new Map(), manifests: new Set(), blobs: new Set() };
+  const kept: Kept = { tags: new Map(), manifests: new Set(), blobs: new Set(), tagged: new Set() };
   const visit = async (digest: string, top: boolean): Promise<void> => {
     if (kept.manifests.has(digest)) return;
     kept.manifests.add(digest);
@@ -94,9 +98,26 @@ async function referenced(root: string, refs: readonly ImageRef[]): Promise<Kept
     if (tag !== undefined) tags.add(tag);
     const digest = ref.digest ?? (await taggedDigest(root, repository, tag!));
     if (!digest) throw new Error(`${repository}:${tag} is not preloaded`);
+    if (tag !== undefined) kept.tagged.add(digest);
     await visit(digest, true);
   }
   return kept;
+}
+
+/**
+ * The upstream indexes the copier keeps unlinked beside a tag it pointed at one platform's
+ * manifest (see copier.ts): without them the next run cannot map the upstream's HEAD answer
+ * to the tagged child and spends a manifest GET per such image, which registries such as
+ * Docker Hub count against pull limits. No link names them, so they are found by content:
+ * any stored index listing a manifest a kept tag points to.
+ */
+async function keepUpstreamIndexes(root: string, kept: Kept): Promise<void> {
+  const store = new PreloadStore(root);
+  for (const digest of await storedBlobs(root)) {
+    if (kept.blobs.has(digest)) continue;
+    const manifest = await store.storedManifest(digest);
+    if (manifest !== undefined && isIndex(manifest.mediaType) && manifest.references.some((child) => kept.tagged.has(child.digest))) kept.blobs.add(digest);
+  }
 }
 
 async function removeLinks(dir: string, keep: ReadonlySet<string>, remove: (path: string) => Promise<void>): Promise<void> {

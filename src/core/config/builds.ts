@@ -1,6 +1,7 @@
 // sew's `builds`: images built locally (pre commands, then `docker build`) and put into the
 // preload registry. The schema of one entry and of the list; merge-builds.ts merges them.
 import * as z from 'zod';
+import { platformField } from './platform.js';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
@@ -16,7 +17,7 @@ const buildSchema = z
     /** sew-ci extension: `--build-arg` values, `${VAR}` expanded from the environment when the build runs. */
     buildArgs: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a variable name'), z.string()).optional(),
     /** sew-ci extension: `docker build --platform`. */
-    platform: z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'must look like os/arch[/variant]').optional(),
+    platform: platformField.optional(),
   })
   .strict();
 

@@ -19,7 +19,7 @@ import { findFlags, type FlagInfo } from './flags.js';
 import { localPath, type Layer, type LayerOrigin } from './layer.js';
 import { renderFile } from './render.js';
 import type { SourceReader } from './sources.js';
-import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, type OverrideMap } from './variables.js';
+import { contextVariables, flatVariables, NO_OVERRIDES, passOn, reportVariables, unusedSets, type OverrideMap } from './variables.js';
 import { checkFetchedLayer, envReader, inside } from './trust.js';
 import { readVarsBlock, type VarsBlock } from './vars.js';
 
@@ -28,6 +28,8 @@ const DEFAULT_CONTEXT_REGISTRY = 'https://a-cordier.github.io/sew/';
 
 export interface ComposeRequest {
   readonly cwd: string;
+  /** How the surface names its flags option (`input flags`); undefined names a flag as typed, `--no-es`. */
+  readonly flagsWhere?: string;
   readonly sewHome: string;
   /** The environment templates' `env` reads. */
   readonly env: NodeJS.ProcessEnv;
@@ -112,6 +114,8 @@ class Composer {
   readonly layers: Layer[] = [];
   private readonly warnings: string[] = [];
   private readonly sets: Readonly<Record<string, string>>;
+  /** Variables some file's template read: a --set no file declares may still be read. */
+  private readonly readVariables = new Set<string>();
   private readonly budget: Budget;
   /** Each file read once: a composition naming one file many times costs one read. */
   private readonly texts = new Map<string, Promise<string | undefined>>();
@@ -158,7 +162,7 @@ class Composer {
 
   private parse(name: string, text: string, dir: URL, block: VarsBlock, values: Readonly<Record<string, string>>, trusted: boolean): Loaded {
     const env = envReader(this.request.env, trusted, this.request.allowEnv ?? []);
-    const doc = parseConfig(name, renderFile(name, text, values, env));
+    const doc = parseConfig(name, renderFile(name, text, values, env, (variable) => this.readVariables.add(variable)));
     if (!trusted) checkFetchedLayer(doc, this.request.sewHome, (path) => localPath(path, dir, this.request.env, this.request.cwd));
     this.warnings.push(...doc.warnings);
     return { doc, dir, block, values, trusted };
@@ -305,7 +309,7 @@ class Composer {
     const flagLayers: Layer[] = [];
     for (const name of unique(requested)) {
       const found = available.find((f) => f.info.name === name);
-      if (!found) throw new UnknownContextFlagError(name, available.map((f) => f.info.name));
+      if (!found) throw new UnknownContextFlagError(name, available.map((f) => f.info.name), this.request.flagsWhere);
       const dir = new URL('./', found.url);
       const text = await flagReader.read(found.url);
       if (text === undefined) throw new InputError(`--${name}`, `${found.info.file} is listed but missing`);
@@ -316,11 +320,12 @@ class Composer {
       }
       flagLayers.push({ doc, origin: 'flag', dir, variables: reportVariables(block, values), trusted });
     }
+    const layers = [...this.layers, ...flagLayers];
     return {
-      layers: [...this.layers, ...flagLayers],
+      layers,
       flags: unique(requested),
       available: available.map((f) => f.info),
-      warnings: unique([...this.warnings, ...this.reader.warnings()]),
+      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers, this.readVariables), ...this.reader.warnings()]),
       embeddedDefault: false,
     };
   }

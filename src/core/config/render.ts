@@ -17,11 +17,13 @@ function templateFunctions(env: EnvReader): TemplateFunctions {
   };
 }
 
-/** `text` rendered with `vars`; errors name `name:line`. */
-export function renderFile(name: string, text: string, vars: Readonly<Record<string, string>>, env: EnvReader): string {
+/** `text` rendered with `vars`; errors name `name:line`. `onRead` is told each variable the template reads. */
+export function renderFile(name: string, text: string, vars: Readonly<Record<string, string>>, env: EnvReader, onRead?: (variable: string) => void): string {
   if (!hasTemplateActions(text)) return text;
+  const data = { ...vars };
+  const watched = onRead === undefined ? data : new Proxy(data, { get: (target, key) => (typeof key === 'string' && Object.hasOwn(target, key) && onRead(key), Reflect.get(target, key)) });
   try {
-    return renderTemplate(text, { ...vars }, { file: name, funcs: templateFunctions(env) });
+    return renderTemplate(text, watched, { file: name, funcs: templateFunctions(env) });
   } catch (err) {
     // Anything else is a bug of the engine, not the user's input: it keeps its own exit code.
     if (err instanceof InputError) throw new InputError(err.where, clip(err.message.slice(err.where.length + 2)));

@@ -2,6 +2,7 @@
 // `abstract`, `vars`, `kind`, `images` and `builds`; every other sew field is parsed and carried so a sew.yaml never breaks here.
 import * as z from 'zod';
 import { CLUSTER_NAME_RULE, isClusterName, isPort } from '../input/checks.js';
+import { platformField } from './platform.js';
 import { buildsSchema } from './builds.js';
 import { CACHE_REGISTRY_MODES } from '../images/cache-registry.js';
 
@@ -15,7 +16,7 @@ const preloadSchema = z
     refs: z.array(nonEmpty).optional(),
     skip: z.array(nonEmpty).optional(),
     /** sew-ci extension: platforms to copy for tags (default: the host's); `all` copies whole indexes. */
-    platforms: z.union([z.literal('all'), z.array(z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/, 'must look like os/arch[/variant]')).min(1)]).optional(),
+    platforms: z.union([z.literal('all'), z.array(platformField).min(1)]).optional(),
   })
   .strict();
 

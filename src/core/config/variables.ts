@@ -5,6 +5,7 @@
 //   4. a dotted `--set a.b.k=v` whose path `a/b` is the context's resolved path.
 // Project, user and flag files take their own defaults plus every `--set` as given.
 import { InputError } from '../errors.js';
+import { closest } from './document.js';
 import type { VarOverride, VarsBlock } from './vars.js';
 
 /** Overrides a context received, by target path: path -> name -> value. */
@@ -52,6 +53,30 @@ export function contextVariables(block: VarsBlock, path: string, received: Overr
     if (name !== undefined) vars[name] = value;
   }
   return vars;
+}
+
+/**
+ * `--set` keys no composed file declares nor reads: sew takes them silently, so a mistyped key
+ * would change nothing unnoticed. A top-level or flag file sees every --set, so one its
+ * template reads undeclared is used. A dotted key must name a composed context's path and a
+ * variable it declares.
+ */
+export function unusedSets(
+  sets: Readonly<Record<string, string>>,
+  files: readonly { readonly path?: string; readonly variables: readonly VariableReport[] }[],
+  read: ReadonlySet<string>,
+): string[] {
+  const plain = [...new Set(files.flatMap((f) => f.variables.map((v) => v.name)))];
+  const scoped = [...new Set(files.flatMap((f) => (f.path === undefined ? [] : f.variables.map((v) => `${f.path!.replaceAll('/', '.')}.${v.name}`))))];
+  const warnings: string[] = [];
+  for (const key of Object.keys(sets)) {
+    const known = key.includes('.') ? scoped : plain;
+    if (known.includes(key) || read.has(key)) continue;
+    // A dotted key with a wrong path is nearest to the same variable under a composed path.
+    const near = closest(key, known) ?? (key.includes('.') ? known.find((k) => k.endsWith(`.${key.split('.').at(-1)}`)) : undefined);
+    warnings.push(`--set ${key}: no composed file declares or reads this variable${near !== undefined ? `; did you mean ${near}?` : ''}`);
+  }
+  return warnings;
 }
 
 /** A top-level or flag file's variables: its own defaults, then every `--set`. */

@@ -32,13 +32,25 @@ function normalisePlatform(platform: Platform): Platform {
   return { os, architecture, ...(variant !== undefined && { variant }) };
 }
 
+/** Go's GOOS and GOARCH names: what image indexes say, so a platform outside them matches no image. */
+const OPERATING_SYSTEMS = ['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'illumos', 'ios', 'js', 'linux', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows'];
+const ARCHITECTURES = ['386', 'amd64', 'arm', 'arm64', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'wasm'];
+
+/** What is wrong with a platform's spelling (`linux/amd65`), undefined when nothing is. */
+export function platformProblem(text: string): string | undefined {
+  const parts = text.trim().split('/');
+  if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === '')) return `"${text}" is not os/architecture[/variant]`;
+  const { os, architecture } = normalisePlatform({ os: parts[0]!, architecture: parts[1]! });
+  if (!OPERATING_SYSTEMS.includes(os)) return `"${text}": unknown operating system ${os} (known: ${OPERATING_SYSTEMS.join(', ')})`;
+  if (!ARCHITECTURES.includes(architecture)) return `"${text}": unknown architecture ${parts[1]} (known: ${ARCHITECTURES.join(', ')})`;
+  return undefined;
+}
+
 /** `linux/arm64`, `linux/arm/v7`. */
 export function parsePlatform(text: string): Platform {
-  const parts = text.trim().split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === '')) {
-    throw new InputError('platforms', `"${text}" is not os/architecture[/variant]`);
-  }
-  const [os, architecture, variant] = parts as [string, string, string | undefined];
+  const problem = platformProblem(text);
+  if (problem !== undefined) throw new InputError('platforms', problem);
+  const [os, architecture, variant] = text.trim().split('/') as [string, string, string | undefined];
   return normalisePlatform({ os, architecture, ...(variant !== undefined && { variant }) });
 }
 

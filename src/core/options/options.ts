@@ -18,6 +18,8 @@ export interface OptionDeclaration {
   readonly value: ValueKind;
   /** One sentence, shown by `sew-ci help CMD` and as the action input's description. */
   readonly description: string;
+  /** What `sew-ci help CMD` says instead, where the CLI spelling (`--no-cluster`) does the opposite of the input's `true`. */
+  readonly cliDescription?: string;
   readonly commands: readonly CommandName[];
   /** The CLI spelling when it is not the option's name; `no-NAME` for a boolean sets it false. */
   readonly cli?: string;
@@ -43,9 +45,9 @@ export const OPTIONS = {
   set: { value: 'setting', arg: 'KEY=VALUE', repeat: 'lines', commands: PLANNING, description: 'Template variables (as `sew create --set`): KEY for every context that declares it, `path.to.context.KEY=VALUE` for one context only.' },
   'allow-env': { value: 'envName', arg: 'NAME', repeat: 'lines', commands: PLANNING, description: "Environment variables a fetched context's template `env` may read besides HOME and USER (see the README's Trust model)." },
   'skip-preload': { value: 'boolean', commands: PLANNING, description: 'Bypass preloading for this run (mirrors stay on).' },
-  cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], description: 'Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files.' },
+  cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], cliDescription: 'Stop after the registries and the containerd hosts files: no Kind cluster is created or reused.', description: 'Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files.' },
   'cluster-name': { value: 'clusterName', arg: 'NAME', commands: PLANNING, description: 'Name of the Kind cluster, overriding kind.name (default sew).' },
-  'node-image': { ...text('IMAGE'), commands: ['up'], description: 'Kind node image (kind create cluster --image).' },
+  'node-image': { ...text('IMAGE'), value: 'image', commands: ['up'], description: 'Kind node image (kind create cluster --image).' },
   'kind-version': {
     value: 'kindVersion',
     commands: [],
@@ -83,7 +85,7 @@ export const OPTIONS = {
   verify: { value: 'boolean', commands: ['up'], description: 'After preloading, check offline that every preloaded image is complete; fail (exit 1) if not.' },
   build: { value: 'boolean', commands: ['up'], description: "First run every build of sew.yaml's `builds` (pre commands, docker build) and put the images into the preload registry, as `sew-ci build` does; logs under $SEW_HOME/logs/build." },
   'skip-pre': { value: 'boolean', cliOnly: true, commands: ['build'], description: "Do not run the builds' `pre` commands." },
-  json: { value: 'boolean', cliOnly: true, commands: PLANNING.filter((c) => c !== 'cache-prune'), description: 'Print JSON on stdout instead of text.' },
+  json: { value: 'boolean', cliOnly: true, commands: [...PLANNING, 'down'], description: 'Print JSON on stdout instead of text.' },
   content: { value: 'boolean', cliOnly: true, commands: ['cache-key'], description: "The key to save under: the plan key plus a fingerprint of the registry data now on disk (run it after 'up')." },
   platform: { value: 'platform', arg: 'OS/ARCH', cliOnly: true, commands: ['cache-key'], description: "The platform the CI runners preload for (default: this machine's)." },
   write: { ...text('FILE'), value: 'path', cliOnly: true, commands: ['cache-key'], description: 'Write the key to FILE (its directory must exist), for CI systems keying caches on a file: needs --platform; leaves out the user-level sew.yaml.' },

@@ -2,17 +2,20 @@
 // as both read the same options.
 import { parseSets } from '../config/variables.js';
 import type { PlanOptions } from '../plan.js';
-import { cliName, declaration, OPTIONS, type OptionName } from './options.js';
+import { cliName, cliWhere, declaration, OPTIONS, type OptionName, type Where } from './options.js';
 import type { OptionValues } from './values.js';
 
 /**
- * `contextFlags` are the command line's `--NAME` words, activated as `--flag NAME` is.
+ * `where` names options as the surface does (`--preload`, `input preload`). `contextFlags` are
+ * the command line's `--NAME` words, activated as `--flag NAME` is.
  */
-export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessEnv, contextFlags: readonly string[] = []): PlanOptions {
+export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessEnv, where: Where, contextFlags: readonly string[] = []): PlanOptions {
   const switches = switchedOn(v);
   return {
     cwd,
     env,
+    // The command line names a flag as typed; the default words are its own.
+    ...(where !== cliWhere && { where: { preload: where('preload'), mirrors: where('mirrors'), flags: where('flags') } }),
     ...(v.config !== undefined && { config: v.config }),
     ...(v.from?.length && { from: v.from }),
     ...(v.registry !== undefined && { registry: v.registry }),

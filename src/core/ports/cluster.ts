@@ -14,6 +14,8 @@ export interface ClusterReport {
 export type RemoveOutcome = 'deleted' | 'absent' | 'no-kind';
 
 export interface Cluster {
+  /** Throws when the tool that makes clusters is missing: checked before anything starts. */
+  available(): Promise<void>;
   /** Creates the plan's cluster, or reuses this home's, and records its state. */
   ensure(plan: Plan, note: Note): Promise<ClusterReport>;
   /** KEP-1755's ConfigMap: a problem with it is returned, for a warning, never thrown. */

@@ -1,18 +1,15 @@
 // The action's main and post against real Docker and registries, with a directory cache
 // behind the same interface as @actions/cache: a cold run saves, a rerun on a fresh runner
 // restores and copies nothing, a changed image list restores the nearest cache.
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/action/main.js';
-import { post } from '../../../src/action/post.js';
-import { defaultDeps } from '../../../src/core/default-deps.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { storedBlobs } from '../../../src/core/storage/layout.js';
-import { readRecords, runnerEnv, stepFiles } from '../../support/action-env.js';
+import { runJob } from '../../support/action-job.js';
 import { image, pushManifest, textLayer } from '../../support/oci-images.js';
 import { tempDir, writeTree } from '../../support/tree.js';
-import { removeRegistries, requireWorld } from '../../world/docker.js';
+import { docker, removeRegistries, requireWorld } from '../../world/docker.js';
 import { startUpstream, type Upstream } from '../../world/upstream.js';
 
 const one = image([textLayer('action-base', 30), textLayer('action-one')], undefined, 'one');
@@ -24,25 +21,14 @@ let cacheDir: string;
 const sewYaml = (refs: string[]) =>
   `images:\n  registries:\n    upstream.test:5900: {url: "http://upstream.test:5900"}\n  preload:\n    refs: [${refs.join(', ')}]\n`;
 
-/** One job on a fresh runner: main, then post, with its own $SEW_HOME. */
-async function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: () => void; env?: Record<string, string> } = {}) {
-  const home = tempDir('runner-home-');
-  const env = { ...process.env, ...options.env };
-  const deps = { core: defaultDeps(env), cache: directoryCacheStore(options.cache ?? cacheDir), installKind: async () => undefined, env, cwd: project };
-  const mainFiles = stepFiles();
-  runnerEnv({ cluster: 'false', 'sew-home': home, ...inputs }, mainFiles);
-  await main(deps);
-  const mainExit = process.exitCode;
-  const outputs = readRecords(mainFiles.output);
-  const summary = readFileSync(mainFiles.summary, 'utf8');
-  options.beforePost?.();
-  const postFiles = stepFiles();
-  runnerEnv({}, postFiles, readRecords(mainFiles.state));
-  const postLog: string[] = [];
-  vi.mocked(process.stdout.write).mockImplementation((chunk: string | Uint8Array) => (postLog.push(String(chunk)), true));
-  await post(deps);
-  vi.mocked(process.stdout.write).mockImplementation(() => true);
-  return { mainExit, outputs, summary, postExit: process.exitCode, postLog: postLog.join(''), state: readFileSync(mainFiles.state, 'utf8') };
+/** One job on a fresh runner, with its own $SEW_HOME and the directory cache. */
+function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: (homeId: string) => void | Promise<void>; env?: Record<string, string> } = {}) {
+  return runJob(inputs, { cwd: project, cache: directoryCacheStore(options.cache ?? cacheDir), ...(options.beforePost && { beforePost: options.beforePost }), ...(options.env && { env: options.env }) });
+}
+
+/** This home's registry containers that are running. */
+async function running(homeId: string): Promise<string[]> {
+  return (await docker('ps', '--filter', `label=sew-ci.home=${homeId}`, '--format', '{{.Names}}')).split('\n').filter(Boolean);
 }
 
 /** The blobs a directory-store entry holds for its first path (the preload data). */
@@ -80,6 +66,8 @@ describe('action cache round trip', () => {
     expect(run.summary).toMatch(/\| Preload images \| \d+\.\d \|/);
     const saved = readdirSync(cacheDir).map(decodeURIComponent);
     expect(saved).toEqual([expect.stringMatching(new RegExp(`^${run.outputs['cache-key']}-[0-9a-f]{16}$`))]);
+    expect(run.summary).toContain(`| registry data | \`${run.outputs['cache-key']}\` | none |`);
+    expect(run.postSummary).toContain(`| registry data | \`${saved[0]}\` |`);
   });
 
   it('a rerun on a fresh runner restores, hits, copies nothing and saves nothing', async () => {
@@ -89,6 +77,12 @@ describe('action cache round trip', () => {
     const images = JSON.parse(run.outputs.images!);
     expect(images.map((i: { source: string; bytesCopied: number }) => [i.source, i.bytesCopied])).toEqual([['hit', 0]]);
     expect(readdirSync(cacheDir)).toEqual(before);
+    const key = decodeURIComponent(before[0]!);
+    expect(run.mainLog).toContain(`restored ${key}: this plan's cache`);
+    expect(run.mainLog).not.toContain('Cache hit for');
+    expect(run.summary).toContain(`| \`${key}\` (this plan’s) |`);
+    expect(run.summary).toContain('| `upstream.test:5900/team/one:1` | from cache |');
+    expect(run.postSummary).toContain(`| registry data | no: unchanged since it was restored (\`${key}\`) |`);
   });
 
   it('a changed image list restores the nearest cache and saves a new key', async () => {
@@ -102,6 +96,7 @@ describe('action cache round trip', () => {
     const own = two.blobs.filter((b) => !one.blobs.some((o) => o.digest === b.digest));
     expect(bySource['upstream.test:5900/team/two:1']).toEqual(['copied', own.reduce((s, b) => s + b.size, 0)]);
     expect(readdirSync(cacheDir)).toHaveLength(2);
+    expect(run.summary).toMatch(/\| registry data \| `sew-[^`]+` \| `sew-[^`]+` \(fallback: the nearest cache\) \|/);
   });
 
   it('a plan that drops an image prunes it before saving: the cache tracks the image set', async () => {
@@ -154,26 +149,55 @@ describe('action cache round trip', () => {
     await removeRegistries();
   });
 
+  it.each([
+    ['cache: false', { cache: 'false' }, 'the cache is off'],
+    ['save: never', { save: 'never' }, 'input save is never'],
+  ])('post stops this home’s registries with %s, and saves nothing', async (_, inputs, reason) => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
+    const fresh = tempDir('gh-cache-');
+    let before: string[] = [];
+    const run = await job(inputs, { cache: fresh, beforePost: async (homeId) => void (before = await running(homeId)) });
+    expect(before).not.toEqual([]);
+    expect(await running(run.homeId)).toEqual([]);
+    expect(run.postExit).toBeUndefined();
+    expect(run.postSummary).toContain(`| registry data | no: ${reason} |`);
+    expect(readdirSync(fresh)).toEqual([]);
+  });
+
+  it('with Docker unreachable: the plan’s outputs, one error line, a summary naming the phase', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
+    const run = await job({}, { cache: tempDir('gh-cache-'), env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
+    expect(run.mainExit).toBe(1);
+    expect(run.outputs).toMatchObject({ 'cache-key': expect.stringMatching(/^sew-v\d+-/), 'cluster-name': 'sew', 'cache-hit': 'false', kubeconfig: '' });
+    expect(run.mainLog.match(/^::error::/gm)).toHaveLength(1);
+    expect(run.summary).toMatch(/\*\*Failed\*\* in phase \*Connect to Docker\*: .*nonexistent/);
+    expect(run.postExit).toBeUndefined();
+  });
+
+  it('one image that cannot be copied: one error line, and the rest of the report', async () => {
+    project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1', 'upstream.test:5900/team/missing:1']) });
+    const run = await job({}, { cache: tempDir('gh-cache-') });
+    expect(run.mainExit).toBe(1);
+    expect(run.mainLog.match(/^::error::.*$/gm)).toEqual([expect.stringContaining('1 image(s) could not be preloaded: upstream.test:5900/team/missing:1')]);
+    expect(run.summary).toContain('| `upstream.test:5900/team/missing:1` | **failed** |');
+    expect(run.summary).toContain('| `upstream.test:5900/team/one:1` | copied |');
+  });
+
   it('a bad input fails the step naming it, and starts nothing', async () => {
     const run = await job({ wait: 'forever' });
     expect(run.mainExit).toBe(1);
     expect(run.outputs).toEqual({});
   });
 
-  it('without the cache service: a warning, and the run goes on', async () => {
+  it('without the cache service: a warning, and the run goes on; post says why nothing was saved', async () => {
     project = writeTree({ 'sew.yaml': sewYaml(['upstream.test:5900/team/one:1']) });
-    const home = tempDir('runner-home-');
     const failing = { restore: async () => Promise.reject(new Error('the GitHub cache service is not available on this runner')), save: async () => Promise.reject(new Error('unavailable')) };
-    const files = stepFiles();
-    runnerEnv({ cluster: 'false', 'sew-home': home }, files);
-    const warnings: string[] = [];
-    vi.mocked(process.stdout.write).mockImplementation((chunk: string | Uint8Array) => {
-      if (/^::(warning|error)::/.test(String(chunk))) warnings.push(String(chunk));
-      return true;
-    });
-    await main({ core: defaultDeps(process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
-    expect(process.exitCode, warnings.join('')).toBeUndefined();
-    expect(warnings.join('')).toContain('cache not restored: the GitHub cache service is not available on this runner; continuing without it');
-    expect(readRecords(files.output)['cache-hit']).toBe('false');
+    const run = await runJob({}, { cwd: project, cache: failing });
+    expect(run.mainExit, run.mainLog).toBeUndefined();
+    expect(run.mainLog).toContain('::warning::cache not restored: the GitHub cache service is not available on this runner; continuing without it');
+    expect(run.outputs['cache-hit']).toBe('false');
+    expect(run.postExit).toBeUndefined();
+    expect(run.postLog).toContain('::warning::cache not saved: unavailable');
+    expect(run.postSummary).toContain('| registry data | no: declined by the cache service: unavailable (`sew-');
   });
 });

@@ -50,6 +50,8 @@ describe('Kind', () => {
     const kindCalls = exec.calls.filter((c) => c.command === 'kind').map((c) => c.args);
     const configPath = join(home, 'clusters', 'sewtest.kind.yaml');
     expect(kindCalls).toEqual([
+      // Checked before any registry starts.
+      ['version'],
       ['get', 'clusters'],
       ['create', 'cluster', '--name', 'sewtest', '--config', configPath, '--wait', '90s'],
     ]);
@@ -71,7 +73,7 @@ describe('Kind', () => {
     );
     const result = await go();
     expect(result.cluster?.action).toBe('reused');
-    expect(exec.calls.filter((c) => c.command === 'kind').map((c) => c.args[0])).toEqual(['get', 'get']);
+    expect(exec.calls.filter((c) => c.command === 'kind').map((c) => c.args[0])).toEqual(['version', 'get', 'get']);
     await upstream.stop();
     expect(await node.pull('upstream.test:5900/team/app:1')).toBe(app.digest);
     await upstream.start();
@@ -83,7 +85,7 @@ describe('Kind', () => {
     const { plan } = await go();
     const exec = recordedExec('kind', ({ args }) => (args[1] === 'clusters' ? { stdout: 'sewtest\n' } : {}));
     const result = await down({ sewHome: home, env: process.env, purge: false }, { ...defaultDeps(process.env, exec), reporter: silentReporter });
-    expect(result).toMatchObject({ name: 'sewtest', clusterDeleted: true, removedContainers: [] });
+    expect(result).toMatchObject({ name: 'sewtest', cluster: 'deleted', removedContainers: [] });
     expect(exec.calls.map((c) => c.args)).toContainEqual(['delete', 'cluster', '--name', 'sewtest']);
     expect(existsSync(join(home, 'clusters', 'sewtest.yaml'))).toBe(false);
     expect(await docker('inspect', '--format', '{{.State.Running}}', plan.preload.container)).toBe('true');
@@ -96,9 +98,11 @@ describe('Kind', () => {
     const { plan } = await go();
     const exec = recordedExec('kind', () => ({ stdout: '' }));
     const result = await down({ sewHome: home, env: process.env, purge: true }, { ...defaultDeps(process.env, exec), reporter: silentReporter });
-    expect(result.clusterDeleted).toBe(false);
+    expect(result.cluster).toBe('absent');
     expect(result.removedContainers).toContain(plan.preload.container);
     expect(existsSync(join(home, 'preload'))).toBe(false);
+    expect(existsSync(plan.hostsDir)).toBe(false);
+    expect(result.removedData).toContain(plan.hostsDir);
     await expect(docker('inspect', plan.preload.container)).rejects.toThrow();
   });
 });

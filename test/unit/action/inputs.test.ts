@@ -2,7 +2,7 @@
 // the CLI's message.
 import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../../src/action/inputs.js';
-import { cliName, type OptionName } from '../../../src/core/options/options.js';
+import { cliName, inputWhere, type OptionName } from '../../../src/core/options/options.js';
 import { planOptionsOf } from '../../../src/core/options/run-options.js';
 import { cli } from '../../support/cli.js';
 import { writeTree } from '../../support/tree.js';
@@ -12,7 +12,8 @@ const read = (values: Record<string, string>) => (name: string) => values[name] 
 describe('action inputs', () => {
   it('defaults', () => {
     const inputs = readInputs(read({}));
-    expect(planOptionsOf(inputs, '/w', {})).toEqual({ cwd: '/w', env: {}, flags: [], cluster: true, wait: '60s' });
+    const words = { preload: 'input preload', mirrors: 'input mirrors', flags: 'input flags' };
+    expect(planOptionsOf(inputs, '/w', {}, inputWhere)).toEqual({ cwd: '/w', env: {}, where: words, flags: [], cluster: true, wait: '60s' });
     expect(inputs.save).toBe('always');
     expect(inputs.cache).toBe(true);
   });
@@ -38,9 +39,10 @@ describe('action inputs', () => {
         build: 'true',
       }),
     );
-    expect(planOptionsOf(inputs, '/w', {})).toEqual({
+    expect(planOptionsOf(inputs, '/w', {}, inputWhere)).toEqual({
       cwd: '/w',
       env: {},
+      where: { preload: 'input preload', mirrors: 'input mirrors', flags: 'input flags' },
       config: 'ci/sew.yaml',
       from: ['k8s/base', 'acme/ci'],
       registry: 'https://contexts.example.com',
@@ -65,7 +67,7 @@ describe('action inputs', () => {
     const { resolvePlan } = await import('../../support/resolve-plan.js');
     const { writeTree } = await import('../../support/tree.js');
     const dir = writeTree({});
-    const options = planOptionsOf(readInputs(read({ 'sew-home': '~/ci-sew' })), dir, { HOME: '/home/runner' });
+    const options = planOptionsOf(readInputs(read({ 'sew-home': '~/ci-sew' })), dir, { HOME: '/home/runner' }, inputWhere);
     const plan = await resolvePlan(options);
     expect(plan.sewHome).toBe('/home/runner/ci-sew');
     expect(plan.preload.data).toBe('/home/runner/ci-sew/preload');
@@ -86,6 +88,7 @@ describe('action inputs', () => {
     [{ flags: 'no-es Big' }, 'input flags: must be a flag name (a-z, 0-9, -), not "Big"'],
     [{ set: 'imageTag' }, 'input set: must be KEY=VALUE (KEY a variable name, or context.path.name), not "imageTag"'],
     [{ 'allow-env': 'HOME PATH' }, 'input allow-env: must be an environment variable name, not "HOME PATH"'],
+    [{ 'node-image': 'x y' }, 'input node-image: invalid image reference "x y": contains whitespace'],
   ])('%j is refused: %s', (values, message) => {
     expect(() => readInputs(read(values))).toThrow(message);
   });
@@ -109,5 +112,31 @@ describe('the same message from the CLI and the action', () => {
     expect(code).toBe(2);
     expect(action).toMatch(new RegExp(`^input ${name}: `));
     expect(stderr).toBe(`sew-ci: ${action!.replace(`input ${name}`, `--${cliName(name)}`)}\n`);
+  });
+});
+
+describe('each surface names its own option in a plan’s refusal', () => {
+  it.each([
+    ['preload', 'Bad Ref', '--preload', 'invalid image reference "Bad Ref"'],
+    ['mirrors', 'bad_host!', '--mirror', '"bad_host!" is not a registry host'],
+    ['flags', 'nope', '--flag', 'unknown context flag'],
+  ])('%s %j', async (name, value, cliFlag, problem) => {
+    const { resolvePlan } = await import('../../support/resolve-plan.js');
+    const dir = writeTree({ 'sew.yaml': '' });
+    const action = await resolvePlan(planOptionsOf(readInputs(read({ [name]: value })), dir, { HOME: dir }, inputWhere)).catch((err: Error) => err.message);
+    const { stderr, code } = await cli(['plan', cliFlag, value], dir, { HOME: dir });
+    expect(code).toBe(2);
+    expect(action).toContain(`input ${name}: `);
+    expect(action).toContain(problem);
+    expect(stderr).not.toContain('input ');
+    expect(stderr).toContain(problem);
+  });
+
+  it('the command line names an unknown flag as typed, the action under its input', async () => {
+    const { resolvePlan } = await import('../../support/resolve-plan.js');
+    const dir = writeTree({ 'sew.yaml': '' });
+    const action = await resolvePlan(planOptionsOf(readInputs(read({ flags: 'no-es' })), dir, { HOME: dir }, inputWhere)).catch((err: Error) => err.message);
+    expect(action).toBe('input flags: unknown context flag no-es; no context flags are defined');
+    expect((await cli(['plan', '--flag', 'no-es'], dir, { HOME: dir })).stderr).toBe('sew-ci: --no-es: unknown context flag; no context flags are defined\n');
   });
 });

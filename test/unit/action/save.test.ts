@@ -39,7 +39,7 @@ describe('save policy', () => {
 describe('why @actions/cache declined a save', () => {
   it.each([
     [['Failed to save: Unable to reserve cache with key k, another job may be creating this cache.'], 'Unable to reserve cache with key k, another job may be creating this cache.'],
-    [['::warning::Cache reservation failed: cache size over limit', '::warning::Failed to save: Unable to reserve cache with key k'], 'Unable to reserve cache with key k'],
+    [['::warning::Cache reservation failed: cache size over limit', 'Failed to save: Unable to reserve cache with key k, another job may be creating this cache.'], 'cache size over limit'],
     [['::error::Failed to save: 503 Service Unavailable%0Aretry later'], '503 Service Unavailable retry later'],
     [["Cache save skipped: the effective cache-mode 'read' does not permit writes."], "the effective cache-mode 'read' does not permit writes."],
     [['Cache Size: ~10 MB', '::warning::Unable to finalize cache with key k'], 'Unable to finalize cache with key k'],

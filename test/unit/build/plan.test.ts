@@ -19,6 +19,7 @@ describe('builds: bad input names file:line:col', () => {
     { name: 'a build arg that is not a string', builds: 'builds:\n  - {name: api, image: api:dev, buildArgs: {N: 1}}\n', error: '"builds.0.buildArgs.N" must be a string' },
     { name: 'a build arg name that is not a variable', builds: 'builds:\n  - {name: api, image: api:dev, buildArgs: {"A-B": x}}\n', error: 'sew.yaml:2:52: "builds.0.buildArgs.A-B" is not a valid key: it must be a variable name' },
     { name: 'a bad platform', builds: 'builds:\n  - {name: api, image: api:dev, platform: amd64}\n', error: 'sew.yaml:2:43: "builds.0.platform" must look like os/arch' },
+    { name: 'an unknown architecture', builds: 'builds:\n  - {name: api, image: api:dev, platform: linux/amd65}\n', error: 'sew.yaml:2:43: "builds.0.platform" "linux/amd65": unknown architecture amd65' },
     { name: 'a duplicate name', builds: 'builds:\n  - {name: api, image: a:1}\n  - {name: api, image: b:1}\n', error: 'sew.yaml:3:12: "builds.1.name" is "api", already the name of another build' },
     { name: 'a bad image', builds: 'builds:\n  - {name: api, image: My/Api}\n', error: 'sew.yaml:2:24: invalid image reference "My/Api": repository must be lowercase' },
     { name: 'a digest image', builds: `builds:\n  - {name: api, image: "api@sha256:${'a'.repeat(64)}"}\n`, error: 'sew.yaml:2:24: "api@sha256:' },

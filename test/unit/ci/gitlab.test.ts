@@ -3,6 +3,7 @@
 // and its image and setup provide docker, kind and kubectl. The tool install runs here on a
 // fake network: the pinned release for the runner's architecture, never one whose sha256
 // does not match.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, type YAMLSeq } from 'yaml';
@@ -42,7 +43,12 @@ describe('the GitLab template', () => {
   });
 
   it('keys the cache on the committed key file and caches the registry data', () => {
-    expect(job.cache).toEqual({ key: { files: ['.sew-cache-key'], prefix: 'sew-ci' }, paths: ['.sew/preload', '.sew/mirrors/data'] });
+    const paths = ['.sew/preload', '.sew/mirrors/data'];
+    expect(job.cache).toEqual([
+      // A changed key file falls back to the branch's newest, else the default branch's.
+      { key: { files: ['.sew-cache-key'], prefix: 'sew-ci' }, fallback_keys: ['sew-ci-newest-$CI_COMMIT_REF_SLUG', 'sew-ci-newest-$CI_DEFAULT_BRANCH'], paths },
+      { key: 'sew-ci-newest-$CI_COMMIT_REF_SLUG', policy: 'push', paths },
+    ]);
     expect(variables.SEW_HOME).toBe('$CI_PROJECT_DIR/.sew');
   });
 
@@ -68,7 +74,20 @@ describe('the GitLab template', () => {
     const sets = 'for s in $SEW_CI_SET; do SEW_CI_FLAGS="$SEW_CI_FLAGS --set $s"; done';
     const allowed = 'for e in $SEW_CI_ALLOW_ENV; do SEW_CI_FLAGS="$SEW_CI_FLAGS --allow-env $e"; done';
     for (const line of [sets, allowed]) expect(setup.indexOf(line)).toBeLessThan(setup.findIndex((l) => l.includes('cache-key $SEW_CI_FLAGS')));
-    expect(teardown).toEqual(['npx --yes sew-ci@$SEW_CI_VERSION down', sets, allowed, 'npx --yes sew-ci@$SEW_CI_VERSION cache-prune $SEW_CI_FLAGS']);
+    expect(teardown).toEqual(['npx --yes sew-ci@$SEW_CI_VERSION down || echo "sew-ci: down failed; pruning the cache anyway" >&2', sets, allowed, 'npx --yes sew-ci@$SEW_CI_VERSION cache-prune $SEW_CI_FLAGS']);
+  });
+
+  it('a failed down still leaves the prune to run: after_script stops at the first failing line', () => {
+    const down = teardown.find((l) => l.includes(' down'))!;
+    const run = spawnSync('sh', ['-ec', `${down.replace('npx --yes sew-ci@$SEW_CI_VERSION down', 'false')}\necho pruned`], { encoding: 'utf8' });
+    expect(run.stdout).toBe('pruned\n');
+    expect(run.stderr).toBe('sew-ci: down failed; pruning the cache anyway\n');
+  });
+
+  it('says how to write the key file with the job’s options, and that dind needs a privileged runner', () => {
+    const text = readFileSync('gitlab/sew-ci.gitlab-ci.yml', 'utf8');
+    expect(text).toContain('cache-key --platform linux/amd64 --write .sew-cache-key $SEW_CI_FLAGS --set KEY=VALUE');
+    expect(text).toContain('privileged = true');
   });
 
   it('calls only sew-ci commands and options the CLI has', async () => {

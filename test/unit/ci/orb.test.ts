@@ -84,11 +84,14 @@ describe('the orb', () => {
     expect(before).toMatch(/down[\s\S]*cache-prune[\s\S]*cache-key .*--content/);
   });
 
-  it('with sew-home ~/.sew, sew-ci caches the directories save_cache saves', async () => {
+  it.each<[string, Record<string, string>, number]>([
+    ['local-cache off', {}, 0],
+    ['local-cache on', { SEW_LOCAL: 'true', SEW_LOCAL_CACHE: 'true' }, 1],
+  ])('with sew-home ~/.sew and %s, sew-ci caches the directories save_cache saves', async (_, given, saveIndex) => {
     const setup = orb.commands.setup!;
     const gather = steps(setup)[0]!.run!;
     const argsFile = join(writeTree({}), 'plan-args');
-    const env = Object.fromEntries(Object.entries(gather.environment as Record<string, string>).map(([k, v]) => [k, withDefaults(v, setup)]));
+    const env = { ...Object.fromEntries(Object.entries(gather.environment as Record<string, string>).map(([k, v]) => [k, withDefaults(v, setup)])), ...given };
     expect(env.SEW_HOME_DIR).toBe('~/.sew');
     const script = String(gather.command).replaceAll('/tmp/sew-plan-args', argsFile);
     expect(spawnSync('bash', ['-eoc', 'pipefail', script], { env: { ...env, PATH: process.env.PATH } }).status).toBe(0);
@@ -99,7 +102,7 @@ describe('the orb', () => {
     const result = await cli(['cache-paths', ...decoded], home, { HOME: home });
     expect(result.stderr).toBe('');
     // CircleCI expands a leading ~ in save_cache paths to the home directory.
-    const saved = (steps(orb.commands.teardown!).find((s) => s.save_cache)!.save_cache!.paths as string[]).map((p) => withDefaults(p, orb.commands.teardown!).replace(/^~/, home));
+    const saved = (steps(orb.commands.teardown!).filter((s) => s.save_cache)[saveIndex]!.save_cache!.paths as string[]).map((p) => withDefaults(p, orb.commands.teardown!).replace(/^~/, home));
     expect(result.stdout.trim().split('\n')).toEqual(saved);
   });
 
@@ -115,10 +118,42 @@ describe('the orb', () => {
     expect(tampered.tools.kind).toBeUndefined();
   });
 
-  it('passes local and verify to the CLI', () => {
+  it('passes local, local-cache, verify and build to the CLI', () => {
     const text = JSON.stringify(orb.commands.setup);
     expect(text).toContain('args+=(--local)');
+    expect(text).toContain('args+=(--local-cache)');
     expect(text).toContain('<<# parameters.verify >>--verify<</ parameters.verify >>');
+    expect(text).toContain('<<# parameters.build >>--build<</ parameters.build >>');
+  });
+
+  it('takes lists with the action’s separators: words by spaces, commas or lines', () => {
+    const setup = orb.commands.setup!;
+    const gather = steps(setup)[0]!.run!;
+    const argsFile = join(writeTree({}), 'plan-args');
+    const env = { ...Object.fromEntries(Object.entries(gather.environment as Record<string, string>).map(([k, v]) => [k, withDefaults(v, setup)])), SEW_FLAGS: '--no-es, big\nsmall', SEW_MIRRORS: 'ghcr.io,quay.io', SEW_PRELOAD: 'mongo:7\nredis:7 nginx:1' };
+    expect(spawnSync('bash', ['-eoc', 'pipefail', String(gather.command).replaceAll('/tmp/sew-plan-args', argsFile)], { env: { ...env, PATH: process.env.PATH } }).status).toBe(0);
+    const decoded = spawnSync('bash', ['-c', `eval "printf '%s\\n' $(cat ${argsFile})"`], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const pairs = decoded.flatMap((a, i) => (['--flag', '--mirror', '--preload'].includes(a) ? [`${a} ${decoded[i + 1]}`] : []));
+    expect(pairs).toEqual(['--flag no-es', '--flag big', '--flag small', '--preload mongo:7', '--preload redis:7', '--preload nginx:1', '--mirror ghcr.io', '--mirror quay.io']);
+  });
+
+  it('teardown saves as the action’s save input says: always, on the default branch, or never', () => {
+    const saving = JSON.stringify(orb.commands.teardown!.steps);
+    expect(orb.commands.teardown!.parameters!.save).toMatchObject({ type: 'enum', default: 'always' });
+    expect(saving).toContain('{"equal":["always","<< parameters.save >>"]}');
+    expect(saving).toContain('{"equal":["<< parameters.default-branch >>","<< pipeline.git.branch >>"]}');
+  });
+
+  it('the test job takes every parameter of setup and teardown, with their types and defaults, and passes it on', () => {
+    const job = orb.jobs.test!;
+    const passed = (command: string) => (job.steps as Step[]).find((s) => s[command])![command]!;
+    for (const command of ['setup', 'teardown']) {
+      for (const [name, declared] of Object.entries(orb.commands[command]!.parameters!)) {
+        // Shared ones (sew-home, cache, ...) are declared once, for both: same type and default.
+        expect(job.parameters![name], `${command} ${name}`).toMatchObject({ type: declared.type, default: declared.default });
+        expect(passed(command)[name], `${command} ${name}`).toBe(`<< parameters.${name} >>`);
+      }
+    }
   });
 
   it('examples and jobs reference commands, jobs and executors the orb has', () => {

@@ -26,6 +26,11 @@ describe('workflows', () => {
     expect(release.on.push.tags).toEqual(['v*.*.*']);
     expect(release.jobs.npm.permissions['id-token']).toBe('write');
     expect(JSON.stringify(release.jobs.npm.steps)).toContain('npm publish --provenance');
+    // npm refuses a provenance publish whose package.json names no repository.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.repository).toEqual({ type: 'git', url: expect.stringMatching(/^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/) });
+    expect(pkg.homepage).toBe(`${pkg.repository.url.slice('git+'.length, -'.git'.length)}#readme`);
+    expect(pkg.bugs.url).toBe(`${pkg.repository.url.slice('git+'.length, -'.git'.length)}/issues`);
   });
 });
 

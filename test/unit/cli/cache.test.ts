@@ -88,3 +88,22 @@ describe('cache-key and cache-paths', () => {
     expect(after).not.toBe(before);
   });
 });
+
+describe('down and cache-prune speak JSON too', () => {
+  it('down without kind: could not check, in text and in JSON', async () => {
+    const dir = writeTree({ 'sew.yaml': '' });
+    const env = { HOME: dir, PATH: join(dir, 'no-such-bin') };
+    const text = await cli(['down'], dir, env);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toBe('cluster sew: not checked (kind is not installed)\n');
+    const json = await cli(['down', '--json'], dir, env);
+    expect(JSON.parse(json.stdout)).toEqual({ name: 'sew', cluster: 'no-kind', removedContainers: [], removedData: [], keptData: [] });
+  });
+
+  it('cache-prune --json with nothing to prune', async () => {
+    const dir = writeTree({ 'sew.yaml': '' });
+    const run = await cli(['cache-prune', '--json'], dir, { HOME: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ pruned: false, message: 'nothing to prune: the plan preloads nothing, so its data is not cached' });
+  });
+});

@@ -43,6 +43,9 @@ describe('command-line mistakes', () => {
     [['down', '--name', 'Prod'], 'sew-ci: --name: must be a lowercase DNS label (a-z, 0-9, -), not "Prod"'],
     [['up', '--flag', 'No_ES'], 'sew-ci: --flag: must be a flag name (a-z, 0-9, -), not "No_ES"'],
     [['cache-key', '--platform', 'amd64'], 'sew-ci: --platform: must be os/arch[/variant], e.g. linux/amd64, not "amd64"'],
+    [['cache-key', '--platform', 'linux/amd65'], 'sew-ci: --platform: "linux/amd65": unknown architecture amd65 (known: 386, amd64, arm, arm64, loong64, mips, mipsle, mips64, mips64le, ppc64, ppc64le, riscv64, s390x, wasm)'],
+    [['cache-key', '--platform', 'linx/amd64'], 'sew-ci: --platform: "linx/amd64": unknown operating system linx (known: aix, android, darwin, dragonfly, freebsd, illumos, ios, js, linux, netbsd, openbsd, plan9, solaris, wasip1, windows)'],
+    [['up', '--node-image', 'x y'], 'sew-ci: --node-image: invalid image reference "x y": contains whitespace'],
     [['up', '--config', ' '], 'sew-ci: --config: needs a value'],
     [['cache-key', '--platform', 'linux/amd64', '--write', '/nonexistent/key'], 'sew-ci: --write: /nonexistent is not a directory'],
   ])('%j', async (args, stderr) => {
@@ -98,7 +101,7 @@ describe('help and version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: sew-ci up \[options\]\n/);
     expect(result.stdout).toMatch(/\n {2}--wait DURATION +How long kind waits [^]*?; default 60s\.\n/);
-    expect(result.stdout).toMatch(/\n {2}--no-cluster +Create \(or reuse\)/);
+    expect(result.stdout).toMatch(/\n {2}--no-cluster +Stop after the registries and the containerd hosts files: no Kind\s+cluster/);
     expect(result.stdout).toMatch(/\n {2}--preload REF +Extra image references [^]*?; repeatable\.\n/);
     expect(result.stdout).not.toContain('--write');
   });

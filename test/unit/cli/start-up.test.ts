@@ -75,7 +75,7 @@ describe('start-up: what each command loads', () => {
     // The action runs from dist alone, and stops on a bad input before it loads the Docker
     // client; a post step with nothing to save never loads it either.
     { name: 'action main, bad input', entry: 'main.js', args: [], env: { INPUT_WAIT: 'soon' }, code: 1, output: /::error::input wait: must be a duration/, absent: DOCKER, present: ['@actions/core', 'zod'] },
-    { name: 'action post, nothing to save', entry: 'post.js', args: [], code: 0, output: /nothing to save/, absent: DOCKER, present: ['@actions/core'] },
+    { name: 'action post, nothing to save', entry: 'post.js', args: [], code: 0, output: /nothing to clean up/, absent: DOCKER, present: ['@actions/core'] },
   ];
 
   it.each(cases)('$name', ({ entry, args, env, code, output, absent, present }) => {
@@ -102,5 +102,12 @@ describe('the bundle alone, with no node_modules', () => {
     const run = runEntry('cli.js', ['plan', '--config', config]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`sew-ci: ${config}:3:12: invalid image reference "Bad": repository must be lowercase\n`);
+  });
+
+  it('ends quietly when its reader goes away', () => {
+    // The reader closes its end at once: every write of the help finds no reader (EPIPE).
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${join(dist, 'cli.js')}" help up | (exec 0<&-; sleep 0.3)`], { encoding: 'utf8', cwd: project });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });

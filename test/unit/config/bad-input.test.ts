@@ -28,6 +28,7 @@ const cases: { name: string; sew: string; error: string; options?: object }[] = 
   { name: 'a mirror endpoint that is not a url', sew: 'images:\n  mirrors:\n    upstreams: ["quay.io=quay-cache"]\n', error: '"quay-cache" is not a valid URL' },
   { name: 'a duplicate mirror upstream', sew: 'images:\n  mirrors:\n    upstreams: [ghcr.io, ghcr.io]\n', error: 'sew.yaml:3:26: "ghcr.io" is listed twice' },
   { name: 'a bad platform', sew: 'images:\n  preload:\n    platforms: [amd64]\n', error: 'must look like os/arch' },
+  { name: 'an unknown architecture', sew: 'images:\n  preload:\n    platforms: [linux/amd65]\n', error: 'sew.yaml:3:17: "images.preload.platforms.0" "linux/amd65": unknown architecture amd65 (known: 386, amd64,' },
 ];
 
 describe('bad sew.yaml input', () => {

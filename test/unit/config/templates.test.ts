@@ -91,6 +91,18 @@ describe('templated contexts', () => {
       options: { from: ['apim/postgres'], registry: 'file://./reg', sets: { 'postgresql.standalone.imageTag': '15', 'postgresql.imageTag': '14' } },
     });
     expect(refsOf(plan)).toEqual(['library/postgres:15', 'graviteeio/apim-gateway:latest-debian']);
+    // `postgresql` is not the context's path (that is postgresql/standalone, after .default).
+    expect(plan.warnings).toEqual(['--set postgresql.imageTag: no composed file declares or reads this variable; did you mean postgresql.standalone.imageTag?']);
+  });
+
+  it.each([
+    ['a mistyped plain key', { imageTg: '4.9.0' }, ['--set imageTg: no composed file declares or reads this variable; did you mean imageTag?']],
+    ['a key nothing is close to', { nothingLikeIt: 'x' }, ['--set nothingLikeIt: no composed file declares or reads this variable']],
+    ['a declared plain key', { imageTag: '4.9.0' }, []],
+    ['a declared dotted key', { 'postgresql.standalone.imageTag': '15' }, []],
+  ])('%s: %j warns %j', async (_, sets, warnings) => {
+    const plan = await planFor({ files, options: { from: ['apim/postgres'], registry: 'file://./reg', sets } });
+    expect(plan.warnings).toEqual(warnings);
   });
 
   it('the project file is rendered with its vars and every --set', async () => {
@@ -99,6 +111,8 @@ describe('templated contexts', () => {
       options: { sets: { suffix: 'ci' } },
     });
     expect(plan.cluster.name).toBe('mine-ci');
+    // Read by the template, though no file declares it: used, so no warning.
+    expect(plan.warnings).toEqual([]);
   });
 
   it('$SEW_HOME/sew.yaml is rendered with its vars and every --set', async () => {

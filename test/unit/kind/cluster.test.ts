@@ -55,8 +55,8 @@ describe('down without kind', () => {
     const reporter = { phase: <T>(_: string, work: () => Promise<T>) => work(), info: (m: string) => infos.push(m), warn: () => undefined };
     const { defaultDeps } = await import('../../../src/core/default-deps.js');
     const result = await down({ sewHome: writeTree({}), env: {}, purge: false }, { ...defaultDeps({}, missing), reporter });
-    expect(result).toEqual({ name: 'sew', clusterDeleted: false, removedContainers: [], removedData: [], keptData: [] });
-    expect(infos).toContain('kind is not installed: no cluster to delete');
+    expect(result).toEqual({ name: 'sew', cluster: 'no-kind', removedContainers: [], removedData: [], keptData: [] });
+    expect(infos).toContain('kind is not installed: could not check for a cluster to delete');
   });
 
   it('any other kind failure still fails down', async () => {

@@ -17,6 +17,8 @@ export interface FakeWorld {
   readonly engineDown?: string;
   /** Why the cache registry was dropped during the preload. */
   readonly cacheRegistryProblem?: string;
+  /** Why the cluster tool is missing. */
+  readonly noKind?: string;
   /** Runs inside every step, e.g. to check the lock is held. */
   readonly during?: (step: string) => void;
 }
@@ -108,6 +110,9 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
       },
     },
     cluster: {
+      async available() {
+        if (world.noKind) throw new Error(world.noKind);
+      },
       async ensure(plan) {
         step('cluster');
         return { name: plan.cluster.name, action: world.clusterExists ? 'reused' : 'created', kubeconfig: plan.cluster.kubeconfig, state: plan.cluster.statePath };

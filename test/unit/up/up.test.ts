@@ -91,7 +91,14 @@ describe('up orders its steps', () => {
   it('writes the hosts files before the cluster, whose nodes mount them', async () => {
     const { recorded } = await run(EVERYTHING);
     expect(recorded.steps.indexOf('hosts')).toBeLessThan(recorded.steps.indexOf('cluster'));
-    expect(recorded.phases).toEqual(['Preload images', 'Preload registry', 'Mirrors', 'Local registry', 'containerd hosts', 'Kind cluster', 'Local registry hosting (KEP-1755)']);
+    expect(recorded.phases).toEqual(['Connect to Docker', 'Preload images', 'Preload registry', 'Mirrors', 'Local registry', 'containerd hosts', 'Kind cluster', 'Local registry hosting (KEP-1755)']);
+  });
+
+  it('a missing kind stops a run that wants a cluster before any registry starts', async () => {
+    const { ports, recorded } = fakePorts({ noKind: 'kind is not installed' });
+    await expect(up(await resolvePlan(options(EVERYTHING)), ports)).rejects.toThrow('kind is not installed');
+    expect(recorded.steps).toEqual([]);
+    await expect(up(await resolvePlan(options(EVERYTHING, { cluster: false })), ports)).resolves.toBeDefined();
   });
 
   it('a container engine that does not answer stops the run before any work', async () => {

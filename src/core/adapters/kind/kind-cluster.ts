@@ -11,6 +11,7 @@ import { knownClusterNames, readClusterState, removeClusterState, writeClusterSt
 
 export function kindCluster(exec: Exec): Cluster {
   return {
+    available: async () => void (await kind(exec, ['version'])),
     ensure: (plan, note) => ensureKindCluster(exec, plan, note),
     announceLocalRegistry: (cluster, host) => announceLocalRegistry(exec, cluster, host),
     known: knownClusterNames,

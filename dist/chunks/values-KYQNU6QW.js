@@ -1,0 +1,13 @@
+import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
+import {
+  checkValues
+} from "./chunk-7TRWX7M4.js";
+import "./chunk-UFSIQOJF.js";
+import "./chunk-UGTVDBLT.js";
+import "./chunk-C6X5BUN6.js";
+import "./chunk-Z6TURJHQ.js";
+import "./chunk-G6VKCFWK.js";
+import "./chunk-I64FK5AC.js";
+export {
+  checkValues
+};
