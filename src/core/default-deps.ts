@@ -9,8 +9,8 @@ import { dockerConfigCredentials } from './credentials/docker-config.js';
 import type { LocalImages } from './daemon/local-images.js';
 import { connectEngine } from './docker/dockerode-engine.js';
 import { processExec, type Exec } from './exec/exec.js';
-import { sourceReader } from './default-reader.js';
-import type { PlanOptions } from './plan.js';
+import { planFacts, sourceReader } from './default-reader.js';
+import type { PlanFacts, PlanOptions } from './plan.js';
 import type { Builder } from './ports/builder.js';
 import type { Cluster } from './ports/cluster.js';
 import type { ContainerEngine } from './ports/container-engine.js';
@@ -23,6 +23,8 @@ import { registryPreloader } from './preload/preloader.js';
 export interface Deps {
   /** What reads the files a plan's composition names. */
   readonly reader: (options: PlanOptions) => SourceReader;
+  /** What planning reads from the machine: kind's default node image. */
+  readonly facts: PlanFacts;
   readonly registries: Registries;
   readonly preloader: Preloader;
   readonly builder: Builder;
@@ -45,6 +47,7 @@ export function defaultDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env
   };
   return {
     reader: sourceReader,
+    facts: planFacts,
     exec,
     localImages,
     registries: dockerRegistries(docker, env, credentials),

@@ -6,7 +6,7 @@ import { refuseNonRegular } from '../../core/fs/regular-file.js';
 import { InputError } from '../../core/errors.js';
 import { userPath } from '../../core/paths.js';
 import { hostPlatformName } from '../../core/oci/platform.js';
-import { sourceReader } from '../../core/default-reader.js';
+import { planFacts, sourceReader } from '../../core/default-reader.js';
 import { resolvePlan, type PlanOptions } from '../../core/plan.js';
 import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -26,7 +26,7 @@ export async function cacheKeyCommand({ parsed, io, planOptions }: CommandContex
   }
   const platform = v.platform ?? hostPlatformName();
   const options: PlanOptions = { ...planOptions, platform, ...(keyFile !== undefined && { userConfig: false }) };
-  const plan = await resolvePlan(options, sourceReader(options));
+  const plan = await resolvePlan(options, sourceReader(options), planFacts);
   const prefix = v['cache-key-prefix'] ?? '';
   const keys = restoreKeys(prefix, plan.cacheKey);
   const paths = plan.cachePaths;
@@ -47,7 +47,7 @@ export async function cacheKeyCommand({ parsed, io, planOptions }: CommandContex
 }
 
 export async function cachePathsCommand({ parsed, io, planOptions }: CommandContext): Promise<number> {
-  const paths = (await resolvePlan(planOptions, sourceReader(planOptions))).cachePaths;
+  const paths = (await resolvePlan(planOptions, sourceReader(planOptions), planFacts)).cachePaths;
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;
 }

@@ -45,7 +45,12 @@ export const OPTIONS = {
   'skip-preload': { value: 'boolean', commands: PLANNING, description: 'Bypass preloading for this run (mirrors stay on).' },
   cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], description: 'Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files.' },
   'cluster-name': { value: 'clusterName', arg: 'NAME', commands: PLANNING, description: 'Name of the Kind cluster, overriding kind.name (default sew).' },
-  'node-image': { ...text('IMAGE'), commands: ['up'], description: 'Kind node image (kind create cluster --image).' },
+  'node-image': {
+    ...text('IMAGE'),
+    value: 'image',
+    commands: ['plan', 'up', 'cache-key', 'cache-paths'],
+    description: "Kind node image (kind create cluster --image; default: the kind config's, else the kind binary's own). Pinned by digest, it is stored and cached apart and put into Docker without a download.",
+  },
   'kind-version': {
     value: 'kindVersion',
     commands: [],

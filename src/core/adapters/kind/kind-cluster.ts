@@ -11,7 +11,7 @@ import { knownClusterNames, readClusterState, removeClusterState, writeClusterSt
 
 export function kindCluster(exec: Exec): Cluster {
   return {
-    ensure: (plan, note) => ensureKindCluster(exec, plan, note),
+    ensure: (plan, note, image) => ensureKindCluster(exec, plan, note, image),
     announceLocalRegistry: (cluster, host) => announceLocalRegistry(exec, cluster, host),
     known: knownClusterNames,
     remove: (sewHome, name) => removeKindCluster(exec, sewHome, name),
@@ -23,7 +23,7 @@ export function kindCluster(exec: Exec): Cluster {
   };
 }
 
-async function ensureKindCluster(exec: Exec, plan: Plan, note: Note): Promise<ClusterReport> {
+async function ensureKindCluster(exec: Exec, plan: Plan, note: Note, image = plan.cluster.image): Promise<ClusterReport> {
   const { name, kubeconfig, kindConfigPath, statePath } = plan.cluster;
   let action: ClusterReport['action'];
   if (await clusterExists(exec, name)) {
@@ -35,7 +35,7 @@ async function ensureKindCluster(exec: Exec, plan: Plan, note: Note): Promise<Cl
     action = 'created';
     await createCluster(exec, plan.kindConfig, kindConfigPath, {
       wait: plan.cluster.wait,
-      ...(plan.cluster.nodeImage && { image: plan.cluster.nodeImage }),
+      ...(image && { image }),
       onOutput: (chunk) => chunk.split('\n').filter((l) => l.trim()).forEach((l) => note(l.trim())),
     });
   }
