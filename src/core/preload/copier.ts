@@ -32,6 +32,12 @@ import type { ImageEvent, ImageResult, ImageSource } from '../ports/preloader.js
 
 export interface CopyRequest {
   readonly source: ImageRef;
+  /**
+   * A pinned index is stored with only the one platform `platforms` names, the index itself
+   * verbatim: for an image Docker pulls (the Kind node image), which resolves the index to
+   * its own platform. Other pinned refs keep every child, as containerd may ask for any.
+   */
+  readonly onePlatform?: boolean;
 }
 
 export interface CopyOptions {
@@ -84,12 +90,13 @@ export async function copyImages(requests: readonly CopyRequest[], options: Copy
   const started = Date.now();
   const run = new CopyRun(options);
   const images = limiter(IMAGE_CONCURRENCY);
-  const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
+  const results = await Promise.all(requests.map((request) => images(() => run.copy(request))));
   return { results, totals: totalsOf(results, Date.now() - started) };
 }
 
 interface Job {
   readonly source: ImageRef;
+  readonly onePlatform: boolean;
   readonly ref: string;
   /** The repository in the preload registry. */
   readonly target: string;
@@ -118,8 +125,8 @@ class CopyRun {
     this.transfers = limiter(concurrency);
   }
 
-  async copy(source: ImageRef): Promise<ImageResult> {
-    const job: Job = { source, ref: formatReference(source), target: preloadRepository(source), bytes: 0 };
+  async copy({ source, onePlatform = false }: CopyRequest): Promise<ImageResult> {
+    const job: Job = { source, onePlatform, ref: formatReference(source), target: preloadRepository(source), bytes: 0 };
     this.options.onEvent?.({ type: 'image-started', ref: job.ref });
     let result: ImageResult;
     try {
@@ -136,10 +143,16 @@ class CopyRun {
     const { source } = job;
     if (source.digest !== undefined) {
       // Content under a digest never changes: present means done, even with the upstream gone.
-      if (await this.store.complete(job.target, source.digest)) return done(job, 'hit', source.digest);
+      if (await this.complete(job, source.digest)) return done(job, 'hit', source.digest);
       const upstream = this.upstream(source.host);
       const manifest = await upstream.getManifest(source.repository, source.digest);
-      await this.copyTree(job, upstream, manifest);
+      const child = job.onePlatform ? this.platformChild(job, upstream, manifest) : undefined;
+      if (child === undefined) await this.copyTree(job, upstream, manifest);
+      else {
+        const chosen = await upstream.getManifest(source.repository, child.digest);
+        await this.copyTree(job, upstream, chosen);
+        await this.store.putManifest(job.target, child.digest, chosen);
+      }
       await this.store.putManifest(job.target, source.digest, manifest);
       return done(job, 'copied', manifest.digest);
     }
@@ -163,6 +176,15 @@ class CopyRun {
     await this.copyTree(job, upstream, chosen);
     await this.store.putManifest(job.target, tag, chosen);
     return done(job, 'copied', chosen.digest);
+  }
+
+  /** Whether `digest` is whole in storage: with `onePlatform`, an index needs only the wanted child. */
+  private async complete(job: Job, digest: string): Promise<boolean> {
+    if (!job.onePlatform) return this.store.complete(job.target, digest);
+    const top = await this.store.manifest(job.target, digest);
+    if (top === undefined || !isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length !== 1) return this.store.complete(job.target, digest);
+    const child = selectPlatform(top.references, this.platforms[0]!);
+    return child !== undefined && this.store.complete(job.target, child.digest);
   }
 
   /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
@@ -229,7 +251,7 @@ class CopyRun {
       const reference = job.source.digest ?? job.source.tag ?? 'latest';
       const present = await this.store.resolve(job.target, reference).catch(() => undefined);
       if (present !== undefined) {
-        if (await this.store.complete(job.target, present).catch(() => false)) {
+        if (await this.complete(job, present).catch(() => false)) {
           return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
         }
         return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);
