@@ -18,6 +18,8 @@ import type { HostsFiles } from './ports/hosts-files.js';
 import type { Preloader } from './ports/preloader.js';
 import type { Registries } from './ports/registries.js';
 import { registryPreloader } from './preload/preloader.js';
+import { nodeImageLoader } from './preload/node-image.js';
+import type { NodeImages } from './ports/node-image.js';
 
 /** Every port a use case takes, but the reporter, which each adapter (CLI, action) brings. */
 export interface Deps {
@@ -30,6 +32,7 @@ export interface Deps {
   readonly builder: Builder;
   readonly hostsFiles: HostsFiles;
   readonly cluster: Cluster;
+  readonly nodeImages: NodeImages;
   readonly exec: Exec;
   /** The Docker daemon's images: where builds are pushed from. */
   readonly localImages: LocalImages;
@@ -58,6 +61,7 @@ export function defaultDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env
         (await import('./adapters/build-runner.js')).runBuilds(builds, { root }, { env, logDir, ...(skipPre && { skipPre }) }, { exec, localImages, reporter }),
     },
     hostsFiles: { write: writeHostsDir },
+    nodeImages: nodeImageLoader(env, credentials, docker),
     cluster: kindCluster(exec),
   };
 }

@@ -15,6 +15,9 @@ export interface FakeWorld {
   readonly localPort?: number;
   readonly preloadRegistryFails?: string;
   readonly engineDown?: string;
+  /** The node image is whole in its storage / already in the daemon. */
+  readonly nodeImageStored?: boolean;
+  readonly nodeImageInDaemon?: boolean;
   /** Runs inside every step, e.g. to check the lock is held. */
   readonly during?: (step: string) => void;
 }
@@ -101,9 +104,18 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
         return [...files.keys()].map((host) => `${dir}/${host}/hosts.toml`);
       },
     },
+    nodeImages: {
+      async ensure(plan, note) {
+        step('node-image');
+        const stored = plan.nodeImage!.stored!;
+        if (world.nodeImageInDaemon) return { ref: plan.nodeImage!.ref, stored: 'hit', daemon: 'present', image: plan.nodeImage!.ref, bytesFetched: 0 };
+        note(`loaded ${stored.localTag}`);
+        return { ref: plan.nodeImage!.ref, stored: world.nodeImageStored ? 'hit' : 'copied', daemon: 'loaded', image: stored.localTag, bytesFetched: world.nodeImageStored ? 0 : 400 };
+      },
+    },
     cluster: {
-      async ensure(plan) {
-        step('cluster');
+      async ensure(plan, _note, image = plan.cluster.image) {
+        step(image === undefined ? 'cluster' : `cluster --image ${image}`);
         return { name: plan.cluster.name, action: world.clusterExists ? 'reused' : 'created', kubeconfig: plan.cluster.kubeconfig, state: plan.cluster.statePath };
       },
       async announceLocalRegistry(_cluster, host) {
