@@ -16,7 +16,7 @@ export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void
       core.info('nothing to save: the cache is off or the main step stopped before it');
       return;
     }
-    if (state.paths.length === 0) return;
+    if (state.paths.length === 0 && !state.separate?.length) return;
     const refusal = saveRefusal(state.save, deps.env);
     if (refusal) {
       core.info(`not saving the cache: ${refusal}`);

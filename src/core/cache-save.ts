@@ -4,6 +4,7 @@
 import type { CacheHandoff } from './cache/handoff.js';
 import { contentFingerprint, saveKey } from './cache/content.js';
 import { describePrune } from './cache/prune.js';
+import { separateKey, separateWhole } from './cache/separate.js';
 import type { CacheStore } from './cache/store.js';
 import { pruneTo } from './cache-prune.js';
 import { withHomeLock } from './lock.js';
@@ -29,6 +30,8 @@ export async function saveCache(handoff: CacheHandoff, deps: CacheSaveDeps): Pro
     const preload = handoff.preload;
     if (preload) await reporter.phase('Prune preload data', async () => reporter.info(describePrune(await pruneTo(preload))));
     await reporter.phase('Save cache', async () => {
+      await saveSeparate(handoff, deps);
+      if (handoff.paths.length === 0) return;
       const key = saveKey(handoff.prefix, handoff.cacheKey, await contentFingerprint(handoff.paths));
       if (key === handoff.restoredKey) {
         reporter.info(`${key} restored and unchanged: not saving`);
@@ -39,4 +42,18 @@ export async function saveCache(handoff: CacheHandoff, deps: CacheSaveDeps): Pro
       else reporter.warn(`cache not saved: ${result.reason}`);
     });
   });
+}
+
+/** Each entry of its own, once: not when restored (its key names its content), nor when partial. */
+async function saveSeparate(handoff: CacheHandoff, { store, reporter }: CacheSaveDeps): Promise<void> {
+  for (const entry of handoff.separate ?? []) {
+    const key = separateKey(handoff.prefix, entry);
+    if (entry.restored) reporter.info(`${key} (${entry.name}) restored: not saving`);
+    else if (!(await separateWhole(entry))) reporter.info(`${key} (${entry.name}): ${entry.image.ref} is not whole in ${entry.paths[0]}, not saving`);
+    else {
+      const result = await store.save(entry.paths, key);
+      if (result.saved) reporter.info(`saved ${key} (${entry.name})`);
+      else reporter.warn(`${entry.name} cache not saved: ${result.reason}`);
+    }
+  }
 }

@@ -1,6 +1,8 @@
 // What a run that restored the cache hands to the step that saves it (the action's post step):
 // the paths, the keys, and what the preload data is pruned to. Stored in plain text by the CI
 // system, so never anything secret.
+import type { SeparateHandoff } from './separate.js';
+
 export interface CacheHandoff {
   /** Under whose lock the save runs. */
   readonly sewHome: string;
@@ -16,6 +18,8 @@ export interface CacheHandoff {
   readonly restoredKey?: string;
   /** The preload data and the refs the plan preloads: what the data is pruned to before saving. */
   readonly preload?: { readonly data: string; readonly refs: readonly string[] };
+  /** Entries cached apart (the node image), each saved once under its own key. */
+  readonly separate?: readonly SeparateHandoff[];
 }
 
 /** A cache of this exact plan was restored, not a fallback's. */

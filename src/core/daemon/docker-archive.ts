@@ -7,9 +7,7 @@
 // the tar format needed is ustar's plain file entry, written here in a few lines.
 import { createReadStream } from 'node:fs';
 import { RuntimeError } from '../errors.js';
-import type { Manifest } from '../oci/manifest.js';
-import { isIndex } from '../oci/media-types.js';
-import { selectPlatform, type Platform } from '../oci/platform.js';
+import type { Platform } from '../oci/platform.js';
 import { blobDataPath } from '../storage/layout.js';
 import type { PreloadStore } from '../storage/preload-store.js';
 
@@ -25,20 +23,10 @@ export interface ArchiveSource {
   readonly tag: string;
 }
 
-/** The image's manifest, an index resolved to the platform; refused when not whole on disk. */
-export async function imageManifest({ store, repository, digest, platform }: Omit<ArchiveSource, 'tag'>): Promise<Manifest> {
-  const top = await store.manifest(repository, digest);
-  const entry = top && isIndex(top.mediaType) ? selectPlatform(top.references, platform) : undefined;
-  const manifest = top && isIndex(top.mediaType) ? (entry && (await store.manifest(repository, entry.digest))) : top;
-  if (manifest === undefined || isIndex(manifest.mediaType) || !(await store.complete(repository, manifest.digest))) {
-    throw new RuntimeError(`${repository}@${digest} is not whole in ${store.root}: cannot load it into Docker`);
-  }
-  return manifest;
-}
-
 /** The archive, as `docker load` reads it; its blobs are read as it is consumed. */
 export async function* dockerArchive(source: ArchiveSource): AsyncGenerator<Uint8Array> {
-  const manifest = await imageManifest(source);
+  const manifest = await source.store.platformImage(source.repository, source.digest, source.platform);
+  if (manifest === undefined) throw new RuntimeError(`${source.repository}@${source.digest} is not whole in ${source.store.root}: cannot load it into Docker`);
   const [config, ...layers] = manifest.references;
   if (config === undefined) throw new RuntimeError(`${source.repository}@${manifest.digest} names no config`);
   const name = (digest: string, suffix: string) => `${digest.slice('sha256:'.length)}${suffix}`;

@@ -181,10 +181,8 @@ class CopyRun {
   /** Whether `digest` is whole in storage: with `onePlatform`, an index needs only the wanted child. */
   private async complete(job: Job, digest: string): Promise<boolean> {
     if (!job.onePlatform) return this.store.complete(job.target, digest);
-    const top = await this.store.manifest(job.target, digest);
-    if (top === undefined || !isIndex(top.mediaType) || this.platforms === 'all' || this.platforms.length !== 1) return this.store.complete(job.target, digest);
-    const child = selectPlatform(top.references, this.platforms[0]!);
-    return child !== undefined && this.store.complete(job.target, child.digest);
+    if (this.platforms === 'all' || this.platforms.length !== 1) return this.store.complete(job.target, digest);
+    return (await this.store.platformImage(job.target, digest, this.platforms[0]!)) !== undefined;
   }
 
   /** The index entry to tag when one platform is wanted; undefined when `top` itself is tagged. */
