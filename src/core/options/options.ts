@@ -11,8 +11,11 @@ const PLANNING = ['plan', 'up', 'build', 'cache-key', 'cache-paths', 'cache-prun
 
 export const SAVE_POLICIES = ['always', 'default-branch', 'never'] as const;
 
+/** The cache entries a plan has: the registry data, and the node image apart. */
+export const CACHE_ENTRIES = ['registry', 'node-image'] as const;
+
 /** The value types of values.ts. */
-export type ValueKind = 'boolean' | 'text' | 'setting' | 'path' | 'duration' | 'clusterName' | 'flagName' | 'image' | 'envName' | 'kindVersion' | 'platform' | 'savePolicy';
+export type ValueKind = 'boolean' | 'text' | 'setting' | 'path' | 'duration' | 'clusterName' | 'flagName' | 'image' | 'envName' | 'kindVersion' | 'platform' | 'savePolicy' | 'cacheEntry';
 
 export interface OptionDeclaration {
   readonly value: ValueKind;
@@ -48,7 +51,7 @@ export const OPTIONS = {
   'node-image': {
     ...text('IMAGE'),
     value: 'image',
-    commands: ['plan', 'up', 'cache-key', 'cache-paths'],
+    commands: ['plan', 'up', 'cache-key', 'cache-paths', 'cache-prune'],
     description: "Kind node image (kind create cluster --image; default: the kind config's, else the kind binary's own). Pinned by digest, it is stored and cached apart and put into Docker without a download.",
   },
   'kind-version': {
@@ -78,6 +81,14 @@ export const OPTIONS = {
   'skip-pre': { value: 'boolean', cliOnly: true, commands: ['build'], description: "Do not run the builds' `pre` commands." },
   json: { value: 'boolean', cliOnly: true, commands: PLANNING.filter((c) => c !== 'cache-prune'), description: 'Print JSON on stdout instead of text.' },
   content: { value: 'boolean', cliOnly: true, commands: ['cache-key'], description: "The key to save under: the plan key plus a fingerprint of the registry data now on disk (run it after 'up')." },
+  entry: {
+    value: 'cacheEntry',
+    arg: 'ENTRY',
+    default: 'registry',
+    cliOnly: true,
+    commands: ['cache-key', 'cache-paths'],
+    description: "Which cache entry: `registry` (the registry data) or `node-image` (the Kind node image, cached apart under a key naming its digest; nothing is printed when the plan stores none).",
+  },
   platform: { value: 'platform', arg: 'OS/ARCH', cliOnly: true, commands: ['cache-key'], description: "The platform the CI runners preload for (default: this machine's)." },
   write: { ...text('FILE'), value: 'path', cliOnly: true, commands: ['cache-key'], description: 'Write the key to FILE (its directory must exist), for CI systems keying caches on a file: needs --platform; leaves out the user-level sew.yaml.' },
   check: { ...text('FILE'), value: 'path', cliOnly: true, commands: ['cache-key'], description: 'Exit 1 when FILE does not hold the key --write would write, printing the command that does.' },

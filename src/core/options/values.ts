@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { normaliseReference, ImageReferenceError } from '../images/reference.js';
 import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../input/checks.js';
 import { DURATION_HINT, goDurationMs } from '../kind/duration.js';
-import { declaration, OPTIONS, SAVE_POLICIES, type OptionName, type ValueKind, type Where } from './options.js';
+import { CACHE_ENTRIES, declaration, OPTIONS, SAVE_POLICIES, type OptionName, type ValueKind, type Where } from './options.js';
 
 const KIND_VERSION = /^v\d+\.\d+\.\d+$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
@@ -44,6 +44,7 @@ const VALUE_TYPES = {
   kindVersion: matching('a kind release such as v0.24.0', (v) => KIND_VERSION.test(v)),
   platform: matching('os/arch[/variant], e.g. linux/amd64', (v) => PLATFORM.test(v)),
   savePolicy: matching(SAVE_POLICIES.join(', '), (v) => (SAVE_POLICIES as readonly string[]).includes(v)).transform((v) => v as (typeof SAVE_POLICIES)[number]),
+  cacheEntry: matching(CACHE_ENTRIES.join(', '), (v) => (CACHE_ENTRIES as readonly string[]).includes(v)).transform((v) => v as (typeof CACHE_ENTRIES)[number]),
 } satisfies Record<ValueKind, z.ZodType<unknown, string>>;
 
 type Decl<N extends OptionName> = (typeof OPTIONS)[N];
