@@ -41,8 +41,12 @@ describe('the GitLab template', () => {
     expect(readFileSync('gitlab/sew-ci.gitlab-ci.yml', 'utf8')).toContain('#       - !reference [.sew-ci-setup, script]');
   });
 
-  it('keys the cache on the committed key file and caches the registry data', () => {
-    expect(job.cache).toEqual({ key: { files: ['.sew-cache-key'], prefix: 'sew-ci' }, paths: ['.sew/preload', '.sew/mirrors/data'] });
+  it('keys the cache on the committed key file and caches the registry data; the node image in an entry of its own, by kind version', () => {
+    expect(job.cache).toEqual([
+      { key: { files: ['.sew-cache-key'], prefix: 'sew-ci' }, paths: ['.sew/preload', '.sew/mirrors/data'] },
+      { key: 'sew-ci-node-$KIND_VERSION', paths: ['.sew/node-image'] },
+    ]);
+    expect(variables.KIND_VERSION).toMatch(/^v\d+\.\d+\.\d+$/);
     expect(variables.SEW_HOME).toBe('$CI_PROJECT_DIR/.sew');
   });
 

@@ -84,6 +84,16 @@ describe('the orb', () => {
     expect(before).toMatch(/down[\s\S]*cache-prune[\s\S]*cache-key .*--content/);
   });
 
+  it('restores and saves the node image under its own key, written by cache-key --entry node-image after the kind install', () => {
+    const setup = steps(orb.commands.setup!);
+    const restores = setup.filter((s) => s.restore_cache).map((s) => s.restore_cache!.keys);
+    expect(restores[1]).toEqual(['<< parameters.cache-key-prefix >>node-{{ checksum "/tmp/sew-node-image-key" }}']);
+    const keyStep = setup.findIndex((s) => String(s.run?.command ?? '').includes('--entry node-image" > /tmp/sew-node-image-key'));
+    expect(keyStep).toBeGreaterThan(setup.findIndex((s) => JSON.stringify(s).includes('install-kind') || JSON.stringify(s).includes('Install kind')));
+    const saves = steps(orb.commands.teardown!).filter((s) => s.save_cache).map((s) => s.save_cache!);
+    expect(saves[1]).toMatchObject({ key: '<< parameters.cache-key-prefix >>node-{{ checksum "/tmp/sew-node-image-key" }}', paths: ['<< parameters.sew-home >>/node-image'] });
+  });
+
   it('with sew-home ~/.sew, sew-ci caches the directories save_cache saves', async () => {
     const setup = orb.commands.setup!;
     const gather = steps(setup)[0]!.run!;
