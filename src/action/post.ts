@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { saveCache } from '../core/cache-save.js';
 import { describeError } from '../core/errors.js';
+import { mirrorsFetchedLine } from '../core/fetched.js';
 import { defaultActionDeps, type ActionDeps } from './deps.js';
 import { actionReporter } from './reporter.js';
 import { saveRefusal } from './save-policy.js';
@@ -22,7 +23,12 @@ export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void
       core.info(`not saving the cache: ${refusal}`);
       return;
     }
-    await saveCache(state, { ...deps.core, store: deps.cache, reporter: actionReporter });
+    const { mirrorsFetched } = await saveCache(state, { ...deps.core, store: deps.cache, reporter: actionReporter });
+    if (mirrorsFetched !== undefined) {
+      const line = mirrorsFetchedLine(mirrorsFetched);
+      core.info(line);
+      await core.summary.addRaw(`${line.charAt(0).toUpperCase()}${line.slice(1)}.\n`).write();
+    }
   } catch (err) {
     core.warning(`cache not saved: ${describeError(err)}`);
   }

@@ -2,7 +2,7 @@
 // sew-ci cache), checked blob by blob, and what the save after the run needs. A cache that
 // cannot be restored warns: the run goes on without it.
 import type { CacheHandoff } from './cache/handoff.js';
-import { restoreKeys } from './cache/content.js';
+import { restoreKeys, storedBytes } from './cache/content.js';
 import type { CacheStore } from './cache/store.js';
 import { separateKey, type SeparateHandoff } from './cache/separate.js';
 import { dropDamagedBlobsIn } from './cache/verify.js';
@@ -25,6 +25,7 @@ export async function restorePlanCache(plan: Plan, store: CacheStore, prefix: st
   } catch (err) {
     reporter.warn(`cache not restored: ${describeError(err)}; continuing without it`);
   }
+  const mirrors = plan.mirrors && paths.includes(plan.mirrors.storage) ? { storage: plan.mirrors.storage, bytesAtStart: await storedBytes(plan.mirrors.storage) } : undefined;
   const separate: SeparateHandoff[] = [];
   for (const entry of plan.separateCaches) separate.push({ ...entry, restored: await restoreSeparate(entry, store, prefix, reporter) });
   return {
@@ -36,6 +37,7 @@ export async function restorePlanCache(plan: Plan, store: CacheStore, prefix: st
     primaryKey: keys.primary,
     ...(restoredKey && { restoredKey }),
     ...(paths.includes(plan.preload.data) && { preload: { data: plan.preload.data, refs: plan.preload.refs } }),
+    ...(mirrors && { mirrors }),
     ...(separate.length && { separate }),
   };
 }

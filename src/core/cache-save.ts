@@ -2,7 +2,7 @@
 // snapshot), prune the preload data to the plan, save when the content changed. Best-effort:
 // a declined save is a warning, never a failure.
 import type { CacheHandoff } from './cache/handoff.js';
-import { contentFingerprint, saveKey } from './cache/content.js';
+import { contentFingerprint, saveKey, storedBytes } from './cache/content.js';
 import { describePrune } from './cache/prune.js';
 import { separateKey, separateWhole } from './cache/separate.js';
 import type { CacheStore } from './cache/store.js';
@@ -17,16 +17,23 @@ export interface CacheSaveDeps {
   readonly reporter: Reporter;
 }
 
-export async function saveCache(handoff: CacheHandoff, deps: CacheSaveDeps): Promise<void> {
+export interface SaveOutcome {
+  /** Bytes the mirrors fetched from their upstreams during the job: their storage's growth. */
+  readonly mirrorsFetched?: number;
+}
+
+export async function saveCache(handoff: CacheHandoff, deps: CacheSaveDeps): Promise<SaveOutcome> {
   const { reporter } = deps;
   // Under the home's lock: another run of this home must not fill what is being archived.
-  await withHomeLock(handoff.sewHome, reporter, async () => {
+  return withHomeLock(handoff.sewHome, reporter, async () => {
     await reporter.phase('Stop registries', async () => {
       // A registry written to while it is archived would be saved half-done. Only this home's:
       // another job's registries on the same Docker host are none of this job's business.
       const stopped = await deps.registries.stop(handoff.home);
       reporter.info(stopped.length ? `stopped ${stopped.join(', ')}` : 'no registry running');
     });
+    const mirrors = handoff.mirrors;
+    const mirrorsFetched = mirrors && Math.max(0, (await storedBytes(mirrors.storage)) - mirrors.bytesAtStart);
     const preload = handoff.preload;
     if (preload) await reporter.phase('Prune preload data', async () => reporter.info(describePrune(await pruneTo(preload))));
     await reporter.phase('Save cache', async () => {
@@ -41,6 +48,7 @@ export async function saveCache(handoff: CacheHandoff, deps: CacheSaveDeps): Pro
       if (result.saved) reporter.info(`saved ${key}`);
       else reporter.warn(`cache not saved: ${result.reason}`);
     });
+    return mirrorsFetched === undefined ? {} : { mirrorsFetched };
   });
 }
 

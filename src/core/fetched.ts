@@ -13,6 +13,11 @@ export function fetchedLine(fetched: Fetched): string {
   return `fetched from the network: ${formatBytes(fetched.total)} (${parts.map(([name, bytes]) => `${name} ${formatBytes(bytes as number)}`).join(', ')})`;
 }
 
+/** What the post step adds: the mirrors' fetches happen while the job's tests run. */
+export function mirrorsFetchedLine(bytes: number): string {
+  return bytes === 0 ? 'the mirrors fetched nothing from their upstreams during the job' : `the mirrors fetched ${formatBytes(bytes)} from their upstreams during the job`;
+}
+
 export function nodeImageLine(node: NodeImageReport): string {
   const daemon = { present: 'already in Docker', loaded: `loaded into Docker as ${node.image}`, absent: 'not in Docker: kind pulls it' }[node.daemon];
   const stored = node.stored === undefined ? 'not stored' : node.stored === 'hit' ? 'from the cache' : `stored (${formatBytes(node.bytesFetched)} fetched)`;

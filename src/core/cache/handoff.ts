@@ -18,6 +18,8 @@ export interface CacheHandoff {
   readonly restoredKey?: string;
   /** The preload data and the refs the plan preloads: what the data is pruned to before saving. */
   readonly preload?: { readonly data: string; readonly refs: readonly string[] };
+  /** The mirrors' storage and its blob bytes once restored: what it grew by is what the mirrors fetched during the job. */
+  readonly mirrors?: { readonly storage: string; readonly bytesAtStart: number };
   /** Entries cached apart (the node image), each saved once under its own key. */
   readonly separate?: readonly SeparateHandoff[];
 }
