@@ -57,7 +57,7 @@ async function saveSeparate(handoff: CacheHandoff, { store, reporter }: CacheSav
   for (const entry of handoff.separate ?? []) {
     const key = separateKey(handoff.prefix, entry);
     if (entry.restored) reporter.info(`${key} (${entry.name}) restored: not saving`);
-    else if (!(await separateWhole(entry))) reporter.info(`${key} (${entry.name}): ${entry.image.ref} is not whole in ${entry.paths[0]}, not saving`);
+    else if (!(await separateWhole(entry))) reporter.info(`${key} (${entry.name}): not whole in ${entry.paths[0]}, not saving`);
     else {
       const result = await store.save(entry.paths, key);
       if (result.saved) reporter.info(`saved ${key} (${entry.name})`);

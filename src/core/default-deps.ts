@@ -19,6 +19,8 @@ import type { Preloader } from './ports/preloader.js';
 import type { Registries } from './ports/registries.js';
 import { registryPreloader } from './preload/preloader.js';
 import { nodeImageLoader } from './preload/node-image.js';
+import { fetchDownloads } from './adapters/downloads.js';
+import type { Downloads } from './ports/downloads.js';
 import type { NodeImages } from './ports/node-image.js';
 
 /** Every port a use case takes, but the reporter, which each adapter (CLI, action) brings. */
@@ -33,6 +35,8 @@ export interface Deps {
   readonly hostsFiles: HostsFiles;
   readonly cluster: Cluster;
   readonly nodeImages: NodeImages;
+  /** Release downloads (kind, kubectl). */
+  readonly downloads: Downloads;
   readonly exec: Exec;
   /** The Docker daemon's images: where builds are pushed from. */
   readonly localImages: LocalImages;
@@ -62,6 +66,7 @@ export function defaultDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env
     },
     hostsFiles: { write: writeHostsDir },
     nodeImages: nodeImageLoader(env, credentials, docker),
+    downloads: fetchDownloads,
     cluster: kindCluster(exec),
   };
 }

@@ -3,12 +3,18 @@ import { formatBytes } from './format.js';
 import type { NodeImageReport } from './ports/node-image.js';
 import type { Fetched } from './up.js';
 
+/** `fetched` with what the tools' downloads fetched before the run. */
+export function withTools(fetched: Fetched, bytes: number): Fetched {
+  return { ...fetched, tools: fetched.tools + bytes, total: fetched.total + bytes };
+}
+
 /** One line: nothing, or the total and each source that fetched something. */
 export function fetchedLine(fetched: Fetched): string {
   if (fetched.total === 0) return 'fetched from the network: nothing (every image from the cache)';
   const parts = [
     ['preload copies', fetched.preload],
     ['node image', fetched.nodeImage],
+    ['tools', fetched.tools],
   ].filter(([, bytes]) => (bytes as number) > 0);
   return `fetched from the network: ${formatBytes(fetched.total)} (${parts.map(([name, bytes]) => `${name} ${formatBytes(bytes as number)}`).join(', ')})`;
 }

@@ -27,6 +27,8 @@ export interface Fetched {
   /** Preload copies from upstream registries (not what came from the local Docker daemon). */
   readonly preload: number;
   readonly nodeImage: number;
+  /** kind and kubectl releases (the `tools` use case, before the plan; 0 from `up` itself). */
+  readonly tools: number;
   readonly total: number;
 }
 
@@ -129,7 +131,7 @@ function ensureCluster(plan: Plan, { cluster, reporter }: UpPorts, image: string
 function fetchedOf(images: readonly ImageResult[], nodeImage: NodeImageReport | undefined): Fetched {
   const preload = images.filter((i) => i.source !== 'daemon').reduce((sum, i) => sum + i.bytesCopied, 0);
   const node = nodeImage?.bytesFetched ?? 0;
-  return { preload, nodeImage: node, total: preload + node };
+  return { preload, nodeImage: node, tools: 0, total: preload + node };
 }
 
 async function announceLocalRegistry(cluster: ClusterReport, host: string, { cluster: kind, reporter }: UpPorts): Promise<void> {

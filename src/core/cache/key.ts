@@ -36,10 +36,18 @@ export function nodeImageCacheKey(digest: string, platform: string): string {
  * A cache entry kept apart from the registry data (an actions/cache entry is one archive):
  * restored by its exact key only, saved once, when what it names is whole.
  */
-export interface SeparateCache {
-  readonly name: 'node-image';
-  readonly key: string;
-  readonly paths: readonly string[];
-  /** The image stored under `paths[0]`: a partial copy is never saved under a key naming it whole. */
-  readonly image: { readonly ref: string; readonly platform: string };
-}
+export type SeparateCache =
+  | {
+      readonly name: 'node-image';
+      readonly key: string;
+      readonly paths: readonly string[];
+      /** The image stored under `paths[0]`: a partial copy is never saved under a key naming it whole. */
+      readonly image: { readonly ref: string; readonly platform: string };
+    }
+  | {
+      readonly name: 'tool';
+      readonly key: string;
+      readonly paths: readonly string[];
+      /** The binary kept under `paths[0]`, saved only while its sha256 is the one it was checked against. */
+      readonly tool: { readonly binary: string };
+    };

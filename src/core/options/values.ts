@@ -42,6 +42,7 @@ const VALUE_TYPES = {
   }),
   envName: matching('an environment variable name', (v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)),
   kindVersion: matching('a kind release such as v0.24.0', (v) => KIND_VERSION.test(v)),
+  kubectlVersion: matching('a kubectl release such as v1.31.0', (v) => KIND_VERSION.test(v)),
   platform: matching('os/arch[/variant], e.g. linux/amd64', (v) => PLATFORM.test(v)),
   savePolicy: matching(SAVE_POLICIES.join(', '), (v) => (SAVE_POLICIES as readonly string[]).includes(v)).transform((v) => v as (typeof SAVE_POLICIES)[number]),
   cacheEntry: matching(CACHE_ENTRIES.join(', '), (v) => (CACHE_ENTRIES as readonly string[]).includes(v)).transform((v) => v as (typeof CACHE_ENTRIES)[number]),

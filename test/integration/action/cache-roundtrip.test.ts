@@ -28,7 +28,7 @@ const sewYaml = (refs: string[]) =>
 async function job(inputs: Record<string, string>, options: { cache?: string; beforePost?: () => void; env?: Record<string, string> } = {}) {
   const home = tempDir('runner-home-');
   const env = { ...process.env, ...options.env };
-  const deps = { core: defaultDeps(env), cache: directoryCacheStore(options.cache ?? cacheDir), installKind: async () => undefined, env, cwd: project };
+  const deps = { core: defaultDeps(env), cache: directoryCacheStore(options.cache ?? cacheDir), env, cwd: project };
   const mainFiles = stepFiles();
   runnerEnv({ cluster: 'false', 'sew-home': home, ...inputs }, mainFiles);
   await main(deps);
@@ -171,7 +171,7 @@ describe('action cache round trip', () => {
       if (/^::(warning|error)::/.test(String(chunk))) warnings.push(String(chunk));
       return true;
     });
-    await main({ core: defaultDeps(process.env), cache: failing, installKind: async () => undefined, env: process.env, cwd: project });
+    await main({ core: defaultDeps(process.env), cache: failing, env: process.env, cwd: project });
     expect(process.exitCode, warnings.join('')).toBeUndefined();
     expect(warnings.join('')).toContain('cache not restored: the GitHub cache service is not available on this runner; continuing without it');
     expect(readRecords(files.output)['cache-hit']).toBe('false');

@@ -89,7 +89,7 @@ describe('a warm job', () => {
     await upstream.stop();
     try {
       const warm = await up(second);
-      expect(warm.fetched).toEqual({ preload: 0, nodeImage: 0, total: 0 });
+      expect(warm.fetched).toEqual({ preload: 0, nodeImage: 0, tools: 0, total: 0 });
       expect(warm.nodeImage).toMatchObject({ stored: 'hit', daemon: 'loaded', image: localTag, bytesFetched: 0 });
       expect(warm.cluster).toMatchObject({ name: CLUSTER, action: 'created' });
       expect(await docker('image', 'inspect', '--format', '{{.Id}}', localTag)).toMatch(/^sha256:/);

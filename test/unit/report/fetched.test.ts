@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryMarkdown } from '../../../src/action/summary.js';
-import { fetchedLine } from '../../../src/core/fetched.js';
+import { fetchedLine, withTools } from '../../../src/core/fetched.js';
 import { up } from '../../../src/core/up.js';
 import { resolvePlan } from '../../support/resolve-plan.js';
 import { writeTree } from '../../support/tree.js';
@@ -11,9 +11,10 @@ import { fakePorts } from '../up/fake-ports.js';
 
 describe('bytes fetched', () => {
   it.each([
-    { fetched: { preload: 0, nodeImage: 0, total: 0 }, line: 'fetched from the network: nothing (every image from the cache)' },
-    { fetched: { preload: 2048, nodeImage: 0, total: 2048 }, line: 'fetched from the network: 2.0 KB (preload copies 2.0 KB)' },
-    { fetched: { preload: 1024, nodeImage: 3 * 1024 * 1024, total: 3 * 1024 * 1024 + 1024 }, line: 'fetched from the network: 3.0 MB (preload copies 1.0 KB, node image 3.0 MB)' },
+    { fetched: { preload: 0, nodeImage: 0, tools: 0, total: 0 }, line: 'fetched from the network: nothing (every image from the cache)' },
+    { fetched: { preload: 2048, nodeImage: 0, tools: 0, total: 2048 }, line: 'fetched from the network: 2.0 KB (preload copies 2.0 KB)' },
+    { fetched: { preload: 1024, nodeImage: 3 * 1024 * 1024, tools: 0, total: 3 * 1024 * 1024 + 1024 }, line: 'fetched from the network: 3.0 MB (preload copies 1.0 KB, node image 3.0 MB)' },
+    { fetched: withTools({ preload: 0, nodeImage: 0, tools: 0, total: 0 }, 4096), line: 'fetched from the network: 4.0 KB (tools 4.0 KB)' },
   ])('$line', ({ fetched, line }) => {
     expect(fetchedLine(fetched)).toBe(line);
   });

@@ -169,7 +169,7 @@ describe('the node image before the cluster', () => {
   ])('$name', async ({ world, steps, fetched }) => {
     const { recorded, result } = await run('', { nodeImage: PINNED }, world);
     expect(recorded.steps).toEqual(steps);
-    expect(result.fetched).toEqual({ preload: 0, nodeImage: fetched, total: fetched });
+    expect(result.fetched).toEqual({ preload: 0, nodeImage: fetched, tools: 0, total: fetched });
   });
 
   it('an unpinned node image is not stored: kind is given it as written', async () => {
@@ -180,7 +180,7 @@ describe('the node image before the cluster', () => {
 
   it('the bytes fetched count preload copies from upstreams, not images from the local daemon', async () => {
     const { result } = await run(PRELOAD, { nodeImage: PINNED, cluster: true });
-    expect(result.fetched).toEqual({ preload: 20, nodeImage: 400, total: 420 });
+    expect(result.fetched).toEqual({ preload: 20, nodeImage: 400, tools: 0, total: 420 });
   });
 
   it('needs.nodeImage false: no node image step, kind chooses', async () => {
