@@ -11,9 +11,8 @@ import { tempDir } from '../support/tree.js';
 
 const CLUSTER_LABEL = 'io.x-k8s.kind.cluster';
 
-/** Writes the stand-in into a new directory, to put first on the PATH; returns that directory. */
-export function kindStandIn(defaultImage: string): string {
-  const dir = tempDir('kind-stand-in-');
+/** Writes the stand-in into `dir` (a new one by default), to put first on the PATH; returns that directory. */
+export function kindStandIn(defaultImage: string, dir = tempDir('kind-stand-in-')): string {
   const yaml = createRequire(import.meta.url).resolve('yaml');
   writeFileSync(join(dir, 'kind'), script(defaultImage, yaml), 'utf8');
   chmodSync(join(dir, 'kind'), 0o755);
