@@ -8,6 +8,7 @@ export const Outputs = {
   images: 'images',
   localRegistry: 'local-registry',
   verified: 'verified',
+  fetched: 'fetched',
 } as const;
 
 /** What post needs from main. Never anything secret: state is stored in plain text. */

@@ -58,6 +58,7 @@ async function report({ result, timings, cache, checks, incomplete }: UpOutcome)
   core.setOutput(Outputs.preloadRegistry, result.preload.registry ?? '');
   core.setOutput(Outputs.images, JSON.stringify(result.preload.images));
   core.setOutput(Outputs.localRegistry, result.local?.pushTarget ?? '');
+  core.setOutput(Outputs.fetched, JSON.stringify(result.fetched));
   if (checks) {
     core.setOutput(Outputs.verified, String(incomplete.length === 0));
     for (const c of incomplete) core.error(`${c.ref}: ${c.problem}`);
