@@ -93,7 +93,7 @@ describe('the node image cache entry', () => {
       await fill(p);
       rmSync(blobDataPath(p.nodeImage!.stored!.data, amd.blobs[1]!.digest));
     });
-    expect(run.infos.some((m) => m.includes('is not whole in') && m.includes('not saving'))).toBe(true);
+    expect(run.infos.some((m) => m.includes(': not whole in') && m.includes('not saving'))).toBe(true);
     expect(await readdir(cacheDir).catch(() => [])).toEqual([]);
   });
 });
