@@ -13,7 +13,7 @@ import { generatedLayer } from '../test/support/realistic-layer.js';
 import { RegistryServer } from '../test/support/registry-server.js';
 import { requireWorld } from '../test/world/docker.js';
 import { loadAverage, repeat, run, runWindow, series, type Series } from './measure.js';
-import { writeSection } from './start-up.js';
+
 
 const TITLE = '## Cache registry (job 2: a fresh runner, images written by job 1)';
 const user = { username: 'bench', password: 'bench-s3cret' };
@@ -152,10 +152,6 @@ export async function benchCacheRegistry(options: { runs: number; megabytes: num
   async function down(home: string) {
     await run([process.execPath, cli, 'down', '--purge'], { env: { PATH: process.env.PATH, HOME: join(home, '..'), SEW_HOME: home } });
   }
-}
-
-export function writeCacheRegistrySection(file: string, lines: string[]): void {
-  writeSection(file, TITLE, lines);
 }
 
 const sec = (ms: number) => (ms / 1000).toFixed(ms < 1000 ? 3 : 1);

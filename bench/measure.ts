@@ -1,6 +1,6 @@
 // Timing and peak memory of commands, for the benchmark.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 export interface Measured {
@@ -76,4 +76,20 @@ export function runWindow(): { end: () => string } {
   return {
     end: () => `${started.toISOString().slice(0, 10)} ${hhmm(started)}-${hhmm(new Date())} UTC on ${cpus().length} cores, load average (1, 5, 15 min) ${startLoad} at the start, ${loadAverage()} at the end`,
   };
+}
+
+/** Puts a section (its first line its `## ` title) into `file`, in place of the one there, or at its end. */
+export function writeSection(file: string, lines: readonly string[]): void {
+  const title = lines[0]!;
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // No results yet: the section is the file.
+  }
+  const start = text.indexOf(title);
+  const next = start < 0 ? -1 : text.indexOf('\n## ', start + title.length);
+  const before = start < 0 ? text.replace(/\n*$/, text ? '\n\n' : '') : text.slice(0, start);
+  const after = next < 0 ? '' : text.slice(next + 1);
+  writeFileSync(file, `${before}${lines.join('\n')}${after ? `\n${after}` : ''}`);
 }

@@ -8,9 +8,10 @@ import { docker, removeContainers, removeRegistries, requireWorld } from '../tes
 import { startNode } from '../test/world/node.js';
 import { startUpstream } from '../test/world/upstream.js';
 import { generatedLayer } from '../test/support/realistic-layer.js';
-import { loadAverage, repeat, run, runWindow, type Series } from './measure.js';
-import { benchCacheRegistry, writeCacheRegistrySection } from './cache-registry.js';
-import { measureStartUp, writeStartUpSection } from './start-up.js';
+import { loadAverage, repeat, run, runWindow, writeSection, type Series } from './measure.js';
+import { benchCacheRegistry } from './cache-registry.js';
+import { measureStartUp } from './start-up.js';
+import { measureNodeImage } from './node-image.js';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 3;
@@ -18,7 +19,8 @@ const RUNS = quick ? 1 : 3;
 // several runs even in a quick run: one run of them moves with whatever else the machine does.
 const WARM_RUNS = 7;
 const MB = quick ? 0.08 : 1;
-const CLI = resolve('dist/cli.js');
+// SEW_BENCH_CLI: a build elsewhere (`node scripts/build.mjs --outdir DIR`), to measure a branch without touching dist/.
+const CLI = resolve(process.env.SEW_BENCH_CLI ?? 'dist/cli.js');
 const RESULTS = resolve('bench/results.md');
 const START_UP_RUNS = quick ? 5 : 21;
 const TARGET = 'sewbench-target';
@@ -241,7 +243,8 @@ async function main(): Promise<void> {
 
     await node.remove();
     writeResults({ window: window.end(), uncompressed, compressed, layers: unique.length, images: repos.length, moved, expected, cold, pullPush, skopeo, registryStart, warm, warm10, cold200, warm200, nodePull, nodeImport, cacheRoundTrip, dockerRoundTrip, saveImport, peak });
-    writeStartUpSection(RESULTS, startUp);
+    writeSection(RESULTS, startUp);
+    writeSection(RESULTS, await measureNodeImage(CLI, RUNS, quick, say));
   } finally {
     await upstream.remove();
     await Promise.all([removeContainers(TARGET, NODE), removeRegistries()]);
@@ -295,15 +298,24 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** `--start-up`: only the start-up rows, which need no Docker. */
 async function startUpOnly(): Promise<void> {
   const lines = await measureStartUp(CLI, START_UP_RUNS);
-  writeStartUpSection(RESULTS, lines);
+  writeSection(RESULTS, lines);
   say(lines.join('\n'));
 }
 
 /** `--cache-registry`: only the cache registry's rows (job 2 against a cache restore and the upstream). */
 async function cacheRegistryOnly(): Promise<void> {
   const lines = await benchCacheRegistry({ runs: RUNS, megabytes: MB });
-  writeCacheRegistrySection(RESULTS, lines);
+  writeSection(RESULTS, lines);
   say(lines.join('\n'));
 }
 
-await (process.argv.includes('--start-up') ? startUpOnly() : process.argv.includes('--cache-registry') ? cacheRegistryOnly() : main());
+/** `--node-image`: only the node image rows. */
+async function nodeImageOnly(): Promise<void> {
+  await requireWorld();
+  const lines = await measureNodeImage(CLI, RUNS, quick, say);
+  writeSection(RESULTS, lines);
+  say(lines.join('\n'));
+}
+
+const only = process.argv.includes('--start-up') ? startUpOnly : process.argv.includes('--cache-registry') ? cacheRegistryOnly : process.argv.includes('--node-image') ? nodeImageOnly : main;
+await only();

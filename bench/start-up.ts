@@ -1,7 +1,7 @@
 // Start-up time of the CLI, whole process: what every command pays before it does anything,
 // against Node itself. Needs no Docker, so `npm run bench -- --start-up` measures it alone
-// and updates its section of bench/results.md in place.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// and updates its section of bench/results.md in place (measure.ts's writeSection).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, series, type Series } from './measure.js';
@@ -46,27 +46,6 @@ export async function measureStartUp(cli: string, runs: number): Promise<string[
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
-}
-
-/** Puts the start-up section into `file`, in place of the one there, or at its end. */
-export function writeStartUpSection(file: string, lines: string[]): void {
-  writeSection(file, TITLE, lines);
-}
-
-/** Puts a section (its `title` line, then the rest) into `file`, in place of the one there, or at its end. */
-export function writeSection(file: string, title: string, lines: string[]): void {
-  const TITLE = title;
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    // No results yet: the section is the file.
-  }
-  const start = text.indexOf(TITLE);
-  const next = start < 0 ? -1 : text.indexOf('\n## ', start + TITLE.length);
-  const before = start < 0 ? text.replace(/\n*$/, text ? '\n\n' : '') : text.slice(0, start);
-  const after = next < 0 ? '' : text.slice(next + 1);
-  writeFileSync(file, `${before}${lines.join('\n')}${after ? `\n${after}` : ''}`);
 }
 
 const sec = (ms: number) => (ms / 1000).toFixed(3);

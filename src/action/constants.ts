@@ -8,6 +8,7 @@ export const Outputs = {
   images: 'images',
   localRegistry: 'local-registry',
   verified: 'verified',
+  fetched: 'fetched',
 } as const;
 
 /** What post needs from main. Never anything secret: state is stored in plain text. */
@@ -18,4 +19,5 @@ export const State = {
 /** The cache entries the summary names, one row each. */
 export const CacheEntries = {
   registryData: 'registry data',
+  nodeImage: 'Kind node image',
 } as const;

@@ -2,14 +2,19 @@
 // outputs and job summary. GitHub glue only; the work is the core's. What the plan decides is
 // set as outputs (and kept for post) before the first effect, so a run that fails still
 // reports it, with a summary naming the phase that failed.
+import { basename } from 'node:path';
 import * as core from '@actions/core';
 import { restoredExactPlan, type CacheHandoff } from '../core/cache/handoff.js';
+import { separateKey, type SeparateHandoff } from '../core/cache/separate.js';
 import { describeError } from '../core/errors.js';
+import { withTools } from '../core/fetched.js';
 import { inputWhere } from '../core/options/options.js';
-import { planOptionsOf } from '../core/options/run-options.js';
+import { planOptionsOf, toolRequestsOf } from '../core/options/run-options.js';
+import type { OptionValues } from '../core/options/values.js';
 import type { Plan } from '../core/plan.js';
 import type { Reporter } from '../core/ports/reporter.js';
 import { runUp, type RunFailure, type UpOutcome } from '../core/run-up.js';
+import { installTools, type ToolsOutcome } from '../core/tools.js';
 import { CacheEntries, Outputs } from './constants.js';
 import { defaultActionDeps, type ActionDeps } from './deps.js';
 import { readInputs } from './inputs.js';
@@ -31,9 +36,9 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
   const reporter: Reporter = { ...actionReporter, warn: (message) => (known.warnings.push(message), actionReporter.warn(message)) };
   try {
     const inputs = readInputs((name) => core.getInput(name));
-    const version = inputs['kind-version'];
-    if (version && inputs.cluster) await core.group(`Install kind ${version}`, () => deps.installKind(version));
     const save = inputs.save ?? 'always';
+    const prefix = inputs['cache-key-prefix'] ?? '';
+    const tools = await installRequested(inputs, prefix, deps, reporter);
     const outcome = await runUp(
       {
         plan: { ...planOptionsOf(inputs, deps.cwd, deps.env, inputWhere), cacheRegistryDefault: cacheRegistryDefault(deps.env) },
@@ -47,18 +52,19 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
         ...(inputs.cache && {
           cache: {
             store: deps.cache,
-            prefix: inputs['cache-key-prefix'] ?? '',
+            prefix,
             keep: (handoff) => {
-              keepForPost({ sewHome: handoff.sewHome, home: handoff.home, save, cache: handoff });
+              const cache = { ...handoff, separate: [...(handoff.separate ?? []), ...(tools?.separate ?? [])] };
+              keepForPost({ sewHome: handoff.sewHome, home: handoff.home, save, cache });
               core.setOutput(Outputs.cacheHit, String(restoredExactPlan(handoff)));
-              known.caches = [cacheEntry(handoff)];
+              known.caches = cacheEntries(cache);
             },
           },
         }),
       },
       { ...deps.core, reporter },
     );
-    await report(outcome, known);
+    await report({ ...outcome, result: { ...outcome.result, fetched: withTools(outcome.result.fetched, tools?.bytesFetched ?? 0) } }, known);
   } catch (err) {
     const message = describeError(err);
     core.setFailed(message);
@@ -80,8 +86,32 @@ function reportPlan(plan: Plan): void {
   core.setOutput(Outputs.kubeconfig, plan.needs.cluster ? plan.cluster.kubeconfig : '');
 }
 
-function cacheEntry(handoff: CacheHandoff): CacheEntryReport {
-  return { name: CacheEntries.registryData, key: handoff.primaryKey, exact: restoredExactPlan(handoff), ...(handoff.restoredKey !== undefined && { restoredKey: handoff.restoredKey }) };
+/** The registry data's entry, then each entry cached apart (node image, tools): restored by its exact key or not at all. */
+function cacheEntries(handoff: CacheHandoff): CacheEntryReport[] {
+  const data: CacheEntryReport = { name: CacheEntries.registryData, key: handoff.primaryKey, exact: restoredExactPlan(handoff), ...(handoff.restoredKey !== undefined && { restoredKey: handoff.restoredKey }) };
+  const apart = (handoff.separate ?? []).map((entry): CacheEntryReport => {
+    const key = separateKey(handoff.prefix, entry);
+    return { name: separateName(entry), key, exact: entry.restored, ...(entry.restored && { restoredKey: key }) };
+  });
+  return [data, ...apart];
+}
+
+function separateName(entry: SeparateHandoff): string {
+  return entry.name === 'node-image' ? CacheEntries.nodeImage : `${basename(entry.tool.binary)} binary`;
+}
+
+/** kind and kubectl from $SEW_HOME/tools (restored from their own cache entries), put on the PATH: the plan reads kind's default node image from there. */
+async function installRequested(inputs: OptionValues, prefix: string, deps: ActionDeps, reporter: Reporter): Promise<ToolsOutcome | undefined> {
+  const requests = toolRequestsOf(inputs);
+  if (requests.length === 0) return undefined;
+  const outcome = await core.group(`Install ${requests.map((r) => `${r.name} ${r.version}`).join(', ')}`, () =>
+    installTools(
+      { env: deps.env, cwd: deps.cwd, ...(inputs['sew-home'] !== undefined && { sewHome: inputs['sew-home'] }), tools: requests, ...(inputs.cache && { cache: { store: deps.cache, prefix } }) },
+      { downloads: deps.core.downloads, reporter },
+    ),
+  );
+  for (const tool of outcome.tools) core.addPath(tool.dir);
+  return outcome;
 }
 
 async function report({ result, timings, checks, incomplete }: UpOutcome, known: Known): Promise<void> {
@@ -90,6 +120,7 @@ async function report({ result, timings, checks, incomplete }: UpOutcome, known:
   core.setOutput(Outputs.images, JSON.stringify(result.preload.images));
   core.setOutput(Outputs.localRegistry, result.local?.pushTarget ?? '');
   const failures: string[] = [];
+  core.setOutput(Outputs.fetched, JSON.stringify(result.fetched));
   if (checks) {
     core.setOutput(Outputs.verified, String(incomplete.length === 0));
     if (incomplete.length) failures.push(`${incomplete.length} preloaded image(s) incomplete: ${incomplete.map((c) => `${c.ref} (${c.problem})`).join(', ')}`);

@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { saveCache } from '../core/cache-save.js';
 import { describeError } from '../core/errors.js';
+import { mirrorsFetchedLine } from '../core/fetched.js';
 import { CacheEntries } from './constants.js';
 import { defaultActionDeps, type ActionDeps } from './deps.js';
 import { actionReporter } from './reporter.js';
@@ -21,6 +22,7 @@ export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void
     }
     const skip = saveRefusal(state.save, deps.env);
     const outcome = await saveCache({ ...state, ...(skip !== undefined && { skip }) }, { ...deps.core, store: deps.cache, reporter: actionReporter });
+    if (outcome.mirrorsFetched !== undefined) core.info(mirrorsFetchedLine(outcome.mirrorsFetched));
     await core.summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }])).write();
   } catch (err) {
     core.warning(`post step: ${describeError(err)}`);

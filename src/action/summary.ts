@@ -3,6 +3,7 @@
 // verify result, the cluster, the warnings and the time per phase. Post's: what it saved.
 // Cache entries are a list: each thing the job caches is one row.
 import type { SaveOutcome } from '../core/cache-save.js';
+import { fetchedLine, mirrorsFetchedLine, nodeImageLine } from '../core/fetched.js';
 import { formatBytes } from '../core/format.js';
 import type { PhaseTiming } from '../core/report.js';
 import { cacheRegistryLine, type UpResult } from '../core/up.js';
@@ -38,6 +39,10 @@ export function summaryMarkdown(run: RunSummary): string {
   if (run.failure) lines.push(`**Failed**${run.failure.phase ? ` in phase *${run.failure.phase}*` : ''}: ${escape(run.failure.message)}`, '');
   lines.push(...cacheSection(run.caches));
   const { result } = run;
+  if (result) {
+    lines.push(`${capitalised(fetchedLine(result.fetched))}.`, '');
+    if (result.nodeImage) lines.push(`Node image \`${result.nodeImage.ref}\`: ${nodeImageLine(result.nodeImage)}.`, '');
+  }
   if (result?.preload.images.length) {
     // A hit is served from disk: the restored cache's when one was restored, else what this runner kept.
     const restored = run.caches.some((c) => c.restoredKey !== undefined);
@@ -97,7 +102,13 @@ export function saveSummary(entries: readonly { readonly name: string; readonly 
   }
   const pruned = entries.flatMap((e) => (e.outcome.pruned !== undefined ? [`${e.name}: ${e.outcome.pruned}`] : []));
   if (pruned.length) lines.push('', ...pruned.map((p) => `Pruned ${p}.`));
+  const fetched = entries.flatMap((e) => (e.outcome.mirrorsFetched !== undefined ? [mirrorsFetchedLine(e.outcome.mirrorsFetched)] : []));
+  if (fetched.length) lines.push('', ...fetched.map((line) => `${capitalised(line)}.`));
   return `${lines.join('\n')}\n`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function escape(text: string): string {

@@ -1,10 +1,11 @@
 // The step after a run (the action's post): stop this home's registries, whatever the cache
 // (a self-hosted runner would keep them running otherwise); with a cache to save, prune the
-// preload data to the plan and save when the content changed. Best-effort: a declined save
-// is a warning, never a failure.
+// preload data to the plan and save when the content changed, each entry cached apart (the
+// node image, tools) once. Best-effort: a declined save is a warning, never a failure.
 import type { CacheHandoff, HomeHandoff } from './cache/handoff.js';
-import { contentFingerprint, saveKey } from './cache/content.js';
+import { contentFingerprint, saveKey, storedBytes } from './cache/content.js';
 import { describePrune } from './cache/prune.js';
+import { separateKey, separateWhole } from './cache/separate.js';
 import type { CacheStore } from './cache/store.js';
 import { pruneTo } from './cache-prune.js';
 import { describeError } from './errors.js';
@@ -34,6 +35,8 @@ export interface SaveOutcome {
   readonly reason?: string;
   /** What the prune before the save did. */
   readonly pruned?: string;
+  /** Bytes the mirrors fetched from their upstreams during the job: their storage's growth. */
+  readonly mirrorsFetched?: number;
 }
 
 export async function saveCache(request: SaveRequest, deps: CacheSaveDeps): Promise<SaveOutcome> {
@@ -52,13 +55,18 @@ export async function saveCache(request: SaveRequest, deps: CacheSaveDeps): Prom
     };
     const { cache } = request;
     if (cache === undefined) return skipped('the cache is off');
-    if (cache.paths.length === 0) return skipped('the plan caches no registry data');
-    if (request.skip !== undefined) return skipped(request.skip);
+    const mirrors = cache.mirrors;
+    const mirrorsFetched = mirrors && Math.max(0, (await storedBytes(mirrors.storage)) - mirrors.bytesAtStart);
+    const fetched = mirrorsFetched === undefined ? {} : { mirrorsFetched };
+    if (request.skip !== undefined) return { ...skipped(request.skip), ...fetched };
     const preload = cache.preload;
     const pruned = preload ? await reporter.phase('Prune preload data', async () => describePrune(await pruneTo(preload))) : undefined;
     if (pruned !== undefined) reporter.info(pruned);
-    const outcome = await reporter.phase('Save cache', () => save(cache, deps));
-    return { ...outcome, ...(pruned !== undefined && { pruned }) };
+    const outcome = await reporter.phase('Save cache', async () => {
+      await saveSeparate(cache, deps);
+      return cache.paths.length === 0 ? skipped('the plan caches no registry data') : save(cache, deps);
+    });
+    return { ...outcome, ...(pruned !== undefined && { pruned }), ...fetched };
   });
 }
 
@@ -76,4 +84,18 @@ async function save(cache: CacheHandoff, { store, reporter }: CacheSaveDeps): Pr
   }
   reporter.warn(`cache not saved: ${result.reason}`);
   return { saved: false, key, reason: `declined by the cache service: ${result.reason}` };
+}
+
+/** Each entry of its own, once: not when restored (its key names its content), nor when partial. */
+async function saveSeparate(handoff: CacheHandoff, { store, reporter }: CacheSaveDeps): Promise<void> {
+  for (const entry of handoff.separate ?? []) {
+    const key = separateKey(handoff.prefix, entry);
+    if (entry.restored) reporter.info(`${key} (${entry.name}) restored: not saving`);
+    else if (!(await separateWhole(entry))) reporter.info(`${key} (${entry.name}): not whole in ${entry.paths[0]}, not saving`);
+    else {
+      const result = await store.save(entry.paths, key).catch((err: unknown) => ({ saved: false as const, reason: describeError(err) }));
+      if (result.saved) reporter.info(`saved ${key} (${entry.name})`);
+      else reporter.warn(`${entry.name} cache not saved: ${result.reason}`);
+    }
+  }
 }

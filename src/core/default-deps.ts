@@ -9,8 +9,8 @@ import { dockerConfigCredentials } from './credentials/docker-config.js';
 import type { LocalImages } from './daemon/local-images.js';
 import { connectEngine } from './docker/dockerode-engine.js';
 import { processExec, type Exec } from './exec/exec.js';
-import { sourceReader } from './default-reader.js';
-import type { PlanOptions } from './plan.js';
+import { planFacts, sourceReader } from './default-reader.js';
+import type { PlanFacts, PlanOptions } from './plan.js';
 import type { Builder } from './ports/builder.js';
 import type { Cluster } from './ports/cluster.js';
 import type { ContainerEngine } from './ports/container-engine.js';
@@ -18,16 +18,25 @@ import type { HostsFiles } from './ports/hosts-files.js';
 import type { Preloader } from './ports/preloader.js';
 import type { Registries } from './ports/registries.js';
 import { registryPreloader } from './preload/preloader.js';
+import { nodeImageLoader } from './preload/node-image.js';
+import { fetchDownloads } from './adapters/downloads.js';
+import type { Downloads } from './ports/downloads.js';
+import type { NodeImages } from './ports/node-image.js';
 
 /** Every port a use case takes, but the reporter, which each adapter (CLI, action) brings. */
 export interface Deps {
   /** What reads the files a plan's composition names. */
   readonly reader: (options: PlanOptions) => SourceReader;
+  /** What planning reads from the machine: kind's default node image. */
+  readonly facts: PlanFacts;
   readonly registries: Registries;
   readonly preloader: Preloader;
   readonly builder: Builder;
   readonly hostsFiles: HostsFiles;
   readonly cluster: Cluster;
+  readonly nodeImages: NodeImages;
+  /** Release downloads (kind, kubectl). */
+  readonly downloads: Downloads;
   readonly exec: Exec;
   /** The Docker daemon's images: where builds are pushed from. */
   readonly localImages: LocalImages;
@@ -45,6 +54,7 @@ export function defaultDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env
   };
   return {
     reader: sourceReader,
+    facts: planFacts,
     exec,
     localImages,
     registries: dockerRegistries(docker, env, credentials),
@@ -55,6 +65,8 @@ export function defaultDeps(env: NodeJS.ProcessEnv, exec: Exec = processExec(env
         (await import('./adapters/build-runner.js')).runBuilds(builds, { root }, { env, logDir, ...(skipPre && { skipPre }) }, { exec, localImages, reporter }),
     },
     hostsFiles: { write: writeHostsDir },
+    nodeImages: nodeImageLoader(env, credentials, docker),
+    downloads: fetchDownloads,
     cluster: kindCluster(exec),
   };
 }

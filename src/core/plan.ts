@@ -2,7 +2,7 @@
 // Everything after it (registries, copy, Kind, cache) consumes the plan.
 import { join } from 'node:path';
 import { buildLogDir, planBuilds, readyToRun, type BuildPlan } from './build/plan.js';
-import { cacheKey } from './cache/key.js';
+import { cacheKey, nodeImageCacheKey, type SeparateCache } from './cache/key.js';
 import { compose, type ComposeRequest, type Composition } from './config/compose.js';
 import type { FlagInfo } from './config/flags.js';
 import { mergeLayers, type ResolvedConfig } from './config/merge.js';
@@ -14,6 +14,7 @@ import { parseCacheRegistryAt, type CacheRegistryLocation, type CacheRegistryMod
 import { normaliseAt, parseReference } from './images/reference.js';
 import { kindConfig, type KindConfig } from './kind/config.js';
 import { kindConfigPath, statePath } from './kind/state.js';
+import { chooseNodeImage, nodesNameImage, type KindDefault, type NodeImage } from './kind/node-image.js';
 import { homeIdentity, realPath, type HomeIdentity } from './home/identity.js';
 import { mirrorContainerName, preloadContainerName, publishing, type Publishing } from './home/names.js';
 import { planLocal, type LocalPlan } from './local/local-registry.js';
@@ -45,6 +46,8 @@ export interface PlanOptions extends Omit<ComposeRequest, 'sewHome'> {
   /** Create (or reuse) the Kind cluster; false for --no-cluster. */
   readonly cluster?: boolean;
   readonly nodeImage?: string;
+  /** kind's default node image, read from the binary that will run (resolvePlan's `facts`): planning reads no file itself. */
+  readonly kindDefault?: KindDefault;
   /** kind --wait. */
   readonly wait?: string;
   /** Run every declared build first (--build). */
@@ -74,6 +77,14 @@ export interface Needs {
   readonly hostsFiles: boolean;
   /** With a local registry (`plan.local`), its KEP-1755 ConfigMap too. */
   readonly cluster: boolean;
+  /** The node image stored and put into the Docker daemon before kind runs (`plan.nodeImage.stored`). */
+  readonly nodeImage: boolean;
+}
+
+/** What plan resolution asks of the machine, through the composition root (default-reader.ts). */
+export interface PlanFacts {
+  /** kind's default node image, from the kind binary on the PATH; undefined when there is none. */
+  kindDefault(env: NodeJS.ProcessEnv): Promise<KindDefault | undefined>;
 }
 
 export interface Plan {
@@ -86,7 +97,8 @@ export interface Plan {
   readonly needs: Needs;
   readonly cluster: {
     readonly name: string;
-    readonly nodeImage?: string;
+    /** kind's --image when sew-ci does not put the node image into the daemon itself (the option, unpinned). */
+    readonly image?: string;
     readonly wait: string;
     /** Where the generated Kind config is written. */
     readonly kindConfigPath: string;
@@ -95,6 +107,8 @@ export interface Plan {
     /** The first KUBECONFIG entry, else ~/.kube/config: where kind writes the context. */
     readonly kubeconfig: string;
   };
+  /** The image the cluster's nodes run and where that came from; null when no cluster is made or kind chooses alone. */
+  readonly nodeImage: NodeImage | null;
   readonly flags: readonly string[];
   readonly availableFlags: readonly FlagInfo[];
   /** Each file that declared template variables: what it declared and the values it was rendered with. */
@@ -127,6 +141,8 @@ export interface Plan {
   readonly cacheKey: string;
   /** The registry data directories the CI cache holds: blobs and manifests, never credentials or hosts files. */
   readonly cachePaths: readonly string[];
+  /** Cache entries of their own beside it (the node image), each under a key naming its content. */
+  readonly separateCaches: readonly SeparateCache[];
   readonly kindConfig: KindConfig;
   /** Images built locally (`builds`): out of the preload list, put into the preload registry by `sew-ci build`. */
   readonly builds: readonly BuildPlan[];
@@ -147,12 +163,16 @@ export interface OptionWords {
 const CLI_WORDS: OptionWords = { preload: '--preload', mirrors: '--mirror' };
 
 /** `reader` reads the files the composition names: the composition root builds it (sources.ts). */
-export async function resolvePlan(options: PlanOptions, reader: SourceReader): Promise<Plan> {
+export async function resolvePlan(options: PlanOptions, reader: SourceReader, facts?: PlanFacts): Promise<Plan> {
   const home = defaultSewHome(options.env, options.cwd, options.sewHome);
   refuseSharedHome(home, options.env);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
   const composition = await compose({ ...options, sewHome: home, ...(options.where?.flags !== undefined && { flagsWhere: options.where.flags }) }, reader);
-  const plan = buildPlan(composition, mergeLayers(composition.layers, options.env, options.cwd), { ...options, sewHome: home });
+  const config = mergeLayers(composition.layers, options.env, options.cwd);
+  // kind's default is read only when nothing else names the node image.
+  const readsDefault = facts !== undefined && options.cluster !== false && options.nodeImage === undefined && !nodesNameImage(userNodes(config));
+  const kindDefault = readsDefault ? await facts.kindDefault(options.env) : undefined;
+  const plan = buildPlan(composition, config, { ...options, sewHome: home, ...(kindDefault && { kindDefault }) });
   // Bad build input is refused before anything starts, not after other builds ran.
   if (plan.needs.builds) await readyToRun(plan.builds, options.env);
   return plan;
@@ -195,14 +215,18 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   for (const endpoint of Object.values(registries)) registryCredentials(endpoint, options.env);
   const local = planLocal(config.local, { path: home, identity }, { ...(options.local && { enable: true }), ...(options.localCache !== undefined && { cache: options.localCache }) });
   const wiring = preloadRefs.length > 0 || builds.length > 0 || mirrors !== null || local?.kind === 'container';
-  const needs = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), localContainer: local?.kind === 'container', wiring });
+  const facts = needsOf(options, { preloadRefs, builds: builds.length, mirrorProxies: entries.some(hasLocalProxy), localContainer: local?.kind === 'container', wiring });
   const cachePaths = [
-    ...(needs.preloadImages ? [preloadData] : []),
-    ...(needs.mirrors && mirrors ? [mirrors.storage] : []),
+    ...(facts.preloadImages ? [preloadData] : []),
+    ...(facts.mirrors && mirrors ? [mirrors.storage] : []),
     ...(local?.kind === 'container' && local.cache ? [local.data] : []),
   ];
+  const nodeImage = facts.cluster ? chooseNodeImage(options.nodeImage, userNodes(config), options.kindDefault, { home, platform: options.platform ?? hostPlatformName() }) : { warnings: [] };
+  const stored = nodeImage.image?.stored;
+  const needs: Needs = { ...facts, nodeImage: stored !== undefined };
   const warnings = [
     ...composition.warnings,
+    ...nodeImage.warnings,
     ...(options.build && builds.length === 0 ? ['--build: no builds are declared in sew.yaml, nothing to build'] : []),
     ...composition.available
       .filter((flag) => options.switches?.includes(flag.name) && !composition.flags.includes(flag.name))
@@ -218,12 +242,13 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     needs,
     cluster: {
       name,
-      ...(options.nodeImage && { nodeImage: options.nodeImage }),
+      ...(nodeImage.image?.source === 'node-image' && { image: nodeImage.image.ref }),
       wait: options.wait ?? '60s',
       kindConfigPath: kindConfigPath(home, name),
       statePath: statePath(home, name),
       kubeconfig: kubeconfigPath(options.env),
     },
+    nodeImage: nodeImage.image ?? null,
     flags: composition.flags,
     availableFlags: composition.available,
     variables: composition.layers.filter((l) => l.variables.length > 0).map((l) => ({ source: l.doc.name, variables: l.variables })),
@@ -245,6 +270,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
     hostsDir,
     cacheKey: cacheKey({ refs: preloadRefs, upstreams: mirrors?.upstreams ?? [], registryImage, platforms }),
     cachePaths,
+    separateCaches: stored ? [{ name: 'node-image', key: nodeImageCacheKey(stored.digest, stored.platform), paths: [stored.data], image: { ref: nodeImage.image!.ref, platform: stored.platform } }] : [],
     kindConfig: kindConfig(config.kind, name, wiring ? hostsDir : undefined),
     builds,
     buildLogs: buildLogDir(home),
@@ -278,7 +304,7 @@ function chosenCacheRegistry(options: PlanOptions, config: ResolvedConfig): Cach
 function needsOf(
   options: PlanOptions,
   facts: { preloadRefs: readonly string[]; builds: number; mirrorProxies: boolean; localContainer: boolean; wiring: boolean },
-): Needs {
+): Omit<Needs, 'nodeImage'> {
   const builds = options.build === true && facts.builds > 0;
   const preloadImages = facts.preloadRefs.length > 0;
   const preloadRegistry = preloadImages || builds;
@@ -292,6 +318,11 @@ function needsOf(
     hostsFiles: facts.wiring,
     cluster,
   };
+}
+
+/** The nodes of the user's kind config, as kindConfig reads them. */
+function userNodes(config: ResolvedConfig): Record<string, unknown>[] {
+  return Array.isArray(config.kind.nodes) ? (config.kind.nodes as Record<string, unknown>[]).filter((n) => typeof n === 'object' && n !== null) : [];
 }
 
 function chosenRegistryImage(options: PlanOptions, config: ResolvedConfig): string {

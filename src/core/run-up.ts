@@ -7,7 +7,7 @@ import { registryCredentials } from './config/registries.js';
 import type { SourceReader } from './config/sources.js';
 import { restorePlanCache } from './cache-restore.js';
 import { withHomeLock } from './lock.js';
-import { resolvePlan, type Plan, type PlanOptions } from './plan.js';
+import { resolvePlan, type Plan, type PlanFacts, type PlanOptions } from './plan.js';
 import type { Reporter } from './ports/reporter.js';
 import { timed, type PhaseTiming } from './report.js';
 import { up, type UpPorts, type UpResult } from './up.js';
@@ -44,6 +44,8 @@ export interface RunFailure {
 
 export interface RunUpDeps extends UpPorts {
   readonly reader: (options: PlanOptions) => SourceReader;
+  /** What planning reads from the machine (kind's default node image); none in tests that plan alone. */
+  readonly facts?: PlanFacts;
 }
 
 export interface UpOutcome {
@@ -57,7 +59,7 @@ export interface UpOutcome {
 
 export async function runUp(options: RunUpOptions, deps: RunUpDeps): Promise<UpOutcome> {
   const { reporter, timings, quietly } = timed(deps.reporter);
-  const plan = await quietly('Resolve sew.yaml', () => resolvePlan(options.plan, deps.reader(options.plan)));
+  const plan = await quietly('Resolve sew.yaml', () => resolvePlan(options.plan, deps.reader(options.plan), deps.facts));
   for (const warning of plan.warnings) reporter.warn(warning);
   maskCredentials(plan, options.plan.env, reporter);
   options.planned?.(plan);

@@ -6,6 +6,7 @@ import { onPort, type LocalContainer } from './local/local-registry.js';
 import type { Plan } from './plan.js';
 import type { Cluster, ClusterReport } from './ports/cluster.js';
 import type { HostsFiles } from './ports/hosts-files.js';
+import type { NodeImageReport, NodeImages } from './ports/node-image.js';
 import type { ImageResult, PreloadOutcome, Preloader, WriteBackOutcome } from './ports/preloader.js';
 import type { MirrorState, Registries, StartedRegistry } from './ports/registries.js';
 import type { Reporter } from './ports/reporter.js';
@@ -17,7 +18,18 @@ export interface UpPorts {
   readonly preloader: Preloader;
   readonly builder: Builder;
   readonly hostsFiles: HostsFiles;
+  readonly nodeImages: NodeImages;
   readonly cluster: Pick<Cluster, 'available' | 'ensure' | 'announceLocalRegistry'>;
+}
+
+/** Bytes fetched from the network this run, per source: 0 everywhere on a warm run of an unchanged plan. */
+export interface Fetched {
+  /** Preload copies from upstream registries (not what came from the local Docker daemon). */
+  readonly preload: number;
+  readonly nodeImage: number;
+  /** kind and kubectl releases (the `tools` use case, before the plan; 0 from `up` itself). */
+  readonly tools: number;
+  readonly total: number;
 }
 
 export interface UpResult {
@@ -29,7 +41,9 @@ export interface UpResult {
   readonly hostsFiles: readonly string[];
   /** Where to push your own images: `localhost:5050`, or the external registry. */
   readonly local?: { readonly pushTarget: string; readonly url?: string };
+  readonly nodeImage?: NodeImageReport;
   readonly cluster?: ClusterReport;
+  readonly fetched: Fetched;
   readonly builds: readonly BuildReport[]; // what --build put into the preload registry
   /** Images that could not be preloaded: the run did everything else, and exits 1. */
   readonly failed: readonly string[];
@@ -65,7 +79,8 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = plan.local?.kind === 'container' ? await startLocalRegistry(plan, plan.local, ports) : undefined;
   const hostsFiles = needs.hostsFiles ? await writeHostsFiles(plan, local?.plan, ports) : [];
-  const cluster = needs.cluster ? await ensureCluster(plan, ports) : undefined;
+  const nodeImage = needs.nodeImage ? await ensureNodeImage(plan, ports) : undefined;
+  const cluster = needs.cluster ? await ensureCluster(plan, ports, nodeImage?.image) : undefined;
   const pushTarget = local?.plan.pushTarget ?? plan.local?.pushTarget;
   if (cluster && pushTarget !== undefined) await announceLocalRegistry(cluster, pushTarget, ports);
   const cacheRegistry = plan.cacheRegistry && needs.preloadImages ? await cacheRegistryReport(plan.cacheRegistry, images, writing, ports.reporter) : undefined;
@@ -76,7 +91,9 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
     mirrors,
     hostsFiles,
     ...(pushTarget !== undefined && { local: { pushTarget, ...(local && { url: local.registry.url }) } }),
+    ...(nodeImage && { nodeImage }),
     ...(cluster && { cluster }),
+    fetched: fetchedOf(images, nodeImage),
     builds,
     failed: images.filter((i) => i.error).map((i) => i.ref),
   };
@@ -148,8 +165,22 @@ function writeHostsFiles(plan: Plan, local: LocalContainer | undefined, { hostsF
   return reporter.phase('containerd hosts', () => hostsFiles.write(plan.hostsDir, planHostsFiles(plan, local)));
 }
 
-function ensureCluster(plan: Plan, { cluster, reporter }: UpPorts): Promise<ClusterReport> {
-  return reporter.phase('Kind cluster', () => cluster.ensure(plan, (m) => reporter.info(m)));
+function ensureNodeImage(plan: Plan, { nodeImages, reporter }: UpPorts): Promise<NodeImageReport> {
+  return reporter.phase('Kind node image', async () => {
+    const report = await nodeImages.ensure(plan, (m) => reporter.info(m), (event) => reporter.progress?.(event));
+    if (report.warning) reporter.warn(`node image ${report.ref}: ${report.warning}`);
+    return report;
+  });
+}
+
+function ensureCluster(plan: Plan, { cluster, reporter }: UpPorts, image: string | undefined): Promise<ClusterReport> {
+  return reporter.phase('Kind cluster', () => cluster.ensure(plan, (m) => reporter.info(m), image));
+}
+
+function fetchedOf(images: readonly ImageResult[], nodeImage: NodeImageReport | undefined): Fetched {
+  const preload = images.filter((i) => i.source !== 'daemon').reduce((sum, i) => sum + i.bytesCopied, 0);
+  const node = nodeImage?.bytesFetched ?? 0;
+  return { preload, nodeImage: node, tools: 0, total: preload + node };
 }
 
 async function announceLocalRegistry(cluster: ClusterReport, host: string, { cluster: kind, reporter }: UpPorts): Promise<void> {

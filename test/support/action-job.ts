@@ -22,7 +22,7 @@ export interface JobOptions {
 
 export async function runJob(inputs: Record<string, string>, options: JobOptions) {
   const env = { ...process.env, ...options.env };
-  const deps = { core: defaultDeps(env), cache: options.cache, installKind: async () => undefined, env, cwd: options.cwd };
+  const deps = { core: defaultDeps(env), cache: options.cache, env, cwd: options.cwd };
   const mainFiles = stepFiles();
   runnerEnv({ cluster: 'false', 'sew-home': options.home ?? tempDir('runner-home-'), ...inputs }, mainFiles, {}, options.env);
   const mainLog = await logOf(() => main(deps));

@@ -115,6 +115,16 @@ export class MemoryEngine implements ContainerEngine {
     return this.images.has(ref) ? `sha256:${Buffer.from(ref).toString('hex').padEnd(64, '0').slice(0, 64)}` : undefined;
   }
 
+  /** Loads nothing, but what the archive's manifest names: the tag it gives the image. */
+  async loadImage(archive: AsyncIterable<Uint8Array>): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of archive) chunks.push(Buffer.from(chunk));
+    const text = Buffer.concat(chunks).toString('latin1');
+    const tags = /"RepoTags":\["([^"]+)"\]/.exec(text)?.[1];
+    this.calls.push(`load ${tags ?? '(untagged)'}`);
+    if (tags !== undefined) this.images.add(tags);
+  }
+
   async saveImage(ref: string): Promise<ReadableStream<Uint8Array>> {
     throw new EngineError(`cannot save image ${ref}: the memory engine holds no image content`, 'other');
   }

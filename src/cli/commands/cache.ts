@@ -1,13 +1,14 @@
 // `cache-key` and `cache-paths`: what CI systems without the action need to cache the
 // registry data the same way the action does (the same keys, the same directories).
 import { contentFingerprint, restoreKeys, saveKey } from '../../core/cache/content.js';
+import { separateKey } from '../../core/cache/separate.js';
 import { writeFileAtomic } from '../../core/fs/atomic.js';
 import { refuseNonRegular } from '../../core/fs/regular-file.js';
 import { InputError } from '../../core/errors.js';
 import { userPath } from '../../core/paths.js';
 import { hostPlatformName } from '../../core/oci/platform.js';
-import { sourceReader } from '../../core/default-reader.js';
-import { resolvePlan, type PlanOptions } from '../../core/plan.js';
+import { planFacts, sourceReader } from '../../core/default-reader.js';
+import { resolvePlan, type Plan, type PlanOptions } from '../../core/plan.js';
 import { open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { cliName, type OptionName } from '../../core/options/options.js';
@@ -26,11 +27,14 @@ export async function cacheKeyCommand({ parsed, io, planOptions }: CommandContex
   }
   const platform = v.platform ?? hostPlatformName();
   const options: PlanOptions = { ...planOptions, platform, ...(keyFile !== undefined && { userConfig: false }) };
-  const plan = await resolvePlan(options, sourceReader(options));
+  const plan = await resolvePlan(options, sourceReader(options), planFacts);
   const prefix = v['cache-key-prefix'] ?? '';
-  const keys = restoreKeys(prefix, plan.cacheKey);
-  const paths = plan.cachePaths;
-  const key = v.content ? saveKey(prefix, plan.cacheKey, await contentFingerprint(paths)) : keys.primary;
+  const nodeImage = v.entry === 'node-image';
+  const separate = nodeImage ? nodeImageEntry(plan) : undefined;
+  const keys = nodeImage ? { primary: separate ? separateKey(prefix, separate) : '', restoreKeys: [] } : restoreKeys(prefix, plan.cacheKey);
+  const paths = nodeImage ? (separate?.paths ?? []) : plan.cachePaths;
+  // The node image's key names its content already: --content gives the same key.
+  const key = v.content && !nodeImage ? saveKey(prefix, plan.cacheKey, await contentFingerprint(paths)) : keys.primary;
   if (v.check !== undefined) {
     await refuseNonRegular(keyFilePath!, '--check');
     // Only whether it matches: the file could be any file, and its content is not ours to print.
@@ -42,12 +46,18 @@ export async function cacheKeyCommand({ parsed, io, planOptions }: CommandContex
     }
   }
   if (keyFilePath !== undefined && v.write !== undefined) await writeFileAtomic(keyFilePath, `${key}\n`);
-  io.out(v.json ? `${JSON.stringify({ key, restoreKeys: keys.restoreKeys, paths }, null, 2)}\n` : `${key}\n${keys.restoreKeys.map((k) => `${k}\n`).join('')}`);
+  io.out(v.json ? `${JSON.stringify({ key, restoreKeys: keys.restoreKeys, paths }, null, 2)}\n` : [key, ...keys.restoreKeys].filter(Boolean).map((k) => `${k}\n`).join(''));
   return 0;
 }
 
+/** The node image's entry; undefined when the plan stores no node image. */
+function nodeImageEntry(plan: Plan) {
+  return plan.separateCaches.find((e) => e.name === 'node-image');
+}
+
 export async function cachePathsCommand({ parsed, io, planOptions }: CommandContext): Promise<number> {
-  const paths = (await resolvePlan(planOptions, sourceReader(planOptions))).cachePaths;
+  const plan = await resolvePlan(planOptions, sourceReader(planOptions), planFacts);
+  const paths = parsed.values.entry === 'node-image' ? (nodeImageEntry(plan)?.paths ?? []) : plan.cachePaths;
   io.out(parsed.values.json ? `${JSON.stringify(paths)}\n` : paths.map((p) => `${p}\n`).join(''));
   return 0;
 }

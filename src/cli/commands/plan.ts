@@ -1,10 +1,10 @@
 import type { Plan } from '../../core/plan.js';
-import { sourceReader } from '../../core/default-reader.js';
+import { planFacts, sourceReader } from '../../core/default-reader.js';
 import type { CommandContext } from '../command.js';
 
 export async function planCommand({ parsed, io, planOptions }: CommandContext): Promise<number> {
   const { resolvePlan, publicPlan } = await import('../../core/plan.js');
-  const plan = await resolvePlan(planOptions, sourceReader(planOptions));
+  const plan = await resolvePlan(planOptions, sourceReader(planOptions), planFacts);
   for (const warning of plan.warnings) io.err(`warning: ${warning}\n`);
   io.out(parsed.values.json ? `${JSON.stringify(publicPlan(plan), null, 2)}\n` : formatPlan(plan));
   return 0;
@@ -22,6 +22,7 @@ function formatPlan(plan: Plan): string {
     row('variables', `${source}: ${variables.map((v) => `${v.name}=${JSON.stringify(v.value)}`).join(' ')}`);
   }
   row('cluster', `${plan.cluster.name} (${plan.kindConfig.nodes.length} node${plan.kindConfig.nodes.length === 1 ? '' : 's'})`);
+  if (plan.nodeImage) row('node image', `${plan.nodeImage.ref} (${plan.nodeImage.source}: ${plan.nodeImage.where})${plan.nodeImage.stored ? `, stored in ${plan.nodeImage.stored.data}` : ''}`);
   if (!plan.preload.enabled) row('preload', 'skipped (--skip-preload)');
   else if (plan.preload.refs.length === 0) row('preload', 'nothing to preload');
   else {

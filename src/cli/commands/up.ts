@@ -4,6 +4,7 @@ import { cacheRegistryLine, type UpResult } from '../../core/up.js';
 import type { PhaseTiming } from '../../core/report.js';
 import { formatBytes } from '../../core/format.js';
 import type { CommandContext } from '../command.js';
+import { fetchedLine, nodeImageLine } from '../../core/fetched.js';
 import { cliReporter, table } from '../reporter.js';
 
 export async function upCommand({ parsed, io, planOptions, deps }: CommandContext): Promise<number> {
@@ -24,7 +25,9 @@ function jsonReport(result: UpResult, phases: readonly PhaseTiming[]): Record<st
     hostsFiles: result.hostsFiles,
     local: result.local ?? null,
     builds: result.builds,
+    nodeImage: result.nodeImage ?? null,
     cluster: result.cluster ?? null,
+    fetched: result.fetched,
     phases,
     failed: result.failed,
   };
@@ -45,7 +48,9 @@ function humanReport(result: UpResult): string {
   for (const mirror of result.mirrors) out += `mirror ${mirror.host}: ${mirror.container} (${mirror.url ?? 'not serving'})\n`;
   if (result.hostsFiles.length) out += `containerd hosts: ${result.plan.hostsDir} (${result.hostsFiles.length} host(s))\n`;
   if (result.local) out += `push your images to ${result.local.pushTarget}\n`;
+  if (result.nodeImage) out += `node image ${result.nodeImage.ref}: ${nodeImageLine(result.nodeImage)}\n`;
   if (result.cluster) out += `cluster ${result.cluster.name} ${result.cluster.action}; kubeconfig ${result.cluster.kubeconfig}\n`;
+  out += `${fetchedLine(result.fetched)}\n`;
   if (result.failed.length) out += `${result.failed.length} image(s) could not be preloaded: ${result.failed.join(', ')}\n`;
   return out;
 }

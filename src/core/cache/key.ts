@@ -23,3 +23,31 @@ export function cacheKey(input: CacheKeyInput): string {
   });
   return `${CACHE_KEY_PREFIX}${createHash('sha256').update(canonical).digest('hex').slice(0, 20)}`;
 }
+
+/**
+ * The node image's own cache entry: its content is fixed by the digest, so the key names it
+ * and the platform stored, and is never saved twice. Every plan of a repository shares it.
+ */
+export function nodeImageCacheKey(digest: string, platform: string): string {
+  return `sew-node-v${CACHE_FORMAT}-${createHash('sha256').update(`${digest}\n${platform}`).digest('hex').slice(0, 20)}`;
+}
+
+/**
+ * A cache entry kept apart from the registry data (an actions/cache entry is one archive):
+ * restored by its exact key only, saved once, when what it names is whole.
+ */
+export type SeparateCache =
+  | {
+      readonly name: 'node-image';
+      readonly key: string;
+      readonly paths: readonly string[];
+      /** The image stored under `paths[0]`: a partial copy is never saved under a key naming it whole. */
+      readonly image: { readonly ref: string; readonly platform: string };
+    }
+  | {
+      readonly name: 'tool';
+      readonly key: string;
+      readonly paths: readonly string[];
+      /** The binary kept under `paths[0]`, saved only while its sha256 is the one it was checked against. */
+      readonly tool: { readonly binary: string };
+    };

@@ -108,6 +108,18 @@ export function dockerEngine(env: NodeJS.ProcessEnv): ContainerEngine & { ping()
     async imageId(ref) {
       return (await call(`cannot inspect image ${ref}`, async () => unlessMissing(async () => (await docker()).getImage(ref).inspect())))?.Id;
     },
+    async loadImage(archive) {
+      const engine = await docker();
+      await call('cannot load an image into Docker', async () => {
+        const response = await engine.loadImage(Readable.from(archive), { quiet: true });
+        const output = await new Promise<{ error?: string; errorDetail?: { message?: string } }[]>((resolve, reject) =>
+          engine.modem.followProgress(response, (err, lines) => (err ? reject(err) : resolve(lines))),
+        );
+        // A failed load still answers 200: the failure is a line of the progress stream.
+        const failure = output.find((line) => line.error !== undefined);
+        if (failure) throw new Error(failure.errorDetail?.message ?? failure.error);
+      });
+    },
     async saveImage(ref) {
       const stream = await call(`cannot save image ${ref}`, async () => (await docker()).getImage(ref).get());
       return Readable.toWeb(Readable.from(stream, { objectMode: false })) as ReadableStream<Uint8Array>;

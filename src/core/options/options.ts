@@ -3,7 +3,7 @@
 // zod so `--help` loads nothing else; each option's value type is named here and defined in
 // values.ts.
 
-export const COMMANDS = ['plan', 'up', 'build', 'down', 'cache-key', 'cache-paths', 'cache-prune', 'verify'] as const;
+export const COMMANDS = ['plan', 'up', 'build', 'down', 'cache-key', 'cache-paths', 'cache-prune', 'verify', 'tools'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The commands that resolve a plan, and so take the plan options and context flags. */
@@ -11,8 +11,11 @@ const PLANNING = ['plan', 'up', 'build', 'cache-key', 'cache-paths', 'cache-prun
 
 export const SAVE_POLICIES = ['always', 'default-branch', 'never'] as const;
 
+/** The cache entries a plan has: the registry data, and the node image apart. */
+export const CACHE_ENTRIES = ['registry', 'node-image'] as const;
+
 /** The value types of values.ts. */
-export type ValueKind = 'boolean' | 'text' | 'setting' | 'path' | 'duration' | 'clusterName' | 'flagName' | 'image' | 'envName' | 'kindVersion' | 'platform' | 'savePolicy' | 'cacheRegistry' | 'cacheRegistryMode';
+export type ValueKind = 'boolean' | 'text' | 'setting' | 'path' | 'duration' | 'clusterName' | 'flagName' | 'image' | 'envName' | 'kindVersion' | 'platform' | 'savePolicy' | 'cacheRegistry' | 'cacheRegistryMode' | 'cacheEntry' | 'kubectlVersion';
 
 export interface OptionDeclaration {
   readonly value: ValueKind;
@@ -47,15 +50,26 @@ export const OPTIONS = {
   'skip-preload': { value: 'boolean', commands: PLANNING, description: 'Bypass preloading for this run (mirrors stay on).' },
   cluster: { value: 'boolean', cli: 'no-cluster', default: 'true', commands: ['up'], cliDescription: 'Stop after the registries and the containerd hosts files: no Kind cluster is created or reused.', description: 'Create (or reuse) the Kind cluster; `false` (`--no-cluster`) stops after the registries and hosts files.' },
   'cluster-name': { value: 'clusterName', arg: 'NAME', commands: PLANNING, description: 'Name of the Kind cluster, overriding kind.name (default sew).' },
-  'node-image': { ...text('IMAGE'), value: 'image', commands: ['up'], description: 'Kind node image (kind create cluster --image).' },
+  'node-image': {
+    ...text('IMAGE'),
+    value: 'image',
+    commands: ['plan', 'up', 'cache-key', 'cache-paths', 'cache-prune'],
+    description: "Kind node image (kind create cluster --image; default: the kind config's, else the kind binary's own). Pinned by digest, it is stored and cached apart and put into Docker without a download.",
+  },
   'kind-version': {
     value: 'kindVersion',
-    commands: [],
-    actionOnly: 'the CLI runs the kind on the PATH; the CI wrappers install a checked release themselves',
-    description: 'Install this kind release (e.g. v0.24.0), checksum-verified, instead of using the one on the PATH.',
+    arg: 'VERSION',
+    commands: ['tools'],
+    description: 'Install this kind release (e.g. v0.24.0) into $SEW_HOME/tools, checked against its published sha256 and kept in a cache entry of its own, instead of using the one on the PATH ($SEW_KIND_DOWNLOAD_URL replaces the download site).',
+  },
+  'kubectl-version': {
+    value: 'kubectlVersion',
+    arg: 'VERSION',
+    commands: ['tools'],
+    description: 'Install this kubectl release (e.g. v1.31.0) the same way ($SEW_KUBECTL_DOWNLOAD_URL replaces the download site).',
   },
   wait: { value: 'duration', arg: 'DURATION', default: '60s', commands: ['up'], description: 'How long kind waits for the control plane (kind --wait), a Go duration such as 60s, 5m or 1m30s.' },
-  'sew-home': { ...text('DIR'), value: 'path', commands: [...PLANNING, 'down'], description: '$SEW_HOME, where registry data lives (default $SEW_HOME, else ~/.sew; a leading ~ is expanded).' },
+  'sew-home': { ...text('DIR'), value: 'path', commands: [...PLANNING, 'down', 'tools'], description: '$SEW_HOME, where registry data lives (default $SEW_HOME, else ~/.sew; a leading ~ is expanded).' },
   'registry-image': { ...text('IMAGE'), value: 'image', commands: PLANNING, description: 'Image the preload and mirror registries run (default $SEW_REGISTRY_IMAGE, else registry:2).' },
   cache: { value: 'boolean', default: 'true', commands: [], actionOnly: 'the CLI never caches: cache-key and cache-paths give a CI system what to cache', description: 'Restore and save the registry data with actions/cache.' },
   'cache-key-prefix': { ...text('PREFIX'), cli: 'prefix', commands: ['cache-key'], description: 'Prefix of the cache keys, e.g. to keep caches of several jobs apart.' },
@@ -85,11 +99,20 @@ export const OPTIONS = {
   verify: { value: 'boolean', commands: ['up'], description: 'After preloading, check offline that every preloaded image is complete; fail (exit 1) if not.' },
   build: { value: 'boolean', commands: ['up'], description: "First run every build of sew.yaml's `builds` (pre commands, docker build) and put the images into the preload registry, as `sew-ci build` does; logs under $SEW_HOME/logs/build." },
   'skip-pre': { value: 'boolean', cliOnly: true, commands: ['build'], description: "Do not run the builds' `pre` commands." },
-  json: { value: 'boolean', cliOnly: true, commands: [...PLANNING, 'down'], description: 'Print JSON on stdout instead of text.' },
+  json: { value: 'boolean', cliOnly: true, commands: [...PLANNING, 'down', 'tools'], description: 'Print JSON on stdout instead of text.' },
   content: { value: 'boolean', cliOnly: true, commands: ['cache-key'], description: "The key to save under: the plan key plus a fingerprint of the registry data now on disk (run it after 'up')." },
+  entry: {
+    value: 'cacheEntry',
+    arg: 'ENTRY',
+    default: 'registry',
+    cliOnly: true,
+    commands: ['cache-key', 'cache-paths'],
+    description: "Which cache entry: `registry` (the registry data) or `node-image` (the Kind node image, cached apart under a key naming its digest; nothing is printed when the plan stores none).",
+  },
   platform: { value: 'platform', arg: 'OS/ARCH', cliOnly: true, commands: ['cache-key'], description: "The platform the CI runners preload for (default: this machine's)." },
   write: { ...text('FILE'), value: 'path', cliOnly: true, commands: ['cache-key'], description: 'Write the key to FILE (its directory must exist), for CI systems keying caches on a file: needs --platform; leaves out the user-level sew.yaml.' },
   check: { ...text('FILE'), value: 'path', cliOnly: true, commands: ['cache-key'], description: 'Exit 1 when FILE does not hold the key --write would write, printing the command that does.' },
+  bin: { ...text('DIR'), value: 'path', cliOnly: true, commands: ['tools'], description: 'Also copy the binaries into DIR (e.g. /usr/local/bin), to run them by name.' },
   name: { value: 'clusterName', arg: 'NAME', cliOnly: true, commands: ['down'], description: 'The cluster to delete (default: the one sew-ci knows of, else sew).' },
   purge: { value: 'boolean', cliOnly: true, commands: ['down'], description: 'Also remove the registries and their data.' },
 } as const satisfies Record<string, OptionDeclaration>;

@@ -2,6 +2,7 @@
 // as both read the same options.
 import { parseSets } from '../config/variables.js';
 import type { PlanOptions } from '../plan.js';
+import type { ToolRequest } from '../tools/plan.js';
 import { cliName, cliWhere, declaration, OPTIONS, type OptionName, type Where } from './options.js';
 import type { OptionValues } from './values.js';
 
@@ -38,6 +39,14 @@ export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessE
     ...(v['cache-registry-mode'] !== undefined && { cacheRegistryMode: v['cache-registry-mode'] }),
     ...(switches.length && { switches }),
   };
+}
+
+/** The releases `kind-version` and `kubectl-version` ask for, for the `tools` use case. */
+export function toolRequestsOf(v: OptionValues): ToolRequest[] {
+  return [
+    ...(v['kind-version'] ? [{ name: 'kind' as const, version: v['kind-version'] }] : []),
+    ...(v['kubectl-version'] ? [{ name: 'kubectl' as const, version: v['kubectl-version'] }] : []),
+  ];
 }
 
 /** The on/off options whose value is not their default (`--local`, `--no-cluster`), as the CLI spells them. */

@@ -8,7 +8,7 @@ import { normaliseReference, ImageReferenceError } from '../images/reference.js'
 import { CLUSTER_NAME_RULE, FLAG_NAME_RULE, isClusterName, isFlagName } from '../input/checks.js';
 import { DURATION_HINT, goDurationMs } from '../kind/duration.js';
 import { platformProblem } from '../oci/platform.js';
-import { declaration, OPTIONS, SAVE_POLICIES, type OptionName, type ValueKind, type Where } from './options.js';
+import { CACHE_ENTRIES, declaration, OPTIONS, SAVE_POLICIES, type OptionName, type ValueKind, type Where } from './options.js';
 
 const KIND_VERSION = /^v\d+\.\d+\.\d+$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
@@ -49,12 +49,14 @@ const VALUE_TYPES = {
   cacheRegistry: checkedBy(parseCacheRegistry),
   envName: matching('an environment variable name', (v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)),
   kindVersion: matching('a kind release such as v0.24.0', (v) => KIND_VERSION.test(v)),
+  kubectlVersion: matching('a kubectl release such as v1.31.0', (v) => KIND_VERSION.test(v)),
   platform: text.superRefine((v, ctx) => {
     const problem = PLATFORM.test(v) ? platformProblem(v) : `must be os/arch[/variant], e.g. linux/amd64, not "${v}"`;
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
   }),
   cacheRegistryMode: matching(CACHE_REGISTRY_MODES.join(' or '), (v) => (CACHE_REGISTRY_MODES as readonly string[]).includes(v)).transform((v) => v as (typeof CACHE_REGISTRY_MODES)[number]),
   savePolicy: matching(SAVE_POLICIES.join(', '), (v) => (SAVE_POLICIES as readonly string[]).includes(v)).transform((v) => v as (typeof SAVE_POLICIES)[number]),
+  cacheEntry: matching(CACHE_ENTRIES.join(', '), (v) => (CACHE_ENTRIES as readonly string[]).includes(v)).transform((v) => v as (typeof CACHE_ENTRIES)[number]),
 } satisfies Record<ValueKind, z.ZodType<unknown, string>>;
 
 type Decl<N extends OptionName> = (typeof OPTIONS)[N];

@@ -16,8 +16,8 @@ export type RemoveOutcome = 'deleted' | 'absent' | 'no-kind';
 export interface Cluster {
   /** Throws when the tool that makes clusters is missing: checked before anything starts. */
   available(): Promise<void>;
-  /** Creates the plan's cluster, or reuses this home's, and records its state. */
-  ensure(plan: Plan, note: Note): Promise<ClusterReport>;
+  /** Creates the plan's cluster (from `image`, a reference the daemon holds, when given), or reuses this home's, and records its state. */
+  ensure(plan: Plan, note: Note, image?: string): Promise<ClusterReport>;
   /** KEP-1755's ConfigMap: a problem with it is returned, for a warning, never thrown. */
   announceLocalRegistry(cluster: ClusterReport, host: string): Promise<{ readonly problem?: string }>;
   /** The clusters a home has state for. */

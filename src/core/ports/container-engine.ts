@@ -70,6 +70,8 @@ export interface ContainerEngine {
   imageId(ref: string): Promise<string | undefined>;
   /** `docker save` of one image: a tar stream in Docker's save format. */
   saveImage(ref: string): Promise<ReadableStream<Uint8Array>>;
+  /** `docker load` of an archive in that format; fails with the daemon's reason when the load does. */
+  loadImage(archive: AsyncIterable<Uint8Array>): Promise<void>;
 }
 
 export type EngineFailure = 'conflict' | 'port-taken' | 'unreachable' | 'other';

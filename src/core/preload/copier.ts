@@ -35,6 +35,12 @@ import { readCapped } from '../streams/capped.js';
 
 export interface CopyRequest {
   readonly source: ImageRef;
+  /**
+   * A pinned index is stored with only the one platform `platforms` names, the index itself
+   * verbatim: for an image Docker pulls (the Kind node image), which resolves the index to
+   * its own platform. Other pinned refs keep every child, as containerd may ask for any.
+   */
+  readonly onePlatform?: boolean;
 }
 
 export interface CopyOptions {
@@ -93,13 +99,14 @@ export async function copyImages(requests: readonly CopyRequest[], options: Copy
   const started = Date.now();
   const run = new CopyRun(options);
   const images = limiter(IMAGE_CONCURRENCY);
-  const results = await Promise.all(requests.map((request) => images(() => run.copy(request.source))));
+  const results = await Promise.all(requests.map((request) => images(() => run.copy(request))));
   const warning = run.cacheRegistryWarning();
   return { results, totals: totalsOf(results, Date.now() - started), ...(warning !== undefined && { cacheRegistryWarning: warning }) };
 }
 
 interface Job {
   readonly source: ImageRef;
+  readonly onePlatform: boolean;
   readonly ref: string;
   /** The repository in the preload registry. */
   readonly target: string;
@@ -150,8 +157,8 @@ class CopyRun {
     return failure === undefined ? undefined : `cache registry ${failure.host} not used (${failure.detail}); images came from their upstreams`;
   }
 
-  async copy(source: ImageRef): Promise<ImageResult> {
-    const job: Job = { source, ref: formatReference(source), target: preloadRepository(source), bytes: 0 };
+  async copy({ source, onePlatform = false }: CopyRequest): Promise<ImageResult> {
+    const job: Job = { source, onePlatform, ref: formatReference(source), target: preloadRepository(source), bytes: 0 };
     this.options.onEvent?.({ type: 'image-started', ref: job.ref });
     let result: ImageResult;
     try {
@@ -168,12 +175,18 @@ class CopyRun {
     const { source } = job;
     if (source.digest !== undefined) {
       // Content under a digest never changes: present means done, even with the upstream gone.
-      if (await this.store.complete(job.target, source.digest)) return done(job, 'hit', source.digest);
+      if (await this.complete(job, source.digest)) return done(job, 'hit', source.digest);
       const cached = await this.fromCache(job, source.digest, source.digest);
       if (cached !== undefined) return cached;
       const upstream = this.upstream(source);
       const manifest = await upstream.client.getManifest(source.repository, source.digest);
-      await this.copyTree(job, upstream, manifest);
+      const child = job.onePlatform ? this.platformChild(upstream, manifest) : undefined;
+      if (child === undefined) await this.copyTree(job, upstream, manifest);
+      else {
+        const chosen = await upstream.client.getManifest(source.repository, child.digest);
+        await this.copyTree(job, upstream, chosen);
+        await this.store.putManifest(job.target, child.digest, chosen);
+      }
       await this.store.putManifest(job.target, source.digest, manifest);
       return done(job, 'copied', manifest.digest);
     }
@@ -204,6 +217,13 @@ class CopyRun {
     return done(job, 'copied', chosen.digest);
   }
 
+  /** Whether `digest` is whole in storage: with `onePlatform`, an index needs only the wanted child. */
+  private async complete(job: Job, digest: string): Promise<boolean> {
+    if (!job.onePlatform) return this.store.complete(job.target, digest);
+    if (this.platforms === 'all' || this.platforms.length !== 1) return this.store.complete(job.target, digest);
+    return (await this.store.platformImage(job.target, digest, this.platforms[0]!)) !== undefined;
+  }
+
   private cacheUsable(): boolean {
     return this.cache !== undefined && this.cacheFailure === undefined;
   }
@@ -220,15 +240,18 @@ class CopyRun {
     const origin: Origin = { client: cache, repository: cacheRepository(this.options.cacheRegistry!.location, job.source) };
     try {
       const top = await this.cachedManifest(origin, read);
-      // A pin gets the manifest it names whole; a tag the platform's child when one is wanted.
-      const child = job.source.digest !== undefined ? undefined : this.platformChild(origin, top);
-      if (child !== undefined) job.index = await this.store.writeBytes(top.bytes);
+      const pinned = job.source.digest !== undefined;
+      // A pin gets the manifest it names whole, or with `onePlatform` the index and its one
+      // child; a tag the platform's child when one is wanted.
+      const child = pinned && !job.onePlatform ? undefined : this.platformChild(origin, top);
+      if (child !== undefined && !pinned) job.index = await this.store.writeBytes(top.bytes);
       const chosen = child === undefined ? top : await this.cachedManifest(origin, child.digest);
       // Read by tag, the cache holds what the last writer copied: maybe another CPU's image.
       if (!SHA256_DIGEST.test(read) && !(await this.forWantedPlatform(origin, chosen))) return undefined;
       await this.copyTree(job, origin, chosen);
-      await this.store.putManifest(job.target, reference, chosen);
-      return done(job, 'cache-registry', chosen.digest);
+      if (pinned && child !== undefined) await this.store.putManifest(job.target, child.digest, chosen);
+      await this.store.putManifest(job.target, reference, pinned ? top : chosen);
+      return done(job, 'cache-registry', pinned ? top.digest : chosen.digest);
     } catch (err) {
       if (this.options.signal?.aborted) throw err;
       if (err instanceof NotCached || (err instanceof RegistryError && err.kind === 'not-found' && err.host === cache.host)) return undefined;
@@ -346,7 +369,7 @@ class CopyRun {
       const reference = job.source.digest ?? job.source.tag ?? 'latest';
       const present = await this.store.resolve(job.target, reference).catch(() => undefined);
       if (present !== undefined) {
-        if (await this.store.complete(job.target, present).catch(() => false)) {
+        if (await this.complete(job, present).catch(() => false)) {
           return { ...done(job, 'hit', present), warning: `upstream ${upstreamError.host} unreachable (${upstreamError.detail}); using the preloaded copy` };
         }
         return failed(job, `upstream ${upstreamError.host} unreachable (${upstreamError.detail}) and the preloaded copy is missing blobs (dropped as damaged?)`);

@@ -23,6 +23,7 @@ import { verifyingStream } from '../oci/digest-stream.js';
 import { SHA256_DIGEST } from '../images/reference.js';
 import { parseManifest, requiredBlobs, sha256Digest, type Manifest } from '../oci/manifest.js';
 import { isIndex } from '../oci/media-types.js';
+import { selectPlatform, type Platform } from '../oci/platform.js';
 import { blobDataPath, blobDir, layerLinkPath, readLink, revisionLinkPath, tagCurrentLinkPath, tagIndexLinkPath } from './layout.js';
 
 const MAX_MANIFEST = 4 * 1024 * 1024;
@@ -100,6 +101,19 @@ export class PreloadStore {
   /** A stored blob's bytes, as verified when written. */
   openBlob(digest: string): Readable {
     return createReadStream(blobDataPath(this.root, digest));
+  }
+
+  /**
+   * The image `digest` gives `platform`, an index resolved to that platform's child, when that
+   * image is whole on disk: what Docker pulls of an index, and all a one-platform copy keeps.
+   */
+  async platformImage(repository: string, digest: string, platform: Platform): Promise<Manifest | undefined> {
+    const top = await this.manifest(repository, digest);
+    if (top === undefined) return undefined;
+    const entry = isIndex(top.mediaType) ? selectPlatform(top.references, platform) : top;
+    if (entry === undefined || !(await this.complete(repository, entry.digest))) return undefined;
+    const image = entry === top ? top : await this.manifest(repository, entry.digest);
+    return image !== undefined && !isIndex(image.mediaType) ? image : undefined;
   }
 
   /** The blob's data is there with its size; its content was verified when it was written. */

@@ -175,6 +175,23 @@ describe('copyImages between real registries', () => {
     expect(several.results[0]).toMatchObject({ source: 'hit', digest: multi.digest });
   });
 
+  it('stores a pinned index with one platform for Docker (onePlatform), the index verbatim; warm, it is a hit with the upstream gone', async () => {
+    const pinned = [{ source: parseReference(`${upstream.host}/team/multi@${multi.digest}`), onePlatform: true }];
+    const cold = await copyImages(pinned, { ...options, platforms: ['linux/arm64'] });
+    expect(cold.results[0]).toMatchObject({ source: 'copied', digest: multi.digest, bytesCopied: sizeOf(arm64.blobs) });
+    expect(await manifestDigest(preload, `${ns}/team/multi`, multi.digest)).toBe(multi.digest);
+    expect(await manifestDigest(preload, `${ns}/team/multi`, arm64.digest)).toBe(arm64.digest);
+    expect(await hasBlob(preload, `${ns}/team/multi`, base.digest)).toBe(false);
+
+    events.length = 0;
+    const warm = await copyImages(pinned, { ...options, platforms: ['linux/arm64'], upstream: () => ({ url: 'http://127.0.0.1:9' }) });
+    expect(warm.results[0]).toMatchObject({ source: 'hit', digest: multi.digest, bytesCopied: 0 });
+    expect(warm.results[0]!.warning).toBeUndefined();
+    // Another platform is not in storage: that one is copied, not taken for a hit.
+    const other = await copyImages(pinned, { ...options, platforms: ['linux/amd64'] });
+    expect(other.results[0]).toMatchObject({ source: 'copied', bytesCopied: sizeOf(amd64.blobs) });
+  });
+
   it('reports a missing image or platform per image and copies the rest', async () => {
     const report = await copyImages(refs(`${upstream.host}/team/nope:1`, `${upstream.host}/team/multi:2`, `${upstream.host}/team/api:1.4`), {
       ...options,

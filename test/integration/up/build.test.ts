@@ -164,7 +164,7 @@ describe('sew-ci build', () => {
     for (const [name, value] of Object.entries(env())) vi.stubEnv(name, value);
     const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const deps = { core: defaultDeps(process.env), cache: directoryCacheStore(home), installKind: async () => undefined, env: process.env, cwd: join(project, '..', 'project-ok') };
+      const deps = { core: defaultDeps(process.env), cache: directoryCacheStore(home), env: process.env, cwd: join(project, '..', 'project-ok') };
       await main(deps);
     } finally {
       quiet.mockRestore();

@@ -1,13 +1,11 @@
 // The GitLab template: parses (with GitLab's `!reference` tag), its hidden job composes the
 // setup and teardown scripts, caches what the action caches keyed on the committed key file,
-// and its image and setup provide docker, kind and kubectl. The tool install runs here on a
-// fake network: the pinned release for the runner's architecture, never one whose sha256
-// does not match.
+// and its image and setup provide docker, kind and kubectl (`sew-ci tools`, tested with the
+// core's tools use case).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, type YAMLSeq } from 'yaml';
-import { kindUrl, kubectlUrl, runInstall } from '../../support/fake-downloads.js';
 
 interface Reference {
   readonly reference: string[];
@@ -42,13 +40,16 @@ describe('the GitLab template', () => {
     expect(readFileSync('gitlab/sew-ci.gitlab-ci.yml', 'utf8')).toContain('#       - !reference [.sew-ci-setup, script]');
   });
 
-  it('keys the cache on the committed key file and caches the registry data', () => {
+  it('keys the cache on the committed key file and caches the registry data; the node image and the tools in entries of their own, by version', () => {
     const paths = ['.sew/preload', '.sew/mirrors/data'];
     expect(job.cache).toEqual([
       // A changed key file falls back to the branch's newest, else the default branch's.
       { key: { files: ['.sew-cache-key'], prefix: 'sew-ci' }, fallback_keys: ['sew-ci-newest-$CI_COMMIT_REF_SLUG', 'sew-ci-newest-$CI_DEFAULT_BRANCH'], paths },
       { key: 'sew-ci-newest-$CI_COMMIT_REF_SLUG', policy: 'push', paths },
+      { key: 'sew-ci-node-$KIND_VERSION', paths: ['.sew/node-image'] },
+      { key: 'sew-ci-tools-$KIND_VERSION-$KUBECTL_VERSION', paths: ['.sew/tools'] },
     ]);
+    expect(variables.KIND_VERSION).toMatch(/^v\d+\.\d+\.\d+$/);
     expect(variables.SEW_HOME).toBe('$CI_PROJECT_DIR/.sew');
   });
 
@@ -61,8 +62,10 @@ describe('the GitLab template', () => {
     expect(job.image).toMatch(/^docker:[\d.]+-cli$/);
     const script = setup.join('\n');
     expect(script).toContain('command -v node >/dev/null || apk add --no-cache nodejs npm');
-    expect(script).toContain('install_verified kind ');
-    expect(script).toContain('install_verified kubectl ');
+    const tools = 'npx --yes sew-ci@$SEW_CI_VERSION tools --kind-version $KIND_VERSION --kubectl-version $KUBECTL_VERSION --bin $SEW_CI_BIN';
+    expect(script).toContain(tools);
+    // Before the plan: the cache key and `up` read kind's default node image from that kind.
+    expect(setup.indexOf(tools)).toBeLessThan(setup.findIndex((l) => l.includes('cache-key $SEW_CI_FLAGS')));
     expect(variables.KIND_VERSION).toMatch(/^v\d+\.\d+\.\d+$/);
     expect(variables.KUBECTL_VERSION).toMatch(/^v\d+\.\d+\.\d+$/);
   });
@@ -97,36 +100,5 @@ describe('the GitLab template', () => {
       expect(COMMANDS, line).toContain(command);
       for (const option of rest!.match(/--[\w-]+/g) ?? []) expect(cliOptions(command as (typeof COMMANDS)[number]), line).toContain(option.slice(2));
     }
-  });
-});
-
-describe('the setup’s tool install, run in sh', () => {
-  const install = setup.find((item) => item.includes('install_verified'))!;
-  const versions = { kind: variables.KIND_VERSION!, kubectl: variables.KUBECTL_VERSION! };
-
-  it.each([
-    ['x86_64', 'amd64'],
-    ['aarch64', 'arm64'],
-    ['arm64', 'arm64'],
-  ])('on %s it installs the %s releases, checksums verified', (machine, arch) => {
-    const run = runInstall({ inline: install }, machine, versions);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.tools).toEqual({ kind: `kind ${arch}`, kubectl: `kubectl ${arch}` });
-  });
-
-  it.each([
-    ['kind', kindUrl(versions.kind, 'amd64')],
-    ['kubectl', kubectlUrl(versions.kubectl, 'amd64')],
-  ])('a %s download that does not match its sha256 is refused', (tool, url) => {
-    const run = runInstall({ inline: install }, 'x86_64', versions, url);
-    expect(run.status).not.toBe(0);
-    expect(run.tools[tool]).toBeUndefined();
-  });
-
-  it('an architecture with no release stops with a clear message', () => {
-    const run = runInstall({ inline: install }, 'riscv64', versions);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('sew-ci: no kind or kubectl release for riscv64');
-    expect(run.tools.kind).toBeUndefined();
   });
 });

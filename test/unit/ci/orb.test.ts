@@ -1,14 +1,13 @@
 // The CircleCI orb, packed the way `circleci orb pack` does (the CLI is not available here),
 // and checked: it parses, every parameter is used, examples and jobs name real commands,
 // every sew-ci call uses a command and options the CLI has, `~` paths reach sew-ci and
-// save_cache alike, and its kind install runs (on a fake network) for amd64 and arm64.
+// save_cache alike, and kind comes from `sew-ci tools` with a cache entry of its own.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cli } from '../../support/cli.js';
-import { kindUrl, runInstall } from '../../support/fake-downloads.js';
 import { writeTree } from '../../support/tree.js';
 
 const ROOT = 'orb';
@@ -74,7 +73,7 @@ describe('the orb', () => {
   });
 
   it('restores in setup; teardown prunes, then saves under plan key + content', () => {
-    const restore = steps(orb.commands.setup!).find((s) => s.restore_cache)!.restore_cache!;
+    const restore = steps(orb.commands.setup!).find((s) => JSON.stringify(s.restore_cache ?? '').includes('/tmp/sew-cache-key'))!.restore_cache!;
     expect(restore.keys).toEqual(['<< parameters.cache-key-prefix >>{{ checksum "/tmp/sew-cache-key" }}-', '<< parameters.cache-key-prefix >>']);
     const teardown = steps(orb.commands.teardown!);
     const save = teardown.find((s) => s.save_cache)!.save_cache!;
@@ -82,6 +81,17 @@ describe('the orb', () => {
     expect(save.paths).toEqual(['<< parameters.sew-home >>/preload', '<< parameters.sew-home >>/mirrors/data']);
     const before = teardown.slice(0, teardown.findIndex((s) => s.save_cache)).map((s) => String(s.run?.command ?? '')).join('\n');
     expect(before).toMatch(/down[\s\S]*cache-prune[\s\S]*cache-key .*--content/);
+  });
+
+  it('restores and saves the node image under its own key, written by cache-key --entry node-image after the kind install', () => {
+    const setup = steps(orb.commands.setup!);
+    const restores = setup.filter((s) => s.restore_cache).map((s) => s.restore_cache!.keys);
+    expect(restores).toContainEqual(['<< parameters.cache-key-prefix >>node-{{ checksum "/tmp/sew-node-image-key" }}']);
+    const keyStep = setup.findIndex((s) => String(s.run?.command ?? '').includes('--entry node-image" > /tmp/sew-node-image-key'));
+    expect(keyStep).toBeGreaterThan(setup.findIndex((s) => JSON.stringify(s).includes('Install kind')));
+    const saves = steps(orb.commands.teardown!).filter((s) => s.save_cache).map((s) => s.save_cache!);
+    // After the registry data's two saves, one per shape of its paths.
+    expect(saves[2]).toMatchObject({ key: '<< parameters.cache-key-prefix >>node-{{ checksum "/tmp/sew-node-image-key" }}', paths: ['<< parameters.sew-home >>/node-image'] });
   });
 
   it.each<[string, Record<string, string>, number]>([
@@ -106,16 +116,15 @@ describe('the orb', () => {
     expect(result.stdout.trim().split('\n')).toEqual(saved);
   });
 
-  it.each([
-    ['x86_64', 'amd64'],
-    ['aarch64', 'arm64'],
-  ])('installs kind on %s: the %s release, its sha256 checked', (machine, arch) => {
-    const run = runInstall({ file: join(ROOT, 'scripts', 'install-kind.sh') }, machine, { kind: 'v0.24.0', kubectl: 'v1.31.0' });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.tools.kind).toBe(`kind ${arch}`);
-    const tampered = runInstall({ file: join(ROOT, 'scripts', 'install-kind.sh') }, machine, { kind: 'v0.24.0', kubectl: 'v1.31.0' }, kindUrl('v0.24.0', arch));
-    expect(tampered.status).not.toBe(0);
-    expect(tampered.tools.kind).toBeUndefined();
+  it('installs kind with sew-ci tools, restored from and saved to its own entry, on the PATH of later steps', () => {
+    const text = JSON.stringify(orb.commands.setup);
+    const key = '<< parameters.cache-key-prefix >>tools-kind-<< parameters.kind-version >>-{{ arch }}';
+    const setup = steps(orb.commands.setup!);
+    const install = setup.findIndex((s) => String(s.run?.command ?? '').includes('tools --kind-version << parameters.kind-version >>'));
+    expect(install).toBeGreaterThan(-1);
+    expect(setup.findIndex((s) => JSON.stringify(s.restore_cache?.keys ?? []) === JSON.stringify([key]))).toBe(install - 1);
+    expect(setup[install + 1]?.save_cache).toMatchObject({ key, paths: ['<< parameters.sew-home >>/tools'] });
+    expect(text).toContain('>> \\"$BASH_ENV\\"');
   });
 
   it('passes local, local-cache, verify and build to the CLI', () => {

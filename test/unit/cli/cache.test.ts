@@ -20,6 +20,35 @@ describe('cache-key and cache-paths', () => {
     expect(paths.stdout).toBe(`${join(dir, 'h', 'preload')}\n${join(dir, 'h', 'mirrors', 'data')}\n`);
   });
 
+  it.each([
+    { name: 'a pinned node image: its own key and path, the same whatever the preload list', args: ['--node-image', `kindest/node:v1.31.0@sha256:${'4'.repeat(64)}`], stored: true },
+    { name: 'no node image stored: nothing printed', args: ['--node-image', 'kindest/node:v1.31.0'], stored: false },
+  ])('--entry node-image, $name', async ({ args, stored }) => {
+    const dir = writeTree({ 'sew.yaml': sew, 'other/sew.yaml': 'images:\n  preload:\n    refs: [redis:7]\n' });
+    const home = ['--sew-home', join(dir, 'h'), '--platform', 'linux/arm64'];
+    const key = await cli(['cache-key', '--entry', 'node-image', '--prefix', 'ci-', ...home, ...args], dir);
+    const json = JSON.parse((await cli(['cache-key', '--json', '--entry', 'node-image', '--prefix', 'ci-', ...home, ...args], dir)).stdout);
+    const paths = await cli(['cache-paths', '--entry', 'node-image', '--sew-home', join(dir, 'h'), ...args], dir);
+    if (!stored) {
+      expect([key.stdout, paths.stdout, json.key]).toEqual(['', '', '']);
+      return;
+    }
+    expect(key.stdout).toMatch(/^ci-sew-node-v1-[0-9a-f]{20}\n$/);
+    expect(json).toEqual({ key: key.stdout.trim(), restoreKeys: [], paths: [join(dir, 'h', 'node-image')] });
+    expect(paths.stdout).toBe(`${join(dir, 'h', 'node-image')}\n`);
+    // Keyed by digest and platform: --content and another preload list give the same key, another platform another.
+    expect((await cli(['cache-key', '--entry', 'node-image', '--content', '--prefix', 'ci-', ...home, ...args], dir)).stdout).toBe(key.stdout);
+    expect((await cli(['cache-key', '--entry', 'node-image', '--prefix', 'ci-', ...home, ...args], join(dir, 'other'))).stdout).toBe(key.stdout);
+    expect((await cli(['cache-key', '--entry', 'node-image', '--prefix', 'ci-', '--sew-home', join(dir, 'h'), '--platform', 'linux/amd64', ...args], dir)).stdout).not.toBe(key.stdout);
+  });
+
+  it('--entry takes registry or node-image only', async () => {
+    const dir = writeTree({ 'sew.yaml': sew });
+    const bad = await cli(['cache-key', '--entry', 'tools'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--entry');
+  });
+
   it('--write writes the key for checksum-keyed caches; --check refuses a stale one', async () => {
     const dir = writeTree({ 'sew.yaml': sew });
     expect((await cli(['cache-key', '--platform', 'linux/amd64', '--write', '.sew-cache-key'], dir)).code).toBe(0);

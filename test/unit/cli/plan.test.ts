@@ -20,7 +20,7 @@ describe('sew-ci plan', () => {
     expect(plan.cluster).toMatchObject({ name: 'demo', wait: '60s', kindConfigPath: join(dir, 'home', 'clusters', 'demo.kind.yaml'), statePath: join(dir, 'home', 'clusters', 'demo.yaml') });
     expect(plan.cluster.kubeconfig).toBe(join(dir, '.kube', 'config'));
     // What a run starts, stated once: preload, mirror proxies, hosts files and the cluster; no local registry.
-    expect(plan.needs).toEqual({ docker: true, preloadRegistry: true, preloadImages: true, builds: false, mirrors: true, hostsFiles: true, cluster: true });
+    expect(plan.needs).toEqual({ docker: true, preloadRegistry: true, preloadImages: true, builds: false, mirrors: true, hostsFiles: true, cluster: true, nodeImage: false });
     expect(plan.cachePaths).toEqual([join(dir, 'home', 'preload'), join(dir, 'home', 'mirrors', 'data')]);
     expect(plan.flags).toEqual(['no-es']);
     expect(plan.preload.refs).toEqual(['docker.io/library/mongo:7', 'docker.io/bitnami/redis:7.4']);

@@ -19,6 +19,9 @@ export interface FakeWorld {
   readonly cacheRegistryProblem?: string;
   /** Why the cluster tool is missing. */
   readonly noKind?: string;
+  /** The node image is whole in its storage / already in the daemon. */
+  readonly nodeImageStored?: boolean;
+  readonly nodeImageInDaemon?: boolean;
   /** Runs inside every step, e.g. to check the lock is held. */
   readonly during?: (step: string) => void;
 }
@@ -109,12 +112,21 @@ export function fakePorts(world: FakeWorld = {}): { ports: UpPorts; recorded: Re
         return [...files.keys()].map((host) => `${dir}/${host}/hosts.toml`);
       },
     },
+    nodeImages: {
+      async ensure(plan, note) {
+        step('node-image');
+        const stored = plan.nodeImage!.stored!;
+        if (world.nodeImageInDaemon) return { ref: plan.nodeImage!.ref, stored: 'hit', daemon: 'present', image: plan.nodeImage!.ref, bytesFetched: 0 };
+        note(`loaded ${stored.localTag}`);
+        return { ref: plan.nodeImage!.ref, stored: world.nodeImageStored ? 'hit' : 'copied', daemon: 'loaded', image: stored.localTag, bytesFetched: world.nodeImageStored ? 0 : 400 };
+      },
+    },
     cluster: {
       async available() {
         if (world.noKind) throw new Error(world.noKind);
       },
-      async ensure(plan) {
-        step('cluster');
+      async ensure(plan, _note, image = plan.cluster.image) {
+        step(image === undefined ? 'cluster' : `cluster --image ${image}`);
         return { name: plan.cluster.name, action: world.clusterExists ? 'reused' : 'created', kubeconfig: plan.cluster.kubeconfig, state: plan.cluster.statePath };
       },
       async announceLocalRegistry(_cluster, host) {

@@ -186,3 +186,35 @@ describe('the cache registry', () => {
     expect(result.cacheRegistry).toBeUndefined();
   });
 });
+
+describe('the node image before the cluster', () => {
+  const PINNED = `kindest/node:v1.31.0@sha256:${'3'.repeat(64)}`;
+  const TAG = `docker.io/kindest/node:sew-${'3'.repeat(64)}`;
+  it.each([
+    { name: 'cold: stored, loaded, kind given the tag the daemon now holds', world: {}, steps: ['connect', 'node-image', `cluster --image ${TAG}`], fetched: 400 },
+    { name: 'warm: from the storage, nothing fetched', world: { nodeImageStored: true }, steps: ['connect', 'node-image', `cluster --image ${TAG}`], fetched: 0 },
+    { name: 'a daemon that has it: left alone, kind given the pinned ref', world: { nodeImageInDaemon: true }, steps: ['connect', 'node-image', `cluster --image docker.io/${PINNED}`], fetched: 0 },
+  ])('$name', async ({ world, steps, fetched }) => {
+    const { recorded, result } = await run('', { nodeImage: PINNED }, world);
+    expect(recorded.steps).toEqual(steps);
+    expect(result.fetched).toEqual({ preload: 0, nodeImage: fetched, tools: 0, total: fetched });
+  });
+
+  it('an unpinned node image is not stored: kind is given it as written', async () => {
+    const { recorded, plan } = await run('', { nodeImage: 'kindest/node:v1.31.0' });
+    expect(plan.needs.nodeImage).toBe(false);
+    expect(recorded.steps).toEqual(['connect', 'cluster --image docker.io/kindest/node:v1.31.0']);
+  });
+
+  it('the bytes fetched count preload copies from upstreams, not images from the local daemon', async () => {
+    const { result } = await run(PRELOAD, { nodeImage: PINNED, cluster: true });
+    expect(result.fetched).toEqual({ preload: 20, nodeImage: 400, tools: 0, total: 420 });
+  });
+
+  it('needs.nodeImage false: no node image step, kind chooses', async () => {
+    const plan = await resolvePlan(options('', { nodeImage: PINNED }));
+    const { ports, recorded } = fakePorts();
+    await up({ ...plan, needs: { ...plan.needs, nodeImage: false }, cluster: { ...plan.cluster } }, ports);
+    expect(recorded.steps).toEqual(['connect', `cluster --image docker.io/${PINNED}`]);
+  });
+});

@@ -12,7 +12,7 @@ import { knownClusterNames, readClusterState, removeClusterState, writeClusterSt
 export function kindCluster(exec: Exec): Cluster {
   return {
     available: async () => void (await kind(exec, ['version'])),
-    ensure: (plan, note) => ensureKindCluster(exec, plan, note),
+    ensure: (plan, note, image) => ensureKindCluster(exec, plan, note, image),
     announceLocalRegistry: (cluster, host) => announceLocalRegistry(exec, cluster, host),
     known: knownClusterNames,
     remove: (sewHome, name) => removeKindCluster(exec, sewHome, name),
@@ -24,7 +24,7 @@ export function kindCluster(exec: Exec): Cluster {
   };
 }
 
-async function ensureKindCluster(exec: Exec, plan: Plan, note: Note): Promise<ClusterReport> {
+async function ensureKindCluster(exec: Exec, plan: Plan, note: Note, image = plan.cluster.image): Promise<ClusterReport> {
   const { name, kubeconfig, kindConfigPath, statePath } = plan.cluster;
   let action: ClusterReport['action'];
   if (await clusterExists(exec, name)) {
@@ -36,7 +36,7 @@ async function ensureKindCluster(exec: Exec, plan: Plan, note: Note): Promise<Cl
     action = 'created';
     await createCluster(exec, plan.kindConfig, kindConfigPath, {
       wait: plan.cluster.wait,
-      ...(plan.cluster.nodeImage && { image: plan.cluster.nodeImage }),
+      ...(image && { image }),
       onOutput: (chunk) => chunk.split('\n').filter((l) => l.trim()).forEach((l) => note(l.trim())),
     });
   }
