@@ -11,10 +11,10 @@ export function resolvePlan(options: PlanOptions): Promise<Plan> {
 }
 
 /** The plan of a project composing `ctx`, fetched over http with `context` as its sew.yaml, the project file adding `project`. */
-export async function planComposingFetched(scratch: Disposables, context: string, project = ''): Promise<Plan> {
+export async function planComposingFetched(scratch: Disposables, context: string, project = '', options: Partial<PlanOptions> = {}): Promise<Plan> {
   const root = scratch.tree({ 'site/ctx/sew.yaml': context, 'project/.keep': '' });
   const server = await serveDirectory(join(root, 'site'));
   scratch.add(() => server.close());
   writeFileSync(join(root, 'project/sew.yaml'), `registry: ${server.origin}/\nfrom: [ctx]\n${project}`);
-  return resolvePlan({ cwd: join(root, 'project'), env: { HOME: root }, sewHome: join(root, 'home'), platform: 'linux/amd64' });
+  return resolvePlan({ cwd: join(root, 'project'), env: { HOME: root }, sewHome: join(root, 'home'), platform: 'linux/amd64', ...options });
 }

@@ -62,6 +62,9 @@ if (verb === 'get' && noun === 'clusters') {
     if (run.status !== 0) fail('failed to create cluster: node ' + container + ': ' + run.stderr.trim());
   });
   process.stderr.write('Created cluster "' + name + '" from ' + image + '\\n');
+} else if (verb === 'version') {
+  // What sew-ci asks before anything starts, to know kind is there.
+  process.stdout.write('kind v0.24.0 go1.22.6 linux/' + (process.arch === 'arm64' ? 'arm64' : 'amd64') + '\\n');
 } else {
   fail('kind stand-in: unsupported command: ' + argv.join(' '));
 }

@@ -3,7 +3,7 @@
 // from that storage as a `docker load` archive when the daemon lacks it. The archive goes
 // through the engine's API, so a remote DOCKER_HOST or GitLab's dind service gets the image
 // on the engine that runs the nodes, with no registry it would have to reach.
-import { endpointFor, registryCredentials } from '../config/registries.js';
+import { endpointFor, upstreamAccess } from '../config/registries.js';
 import { dockerArchive } from '../daemon/docker-archive.js';
 import { parseReference, preloadRepository } from '../images/reference.js';
 import type { CredentialLookup } from '../oci/access.js';
@@ -22,10 +22,8 @@ export function nodeImageLoader(env: NodeJS.ProcessEnv, credentials: CredentialL
       const source = parseReference(image.ref);
       const { results } = await copyImages([{ source, onePlatform: true }], {
         target: { root: stored.data },
-        upstream: (host) => {
-          const endpoint = endpointFor(plan.registries, host);
-          return { url: endpoint.url, ...registryCredentials(endpoint, env) };
-        },
+        // A host a fetched layer routed elsewhere is reached without credentials (registries.ts).
+        upstream: (host) => upstreamAccess(endpointFor(plan.registries, host), env),
         platforms: [stored.platform],
         credentials,
         ...(progress && { onEvent: progress }),

@@ -24,8 +24,8 @@ describe('bytes the mirrors fetched during the job', () => {
     const handoff = await restorePlanCache(plan, store, '', silentReporter);
     expect(handoff.mirrors).toEqual({ storage: plan.mirrors!.storage, bytesAtStart: 800 });
     for (const blob of blobs) await new PreloadStore(storage).writeBytes(Buffer.from(blob));
-    const outcome = await saveCache(handoff, { registries: { stop: async () => [] }, store, reporter: silentReporter });
-    expect(outcome).toEqual({ mirrorsFetched: fetched });
+    const outcome = await saveCache({ sewHome: handoff.sewHome, home: handoff.home, cache: handoff }, { registries: { stop: async () => [] }, store, reporter: silentReporter });
+    expect(outcome).toMatchObject({ mirrorsFetched: fetched });
     expect(join(storage, '..')).toBe(plan.mirrors!.storage);
   });
 });

@@ -52,7 +52,7 @@ async function job(plan: Plan, cacheDir: string, between: (plan: Plan) => Promis
   const store = directoryCacheStore(cacheDir);
   const handoff = await restorePlanCache(plan, store, 'p-', reporter);
   await between(plan);
-  await saveCache(handoff, { registries: { stop: async () => [] }, store, reporter });
+  await saveCache({ sewHome: handoff.sewHome, home: handoff.home, cache: handoff }, { registries: { stop: async () => [] }, store, reporter });
   return { handoff, infos };
 }
 

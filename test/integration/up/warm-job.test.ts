@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 async function up(home: string) {
-  const run = await cli(['up', '--json'], project, { HOME: home, SEW_HOME: home, KUBECONFIG: join(home, 'kubeconfig'), PATH: path });
+  const run = await cli(['up', '--json'], project, { HOME: project, SEW_HOME: home, KUBECONFIG: join(home, 'kubeconfig'), PATH: path });
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout);
 }
@@ -80,8 +80,8 @@ describe('a warm job', () => {
     // What a CI system caches: the registry data and the node image's own entry.
     const paths = [...cold.plan.cachePaths, ...cold.plan.separateCaches.flatMap((e: { paths: string[] }) => e.paths)];
     expect(paths).toContain(join(first, 'node-image'));
-    expect((await cli(['down', '--sew-home', first], project, { HOME: first, PATH: path })).code).toBe(0);
-    expect((await cli(['cache-prune', '--sew-home', first], project, { HOME: first, PATH: path })).code).toBe(0);
+    expect((await cli(['down', '--sew-home', first], project, { HOME: project, PATH: path })).code).toBe(0);
+    expect((await cli(['cache-prune', '--sew-home', first], project, { HOME: project, PATH: path })).code).toBe(0);
     const second = tempDir('sew-home-');
     for (const cached of paths) await cp(cached, join(second, relative(first, cached)), { recursive: true });
 

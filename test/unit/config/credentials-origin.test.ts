@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpointCredentials, endpointFor, mayCarryCredentials, type RegistryEndpoint } from '../../../src/core/config/registries.js';
 import { planComposingFetched } from '../../support/resolve-plan.js';
+import { nodeImageLoader } from '../../../src/core/preload/node-image.js';
 import { registryPreloader } from '../../../src/core/preload/preloader.js';
 import { serve } from '../../support/loopback-server.js';
 import { disposables } from '../../support/disposables.js';
@@ -13,7 +14,7 @@ const scratch = disposables();
 /** The Docker config: it holds a login for every host asked. */
 const dockerConfig = async () => LOGIN;
 
-const planWith = (context: string, project = '') => planComposingFetched(scratch, context, project);
+const planWith = (context: string, project = '', options = {}) => planComposingFetched(scratch, context, project, options);
 
 const routed = (url: string) => `images:\n  registries:\n    ghcr.io: {url: "${url}"}\n  mirrors:\n    upstreams: [ghcr.io]\n`;
 
@@ -46,6 +47,20 @@ describe('which urls a host credentials may follow', () => {
     const plan = await planWith(`${routed(registry.url)}  preload:\n    refs: [ghcr.io/acme/api:1]\n`);
     const report = await registryPreloader({}, dockerConfig).preload(plan, () => undefined);
     expect(report.images[0]?.error).toContain('authentication required and no credentials are configured');
+    expect(registry.seen.length).toBeGreaterThan(0);
+    expect(registry.seen.filter((r) => r.headers.authorization !== undefined)).toEqual([]);
+  });
+
+  it('the node image copy sends no credentials to a url a fetched context chose either', async () => {
+    const registry = await serve((_req, res) => void res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end());
+    scratch.add(() => registry.close());
+    const plan = await planWith(routed(registry.url), '', { nodeImage: `ghcr.io/acme/node:v1@sha256:${'a'.repeat(64)}` });
+    const engine = async () => {
+      throw new Error('no Docker here: the copy is what is checked');
+    };
+    await nodeImageLoader({}, dockerConfig, engine)
+      .ensure(plan, () => undefined)
+      .catch(() => undefined);
     expect(registry.seen.length).toBeGreaterThan(0);
     expect(registry.seen.filter((r) => r.headers.authorization !== undefined)).toEqual([]);
   });

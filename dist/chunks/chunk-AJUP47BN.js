@@ -43,7 +43,6 @@ import {
   hasLocalProxy,
   kindConfigPath,
   realPath,
-  registryCredentials,
   statePath,
   upstreamAccess
 } from "./chunk-EGITYCD6.js";
@@ -2109,10 +2108,8 @@ function nodeImageLoader(env, credentials, engine) {
       const source = parseReference(image.ref);
       const { results } = await copyImages([{ source, onePlatform: true }], {
         target: { root: stored.data },
-        upstream: (host) => {
-          const endpoint = endpointFor(plan.registries, host);
-          return { url: endpoint.url, ...registryCredentials(endpoint, env) };
-        },
+        // A host a fetched layer routed elsewhere is reached without credentials (registries.ts).
+        upstream: (host) => upstreamAccess(endpointFor(plan.registries, host), env),
         platforms: [stored.platform],
         credentials,
         ...progress && { onEvent: progress }

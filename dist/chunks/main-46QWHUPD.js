@@ -14,8 +14,8 @@ import {
   summary,
   summaryMarkdown,
   warning
-} from "./chunk-O5RBKLSD.js";
-import "./chunk-6VV5K7MS.js";
+} from "./chunk-WCVH5HSO.js";
+import "./chunk-AJUP47BN.js";
 import {
   installTools
 } from "./chunk-HICPXWMT.js";

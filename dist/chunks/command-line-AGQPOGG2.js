@@ -378,7 +378,7 @@ async function commandContext(parsed, io) {
     parsed,
     io,
     planOptions: planOptionsOf(parsed.values, io.cwd, io.env, cliWhere, parsed.contextFlags),
-    deps: () => deps ??= import("./default-deps-N7KP4JH5.js").then((m) => m.defaultDeps(io.env))
+    deps: () => deps ??= import("./default-deps-65XL74XK.js").then((m) => m.defaultDeps(io.env))
   };
 }
 function knownCommand(word) {

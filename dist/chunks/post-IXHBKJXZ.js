@@ -9,8 +9,8 @@ import {
   stateFromMain,
   summary,
   warning
-} from "./chunk-O5RBKLSD.js";
-import "./chunk-6VV5K7MS.js";
+} from "./chunk-WCVH5HSO.js";
+import "./chunk-AJUP47BN.js";
 import {
   describePrune,
   pruneTo
