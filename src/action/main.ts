@@ -14,7 +14,7 @@ import type { OptionValues } from '../core/options/values.js';
 import type { Plan } from '../core/plan.js';
 import type { Reporter } from '../core/ports/reporter.js';
 import { runUp, type RunFailure, type UpOutcome } from '../core/run-up.js';
-import { installTools, type ToolsOutcome } from '../core/tools.js';
+import { installTools, type ToolsOutcome } from '../core/install-tools.js';
 import { CacheEntries, Outputs } from './constants.js';
 import { defaultActionDeps, type ActionDeps } from './deps.js';
 import { readInputs } from './inputs.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { formatBytes } from '../../core/format.js';
 import { userPath } from '../../core/paths.js';
-import { installTools } from '../../core/tools.js';
+import { installTools } from '../../core/install-tools.js';
 import { toolRequestsOf } from '../../core/options/run-options.js';
 import type { CommandContext } from '../command.js';
 import { cliReporter } from '../reporter.js';

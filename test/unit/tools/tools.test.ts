@@ -9,7 +9,7 @@ import { saveCache } from '../../../src/core/cache-save.js';
 import { directoryCacheStore } from '../../../src/core/cache/store.js';
 import { fetchDownloads } from '../../../src/core/adapters/downloads.js';
 import { formatBytes } from '../../../src/core/format.js';
-import { installTools } from '../../../src/core/tools.js';
+import { installTools } from '../../../src/core/install-tools.js';
 import { planTools } from '../../../src/core/tools/plan.js';
 import { cli } from '../../support/cli.js';
 import { silentReporter } from '../../support/silent-reporter.js';

@@ -17,7 +17,7 @@ import {
   describeError
 } from "./chunk-G6VKCFWK.js";
 
-// src/core/tools.ts
+// src/core/install-tools.ts
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 async function installTools(options, deps) {
   const home = sewHome(options.env, options.cwd, options.sewHome);

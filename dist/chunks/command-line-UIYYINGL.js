@@ -215,7 +215,7 @@ var CLI_COMMANDS = {
     summary: "install kind and kubectl releases into $SEW_HOME/tools, sha256-checked, kept for the cache",
     description: "Downloads the kind and kubectl releases asked for into $SEW_HOME/tools/<name>/<version>/<arch>,\neach checked against its published sha256, unless a checked copy is there already (restored\nby the CI system from $SEW_HOME/tools): a warm job downloads nothing. A kept binary whose\nsha256 changed is refused and downloaded again. Prints where each is; --bin copies them.",
     contextFlags: false,
-    load: async () => (await import("./tools-TBJCROZL.js")).toolsCommand
+    load: async () => (await import("./tools-53IZK4O5.js")).toolsCommand
   },
   "cache-prune": {
     summary: "stop the preload registry and remove the images the plan no longer preloads, before a cache save",

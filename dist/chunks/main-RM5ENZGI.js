@@ -18,7 +18,7 @@ import {
 import "./chunk-AJUP47BN.js";
 import {
   installTools
-} from "./chunk-HICPXWMT.js";
+} from "./chunk-DRUTNQM2.js";
 import {
   planOptionsOf,
   toolRequestsOf
