@@ -19,5 +19,4 @@ export const State = {
 /** The cache entries the summary names, one row each. */
 export const CacheEntries = {
   registryData: 'registry data',
-  nodeImage: 'Kind node image',
 } as const;

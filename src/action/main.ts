@@ -2,10 +2,9 @@
 // outputs and job summary. GitHub glue only; the work is the core's. What the plan decides is
 // set as outputs (and kept for post) before the first effect, so a run that fails still
 // reports it, with a summary naming the phase that failed.
-import { basename } from 'node:path';
 import * as core from '@actions/core';
 import { restoredExactPlan, type CacheHandoff } from '../core/cache/handoff.js';
-import { separateKey, type SeparateHandoff } from '../core/cache/separate.js';
+import { separateKey, separateLabel } from '../core/cache/separate.js';
 import { describeError } from '../core/errors.js';
 import { withTools } from '../core/fetched.js';
 import { inputWhere } from '../core/options/options.js';
@@ -38,7 +37,12 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
     const inputs = readInputs((name) => core.getInput(name));
     const save = inputs.save ?? 'always';
     const prefix = inputs['cache-key-prefix'] ?? '';
-    const tools = await installRequested(inputs, prefix, deps, reporter);
+    const started = Date.now();
+    const tools = await installRequested(inputs, prefix, deps, reporter).catch((error: unknown) => {
+      // Before the plan (it reads kind's default from the kind installed here): the summary still names the phase.
+      known.failure = { error, phase: INSTALL_TOOLS, timings: [{ name: INSTALL_TOOLS, ms: Date.now() - started, failed: true }] };
+      throw error;
+    });
     const outcome = await runUp(
       {
         plan: { ...planOptionsOf(inputs, deps.cwd, deps.env, inputWhere), cacheRegistryDefault: cacheRegistryDefault(deps.env) },
@@ -91,20 +95,18 @@ function cacheEntries(handoff: CacheHandoff): CacheEntryReport[] {
   const data: CacheEntryReport = { name: CacheEntries.registryData, key: handoff.primaryKey, exact: restoredExactPlan(handoff), ...(handoff.restoredKey !== undefined && { restoredKey: handoff.restoredKey }) };
   const apart = (handoff.separate ?? []).map((entry): CacheEntryReport => {
     const key = separateKey(handoff.prefix, entry);
-    return { name: separateName(entry), key, exact: entry.restored, ...(entry.restored && { restoredKey: key }) };
+    return { name: separateLabel(entry), key, exact: entry.restored, ...(entry.restored && { restoredKey: key }) };
   });
   return [data, ...apart];
 }
 
-function separateName(entry: SeparateHandoff): string {
-  return entry.name === 'node-image' ? CacheEntries.nodeImage : `${basename(entry.tool.binary)} binary`;
-}
+const INSTALL_TOOLS = 'Install tools';
 
 /** kind and kubectl from $SEW_HOME/tools (restored from their own cache entries), put on the PATH: the plan reads kind's default node image from there. */
 async function installRequested(inputs: OptionValues, prefix: string, deps: ActionDeps, reporter: Reporter): Promise<ToolsOutcome | undefined> {
   const requests = toolRequestsOf(inputs);
   if (requests.length === 0) return undefined;
-  const outcome = await core.group(`Install ${requests.map((r) => `${r.name} ${r.version}`).join(', ')}`, () =>
+  const outcome = await core.group(`${INSTALL_TOOLS}: ${requests.map((r) => `${r.name} ${r.version}`).join(', ')}`, () =>
     installTools(
       { env: deps.env, cwd: deps.cwd, ...(inputs['sew-home'] !== undefined && { sewHome: inputs['sew-home'] }), tools: requests, ...(inputs.cache && { cache: { store: deps.cache, prefix } }) },
       { downloads: deps.core.downloads, reporter },

@@ -23,7 +23,7 @@ export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void
     const skip = saveRefusal(state.save, deps.env);
     const outcome = await saveCache({ ...state, ...(skip !== undefined && { skip }) }, { ...deps.core, store: deps.cache, reporter: actionReporter });
     if (outcome.mirrorsFetched !== undefined) core.info(mirrorsFetchedLine(outcome.mirrorsFetched));
-    await core.summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }])).write();
+    await core.summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }, ...(outcome.apart ?? [])])).write();
   } catch (err) {
     core.warning(`post step: ${describeError(err)}`);
   }

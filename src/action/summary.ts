@@ -8,6 +8,7 @@ import { formatBytes } from '../core/format.js';
 import type { PhaseTiming } from '../core/report.js';
 import { cacheRegistryLine, type UpResult } from '../core/up.js';
 import type { ImageCheck } from '../core/verify/offline.js';
+import { CacheEntries } from './constants.js';
 
 export interface CacheEntryReport {
   /** What the entry holds, as a reader names it: `registry data`. */
@@ -44,8 +45,8 @@ export function summaryMarkdown(run: RunSummary): string {
     if (result.nodeImage) lines.push(`Node image \`${result.nodeImage.ref}\`: ${nodeImageLine(result.nodeImage)}.`, '');
   }
   if (result?.preload.images.length) {
-    // A hit is served from disk: the restored cache's when one was restored, else what this runner kept.
-    const restored = run.caches.some((c) => c.restoredKey !== undefined);
+    // A hit is served from disk: the restored registry data's when it was restored, else what this runner kept.
+    const restored = run.caches.some((c) => c.name === CacheEntries.registryData && c.restoredKey !== undefined);
     lines.push('| image | source | copied | digest |', '|---|---|---:|---|');
     for (const i of result.preload.images) {
       const source = i.error ? '**failed**' : i.source === 'hit' ? (restored ? 'from cache' : 'on disk') : i.source === 'cache-registry' ? 'cache registry' : (i.source ?? '');

@@ -5,7 +5,7 @@
 import type { CacheHandoff, HomeHandoff } from './cache/handoff.js';
 import { contentFingerprint, saveKey, storedBytes } from './cache/content.js';
 import { describePrune } from './cache/prune.js';
-import { separateKey, separateWhole } from './cache/separate.js';
+import { separateKey, separateLabel, separateWhole } from './cache/separate.js';
 import type { CacheStore } from './cache/store.js';
 import { pruneTo } from './cache-prune.js';
 import { describeError } from './errors.js';
@@ -37,6 +37,14 @@ export interface SaveOutcome {
   readonly pruned?: string;
   /** Bytes the mirrors fetched from their upstreams during the job: their storage's growth. */
   readonly mirrorsFetched?: number;
+  /** What happened to each entry cached apart (the node image, tools). */
+  readonly apart?: readonly EntrySaved[];
+}
+
+export interface EntrySaved {
+  /** As the summary names it (separateLabel). */
+  readonly name: string;
+  readonly outcome: SaveOutcome;
 }
 
 export async function saveCache(request: SaveRequest, deps: CacheSaveDeps): Promise<SaveOutcome> {
@@ -63,8 +71,9 @@ export async function saveCache(request: SaveRequest, deps: CacheSaveDeps): Prom
     const pruned = preload ? await reporter.phase('Prune preload data', async () => describePrune(await pruneTo(preload))) : undefined;
     if (pruned !== undefined) reporter.info(pruned);
     const outcome = await reporter.phase('Save cache', async () => {
-      await saveSeparate(cache, deps);
-      return cache.paths.length === 0 ? skipped('the plan caches no registry data') : save(cache, deps);
+      const apart = await saveSeparate(cache, deps);
+      const data = cache.paths.length === 0 ? skipped('the plan caches no registry data') : await save(cache, deps);
+      return { ...data, ...(apart.length && { apart }) };
     });
     return { ...outcome, ...(pruned !== undefined && { pruned }), ...fetched };
   });
@@ -87,15 +96,23 @@ async function save(cache: CacheHandoff, { store, reporter }: CacheSaveDeps): Pr
 }
 
 /** Each entry of its own, once: not when restored (its key names its content), nor when partial. */
-async function saveSeparate(handoff: CacheHandoff, { store, reporter }: CacheSaveDeps): Promise<void> {
+async function saveSeparate(handoff: CacheHandoff, { store, reporter }: CacheSaveDeps): Promise<EntrySaved[]> {
+  const saved: EntrySaved[] = [];
   for (const entry of handoff.separate ?? []) {
     const key = separateKey(handoff.prefix, entry);
-    if (entry.restored) reporter.info(`${key} (${entry.name}) restored: not saving`);
-    else if (!(await separateWhole(entry))) reporter.info(`${key} (${entry.name}): not whole in ${entry.paths[0]}, not saving`);
+    const name = separateLabel(entry);
+    const skipped = (reason: string): EntrySaved => {
+      reporter.info(`${key} (${name}): ${reason}, not saving`);
+      return { name, outcome: { saved: false, key, reason } };
+    };
+    if (entry.restored) saved.push(skipped('restored by this key'));
+    else if (!(await separateWhole(entry))) saved.push(skipped(`not whole in ${entry.paths[0]}`));
     else {
       const result = await store.save(entry.paths, key).catch((err: unknown) => ({ saved: false as const, reason: describeError(err) }));
-      if (result.saved) reporter.info(`saved ${key} (${entry.name})`);
-      else reporter.warn(`${entry.name} cache not saved: ${result.reason}`);
+      if (result.saved) reporter.info(`saved ${key} (${name})`);
+      else reporter.warn(`${name} cache not saved: ${result.reason}`);
+      saved.push({ name, outcome: result.saved ? { saved: true, key } : { saved: false, key, reason: `declined by the cache service: ${result.reason}` } });
     }
   }
+  return saved;
 }

@@ -24,9 +24,11 @@ export interface UpPorts {
 
 /** Bytes fetched from the network this run, per source: 0 everywhere on a warm run of an unchanged plan. */
 export interface Fetched {
-  /** Preload copies from upstream registries (not what came from the local Docker daemon). */
+  /** Preload copies from upstream registries and the cache registry (not what came from the local Docker daemon). */
   readonly preload: number;
   readonly nodeImage: number;
+  /** The cluster was created without a node image put into Docker: kind may pull one, uncounted. */
+  readonly kindMayPull?: true;
   /** kind and kubectl releases (the `tools` use case, before the plan; 0 from `up` itself). */
   readonly tools: number;
   readonly total: number;
@@ -93,7 +95,7 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
     ...(pushTarget !== undefined && { local: { pushTarget, ...(local && { url: local.registry.url }) } }),
     ...(nodeImage && { nodeImage }),
     ...(cluster && { cluster }),
-    fetched: fetchedOf(images, nodeImage),
+    fetched: fetchedOf(images, nodeImage, cluster?.action === 'created'),
     builds,
     failed: images.filter((i) => i.error).map((i) => i.ref),
   };
@@ -177,10 +179,11 @@ function ensureCluster(plan: Plan, { cluster, reporter }: UpPorts, image: string
   return reporter.phase('Kind cluster', () => cluster.ensure(plan, (m) => reporter.info(m), image));
 }
 
-function fetchedOf(images: readonly ImageResult[], nodeImage: NodeImageReport | undefined): Fetched {
+function fetchedOf(images: readonly ImageResult[], nodeImage: NodeImageReport | undefined, created: boolean): Fetched {
   const preload = images.filter((i) => i.source !== 'daemon').reduce((sum, i) => sum + i.bytesCopied, 0);
   const node = nodeImage?.bytesFetched ?? 0;
-  return { preload, nodeImage: node, tools: 0, total: preload + node };
+  const kindMayPull = created && nodeImage?.daemon !== 'present' && nodeImage?.daemon !== 'loaded';
+  return { preload, nodeImage: node, tools: 0, total: preload + node, ...(kindMayPull && { kindMayPull }) };
 }
 
 async function announceLocalRegistry(cluster: ClusterReport, host: string, { cluster: kind, reporter }: UpPorts): Promise<void> {

@@ -1,6 +1,7 @@
 // Cache entries kept apart from the registry data (the node image): each under a key that names
 // its content, so it is restored by that exact key only and saved once, when whole. A change
 // of the preload list never archives the node image again.
+import { basename } from 'node:path';
 import { parseReference, preloadRepository } from '../images/reference.js';
 import { parsePlatform } from '../oci/platform.js';
 import { PreloadStore } from '../storage/preload-store.js';
@@ -12,6 +13,11 @@ export type SeparateHandoff = SeparateCache & { readonly restored: boolean };
 
 export function separateKey(prefix: string, entry: Pick<SeparateCache, 'key'>): string {
   return `${prefix}${entry.key}`;
+}
+
+/** The entry as a reader of the summary names it: `Kind node image`, `kind binary`. */
+export function separateLabel(entry: SeparateCache): string {
+  return entry.name === 'node-image' ? 'Kind node image' : `${basename(entry.tool.binary)} binary`;
 }
 
 /** Whether what the entry names is whole: the image in its storage for its one platform, the tool with its sha256. */

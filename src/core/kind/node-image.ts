@@ -64,6 +64,8 @@ export function chooseNodeImage(given: string | undefined, nodes: readonly Recor
   const images = nodeImagesOf(nodes);
   if (given !== undefined) return pinned({ ref: normaliseAt(given, 'node image'), source: 'node-image', where: 'node image' }, where);
   if (images.length > 1) {
+    // Not stored, but still checked: a bad reference is bad input, whichever node names it.
+    for (const node of images) normaliseAt(node.image, node.where);
     return { warnings: [`kind.nodes name ${images.length} different node images: kind runs each as written, and none is stored or cached by sew-ci`] };
   }
   const first = images[0];

@@ -65,7 +65,7 @@ describe('the node image cache entry', () => {
 
     const cold = await job(first, cacheDir, fill);
     expect(cold.handoff.separate).toEqual([{ ...entry, restored: false }]);
-    expect(cold.infos).toContain(`saved ${key} (node-image)`);
+    expect(cold.infos).toContain(`saved ${key} (Kind node image)`);
 
     const second = await planFor([`${upstream.host}/kindest/node:v1.31.0`]);
     expect(second.separateCaches[0]!.key).toBe(entry!.key);
@@ -82,7 +82,7 @@ describe('the node image cache entry', () => {
       expect(report.results[0]).toMatchObject({ source: 'hit', bytesCopied: 0 });
     });
     expect(warm.handoff.separate![0]!.restored).toBe(true);
-    expect(warm.infos).toContain(`${key} (node-image) restored: not saving`);
+    expect(warm.infos).toContain(`${key} (Kind node image): restored by this key, not saving`);
     expect((await readdir(cacheDir)).filter((k) => decodeURIComponent(k).startsWith('p-sew-node-'))).toHaveLength(1);
   });
 

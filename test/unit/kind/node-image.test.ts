@@ -72,6 +72,7 @@ describe('the node image in the plan', () => {
     { args: ['--node-image', 'Kindest/Node:v1'], where: 'node-image' },
     { args: [], yaml: 'kind:\n  nodes:\n    - image: "not a ref"\n', where: 'kind.nodes[0].image' },
     { args: [], yaml: 'kind:\n  nodes:\n    - image: 12\n', where: 'kind.nodes.0.image' },
+    { args: [], yaml: 'kind:\n  nodes:\n    - image: kindest/node:v1.31.0\n    - image: "Bad Ref!!"\n', where: 'kind.nodes[1].image' },
   ])('a bad node image is an input error naming $where', async ({ args, yaml, where }) => {
     const { code, stderr, stdout } = await planJson(args, yaml ?? 'kind:\n  name: k\n', { PATH: bin });
     expect(code).toBe(2);

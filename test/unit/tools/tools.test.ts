@@ -92,8 +92,8 @@ describe('tools', () => {
       const home = tempDir('sew-home-');
       const outcome = await installTools({ env: e, cwd: home, sewHome: home, tools: both, cache: { store, prefix: 'p-' } }, { downloads: fetchDownloads, reporter: silentReporter });
       const infos: string[] = [];
-      await saveCache({ sewHome: home, home: 'h', cache: { sewHome: home, home: 'h', paths: [], prefix: 'p-', cacheKey: 'k', primaryKey: 'p-k', separate: outcome.separate } }, { registries: { stop: async () => [] }, store, reporter: { ...silentReporter, info: (m) => void infos.push(m) } });
-      return { outcome, infos };
+      const saved = await saveCache({ sewHome: home, home: 'h', cache: { sewHome: home, home: 'h', paths: [], prefix: 'p-', cacheKey: 'k', primaryKey: 'p-k', separate: outcome.separate } }, { registries: { stop: async () => [] }, store, reporter: { ...silentReporter, info: (m) => void infos.push(m) } });
+      return { outcome, infos, apart: saved.apart?.map((e) => [e.name, e.outcome.saved, e.outcome.reason]) };
     };
     const cold = await job();
     expect(cold.outcome.separate.map((s) => [s.key, s.restored])).toEqual([
@@ -101,12 +101,21 @@ describe('tools', () => {
       [`sew-tool-v1-kubectl-v1.31.0-${ARCH}`, false],
     ]);
     expect(cold.infos.filter((m) => m.startsWith('saved'))).toHaveLength(2);
+    // What the post step's summary lists, one row per entry.
+    expect(cold.apart).toEqual([
+      ['kind binary', true, undefined],
+      ['kubectl binary', true, undefined],
+    ]);
     server.down();
     try {
       const warm = await job();
       expect(warm.outcome.bytesFetched).toBe(0);
       expect(warm.outcome.separate.every((s) => s.restored)).toBe(true);
       expect(warm.infos.filter((m) => m.startsWith('saved'))).toEqual([]);
+      expect(warm.apart).toEqual([
+        ['kind binary', false, 'restored by this key'],
+        ['kubectl binary', false, 'restored by this key'],
+      ]);
     } finally {
       server = await serveDirectory(releases);
     }

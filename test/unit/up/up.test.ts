@@ -201,8 +201,10 @@ describe('the node image before the cluster', () => {
   });
 
   it('an unpinned node image is not stored: kind is given it as written', async () => {
-    const { recorded, plan } = await run('', { nodeImage: 'kindest/node:v1.31.0' });
+    const { recorded, plan, result } = await run('', { nodeImage: 'kindest/node:v1.31.0' });
     expect(plan.needs.nodeImage).toBe(false);
+    // kind pulls it, or finds it: the report cannot say nothing was fetched.
+    expect(result.fetched.kindMayPull).toBe(true);
     expect(recorded.steps).toEqual(['connect', 'cluster --image docker.io/kindest/node:v1.31.0']);
   });
 

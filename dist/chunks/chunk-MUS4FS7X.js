@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   localHostsFile,
   onPort
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import {
   LOCAL,
   REGISTRY_PORT,
@@ -82,7 +82,7 @@ async function up(plan, ports) {
     ...pushTarget !== void 0 && { local: { pushTarget, ...local && { url: local.registry.url } } },
     ...nodeImage && { nodeImage },
     ...cluster && { cluster },
-    fetched: fetchedOf(images, nodeImage),
+    fetched: fetchedOf(images, nodeImage, cluster?.action === "created"),
     builds,
     failed: images.filter((i) => i.error).map((i) => i.ref)
   };
@@ -148,10 +148,11 @@ function ensureNodeImage(plan, { nodeImages, reporter }) {
 function ensureCluster(plan, { cluster, reporter }, image) {
   return reporter.phase("Kind cluster", () => cluster.ensure(plan, (m) => reporter.info(m), image));
 }
-function fetchedOf(images, nodeImage) {
+function fetchedOf(images, nodeImage, created) {
   const preload = images.filter((i) => i.source !== "daemon").reduce((sum, i) => sum + i.bytesCopied, 0);
   const node = nodeImage?.bytesFetched ?? 0;
-  return { preload, nodeImage: node, tools: 0, total: preload + node };
+  const kindMayPull = created && nodeImage?.daemon !== "present" && nodeImage?.daemon !== "loaded";
+  return { preload, nodeImage: node, tools: 0, total: preload + node, ...kindMayPull && { kindMayPull } };
 }
 async function announceLocalRegistry(cluster, host, { cluster: kind, reporter }) {
   await reporter.phase("Local registry hosting (KEP-1755)", async () => {

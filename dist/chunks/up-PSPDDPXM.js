@@ -1,20 +1,20 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   runUp
-} from "./chunk-3VX3ED6T.js";
+} from "./chunk-U537ZM76.js";
 import {
   fetchedLine,
   nodeImageLine
-} from "./chunk-ESRYAVOB.js";
+} from "./chunk-NYNBUYWC.js";
 import "./chunk-VGS5JAH5.js";
-import "./chunk-ZVVMTOWZ.js";
+import "./chunk-O6YE2B7E.js";
 import "./chunk-55TXX3SV.js";
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
 import {
   cacheRegistryLine
-} from "./chunk-HWVBIKPK.js";
+} from "./chunk-MUS4FS7X.js";
 import "./chunk-4FQTKZIH.js";
 import {
   cliReporter,
@@ -22,14 +22,14 @@ import {
 } from "./chunk-3RQSMHPC.js";
 import {
   publicPlan
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import "./chunk-EGITYCD6.js";
 import "./chunk-U35FYXBL.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
 import "./chunk-EBQAAFSX.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import {
   formatBytes
 } from "./chunk-Z7SXRXQX.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   sourceReader
-} from "./chunk-Y472BDK3.js";
+} from "./chunk-34UAOX5J.js";
 import {
   verifyPlanPreload
 } from "./chunk-55TXX3SV.js";
@@ -12,14 +12,14 @@ import {
 } from "./chunk-3RQSMHPC.js";
 import {
   resolvePlan
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import "./chunk-EGITYCD6.js";
 import "./chunk-U35FYXBL.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
 import "./chunk-EBQAAFSX.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import "./chunk-Z7SXRXQX.js";
 import "./chunk-Z6TURJHQ.js";
 import "./chunk-G6VKCFWK.js";

@@ -48,7 +48,7 @@ import {
   chooseNodeImage,
   nodesNameImage,
   refuseNonRegular
-} from "./chunk-BRU4CSBW.js";
+} from "./chunk-ZXMGIANR.js";
 import {
   displayUrl,
   expandHome,

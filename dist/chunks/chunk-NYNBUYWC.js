@@ -8,20 +8,21 @@ function withTools(fetched, bytes) {
   return { ...fetched, tools: fetched.tools + bytes, total: fetched.total + bytes };
 }
 function fetchedLine(fetched) {
-  if (fetched.total === 0) return "fetched from the network: nothing (every image from the cache)";
+  const uncounted = fetched.kindMayPull ? "; not counted: the node image, if kind pulled it" : "";
+  if (fetched.total === 0) return `fetched from the network: ${uncounted ? "no image of sew-ci" : "nothing"}${uncounted}`;
   const parts = [
     ["preload copies", fetched.preload],
     ["node image", fetched.nodeImage],
     ["tools", fetched.tools]
   ].filter(([, bytes]) => bytes > 0);
-  return `fetched from the network: ${formatBytes(fetched.total)} (${parts.map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(", ")})`;
+  return `fetched from the network: ${formatBytes(fetched.total)} (${parts.map(([name, bytes]) => `${name} ${formatBytes(bytes)}`).join(", ")})${uncounted}`;
 }
 function mirrorsFetchedLine(bytes) {
   return bytes === 0 ? "the mirrors fetched nothing from their upstreams during the job" : `the mirrors fetched ${formatBytes(bytes)} from their upstreams during the job`;
 }
 function nodeImageLine(node) {
   const daemon = { present: "already in Docker", loaded: `loaded into Docker as ${node.image}`, absent: "not in Docker: kind pulls it" }[node.daemon];
-  const stored = node.stored === void 0 ? "not stored" : node.stored === "hit" ? "from the cache" : `stored (${formatBytes(node.bytesFetched)} fetched)`;
+  const stored = node.stored === void 0 ? "not stored" : node.stored === "hit" ? "already stored" : `stored (${formatBytes(node.bytesFetched)} fetched)`;
   return `${stored}, ${daemon}`;
 }
 

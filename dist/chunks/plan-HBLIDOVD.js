@@ -5,14 +5,14 @@ import {
   publicPlan,
   refuseSharedHome,
   resolvePlan
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import "./chunk-EGITYCD6.js";
 import "./chunk-U35FYXBL.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
 import "./chunk-EBQAAFSX.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import "./chunk-Z7SXRXQX.js";
 import "./chunk-Z6TURJHQ.js";
 import "./chunk-G6VKCFWK.js";

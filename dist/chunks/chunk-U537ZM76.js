@@ -5,7 +5,7 @@ import {
 } from "./chunk-VGS5JAH5.js";
 import {
   separateKey
-} from "./chunk-ZVVMTOWZ.js";
+} from "./chunk-O6YE2B7E.js";
 import {
   verifyPlanPreload
 } from "./chunk-55TXX3SV.js";
@@ -17,13 +17,13 @@ import {
 } from "./chunk-ZFLQE3JO.js";
 import {
   up
-} from "./chunk-HWVBIKPK.js";
+} from "./chunk-MUS4FS7X.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";
 import {
   resolvePlan
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import {
   registryCredentials
 } from "./chunk-EGITYCD6.js";

@@ -8,7 +8,7 @@ import {
 import {
   DEFAULT_CLUSTER_NAME,
   refuseSharedHome
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import {
   homeIdentity,
   realPath
@@ -18,7 +18,7 @@ import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
 import "./chunk-EBQAAFSX.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import {
   sewHome
 } from "./chunk-Z7SXRXQX.js";

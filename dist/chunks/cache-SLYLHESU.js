@@ -5,7 +5,7 @@ import {
 import {
   planFacts,
   sourceReader
-} from "./chunk-Y472BDK3.js";
+} from "./chunk-34UAOX5J.js";
 import {
   contentFingerprint,
   restoreKeys,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-VGS5JAH5.js";
 import {
   separateKey
-} from "./chunk-ZVVMTOWZ.js";
+} from "./chunk-O6YE2B7E.js";
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import {
@@ -21,7 +21,7 @@ import {
 } from "./chunk-TCWCERWE.js";
 import {
   resolvePlan
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import "./chunk-EGITYCD6.js";
 import "./chunk-U35FYXBL.js";
 import "./chunk-AGVPR22D.js";
@@ -32,7 +32,7 @@ import {
 } from "./chunk-EBQAAFSX.js";
 import {
   refuseNonRegular
-} from "./chunk-BRU4CSBW.js";
+} from "./chunk-ZXMGIANR.js";
 import {
   userPath
 } from "./chunk-Z7SXRXQX.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   announcePreloadRegistry
-} from "./chunk-HWVBIKPK.js";
+} from "./chunk-MUS4FS7X.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";
@@ -13,14 +13,14 @@ import {
   readyToRun,
   resolvePlan,
   selectBuilds
-} from "./chunk-UPGAVRUD.js";
+} from "./chunk-AK7P6XIV.js";
 import "./chunk-EGITYCD6.js";
 import "./chunk-U35FYXBL.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
 import "./chunk-EBQAAFSX.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import {
   formatBytes
 } from "./chunk-Z7SXRXQX.js";

@@ -2,9 +2,9 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   planFacts,
   sourceReader
-} from "./chunk-Y472BDK3.js";
+} from "./chunk-34UAOX5J.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import "./chunk-Z7SXRXQX.js";
 import "./chunk-Z6TURJHQ.js";
 import "./chunk-G6VKCFWK.js";
@@ -12,7 +12,7 @@ import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/plan.ts
 async function planCommand({ parsed, io, planOptions }) {
-  const { resolvePlan, publicPlan } = await import("./plan-QSYREHMR.js");
+  const { resolvePlan, publicPlan } = await import("./plan-HBLIDOVD.js");
   const plan = await resolvePlan(planOptions, sourceReader(planOptions), planFacts);
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);

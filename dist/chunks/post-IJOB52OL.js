@@ -9,18 +9,18 @@ import {
   stateFromMain,
   summary,
   warning
-} from "./chunk-WCVH5HSO.js";
-import "./chunk-AJUP47BN.js";
+} from "./chunk-FV2DOPWJ.js";
+import "./chunk-R25HPQQ3.js";
 import {
   describePrune,
   pruneTo
-} from "./chunk-UCAXWZCO.js";
+} from "./chunk-KGEKEYNL.js";
 import "./chunk-WG5PZOIG.js";
 import "./chunk-5H6HYQPU.js";
-import "./chunk-Y472BDK3.js";
+import "./chunk-34UAOX5J.js";
 import {
   mirrorsFetchedLine
-} from "./chunk-ESRYAVOB.js";
+} from "./chunk-NYNBUYWC.js";
 import {
   contentFingerprint,
   saveKey,
@@ -28,23 +28,24 @@ import {
 } from "./chunk-VGS5JAH5.js";
 import {
   separateKey,
+  separateLabel,
   separateWhole
-} from "./chunk-ZVVMTOWZ.js";
+} from "./chunk-O6YE2B7E.js";
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-HWVBIKPK.js";
+import "./chunk-MUS4FS7X.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";
-import "./chunk-UPGAVRUD.js";
+import "./chunk-AK7P6XIV.js";
 import "./chunk-EGITYCD6.js";
 import "./chunk-U35FYXBL.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
 import "./chunk-EBQAAFSX.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import "./chunk-Z7SXRXQX.js";
 import "./chunk-Z6TURJHQ.js";
 import {
@@ -74,8 +75,9 @@ async function saveCache(request, deps) {
     const pruned = preload ? await reporter.phase("Prune preload data", async () => describePrune(await pruneTo(preload))) : void 0;
     if (pruned !== void 0) reporter.info(pruned);
     const outcome = await reporter.phase("Save cache", async () => {
-      await saveSeparate(cache, deps);
-      return cache.paths.length === 0 ? skipped("the plan caches no registry data") : save(cache, deps);
+      const apart = await saveSeparate(cache, deps);
+      const data = cache.paths.length === 0 ? skipped("the plan caches no registry data") : await save(cache, deps);
+      return { ...data, ...apart.length && { apart } };
     });
     return { ...outcome, ...pruned !== void 0 && { pruned }, ...fetched };
   });
@@ -95,16 +97,24 @@ async function save(cache, { store, reporter }) {
   return { saved: false, key, reason: `declined by the cache service: ${result.reason}` };
 }
 async function saveSeparate(handoff, { store, reporter }) {
+  const saved = [];
   for (const entry of handoff.separate ?? []) {
     const key = separateKey(handoff.prefix, entry);
-    if (entry.restored) reporter.info(`${key} (${entry.name}) restored: not saving`);
-    else if (!await separateWhole(entry)) reporter.info(`${key} (${entry.name}): not whole in ${entry.paths[0]}, not saving`);
+    const name = separateLabel(entry);
+    const skipped = (reason) => {
+      reporter.info(`${key} (${name}): ${reason}, not saving`);
+      return { name, outcome: { saved: false, key, reason } };
+    };
+    if (entry.restored) saved.push(skipped("restored by this key"));
+    else if (!await separateWhole(entry)) saved.push(skipped(`not whole in ${entry.paths[0]}`));
     else {
       const result = await store.save(entry.paths, key).catch((err) => ({ saved: false, reason: describeError(err) }));
-      if (result.saved) reporter.info(`saved ${key} (${entry.name})`);
-      else reporter.warn(`${entry.name} cache not saved: ${result.reason}`);
+      if (result.saved) reporter.info(`saved ${key} (${name})`);
+      else reporter.warn(`${name} cache not saved: ${result.reason}`);
+      saved.push({ name, outcome: result.saved ? { saved: true, key } : { saved: false, key, reason: `declined by the cache service: ${result.reason}` } });
     }
   }
+  return saved;
 }
 
 // src/action/post.ts
@@ -118,7 +128,7 @@ async function post(deps = defaultActionDeps()) {
     const skip = saveRefusal(state.save, deps.env);
     const outcome = await saveCache({ ...state, ...skip !== void 0 && { skip } }, { ...deps.core, store: deps.cache, reporter: actionReporter });
     if (outcome.mirrorsFetched !== void 0) info(mirrorsFetchedLine(outcome.mirrorsFetched));
-    await summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }])).write();
+    await summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }, ...outcome.apart ?? []])).write();
   } catch (err) {
     warning(`post step: ${describeError(err)}`);
   }

@@ -5,7 +5,7 @@ import {
   planTools,
   separateKey,
   sha256File
-} from "./chunk-ZVVMTOWZ.js";
+} from "./chunk-O6YE2B7E.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";

@@ -6,7 +6,7 @@ import {
   KIND_DEFAULT_MAX_LENGTH,
   kindDefaultIn,
   refuseNonRegular
-} from "./chunk-BRU4CSBW.js";
+} from "./chunk-ZXMGIANR.js";
 import {
   displayUrl,
   homeDir,

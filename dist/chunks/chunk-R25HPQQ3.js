@@ -14,7 +14,7 @@ import {
   redirectRefusal,
   send,
   sourceReader
-} from "./chunk-Y472BDK3.js";
+} from "./chunk-34UAOX5J.js";
 import {
   DigestMismatchError,
   PreloadStore

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   defaultDeps
-} from "./chunk-AJUP47BN.js";
+} from "./chunk-R25HPQQ3.js";
 import {
   require_src
 } from "./chunk-WG5PZOIG.js";
@@ -9,10 +9,10 @@ import {
   fetchedLine,
   mirrorsFetchedLine,
   nodeImageLine
-} from "./chunk-ESRYAVOB.js";
+} from "./chunk-NYNBUYWC.js";
 import {
   cacheRegistryLine
-} from "./chunk-HWVBIKPK.js";
+} from "./chunk-MUS4FS7X.js";
 import {
   formatBytes
 } from "./chunk-Z7SXRXQX.js";
@@ -28310,8 +28310,7 @@ var State = {
   post: "sew-post"
 };
 var CacheEntries = {
-  registryData: "registry data",
-  nodeImage: "Kind node image"
+  registryData: "registry data"
 };
 
 // src/core/cache/store.ts
@@ -68296,7 +68295,7 @@ function summaryMarkdown(run) {
     if (result.nodeImage) lines.push(`Node image \`${result.nodeImage.ref}\`: ${nodeImageLine(result.nodeImage)}.`, "");
   }
   if (result?.preload.images.length) {
-    const restored = run.caches.some((c) => c.restoredKey !== void 0);
+    const restored = run.caches.some((c) => c.name === CacheEntries.registryData && c.restoredKey !== void 0);
     lines.push("| image | source | copied | digest |", "|---|---|---:|---|");
     for (const i of result.preload.images) {
       const source = i.error ? "**failed**" : i.source === "hit" ? restored ? "from cache" : "on disk" : i.source === "cache-registry" ? "cache registry" : i.source ?? "";

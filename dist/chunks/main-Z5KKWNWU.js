@@ -14,11 +14,11 @@ import {
   summary,
   summaryMarkdown,
   warning
-} from "./chunk-WCVH5HSO.js";
-import "./chunk-AJUP47BN.js";
+} from "./chunk-FV2DOPWJ.js";
+import "./chunk-R25HPQQ3.js";
 import {
   installTools
-} from "./chunk-DRUTNQM2.js";
+} from "./chunk-7SFGHDZE.js";
 import {
   planOptionsOf,
   toolRequestsOf
@@ -33,41 +33,39 @@ import {
 } from "./chunk-QH2WSXJT.js";
 import "./chunk-WG5PZOIG.js";
 import "./chunk-5H6HYQPU.js";
-import "./chunk-Y472BDK3.js";
+import "./chunk-34UAOX5J.js";
 import {
   restoredExactPlan,
   runUp
-} from "./chunk-3VX3ED6T.js";
+} from "./chunk-U537ZM76.js";
 import {
   withTools
-} from "./chunk-ESRYAVOB.js";
+} from "./chunk-NYNBUYWC.js";
 import "./chunk-VGS5JAH5.js";
 import {
-  separateKey
-} from "./chunk-ZVVMTOWZ.js";
+  separateKey,
+  separateLabel
+} from "./chunk-O6YE2B7E.js";
 import "./chunk-55TXX3SV.js";
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-HWVBIKPK.js";
+import "./chunk-MUS4FS7X.js";
 import "./chunk-4FQTKZIH.js";
-import "./chunk-UPGAVRUD.js";
+import "./chunk-AK7P6XIV.js";
 import "./chunk-EGITYCD6.js";
 import "./chunk-U35FYXBL.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
 import "./chunk-EBQAAFSX.js";
-import "./chunk-BRU4CSBW.js";
+import "./chunk-ZXMGIANR.js";
 import "./chunk-Z7SXRXQX.js";
 import "./chunk-Z6TURJHQ.js";
 import {
   describeError
 } from "./chunk-G6VKCFWK.js";
 import "./chunk-I64FK5AC.js";
-
-// src/action/main.ts
-import { basename } from "node:path";
 
 // src/action/inputs.ts
 var lines = (text) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
@@ -91,7 +89,11 @@ async function main(deps = defaultActionDeps()) {
     const inputs = readInputs((name) => getInput(name));
     const save = inputs.save ?? "always";
     const prefix = inputs["cache-key-prefix"] ?? "";
-    const tools = await installRequested(inputs, prefix, deps, reporter);
+    const started = Date.now();
+    const tools = await installRequested(inputs, prefix, deps, reporter).catch((error) => {
+      known.failure = { error, phase: INSTALL_TOOLS, timings: [{ name: INSTALL_TOOLS, ms: Date.now() - started, failed: true }] };
+      throw error;
+    });
     const outcome = await runUp(
       {
         plan: { ...planOptionsOf(inputs, deps.cwd, deps.env, inputWhere), cacheRegistryDefault: cacheRegistryDefault(deps.env) },
@@ -140,18 +142,16 @@ function cacheEntries(handoff) {
   const data = { name: CacheEntries.registryData, key: handoff.primaryKey, exact: restoredExactPlan(handoff), ...handoff.restoredKey !== void 0 && { restoredKey: handoff.restoredKey } };
   const apart = (handoff.separate ?? []).map((entry) => {
     const key = separateKey(handoff.prefix, entry);
-    return { name: separateName(entry), key, exact: entry.restored, ...entry.restored && { restoredKey: key } };
+    return { name: separateLabel(entry), key, exact: entry.restored, ...entry.restored && { restoredKey: key } };
   });
   return [data, ...apart];
 }
-function separateName(entry) {
-  return entry.name === "node-image" ? CacheEntries.nodeImage : `${basename(entry.tool.binary)} binary`;
-}
+var INSTALL_TOOLS = "Install tools";
 async function installRequested(inputs, prefix, deps, reporter) {
   const requests = toolRequestsOf(inputs);
   if (requests.length === 0) return void 0;
   const outcome = await group(
-    `Install ${requests.map((r) => `${r.name} ${r.version}`).join(", ")}`,
+    `${INSTALL_TOOLS}: ${requests.map((r) => `${r.name} ${r.version}`).join(", ")}`,
     () => installTools(
       { env: deps.env, cwd: deps.cwd, ...inputs["sew-home"] !== void 0 && { sewHome: inputs["sew-home"] }, tools: requests, ...inputs.cache && { cache: { store: deps.cache, prefix } } },
       { downloads: deps.core.downloads, reporter }

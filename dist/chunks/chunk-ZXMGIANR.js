@@ -32,6 +32,7 @@ function chooseNodeImage(given, nodes, kindDefault, where) {
   const images = nodeImagesOf(nodes);
   if (given !== void 0) return pinned({ ref: normaliseAt(given, "node image"), source: "node-image", where: "node image" }, where);
   if (images.length > 1) {
+    for (const node of images) normaliseAt(node.image, node.where);
     return { warnings: [`kind.nodes name ${images.length} different node images: kind runs each as written, and none is stored or cached by sew-ci`] };
   }
   const first = images[0];

@@ -1,12 +1,12 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   installTools
-} from "./chunk-DRUTNQM2.js";
+} from "./chunk-7SFGHDZE.js";
 import {
   toolRequestsOf
 } from "./chunk-YJDA2XEM.js";
 import "./chunk-QH2WSXJT.js";
-import "./chunk-ZVVMTOWZ.js";
+import "./chunk-O6YE2B7E.js";
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";

@@ -13,6 +13,9 @@ import {
   RuntimeError
 } from "./chunk-G6VKCFWK.js";
 
+// src/core/cache/separate.ts
+import { basename } from "node:path";
+
 // src/core/tools/cached.ts
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -57,6 +60,9 @@ async function cachedToolProblem(binary) {
 function separateKey(prefix, entry) {
   return `${prefix}${entry.key}`;
 }
+function separateLabel(entry) {
+  return entry.name === "node-image" ? "Kind node image" : `${basename(entry.tool.binary)} binary`;
+}
 async function separateWhole(entry) {
   if (entry.name === "tool") return await cachedToolProblem(entry.tool.binary) === void 0;
   const ref = parseReference(entry.image.ref);
@@ -71,5 +77,6 @@ export {
   sha256File,
   cachedToolProblem,
   separateKey,
+  separateLabel,
   separateWhole
 };
