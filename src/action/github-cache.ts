@@ -14,7 +14,8 @@ export const githubCacheStore: CacheStore = {
     // Saved keys extend the plan's key with the content's fingerprint, so the client words
     // every hit "Cache hit for restore-key", the exact plan's too: the core says which it was.
     const { result } = await withStdoutLines(() => cache.restoreCache([...paths], primaryKey, [...restoreKeys]), (line) => line.startsWith('Cache hit for'));
-    if (result === undefined) {
+    // Said once, for the registry data (the entry restore keys fall back for), not per separate entry.
+    if (result === undefined && restoreKeys.length > 0) {
       core.info(`@actions/cache finds only entries saved under the same paths (${paths.join(', ')}): a runner whose $SEW_HOME is elsewhere saves entries this one cannot restore`);
     }
     return result;

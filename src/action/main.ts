@@ -50,7 +50,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
         planned: (plan) => {
           known.cluster = plan.cluster.name;
           reportPlan(plan);
-          keepForPost({ sewHome: plan.sewHome, home: plan.home.id, save });
+          keepForPost({ sewHome: plan.sewHome, home: plan.home.id, save, cacheOn: inputs.cache === true });
         },
         failed: (failure) => (known.failure = failure),
         ...(inputs.cache && {
@@ -59,7 +59,7 @@ export async function main(deps: ActionDeps = defaultActionDeps()): Promise<void
             prefix,
             keep: (handoff) => {
               const cache = { ...handoff, separate: [...(handoff.separate ?? []), ...(tools?.separate ?? [])] };
-              keepForPost({ sewHome: handoff.sewHome, home: handoff.home, save, cache });
+              keepForPost({ sewHome: handoff.sewHome, home: handoff.home, save, cacheOn: true, cache });
               core.setOutput(Outputs.cacheHit, String(restoredExactPlan(handoff)));
               known.caches = cacheEntries(cache);
             },

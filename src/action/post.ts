@@ -20,7 +20,7 @@ export async function post(deps: ActionDeps = defaultActionDeps()): Promise<void
       core.info('nothing to clean up: the main step stopped before it resolved the plan');
       return;
     }
-    const skip = saveRefusal(state.save, deps.env);
+    const skip = state.cacheOn && state.cache === undefined ? 'the main step stopped before the cache was restored' : saveRefusal(state.save, deps.env);
     const outcome = await saveCache({ ...state, ...(skip !== undefined && { skip }) }, { ...deps.core, store: deps.cache, reporter: actionReporter });
     if (outcome.mirrorsFetched !== undefined) core.info(mirrorsFetchedLine(outcome.mirrorsFetched));
     await core.summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }, ...(outcome.apart ?? [])])).write();

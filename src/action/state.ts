@@ -8,6 +8,8 @@ import type { SavePolicy } from './save-policy.js';
 
 export interface PostState extends HomeHandoff {
   readonly save: SavePolicy;
+  /** The `cache` input: with it on and no `cache` below, main stopped before the restore. */
+  readonly cacheOn: boolean;
   /** What the restore handed over; absent when the cache is off or main stopped before it. */
   readonly cache?: CacheHandoff;
 }

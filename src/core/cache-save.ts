@@ -62,7 +62,7 @@ export async function saveCache(request: SaveRequest, deps: CacheSaveDeps): Prom
       return { saved: false, reason };
     };
     const { cache } = request;
-    if (cache === undefined) return skipped('the cache is off');
+    if (cache === undefined) return skipped(request.skip ?? 'the cache is off');
     const mirrors = cache.mirrors;
     const mirrorsFetched = mirrors && Math.max(0, (await storedBytes(mirrors.storage)) - mirrors.bytesAtStart);
     const fetched = mirrorsFetched === undefined ? {} : { mirrorsFetched };

@@ -156,18 +156,20 @@ export interface Plan {
 export interface OptionWords {
   readonly preload: string;
   readonly mirrors: string;
+  readonly set: string;
+  readonly build: string;
   /** Undefined where a flag is named as typed (`--no-es`), as on the command line. */
   readonly flags?: string;
 }
 
-const CLI_WORDS: OptionWords = { preload: '--preload', mirrors: '--mirror' };
+const CLI_WORDS: OptionWords = { preload: '--preload', mirrors: '--mirror', set: '--set', build: '--build' };
 
 /** `reader` reads the files the composition names: the composition root builds it (sources.ts). */
 export async function resolvePlan(options: PlanOptions, reader: SourceReader, facts?: PlanFacts): Promise<Plan> {
   const home = defaultSewHome(options.env, options.cwd, options.sewHome);
   refuseSharedHome(home, options.env);
   for (const flag of options.flags ?? []) checkFlagName(flag, 'flag');
-  const composition = await compose({ ...options, sewHome: home, ...(options.where?.flags !== undefined && { flagsWhere: options.where.flags }) }, reader);
+  const composition = await compose({ ...options, sewHome: home, ...(options.where?.flags !== undefined && { flagsWhere: options.where.flags }), ...(options.where && { setWhere: options.where.set }) }, reader);
   const config = mergeLayers(composition.layers, options.env, options.cwd);
   // kind's default is read only when nothing else names the node image.
   const readsDefault = facts !== undefined && options.cluster !== false && options.nodeImage === undefined && !nodesNameImage(userNodes(config));
@@ -227,7 +229,7 @@ export function buildPlan(composition: Composition, config: ResolvedConfig, opti
   const warnings = [
     ...composition.warnings,
     ...nodeImage.warnings,
-    ...(options.build && builds.length === 0 ? ['--build: no builds are declared in sew.yaml, nothing to build'] : []),
+    ...(options.build && builds.length === 0 ? [`${words.build}: no builds are declared in sew.yaml, nothing to build`] : []),
     ...composition.available
       .filter((flag) => options.switches?.includes(flag.name) && !composition.flags.includes(flag.name))
       .map((flag) => `--${flag.name}: applied as sew-ci's own option, not as the context flag of that name (${flag.file}); activate the flag with --flag ${flag.name} (action input flags: ${flag.name})`),

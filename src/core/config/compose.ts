@@ -30,6 +30,8 @@ export interface ComposeRequest {
   readonly cwd: string;
   /** How the surface names its flags option (`input flags`); undefined names a flag as typed, `--no-es`. */
   readonly flagsWhere?: string;
+  /** How this surface names `--set` in a warning (`input set` in the action). */
+  readonly setWhere?: string;
   readonly sewHome: string;
   /** The environment templates' `env` reads. */
   readonly env: NodeJS.ProcessEnv;
@@ -325,7 +327,7 @@ class Composer {
       layers,
       flags: unique(requested),
       available: available.map((f) => f.info),
-      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers, this.readVariables), ...this.reader.warnings()]),
+      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers, this.readVariables, this.request.setWhere), ...this.reader.warnings()]),
       embeddedDefault: false,
     };
   }

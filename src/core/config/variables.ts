@@ -65,6 +65,7 @@ export function unusedSets(
   sets: Readonly<Record<string, string>>,
   files: readonly { readonly path?: string; readonly variables: readonly VariableReport[] }[],
   read: ReadonlySet<string>,
+  setWhere = '--set',
 ): string[] {
   const plain = [...new Set(files.flatMap((f) => f.variables.map((v) => v.name)))];
   const scoped = [...new Set(files.flatMap((f) => (f.path === undefined ? [] : f.variables.map((v) => `${f.path!.replaceAll('/', '.')}.${v.name}`))))];
@@ -74,7 +75,7 @@ export function unusedSets(
     if (known.includes(key) || read.has(key)) continue;
     // A dotted key with a wrong path is nearest to the same variable under a composed path.
     const near = closest(key, known) ?? (key.includes('.') ? known.find((k) => k.endsWith(`.${key.split('.').at(-1)}`)) : undefined);
-    warnings.push(`--set ${key}: no composed file declares or reads this variable${near !== undefined ? `; did you mean ${near}?` : ''}`);
+    warnings.push(`${setWhere} ${key}: no composed file declares or reads this variable${near !== undefined ? `; did you mean ${near}?` : ''}`);
   }
   return warnings;
 }

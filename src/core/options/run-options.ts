@@ -16,7 +16,7 @@ export function planOptionsOf(v: OptionValues, cwd: string, env: NodeJS.ProcessE
     cwd,
     env,
     // The command line names a flag as typed; the default words are its own.
-    ...(where !== cliWhere && { where: { preload: where('preload'), mirrors: where('mirrors'), flags: where('flags') } }),
+    ...(where !== cliWhere && { where: { preload: where('preload'), mirrors: where('mirrors'), set: where('set'), build: where('build'), flags: where('flags') } }),
     ...(v.config !== undefined && { config: v.config }),
     ...(v.from?.length && { from: v.from }),
     ...(v.registry !== undefined && { registry: v.registry }),

@@ -5,6 +5,7 @@ import { readInputs } from '../../../src/action/inputs.js';
 import { cliName, inputWhere, type OptionName } from '../../../src/core/options/options.js';
 import { planOptionsOf } from '../../../src/core/options/run-options.js';
 import { cli } from '../../support/cli.js';
+import { resolvePlan } from '../../support/resolve-plan.js';
 import { writeTree } from '../../support/tree.js';
 
 const read = (values: Record<string, string>) => (name: string) => values[name] ?? '';
@@ -12,7 +13,7 @@ const read = (values: Record<string, string>) => (name: string) => values[name] 
 describe('action inputs', () => {
   it('defaults', () => {
     const inputs = readInputs(read({}));
-    const words = { preload: 'input preload', mirrors: 'input mirrors', flags: 'input flags' };
+    const words = { preload: 'input preload', mirrors: 'input mirrors', set: 'input set', build: 'input build', flags: 'input flags' };
     expect(planOptionsOf(inputs, '/w', {}, inputWhere)).toEqual({ cwd: '/w', env: {}, where: words, flags: [], cluster: true, wait: '60s' });
     expect(inputs.save).toBe('always');
     expect(inputs.cache).toBe(true);
@@ -42,7 +43,7 @@ describe('action inputs', () => {
     expect(planOptionsOf(inputs, '/w', {}, inputWhere)).toEqual({
       cwd: '/w',
       env: {},
-      where: { preload: 'input preload', mirrors: 'input mirrors', flags: 'input flags' },
+      where: { preload: 'input preload', mirrors: 'input mirrors', set: 'input set', build: 'input build', flags: 'input flags' },
       config: 'ci/sew.yaml',
       from: ['k8s/base', 'acme/ci'],
       registry: 'https://contexts.example.com',
@@ -138,5 +139,17 @@ describe('each surface names its own option in a plan’s refusal', () => {
     const action = await resolvePlan(planOptionsOf(readInputs(read({ flags: 'no-es' })), dir, { HOME: dir }, inputWhere)).catch((err: Error) => err.message);
     expect(action).toBe('input flags: unknown context flag no-es; no context flags are defined');
     expect((await cli(['plan', '--flag', 'no-es'], dir, { HOME: dir })).stderr).toBe('sew-ci: --no-es: unknown context flag; no context flags are defined\n');
+  });
+
+  it.each([
+    { surface: 'the action', where: inputWhere, set: 'input set FOO', build: 'input build' },
+    { surface: 'the command line', where: undefined, set: '--set FOO', build: '--build' },
+  ])('warnings about --set and --build name them in the words of $surface', async ({ where, set, build }) => {
+    const project = writeTree({ 'sew.yaml': 'kind:\n  name: k\n' });
+    const inputs = readInputs(read({ set: 'FOO=1', build: 'true' }));
+    const options = where === undefined ? { cwd: project, env: { HOME: project }, sets: { FOO: '1' }, build: true } : planOptionsOf(inputs, project, { HOME: project }, where);
+    const plan = await resolvePlan({ ...options, sewHome: `${project}/h` });
+    expect(plan.warnings.find((w) => w.includes('no composed file declares'))).toMatch(new RegExp(`^${set}: `));
+    expect(plan.warnings.find((w) => w.includes('no builds are declared'))).toMatch(new RegExp(`^${build}: `));
   });
 });

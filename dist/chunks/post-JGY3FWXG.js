@@ -9,12 +9,12 @@ import {
   stateFromMain,
   summary,
   warning
-} from "./chunk-FV2DOPWJ.js";
+} from "./chunk-XM5NLRUQ.js";
 import "./chunk-R25HPQQ3.js";
 import {
   describePrune,
   pruneTo
-} from "./chunk-KGEKEYNL.js";
+} from "./chunk-BOJ4RGR2.js";
 import "./chunk-WG5PZOIG.js";
 import "./chunk-5H6HYQPU.js";
 import "./chunk-34UAOX5J.js";
@@ -34,13 +34,13 @@ import {
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-MUS4FS7X.js";
+import "./chunk-DF3FHVS7.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";
-import "./chunk-AK7P6XIV.js";
+import "./chunk-5PJVXLQS.js";
 import "./chunk-EGITYCD6.js";
-import "./chunk-U35FYXBL.js";
+import "./chunk-WZGOSGSF.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
@@ -66,7 +66,7 @@ async function saveCache(request, deps) {
       return { saved: false, reason };
     };
     const { cache } = request;
-    if (cache === void 0) return skipped("the cache is off");
+    if (cache === void 0) return skipped(request.skip ?? "the cache is off");
     const mirrors = cache.mirrors;
     const mirrorsFetched = mirrors && Math.max(0, await storedBytes(mirrors.storage) - mirrors.bytesAtStart);
     const fetched = mirrorsFetched === void 0 ? {} : { mirrorsFetched };
@@ -125,7 +125,7 @@ async function post(deps = defaultActionDeps()) {
       info("nothing to clean up: the main step stopped before it resolved the plan");
       return;
     }
-    const skip = saveRefusal(state.save, deps.env);
+    const skip = state.cacheOn && state.cache === void 0 ? "the main step stopped before the cache was restored" : saveRefusal(state.save, deps.env);
     const outcome = await saveCache({ ...state, ...skip !== void 0 && { skip } }, { ...deps.core, store: deps.cache, reporter: actionReporter });
     if (outcome.mirrorsFetched !== void 0) info(mirrorsFetchedLine(outcome.mirrorsFetched));
     await summary.addRaw(saveSummary([{ name: CacheEntries.registryData, outcome }, ...outcome.apart ?? []])).write();

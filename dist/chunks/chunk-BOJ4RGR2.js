@@ -17,7 +17,7 @@ import {
 } from "./chunk-4FQTKZIH.js";
 import {
   resolvePlan
-} from "./chunk-AK7P6XIV.js";
+} from "./chunk-5PJVXLQS.js";
 import {
   formatBytes
 } from "./chunk-Z7SXRXQX.js";

@@ -17,13 +17,13 @@ import {
 } from "./chunk-ZFLQE3JO.js";
 import {
   up
-} from "./chunk-MUS4FS7X.js";
+} from "./chunk-DF3FHVS7.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";
 import {
   resolvePlan
-} from "./chunk-AK7P6XIV.js";
+} from "./chunk-5PJVXLQS.js";
 import {
   registryCredentials
 } from "./chunk-EGITYCD6.js";

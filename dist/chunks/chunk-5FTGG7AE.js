@@ -7,7 +7,7 @@ import {
 } from "./chunk-QH2WSXJT.js";
 import {
   setProblem
-} from "./chunk-U35FYXBL.js";
+} from "./chunk-WZGOSGSF.js";
 import {
   CACHE_REGISTRY_MODES,
   NEVER,

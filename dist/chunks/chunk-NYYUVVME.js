@@ -7,7 +7,7 @@ import {
 } from "./chunk-QH2WSXJT.js";
 import {
   parseSets
-} from "./chunk-U35FYXBL.js";
+} from "./chunk-WZGOSGSF.js";
 
 // src/core/options/run-options.ts
 function planOptionsOf(v, cwd, env, where, contextFlags = []) {
@@ -16,7 +16,7 @@ function planOptionsOf(v, cwd, env, where, contextFlags = []) {
     cwd,
     env,
     // The command line names a flag as typed; the default words are its own.
-    ...where !== cliWhere && { where: { preload: where("preload"), mirrors: where("mirrors"), flags: where("flags") } },
+    ...where !== cliWhere && { where: { preload: where("preload"), mirrors: where("mirrors"), set: where("set"), build: where("build"), flags: where("flags") } },
     ...v.config !== void 0 && { config: v.config },
     ...v.from?.length && { from: v.from },
     ...v.registry !== void 0 && { registry: v.registry },

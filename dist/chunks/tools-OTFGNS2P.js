@@ -4,7 +4,7 @@ import {
 } from "./chunk-7SFGHDZE.js";
 import {
   toolRequestsOf
-} from "./chunk-YJDA2XEM.js";
+} from "./chunk-NYYUVVME.js";
 import "./chunk-QH2WSXJT.js";
 import "./chunk-O6YE2B7E.js";
 import "./chunk-PCMPPVJS.js";
@@ -14,7 +14,7 @@ import "./chunk-4FQTKZIH.js";
 import {
   cliReporter
 } from "./chunk-3RQSMHPC.js";
-import "./chunk-U35FYXBL.js";
+import "./chunk-WZGOSGSF.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-EBQAAFSX.js";
 import {

@@ -12,7 +12,7 @@ import "./chunk-I64FK5AC.js";
 
 // src/cli/commands/plan.ts
 async function planCommand({ parsed, io, planOptions }) {
-  const { resolvePlan, publicPlan } = await import("./plan-HBLIDOVD.js");
+  const { resolvePlan, publicPlan } = await import("./plan-FPXX3L3Z.js");
   const plan = await resolvePlan(planOptions, sourceReader(planOptions), planFacts);
   for (const warning of plan.warnings) io.err(`warning: ${warning}
 `);

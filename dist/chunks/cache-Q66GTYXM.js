@@ -21,9 +21,9 @@ import {
 } from "./chunk-TCWCERWE.js";
 import {
   resolvePlan
-} from "./chunk-AK7P6XIV.js";
+} from "./chunk-5PJVXLQS.js";
 import "./chunk-EGITYCD6.js";
-import "./chunk-U35FYXBL.js";
+import "./chunk-WZGOSGSF.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";

@@ -8,12 +8,12 @@ import {
 import {
   DEFAULT_CLUSTER_NAME,
   refuseSharedHome
-} from "./chunk-AK7P6XIV.js";
+} from "./chunk-5PJVXLQS.js";
 import {
   homeIdentity,
   realPath
 } from "./chunk-EGITYCD6.js";
-import "./chunk-U35FYXBL.js";
+import "./chunk-WZGOSGSF.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";

@@ -375,7 +375,7 @@ function contextVariables(block, path, received, sets) {
   }
   return vars;
 }
-function unusedSets(sets, files, read) {
+function unusedSets(sets, files, read, setWhere = "--set") {
   const plain = [...new Set(files.flatMap((f) => f.variables.map((v) => v.name)))];
   const scoped = [...new Set(files.flatMap((f) => f.path === void 0 ? [] : f.variables.map((v) => `${f.path.replaceAll("/", ".")}.${v.name}`)))];
   const warnings = [];
@@ -383,7 +383,7 @@ function unusedSets(sets, files, read) {
     const known = key.includes(".") ? scoped : plain;
     if (known.includes(key) || read.has(key)) continue;
     const near = closest(key, known) ?? (key.includes(".") ? known.find((k) => k.endsWith(`.${key.split(".").at(-1)}`)) : void 0);
-    warnings.push(`--set ${key}: no composed file declares or reads this variable${near !== void 0 ? `; did you mean ${near}?` : ""}`);
+    warnings.push(`${setWhere} ${key}: no composed file declares or reads this variable${near !== void 0 ? `; did you mean ${near}?` : ""}`);
   }
   return warnings;
 }

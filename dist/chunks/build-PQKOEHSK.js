@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   announcePreloadRegistry
-} from "./chunk-MUS4FS7X.js";
+} from "./chunk-DF3FHVS7.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";
@@ -13,9 +13,9 @@ import {
   readyToRun,
   resolvePlan,
   selectBuilds
-} from "./chunk-AK7P6XIV.js";
+} from "./chunk-5PJVXLQS.js";
 import "./chunk-EGITYCD6.js";
-import "./chunk-U35FYXBL.js";
+import "./chunk-WZGOSGSF.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";

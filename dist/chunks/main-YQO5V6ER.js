@@ -14,7 +14,7 @@ import {
   summary,
   summaryMarkdown,
   warning
-} from "./chunk-FV2DOPWJ.js";
+} from "./chunk-XM5NLRUQ.js";
 import "./chunk-R25HPQQ3.js";
 import {
   installTools
@@ -22,10 +22,10 @@ import {
 import {
   planOptionsOf,
   toolRequestsOf
-} from "./chunk-YJDA2XEM.js";
+} from "./chunk-NYYUVVME.js";
 import {
   checkValues
-} from "./chunk-MIXBMV74.js";
+} from "./chunk-5FTGG7AE.js";
 import {
   declaration,
   inputOptions,
@@ -37,7 +37,7 @@ import "./chunk-34UAOX5J.js";
 import {
   restoredExactPlan,
   runUp
-} from "./chunk-U537ZM76.js";
+} from "./chunk-AYUAOBRM.js";
 import {
   withTools
 } from "./chunk-NYNBUYWC.js";
@@ -50,11 +50,11 @@ import "./chunk-55TXX3SV.js";
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-MUS4FS7X.js";
+import "./chunk-DF3FHVS7.js";
 import "./chunk-4FQTKZIH.js";
-import "./chunk-AK7P6XIV.js";
+import "./chunk-5PJVXLQS.js";
 import "./chunk-EGITYCD6.js";
-import "./chunk-U35FYXBL.js";
+import "./chunk-WZGOSGSF.js";
 import "./chunk-AGVPR22D.js";
 import "./chunk-6DFTRYNM.js";
 import "./chunk-CUUT63CT.js";
@@ -101,7 +101,7 @@ async function main(deps = defaultActionDeps()) {
         planned: (plan) => {
           known.cluster = plan.cluster.name;
           reportPlan(plan);
-          keepForPost({ sewHome: plan.sewHome, home: plan.home.id, save });
+          keepForPost({ sewHome: plan.sewHome, home: plan.home.id, save, cacheOn: inputs.cache === true });
         },
         failed: (failure) => known.failure = failure,
         ...inputs.cache && {
@@ -110,7 +110,7 @@ async function main(deps = defaultActionDeps()) {
             prefix,
             keep: (handoff) => {
               const cache = { ...handoff, separate: [...handoff.separate ?? [], ...tools?.separate ?? []] };
-              keepForPost({ sewHome: handoff.sewHome, home: handoff.home, save, cache });
+              keepForPost({ sewHome: handoff.sewHome, home: handoff.home, save, cacheOn: true, cache });
               setOutput(Outputs.cacheHit, String(restoredExactPlan(handoff)));
               known.caches = cacheEntries(cache);
             }

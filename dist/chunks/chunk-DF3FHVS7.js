@@ -2,7 +2,7 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import {
   localHostsFile,
   onPort
-} from "./chunk-AK7P6XIV.js";
+} from "./chunk-5PJVXLQS.js";
 import {
   LOCAL,
   REGISTRY_PORT,

@@ -26,7 +26,7 @@ import {
   readYaml,
   reportVariables,
   unusedSets
-} from "./chunk-U35FYXBL.js";
+} from "./chunk-WZGOSGSF.js";
 import {
   array,
   object,
@@ -1781,7 +1781,7 @@ var Composer = class {
       layers,
       flags: unique(requested),
       available: available.map((f) => f.info),
-      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers, this.readVariables), ...this.reader.warnings()]),
+      warnings: unique([...this.warnings, ...unusedSets(this.sets, layers, this.readVariables, this.request.setWhere), ...this.reader.warnings()]),
       embeddedDefault: false
     };
   }
@@ -2082,12 +2082,12 @@ function mirrorStorageDir(data, host) {
 // src/core/plan.ts
 var DEFAULT_REGISTRY_IMAGE = "registry:2";
 var DEFAULT_CLUSTER_NAME = "sew";
-var CLI_WORDS = { preload: "--preload", mirrors: "--mirror" };
+var CLI_WORDS = { preload: "--preload", mirrors: "--mirror", set: "--set", build: "--build" };
 async function resolvePlan(options, reader, facts) {
   const home = sewHome(options.env, options.cwd, options.sewHome);
   refuseSharedHome(home, options.env);
   for (const flag of options.flags ?? []) checkFlagName(flag, "flag");
-  const composition = await compose({ ...options, sewHome: home, ...options.where?.flags !== void 0 && { flagsWhere: options.where.flags } }, reader);
+  const composition = await compose({ ...options, sewHome: home, ...options.where?.flags !== void 0 && { flagsWhere: options.where.flags }, ...options.where && { setWhere: options.where.set } }, reader);
   const config = mergeLayers(composition.layers, options.env, options.cwd);
   const readsDefault = facts !== void 0 && options.cluster !== false && options.nodeImage === void 0 && !nodesNameImage(userNodes(config));
   const kindDefault = readsDefault ? await facts.kindDefault(options.env) : void 0;
@@ -2136,7 +2136,7 @@ function buildPlan(composition, config, options) {
   const warnings = [
     ...composition.warnings,
     ...nodeImage.warnings,
-    ...options.build && builds.length === 0 ? ["--build: no builds are declared in sew.yaml, nothing to build"] : [],
+    ...options.build && builds.length === 0 ? [`${words.build}: no builds are declared in sew.yaml, nothing to build`] : [],
     ...composition.available.filter((flag) => options.switches?.includes(flag.name) && !composition.flags.includes(flag.name)).map((flag) => `--${flag.name}: applied as sew-ci's own option, not as the context flag of that name (${flag.file}); activate the flag with --flag ${flag.name} (action input flags: ${flag.name})`)
   ];
   return {

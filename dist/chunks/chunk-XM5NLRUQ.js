@@ -12,7 +12,7 @@ import {
 } from "./chunk-NYNBUYWC.js";
 import {
   cacheRegistryLine
-} from "./chunk-MUS4FS7X.js";
+} from "./chunk-DF3FHVS7.js";
 import {
   formatBytes
 } from "./chunk-Z7SXRXQX.js";
@@ -68187,7 +68187,7 @@ var githubCacheStore = {
   async restore(paths, primaryKey, restoreKeys) {
     requireService();
     const { result } = await withStdoutLines(() => restoreCache([...paths], primaryKey, [...restoreKeys]), (line) => line.startsWith("Cache hit for"));
-    if (result === void 0) {
+    if (result === void 0 && restoreKeys.length > 0) {
       info(`@actions/cache finds only entries saved under the same paths (${paths.join(", ")}): a runner whose $SEW_HOME is elsewhere saves entries this one cannot restore`);
     }
     return result;
