@@ -116,14 +116,14 @@ describe('the orb', () => {
     expect(result.stdout.trim().split('\n')).toEqual(saved);
   });
 
-  it('installs kind with sew-ci tools, restored from and saved to its own entry, on the PATH of later steps', () => {
+  it.each(['kind', 'kubectl'])('installs %s with sew-ci tools, restored from and saved to its own entry, on the PATH of later steps', (tool) => {
     const text = JSON.stringify(orb.commands.setup);
-    const key = '<< parameters.cache-key-prefix >>tools-kind-<< parameters.kind-version >>-{{ arch }}';
+    const key = `<< parameters.cache-key-prefix >>tools-${tool}-<< parameters.${tool}-version >>-{{ arch }}`;
     const setup = steps(orb.commands.setup!);
-    const install = setup.findIndex((s) => String(s.run?.command ?? '').includes('tools --kind-version << parameters.kind-version >>'));
+    const install = setup.findIndex((s) => String(s.run?.command ?? '').includes(`tools --${tool}-version << parameters.${tool}-version >>`));
     expect(install).toBeGreaterThan(-1);
     expect(setup.findIndex((s) => JSON.stringify(s.restore_cache?.keys ?? []) === JSON.stringify([key]))).toBe(install - 1);
-    expect(setup[install + 1]?.save_cache).toMatchObject({ key, paths: ['<< parameters.sew-home >>/tools'] });
+    expect(setup[install + 1]?.save_cache).toMatchObject({ key, paths: [`<< parameters.sew-home >>/tools/${tool}`] });
     expect(text).toContain('>> \\"$BASH_ENV\\"');
   });
 
