@@ -3,4 +3,4 @@ import { createRequire as __sewCreateRequire } from 'node:module'; import { file
 import "./chunks/chunk-QNY4GVO4.js";
 
 // src/cli/bin.ts
-await (await import("./chunks/command-line-GWCMWJQQ.js")).main();
+await (await import("./chunks/command-line-ZF6WZYJD.js")).main();

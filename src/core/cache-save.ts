@@ -79,40 +79,38 @@ export async function saveCache(request: SaveRequest, deps: CacheSaveDeps): Prom
   });
 }
 
-async function save(cache: CacheHandoff, { store, reporter }: CacheSaveDeps): Promise<SaveOutcome> {
+async function save(cache: CacheHandoff, deps: CacheSaveDeps): Promise<SaveOutcome> {
   const key = saveKey(cache.prefix, cache.cacheKey, await contentFingerprint(cache.paths));
   if (key === cache.restoredKey) {
-    reporter.info(`${key} restored and unchanged: not saving`);
+    deps.reporter.info(`${key} restored and unchanged: not saving`);
     return { saved: false, key, reason: 'unchanged since it was restored' };
   }
-  // A service that fails outright is a declined save too: saving is best-effort.
-  const result = await store.save(cache.paths, key).catch((err: unknown) => ({ saved: false as const, reason: describeError(err) }));
-  if (result.saved) {
-    reporter.info(`saved ${key}`);
-    return { saved: true, key };
-  }
-  reporter.warn(`cache not saved: ${result.reason}`);
-  return { saved: false, key, reason: `declined by the cache service: ${result.reason}` };
+  return saveEntry(cache.paths, key, undefined, deps);
 }
 
 /** Each entry of its own, once: not when restored (its key names its content), nor when partial. */
-async function saveSeparate(handoff: CacheHandoff, { store, reporter }: CacheSaveDeps): Promise<EntrySaved[]> {
+async function saveSeparate(handoff: CacheHandoff, deps: CacheSaveDeps): Promise<EntrySaved[]> {
   const saved: EntrySaved[] = [];
   for (const entry of handoff.separate ?? []) {
     const key = separateKey(handoff.prefix, entry);
     const name = separateLabel(entry);
-    const skipped = (reason: string): EntrySaved => {
-      reporter.info(`${key} (${name}): ${reason}, not saving`);
-      return { name, outcome: { saved: false, key, reason } };
+    const skipped = (reason: string): SaveOutcome => {
+      deps.reporter.info(`${key} (${name}): ${reason}, not saving`);
+      return { saved: false, key, reason };
     };
-    if (entry.restored) saved.push(skipped('restored by this key'));
-    else if (!(await separateWhole(entry))) saved.push(skipped(`not whole in ${entry.paths[0]}`));
-    else {
-      const result = await store.save(entry.paths, key).catch((err: unknown) => ({ saved: false as const, reason: describeError(err) }));
-      if (result.saved) reporter.info(`saved ${key} (${name})`);
-      else reporter.warn(`${name} cache not saved: ${result.reason}`);
-      saved.push({ name, outcome: result.saved ? { saved: true, key } : { saved: false, key, reason: `declined by the cache service: ${result.reason}` } });
-    }
+    const outcome = entry.restored ? skipped('restored by this key') : !(await separateWhole(entry)) ? skipped(`not whole in ${entry.paths[0]}`) : await saveEntry(entry.paths, key, name, deps);
+    saved.push({ name, outcome });
   }
   return saved;
+}
+
+/** One entry to the cache service; `name` for an entry cached apart. A service that fails outright is a declined save too: saving is best-effort. */
+async function saveEntry(paths: readonly string[], key: string, name: string | undefined, { store, reporter }: CacheSaveDeps): Promise<SaveOutcome> {
+  const result = await store.save(paths, key).catch((err: unknown) => ({ saved: false as const, reason: describeError(err) }));
+  if (result.saved) {
+    reporter.info(name === undefined ? `saved ${key}` : `saved ${key} (${name})`);
+    return { saved: true, key };
+  }
+  reporter.warn(`${name === undefined ? '' : `${name} `}cache not saved: ${result.reason}`);
+  return { saved: false, key, reason: `declined by the cache service: ${result.reason}` };
 }

@@ -75,8 +75,8 @@ export async function up(plan: Plan, ports: UpPorts): Promise<UpResult> {
   const { images, cacheRegistryProblem } = needs.preloadImages ? await preloadImages(plan, ports) : { images: [] };
   // Uploaded while the rest comes up: only the upload itself is added to the job. A cache
   // registry that failed the reads is not written either: one warning says it.
-  const fetched = images.filter((i) => i.source === 'copied');
-  const writing = plan.cacheRegistry?.mode === 'readwrite' && cacheRegistryProblem === undefined && fetched.length > 0 ? background(ports.preloader.writeBack(plan, fetched)) : undefined;
+  const fromUpstreams = images.filter((i) => i.source === 'copied');
+  const writing = plan.cacheRegistry?.mode === 'readwrite' && cacheRegistryProblem === undefined && fromUpstreams.length > 0 ? background(ports.preloader.writeBack(plan, fromUpstreams)) : undefined;
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : undefined;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = plan.local?.kind === 'container' ? await startLocalRegistry(plan, plan.local, ports) : undefined;

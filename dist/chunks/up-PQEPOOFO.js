@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   runUp
-} from "./chunk-AYUAOBRM.js";
+} from "./chunk-73VRJVCP.js";
 import {
   fetchedLine,
   nodeImageLine
@@ -14,7 +14,7 @@ import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
 import {
   cacheRegistryLine
-} from "./chunk-DF3FHVS7.js";
+} from "./chunk-HDYQMWXG.js";
 import "./chunk-4FQTKZIH.js";
 import {
   cliReporter,

@@ -184,14 +184,14 @@ var CLI_COMMANDS = {
     summary: "start the registries, preload the images, write containerd hosts, create the Kind cluster",
     description: "Resolves the plan, starts the preload and mirror registries, copies the preload images,\nwrites the containerd hosts files and creates (or reuses) the Kind cluster.",
     contextFlags: true,
-    load: async () => (await import("./up-CDO24NS4.js")).upCommand
+    load: async () => (await import("./up-PQEPOOFO.js")).upCommand
   },
   build: {
     summary: "run sew.yaml's builds and put the images into the preload registry",
     description: "Runs the builds declared in sew.yaml's `builds` (all of them, or those NAMEd, in that order):\neach build's `pre` commands in its `dir`, then `docker build` (skipped when there is no\nDockerfile: the pre commands make the image), then puts the image into the preload registry\nso Kind nodes pull it by its own name. Output goes to $SEW_HOME/logs/build/NAME.log.",
     operands: "[NAME...]",
     contextFlags: true,
-    load: async () => (await import("./build-PQKOEHSK.js")).buildCommand
+    load: async () => (await import("./build-POUESSWQ.js")).buildCommand
   },
   down: {
     summary: "delete the Kind cluster (keeps the registries and their data unless --purge)",

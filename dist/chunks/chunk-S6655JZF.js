@@ -12,7 +12,7 @@ import {
 } from "./chunk-NYNBUYWC.js";
 import {
   cacheRegistryLine
-} from "./chunk-DF3FHVS7.js";
+} from "./chunk-HDYQMWXG.js";
 import {
   formatBytes
 } from "./chunk-Z7SXRXQX.js";

@@ -1,7 +1,7 @@
 import { createRequire as __sewCreateRequire } from 'node:module'; import { fileURLToPath as __sewFileURLToPath } from 'node:url'; import { dirname as __sewDirnameOf } from 'node:path'; const require = __sewCreateRequire(import.meta.url); const __sewFilename = __sewFileURLToPath(import.meta.url); const __sewDirname = __sewDirnameOf(__sewFilename);
 import {
   announcePreloadRegistry
-} from "./chunk-DF3FHVS7.js";
+} from "./chunk-HDYQMWXG.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";

@@ -17,7 +17,7 @@ import {
 } from "./chunk-ZFLQE3JO.js";
 import {
   up
-} from "./chunk-DF3FHVS7.js";
+} from "./chunk-HDYQMWXG.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";

@@ -14,7 +14,7 @@ import {
   summary,
   summaryMarkdown,
   warning
-} from "./chunk-XM5NLRUQ.js";
+} from "./chunk-S6655JZF.js";
 import "./chunk-R25HPQQ3.js";
 import {
   installTools
@@ -37,7 +37,7 @@ import "./chunk-34UAOX5J.js";
 import {
   restoredExactPlan,
   runUp
-} from "./chunk-AYUAOBRM.js";
+} from "./chunk-73VRJVCP.js";
 import {
   withTools
 } from "./chunk-NYNBUYWC.js";
@@ -50,7 +50,7 @@ import "./chunk-55TXX3SV.js";
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-DF3FHVS7.js";
+import "./chunk-HDYQMWXG.js";
 import "./chunk-4FQTKZIH.js";
 import "./chunk-5PJVXLQS.js";
 import "./chunk-EGITYCD6.js";

@@ -62,8 +62,8 @@ async function up(plan, ports) {
   const preloadStarting = needs.preloadRegistry ? background(ports.registries.startPreload(plan, (m) => ports.reporter.info(m))) : void 0;
   const builds = needs.builds ? await ports.builder.run(plan.builds, { root: plan.preload.data, logDir: plan.buildLogs }, ports.reporter) : [];
   const { images, cacheRegistryProblem } = needs.preloadImages ? await preloadImages(plan, ports) : { images: [] };
-  const fetched = images.filter((i) => i.source === "copied");
-  const writing = plan.cacheRegistry?.mode === "readwrite" && cacheRegistryProblem === void 0 && fetched.length > 0 ? background(ports.preloader.writeBack(plan, fetched)) : void 0;
+  const fromUpstreams = images.filter((i) => i.source === "copied");
+  const writing = plan.cacheRegistry?.mode === "readwrite" && cacheRegistryProblem === void 0 && fromUpstreams.length > 0 ? background(ports.preloader.writeBack(plan, fromUpstreams)) : void 0;
   const preloadRegistry = preloadStarting ? await announcePreloadRegistry(preloadStarting, ports.reporter) : void 0;
   const mirrors = needs.mirrors ? await startMirrors(plan, ports) : [];
   const local = plan.local?.kind === "container" ? await startLocalRegistry(plan, plan.local, ports) : void 0;

@@ -9,7 +9,7 @@ import {
   stateFromMain,
   summary,
   warning
-} from "./chunk-XM5NLRUQ.js";
+} from "./chunk-S6655JZF.js";
 import "./chunk-R25HPQQ3.js";
 import {
   describePrune,
@@ -34,7 +34,7 @@ import {
 import "./chunk-PCMPPVJS.js";
 import "./chunk-ZFLQE3JO.js";
 import "./chunk-TCWCERWE.js";
-import "./chunk-DF3FHVS7.js";
+import "./chunk-HDYQMWXG.js";
 import {
   withHomeLock
 } from "./chunk-4FQTKZIH.js";
@@ -82,39 +82,36 @@ async function saveCache(request, deps) {
     return { ...outcome, ...pruned !== void 0 && { pruned }, ...fetched };
   });
 }
-async function save(cache, { store, reporter }) {
+async function save(cache, deps) {
   const key = saveKey(cache.prefix, cache.cacheKey, await contentFingerprint(cache.paths));
   if (key === cache.restoredKey) {
-    reporter.info(`${key} restored and unchanged: not saving`);
+    deps.reporter.info(`${key} restored and unchanged: not saving`);
     return { saved: false, key, reason: "unchanged since it was restored" };
   }
-  const result = await store.save(cache.paths, key).catch((err) => ({ saved: false, reason: describeError(err) }));
-  if (result.saved) {
-    reporter.info(`saved ${key}`);
-    return { saved: true, key };
-  }
-  reporter.warn(`cache not saved: ${result.reason}`);
-  return { saved: false, key, reason: `declined by the cache service: ${result.reason}` };
+  return saveEntry(cache.paths, key, void 0, deps);
 }
-async function saveSeparate(handoff, { store, reporter }) {
+async function saveSeparate(handoff, deps) {
   const saved = [];
   for (const entry of handoff.separate ?? []) {
     const key = separateKey(handoff.prefix, entry);
     const name = separateLabel(entry);
     const skipped = (reason) => {
-      reporter.info(`${key} (${name}): ${reason}, not saving`);
-      return { name, outcome: { saved: false, key, reason } };
+      deps.reporter.info(`${key} (${name}): ${reason}, not saving`);
+      return { saved: false, key, reason };
     };
-    if (entry.restored) saved.push(skipped("restored by this key"));
-    else if (!await separateWhole(entry)) saved.push(skipped(`not whole in ${entry.paths[0]}`));
-    else {
-      const result = await store.save(entry.paths, key).catch((err) => ({ saved: false, reason: describeError(err) }));
-      if (result.saved) reporter.info(`saved ${key} (${name})`);
-      else reporter.warn(`${name} cache not saved: ${result.reason}`);
-      saved.push({ name, outcome: result.saved ? { saved: true, key } : { saved: false, key, reason: `declined by the cache service: ${result.reason}` } });
-    }
+    const outcome = entry.restored ? skipped("restored by this key") : !await separateWhole(entry) ? skipped(`not whole in ${entry.paths[0]}`) : await saveEntry(entry.paths, key, name, deps);
+    saved.push({ name, outcome });
   }
   return saved;
+}
+async function saveEntry(paths, key, name, { store, reporter }) {
+  const result = await store.save(paths, key).catch((err) => ({ saved: false, reason: describeError(err) }));
+  if (result.saved) {
+    reporter.info(name === void 0 ? `saved ${key}` : `saved ${key} (${name})`);
+    return { saved: true, key };
+  }
+  reporter.warn(`${name === void 0 ? "" : `${name} `}cache not saved: ${result.reason}`);
+  return { saved: false, key, reason: `declined by the cache service: ${result.reason}` };
 }
 
 // src/action/post.ts
